@@ -1,0 +1,108 @@
+"""Settings: one place that reads environment variables and ``aeiou.toml``.
+
+Precedence: explicit keyword arguments > environment (``AEIOU_*``) > ``$AEIOU_HOME/aeiou.toml`` > defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from aeiou_agent.exceptions import ConfigError
+
+# The default path must never reach a model hub: the packaged MiniLM is loaded from disk.
+for _offline_var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
+    os.environ.setdefault(_offline_var, "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _as_bool(value: str | bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where AEIOU keeps its files and how it plans and executes.
+
+    Attributes:
+        home: Root of everything AEIOU writes (store, ledger, artifacts); ``AEIOU_HOME``.
+        planner: ``semantic`` (offline default) or ``llm``.
+        online: Whether remote archives may be contacted (off by default).
+        sql_row_cap: Most rows a SQL query returns; more sets the overflow flag.
+        sql_timeout_ms: Wall-clock limit per SQL query.
+        sql_memory_limit: DuckDB memory limit for user SQL.
+        max_question_chars: Longer questions are refused with a clear message.
+        seed: Default seed recorded with every run.
+    """
+
+    home: Path = field(default_factory=lambda: Path("~/.aeiou").expanduser())
+    planner: str = "semantic"
+    online: bool = False
+    sql_row_cap: int = 1000
+    sql_timeout_ms: int = 5000
+    sql_memory_limit: str = "1GB"
+    max_question_chars: int = 2000
+    seed: int = 0
+
+    @property
+    def store_dir(self) -> Path:
+        """Folder of the local observatory store (DuckDB file and dataset cards)."""
+        return self.home / "store"
+
+    @property
+    def store_path(self) -> Path:
+        """The DuckDB file holding the catalogs."""
+        return self.store_dir / "observatory.duckdb"
+
+    @property
+    def ledger_path(self) -> Path:
+        """The SQLite ledger of runs and tool calls."""
+        return self.home / "ledger.sqlite"
+
+    @property
+    def artifacts_dir(self) -> Path:
+        """Where tools write images, tables and data files."""
+        return self.home / "artifacts"
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Build settings from defaults, ``aeiou.toml``, the environment and ``overrides``."""
+        home = Path(overrides.pop("home", None) or os.environ.get("AEIOU_HOME") or "~/.aeiou").expanduser()
+        values: dict[str, Any] = {}
+        toml_path = home / "aeiou.toml"
+        if toml_path.exists():
+            try:
+                values.update(tomllib.loads(toml_path.read_text()))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{toml_path} is not valid TOML: {exc}") from exc
+        known = {f.name: f for f in fields(cls)}
+        for name in known:
+            env_value = os.environ.get(f"AEIOU_{name.upper()}")
+            if env_value is not None and name != "home":
+                values[name] = env_value
+        values.update(overrides)
+        unknown = set(values) - set(known)
+        if unknown:
+            raise ConfigError(f"unknown settings {sorted(unknown)}; known: {sorted(known)}")
+        settings = cls(home=home)
+        coerced: dict[str, Any] = {}
+        for name, value in values.items():
+            default = getattr(settings, name)
+            try:
+                if isinstance(default, bool):
+                    coerced[name] = _as_bool(value)
+                elif isinstance(default, int):
+                    coerced[name] = int(value)
+                else:
+                    coerced[name] = str(value)
+            except ValueError as exc:
+                raise ConfigError(f"setting {name}={value!r} is not a valid {type(default).__name__}") from exc
+        if coerced.get("planner", settings.planner) not in {"semantic", "llm"}:
+            raise ConfigError(f"planner must be 'semantic' or 'llm', not {coerced['planner']!r}")
+        return replace(settings, **coerced)
