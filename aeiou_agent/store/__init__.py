@@ -1,0 +1,238 @@
+"""The local observatory store: catalogs in one DuckDB file, opened read-only, built on first use."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+from numpy.typing import NDArray
+
+from aeiou_agent.answer import Citation
+from aeiou_agent.config import Settings
+from aeiou_agent.exceptions import ObjectNotFound, StoreError
+from aeiou_agent.store.build import build_store, read_manifest
+from aeiou_agent.store.catalogs import CATALOGS, CatalogSource
+from aeiou_agent.store.healpix import SkyIndex
+from aeiou_agent.store.names import NameIndex, ObjectRef, build_name_index
+
+__all__ = ["CelestialObject", "Store", "build_store"]
+
+_OPEN: dict[Path, Store] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def display_designation(name: str) -> str:
+    """'NGC0224' → 'NGC 224', 'IC0434' → 'IC 434', 'Mel022' → 'Mel 22', 'M040' → 'M40'."""
+    match = re.fullmatch(r"([A-Za-z]+)0*(\d+)(.*)", name)
+    if not match:
+        return name
+    prefix, number, rest = match.groups()
+    separator = "" if prefix == "M" else " "
+    return f"{prefix}{separator}{number}{rest}"
+
+
+@dataclass(frozen=True)
+class CelestialObject:
+    """A resolved catalog object with its position and catalog row."""
+
+    name: str
+    designation: str
+    table: str
+    ra_deg: float
+    dec_deg: float
+    object_type: str
+    aliases: tuple[str, ...] = ()
+    row: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """'M31 (NGC 224, Andromeda Galaxy)' or 'Vega (HIP 91262)'."""
+        extra = [a for a in self.aliases if a != self.name]
+        return f"{self.name} ({', '.join(extra)})" if extra else self.name
+
+
+class Store:
+    """Read-only access to the observatory's catalogs, dataset cards and name index.
+
+    One instance per store file per process (see :meth:`open`); thread-safe for readers.
+    """
+
+    def __init__(self, settings: Settings, connection: duckdb.DuckDBPyConnection, manifest: dict[str, Any]):
+        self.settings = settings
+        self._connection = connection
+        self.manifest = manifest
+        self._lock = threading.Lock()
+        self._sky: dict[str, tuple[SkyIndex, dict[str, NDArray[Any]]]] = {}
+
+    @classmethod
+    def open(cls, settings: Settings, *, show_progress: bool = True) -> Store:
+        """Open the store, building it first if it is missing, partial, stale or corrupt."""
+        path = settings.store_path
+        with _OPEN_LOCK:
+            if path in _OPEN:
+                return _OPEN[path]
+            manifest = read_manifest(path)
+            if manifest is None:
+                manifest = build_store(settings, show_progress=show_progress)
+            connection = duckdb.connect(
+                str(path),
+                config={
+                    "access_mode": "READ_ONLY",
+                    "enable_external_access": False,
+                    "autoload_known_extensions": False,
+                    "autoinstall_known_extensions": False,
+                    "threads": 1,
+                    "memory_limit": settings.sql_memory_limit,
+                    "max_execution_time": str(settings.sql_timeout_ms),
+                },
+            )
+            connection.execute("SET lock_configuration = true")
+            store = cls(settings, connection, manifest)
+            _OPEN[path] = store
+            return store
+
+    @classmethod
+    def close_all(cls) -> None:
+        """Close every open store (tests and rebuilds)."""
+        with _OPEN_LOCK:
+            for store in _OPEN.values():
+                store._connection.close()
+            _OPEN.clear()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on the locked, read-only connection (one per query or thread)."""
+        return self._connection.cursor()
+
+    @property
+    def data_version(self) -> str:
+        """Short hash identifying the data the store was built from."""
+        return str(self.manifest["data_version"])
+
+    @property
+    def tables(self) -> list[str]:
+        """Catalog tables users may query."""
+        return [c.table for c in CATALOGS]
+
+    def source(self, table: str) -> CatalogSource:
+        """The catalog description behind ``table``."""
+        for catalog in CATALOGS:
+            if catalog.table == table:
+                return catalog
+        raise StoreError(f"no catalog table {table!r}; tables: {', '.join(self.tables)}")
+
+    def card(self, table: str) -> dict[str, Any]:
+        """The dataset card of ``table`` (columns with units, source, license, version, checksum)."""
+        self.source(table)
+        row = self.cursor().execute('SELECT card FROM _cards WHERE "table" = ?', [table]).fetchone()
+        if row is None:
+            raise StoreError(f"the store has no dataset card for {table}; rebuild with `aeiou build --force`")
+        card: dict[str, Any] = json.loads(row[0])
+        return card
+
+    def citation(self, table: str) -> Citation:
+        """How to cite ``table`` in an answer."""
+        card = self.card(table)
+        return Citation(
+            id=f"dataset:{table}",
+            kind="dataset",
+            title=card["title"],
+            reference=card["reference"],
+            version=f"{card['source_package']} {card['version']}",
+            license=card["license"],
+            url=card["url"],
+        )
+
+    def columns(self, table: str) -> tuple[SkyIndex, dict[str, NDArray[Any]]]:
+        """All rows of ``table`` with a position, as numpy columns, with a HEALPix sky index over them."""
+        with self._lock:
+            if table not in self._sky:
+                self.source(table)
+                arrow = self.cursor().sql(f'SELECT * FROM "{table}" WHERE ra_deg IS NOT NULL').to_arrow_table()
+                cols = {name: arrow[name].to_numpy(zero_copy_only=False) for name in arrow.column_names}
+                index = SkyIndex(
+                    cols["ra_deg"].astype(float), cols["dec_deg"].astype(float), cols["healpix"].astype(np.int64)
+                )
+                self._sky[table] = (index, cols)
+            return self._sky[table]
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """The resolver's name index over designations, common names and star names."""
+        cur = self.cursor()
+        ngc = cur.execute(
+            "SELECT name, type_code, messier, ngc_cross, ic_cross, identifiers, common_names FROM ngc ORDER BY name"
+        ).fetchall()
+        stars = cur.execute("SELECT name, hip FROM star_names ORDER BY name").fetchall()
+        return build_name_index(ngc, stars)
+
+    @cached_property
+    def _star_names_by_hip(self) -> dict[int, list[str]]:
+        names: dict[int, list[str]] = {}
+        for name, hip in self.cursor().execute("SELECT name, hip FROM star_names ORDER BY name").fetchall():
+            names.setdefault(int(hip), []).append(name)
+        return names
+
+    def _row(self, table: str, where: str, value: Any) -> dict[str, Any] | None:
+        cur = self.cursor().execute(f'SELECT * FROM "{table}" WHERE {where} = ?', [value])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    def get(self, ref: ObjectRef) -> CelestialObject | None:
+        """The object a name-index reference points to, or None if the row does not exist."""
+        if ref.table == "hipparcos":
+            row = self._row("hipparcos", "hip", int(ref.key))
+            if row is None:
+                return None
+            names = self._star_names_by_hip.get(int(row["hip"]), [])
+            designation = f"HIP {row['hip']}"
+            return CelestialObject(
+                name=names[0] if names else designation,
+                designation=designation,
+                table="hipparcos",
+                ra_deg=row["ra_deg"],
+                dec_deg=row["dec_deg"],
+                object_type="Star",
+                aliases=tuple([*names, designation]),
+                row=row,
+            )
+        row = self._row("ngc", "name", str(ref.key))
+        if row is None or row["ra_deg"] is None:
+            return None
+        designation = display_designation(row["name"])
+        aliases = [designation]
+        if row["ngc_cross"]:
+            aliases.append(f"NGC {int(row['ngc_cross'])}" if row["ngc_cross"].isdigit() else f"NGC {row['ngc_cross']}")
+        if row["ic_cross"]:
+            aliases.append(f"IC {int(row['ic_cross'])}" if row["ic_cross"].isdigit() else f"IC {row['ic_cross']}")
+        if row["common_names"]:
+            aliases.extend(n.strip() for n in row["common_names"].split(","))
+        name = f"M{row['messier']}" if row["messier"] else designation
+        if name not in aliases:
+            aliases.insert(0, name)
+        return CelestialObject(
+            name=name,
+            designation=designation,
+            table="ngc",
+            ra_deg=row["ra_deg"],
+            dec_deg=row["dec_deg"],
+            object_type=row["object_type"],
+            aliases=tuple(dict.fromkeys(aliases)),
+            row=row,
+        )
+
+    def resolve(self, name: str) -> CelestialObject:
+        """Resolve any spelling of a catalog name, or raise :class:`ObjectNotFound` with suggestions."""
+        ref = self.names.lookup(name)
+        found = self.get(ref) if ref is not None else None
+        if found is None:
+            raise ObjectNotFound(name.strip(), self.names.suggestions(name))
+        return found

@@ -1,0 +1,228 @@
+"""Object names: the resolver's index over catalog designations, common names and star names.
+
+Every spelling is reduced to one canonical key (``M 31``, ``m31``, ``Messier 031`` → ``m31``; ``NGC 0224``,
+``ngc224`` → ``ngc224``; ``the Whirlpool Galaxy`` → ``whirlpool galaxy``) and looked up in one dict.
+Misspellings get suggestions from a fuzzy match over the names people actually type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+# Names in common use that OpenNGC does not list as common names (checked against SIMBAD's "NAME" ids).
+EXTRA_COMMON_NAMES: dict[str, str] = {
+    "Pinwheel Galaxy": "NGC5457",
+    "Sculptor Galaxy": "NGC0253",
+    "Jewel Box": "NGC4755",
+    "Heart Nebula": "IC1805",
+    "Elephant's Trunk Nebula": "IC1396",
+    "Cone Nebula": "NGC2264",
+    "Seven Sisters": "Mel022",
+    "Southern Pleiades": "IC2602",
+    "Great Hercules Cluster": "NGC6205",
+    "Little Dumbbell": "NGC0650",
+    "Lagoon": "NGC6523",
+    "Praesepe": "NGC2632",
+    "Omega Centauri Cluster": "NGC5139",
+    "47 Tucanae": "NGC0104",
+    "Small Magellanic Cloud": "NGC0292",
+}
+
+_PREFIXES = {
+    "messier": "m",
+    "m": "m",
+    "ngc": "ngc",
+    "ic": "ic",
+    "hip": "hip",
+    "hipparcos": "hip",
+    "pgc": "pgc",
+    "leda": "pgc",
+    "ugc": "ugc",
+    "mel": "mel",
+    "melotte": "mel",
+    "caldwell": "c",
+    "c": "c",
+    "barnard": "b",
+    "b": "b",
+    "cl": "cl",
+    "hcg": "hcg",
+    "mwsc": "mwsc",
+    "h": "h",
+}
+_PREFIX_ALTERNATION = "|".join(sorted(_PREFIXES, key=len, reverse=True))
+_DESIGNATION = re.compile(rf"^({_PREFIX_ALTERNATION})\s*-?\s*0*(\d+)\s*([a-z]?)$")
+# Designations found inside free text: only prefixes that cannot be ordinary words or units.
+TEXT_DESIGNATION = re.compile(
+    r"\b(messier|m|ngc|ic|hip|hipparcos|pgc|leda|ugc|melotte|mel|caldwell|barnard|hcg)\s?-?\s?(\d{1,6})([a-d])?\b",
+    re.IGNORECASE,
+)
+_GENERIC_SUFFIX = re.compile(r"\s+(galaxy|galaxies|nebula|cluster|star cluster|globular cluster)$")
+
+
+def normalize(text: str) -> str:
+    """Lowercase, drop apostrophes and punctuation, collapse spaces, drop a leading 'the'."""
+    text = text.casefold().replace("&", " and ").replace("'", "").replace("’", "")
+    text = re.sub(r"[^0-9a-z+]+", " ", text).strip()
+    return re.sub(r"^the\s+", "", text)
+
+
+def canonical(text: str) -> str:
+    """The lookup key of a name: catalog designations without padding zeros, other names normalized."""
+    norm = normalize(text)
+    match = _DESIGNATION.match(norm)
+    if match:
+        prefix, number, suffix = match.groups()
+        return f"{_PREFIXES[prefix]}{int(number)}{suffix}"
+    return norm
+
+
+@dataclass(frozen=True)
+class ObjectRef:
+    """What a name points to: a row of ``ngc`` (by name) or of ``hipparcos`` (by HIP number)."""
+
+    table: str
+    key: str | int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in free text."""
+
+    text: str
+    start: int
+    end: int
+    ref: ObjectRef
+
+
+class NameIndex:
+    """Canonical name → object, with fuzzy suggestions for names that are not found."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, ObjectRef] = {}
+        self._display: dict[str, str] = {}  # canonical key → name as people write it (for suggestions)
+        self._capitalized_only: set[str] = set()
+
+    def add(self, name: str, ref: ObjectRef, *, suggest: bool = False, capitalized_only: bool = False) -> None:
+        """Index ``name`` for ``ref``; the first object to claim a key keeps it."""
+        key = canonical(name)
+        if not key or key in self._keys:
+            return
+        self._keys[key] = ref
+        if suggest:
+            self._display[key] = name
+        if capitalized_only:
+            self._capitalized_only.add(key)
+
+    def add_common_name(self, name: str, ref: ObjectRef) -> None:
+        """Index a common name, plus its short form without 'Galaxy'/'Nebula'/'Cluster' ('Andromeda')."""
+        self.add(name, ref, suggest=True)
+        short = _GENERIC_SUFFIX.sub("", canonical(name))
+        if short != canonical(name) and len(short) >= 4:
+            self.add(short.title(), ref, capitalized_only=True)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def lookup(self, name: str) -> ObjectRef | None:
+        """The object ``name`` designates, or None. ``HIP n`` always maps to Hipparcos row ``n``."""
+        key = canonical(name)
+        hip = re.fullmatch(r"hip(\d+)", key)
+        if hip:
+            return ObjectRef("hipparcos", int(hip.group(1)))
+        return self._keys.get(key)
+
+    def suggestions(self, name: str, limit: int = 3) -> list[str]:
+        """Names close to ``name`` (typos, missing words), best first."""
+        key = canonical(name)
+        if not key or _DESIGNATION.match(key.replace(" ", "")):
+            return []
+        found = process.extract(key, list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=80)
+        return [self._display[candidate] for candidate, _score, _i in found]
+
+    def best_fuzzy(self, name: str, min_score: float = 88.0) -> tuple[str, ObjectRef] | None:
+        """The single closest name when it is close enough to be a typo (e.g. 'Betelguese')."""
+        key = canonical(name)
+        if len(key) < 4:
+            return None
+        found = process.extractOne(key, list(self._display), scorer=fuzz.ratio, score_cutoff=min_score)
+        if found is None:
+            return None
+        return self._display[found[0]], self._keys[found[0]]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Object names in free text, left to right, longest match first, without overlaps."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e in taken)
+
+        for match in TEXT_DESIGNATION.finditer(text):
+            ref = self.lookup(match.group(0))
+            if ref is not None and free(match.start(), match.end()):
+                found.append(Mention(match.group(0), match.start(), match.end(), ref))
+                taken.append((match.start(), match.end()))
+        tokens = list(re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text))
+        for size in range(6, 0, -1):
+            for i in range(len(tokens) - size + 1):
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                if not free(start, end):
+                    continue
+                span = text[start:end]
+                key = canonical(span)
+                ref = self._keys.get(key)
+                if ref is None:
+                    continue
+                if key in self._capitalized_only and not span[:1].isupper():
+                    continue
+                if _DESIGNATION.match(key) and not TEXT_DESIGNATION.fullmatch(span.strip()):
+                    continue  # 'c 5', 'h 3' in prose are not catalog designations
+                found.append(Mention(span, start, end, ref))
+                taken.append((start, end))
+        return sorted(found, key=lambda m: m.start)
+
+
+def build_name_index(
+    ngc_rows: Iterable[tuple[str, str, int | None, str | None, str | None, str | None, str | None]],
+    star_names: Iterable[tuple[str, int]],
+) -> NameIndex:
+    """Index OpenNGC rows and bright-star names.
+
+    Rows are ``(name, type_code, messier, ngc_cross, ic_cross, identifiers, common_names)``; stars are
+    ``(star name, hip)`` pairs. Duplicate records (type ``Dup``) point to the object they duplicate.
+    """
+    index = NameIndex()
+    rows = list(ngc_rows)
+    for name, _type, _messier, _ngc, _ic, _ids, _common in rows:
+        if _type != "Dup":
+            index.add(name, ObjectRef("ngc", name))
+    for name, _type, messier, _ngc, _ic, _ids, _common in rows:
+        if messier and _type != "Dup":
+            index.add(f"M{messier}", ObjectRef("ngc", name))
+    for name, _type, messier, ngc_cross, ic_cross, _ids, _common in rows:
+        if _type == "Dup":
+            target = (
+                f"NGC{ngc_cross}" if ngc_cross else f"IC{ic_cross}" if ic_cross else f"M{messier}" if messier else None
+            )
+            ref = index.lookup(target) if target else None
+            if ref is not None:
+                index.add(name, ref)
+    for star, hip in star_names:
+        index.add(star, ObjectRef("hipparcos", hip), suggest=True)
+    for name, _type, _messier, _ngc, _ic, _ids, common in rows:
+        if common and _type != "Dup":
+            for common_name in common.split(","):
+                index.add_common_name(common_name.strip(), ObjectRef("ngc", name))
+    for common_name, name in EXTRA_COMMON_NAMES.items():
+        index.add_common_name(common_name, ObjectRef("ngc", name))
+    for name, _type, _messier, _ngc, _ic, ids, _common in rows:
+        if ids and _type != "Dup":
+            for ident in ids.split(","):
+                ident = ident.strip()
+                if ident and not ident.upper().startswith("HIP"):
+                    index.add(ident, ObjectRef("ngc", name))
+    return index

@@ -1,0 +1,206 @@
+"""User SQL and ADQL over the catalog tables: translate, guard, run with a row cap.
+
+User SQL is code. The guard parses with ``sqlglot.parse`` (which keeps stacked statements apart),
+requires exactly one query, and checks every table reference against the catalog tables; the DuckDB
+connection it runs on is read-only, without external access, time- and memory-limited, and locked.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import sqlglot
+from sqlglot import exp
+
+from aeiou_agent.exceptions import QueryTimeout, ToolFailed, UnsafeQuery
+
+logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its parse warnings would reach the user's terminal
+
+_TOP = re.compile(r"^\s*SELECT\s+(DISTINCT\s+)?TOP\s+(\d+)\s+", re.IGNORECASE)
+_FORBIDDEN_FUNCTION_PREFIXES = (
+    "read_",
+    "glob",
+    "getenv",
+    "duckdb_",
+    "pragma_",
+    "sniff_",
+    "parquet_",
+    "iceberg_",
+    "delta_",
+    "query",
+    "sqlite_",
+    "postgres_",
+    "mysql_",
+    "json_execute",
+    "load_",
+    "install_",
+    "checkpoint",
+    "force_checkpoint",
+    "current_setting",
+    "which_secret",
+    "enable_",
+    "disable_",
+)
+_WRITE_NODES = (
+    exp.Insert,
+    exp.Update,
+    exp.Delete,
+    exp.Create,
+    exp.Drop,
+    exp.Command,
+    exp.Copy,
+    exp.Set,
+    exp.Pragma,
+    exp.Into,
+    exp.Alter,
+    exp.Merge,
+    exp.TruncateTable,
+    exp.Use,
+    exp.Attach,
+    exp.Detach,
+    exp.Install,
+)
+
+_HAVERSINE = (
+    "DEGREES(2 * ASIN(SQRT(POWER(SIN(RADIANS(({d2}) - ({d1})) / 2), 2) + COS(RADIANS({d1})) * COS(RADIANS({d2}))"
+    " * POWER(SIN(RADIANS(({a2}) - ({a1})) / 2), 2))))"
+)
+
+
+@dataclass
+class QueryResult:
+    """Rows of a user query, capped: ``overflow`` says more rows existed (like TAP's MAXREC)."""
+
+    sql: str
+    columns: list[str]
+    rows: list[list[Any]]
+    overflow: bool
+
+
+def _point_args(node: exp.Expr, function: str) -> list[exp.Expr]:
+    if not (isinstance(node, exp.Anonymous) and node.name.upper() == "POINT"):
+        raise UnsafeQuery(f"{function} expects POINT('ICRS', ra, dec) arguments")
+    args = list(node.expressions)
+    if len(args) == 3:
+        args = args[1:]
+    if len(args) != 2:
+        raise UnsafeQuery("POINT takes ('ICRS', ra, dec)")
+    return args
+
+
+def _distance_sql(a1: exp.Expr, d1: exp.Expr, a2: exp.Expr, d2: exp.Expr) -> str:
+    return _HAVERSINE.format(a1=a1.sql("duckdb"), d1=d1.sql("duckdb"), a2=a2.sql("duckdb"), d2=d2.sql("duckdb"))
+
+
+def _adql_to_duckdb(node: exp.Expr) -> exp.Expr:
+    """Rewrite ADQL geometry (DISTANCE, CONTAINS with POINT/CIRCLE) into plain SQL in degrees."""
+    name = node.name.upper() if isinstance(node, exp.Anonymous) else ""
+    if name == "DISTANCE":
+        args = list(node.expressions)
+        if len(args) == 2:
+            (a1, d1), (a2, d2) = _point_args(args[0], "DISTANCE"), _point_args(args[1], "DISTANCE")
+        elif len(args) == 4:
+            a1, d1, a2, d2 = args
+        else:
+            raise UnsafeQuery("DISTANCE takes (POINT, POINT) or (ra1, dec1, ra2, dec2)")
+        return sqlglot.parse_one(_distance_sql(a1, d1, a2, d2), dialect="duckdb")
+    contains_args: list[exp.Expr] | None = None
+    if name == "CONTAINS":
+        contains_args = list(node.expressions)
+    elif isinstance(node, exp.Contains):
+        contains_args = [node.this, node.expression]
+    if contains_args is not None:
+        if len(contains_args) != 2:
+            raise UnsafeQuery("CONTAINS takes (POINT, CIRCLE)")
+        a, d = _point_args(contains_args[0], "CONTAINS")
+        circle = contains_args[1]
+        if not (isinstance(circle, exp.Anonymous) and circle.name.upper() == "CIRCLE"):
+            raise UnsafeQuery("only CONTAINS(POINT(...), CIRCLE('ICRS', ra, dec, radius_deg)) is supported")
+        cargs = list(circle.expressions)
+        if len(cargs) == 4:
+            cargs = cargs[1:]
+        if len(cargs) != 3:
+            raise UnsafeQuery("CIRCLE takes ('ICRS', ra, dec, radius_deg)")
+        a0, d0, radius = cargs
+        return sqlglot.parse_one(
+            f"CAST(({_distance_sql(a, d, a0, d0)}) <= ({radius.sql('duckdb')}) AS INTEGER)", dialect="duckdb"
+        )
+    if name in {"POINT", "CIRCLE", "BOX", "POLYGON", "REGION", "INTERSECTS", "AREA", "CENTROID", "COORD1", "COORD2"}:
+        raise UnsafeQuery(f"ADQL {name} is only supported inside CONTAINS(POINT, CIRCLE) or DISTANCE(POINT, POINT)")
+    return node
+
+
+def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
+    """Return DuckDB SQL for one read-only SELECT over ``allowed_tables``, or raise :class:`UnsafeQuery`."""
+    if not query or not query.strip():
+        raise UnsafeQuery("the query is empty")
+    limit: int | None = None
+    top = _TOP.match(query)
+    if top:
+        limit = int(top.group(2))
+        query = "SELECT " + (top.group(1) or "") + query[top.end() :]
+    try:
+        statements = [s for s in sqlglot.parse(query, dialect="duckdb") if s is not None]
+    except sqlglot.errors.SqlglotError as exc:
+        first = str(exc).splitlines()[0]
+        raise UnsafeQuery(f"the query could not be parsed: {first}") from None
+    if len(statements) != 1:
+        raise UnsafeQuery(f"send exactly one SELECT statement, not {len(statements)} statements")
+    statement = statements[0]
+    if not isinstance(statement, exp.Query):
+        raise UnsafeQuery(f"only read-only SELECT queries are allowed (this is {statement.key.upper()})")
+    for node in statement.walk():
+        if isinstance(node, _WRITE_NODES):
+            raise UnsafeQuery(f"only read-only SELECT queries are allowed (found {node.key.upper()})")
+    cte_names = {cte.alias_or_name.lower() for cte in statement.find_all(exp.CTE)}
+    for table in statement.find_all(exp.Table):
+        if not isinstance(table.this, exp.Identifier):
+            raise UnsafeQuery(
+                "table functions and file reads are not allowed; query the catalog tables: "
+                + ", ".join(sorted(allowed_tables))
+            )
+        name = table.name.lower()
+        if table.catalog or (table.db and table.db.lower() != "main"):
+            raise UnsafeQuery(f"only the catalog tables may be queried, not {table.sql('duckdb')}")
+        if name not in allowed_tables and name not in cte_names:
+            raise UnsafeQuery(
+                f"unknown table {table.name!r}; the catalog tables are: " + ", ".join(sorted(allowed_tables))
+            )
+    for func in statement.find_all(exp.Func):
+        fname = (func.name if isinstance(func, exp.Anonymous) else func.sql_name()).lower()
+        if fname.startswith(_FORBIDDEN_FUNCTION_PREFIXES):
+            raise UnsafeQuery(f"the function {fname}() is not allowed in catalog queries")
+    translated = statement.transform(_adql_to_duckdb)
+    if limit is not None:
+        assert isinstance(translated, exp.Query)
+        translated = translated.limit(limit)
+    return translated.sql(dialect="duckdb")
+
+
+def run_query(cursor: duckdb.DuckDBPyConnection, sql: str, max_rows: int) -> QueryResult:
+    """Execute guarded ``sql`` and fetch at most ``max_rows`` rows (plus one to detect overflow)."""
+    try:
+        cursor.execute(sql)
+        rows = cursor.fetchmany(max_rows + 1)
+    except duckdb.InterruptException:
+        raise QueryTimeout("the query ran past its time limit and was stopped; add a WHERE clause or a LIMIT") from None
+    except duckdb.PermissionException as exc:
+        raise UnsafeQuery(f"refused by the database: {exc}") from None
+    except (
+        duckdb.BinderException,
+        duckdb.CatalogException,
+        duckdb.ParserException,
+        duckdb.ConversionException,
+        duckdb.InvalidInputException,
+    ) as exc:
+        message = str(exc).split("\n")[0]
+        raise UnsafeQuery(f"the database rejected the query: {message}") from None
+    except duckdb.Error as exc:
+        raise ToolFailed(f"the query failed: {str(exc).splitlines()[0]}") from None
+    columns = [d[0] for d in cursor.description or []]
+    overflow = len(rows) > max_rows
+    return QueryResult(sql=sql, columns=columns, rows=[list(r) for r in rows[:max_rows]], overflow=overflow)
