@@ -1,0 +1,107 @@
+"""Dates and times: strict parsing of ISO strings for tools, natural-language dates for the planner.
+
+Tools take explicit UTC times as ISO strings, so a recorded call replays identically; the planner turns
+"tomorrow", "September 1st 2026" or "tonight" into such a string first.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from aeiou_agent.exceptions import UserError
+
+_ISO = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?\s*(?:Z|UTC|\+00:?00)?$",
+    re.IGNORECASE,
+)
+ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(?:Z|UTC)\b)?")
+
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:UTC|UT|Z|h)?\b")
+_MONTHS = list(calendar.month_name)
+
+
+def check_date(year: int, month: int, day: int) -> dt.date:
+    """A calendar date, or a :class:`UserError` that says exactly what is wrong with it."""
+    if not 1 <= month <= 12:
+        raise UserError(f"{year:04d}-{month:02d}-{day:02d} is not a valid date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise UserError(
+            f"{year:04d}-{month:02d}-{day:02d} is not a valid date: {_MONTHS[month]} {year} has {last} days"
+        )
+    return dt.date(year, month, day)
+
+
+def parse_utc(text: str) -> dt.datetime:
+    """A timezone-aware UTC datetime from an ISO date or date-time string; a date means 00:00 UTC."""
+    match = _ISO.match(text.strip())
+    if not match:
+        raise UserError(f"{text!r} is not a date or time I can read; use YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)")
+    day = check_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    hour, minute, second = int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise UserError(f"{text!r} has an impossible time of day")
+    return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=dt.UTC)
+
+
+def format_utc(moment: dt.datetime, seconds: bool = False) -> str:
+    """'2026-09-01 22:13 UTC'."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC" if seconds else "%Y-%m-%d %H:%M UTC")
+
+
+def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
+    """The first date or time mentioned in ``text`` as (ISO string, matched text, has_time), or None.
+
+    ISO dates are checked strictly (2026-02-30 raises); natural phrases ('tomorrow', '1 September 2026',
+    'next Friday') go through dateparser relative to ``now`` (UTC).
+    """
+    iso = ISO_IN_TEXT.search(text)
+    if iso:
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+        check_date(year, month, day)
+        clock = iso.group(4) and (iso.group(4), iso.group(5), iso.group(6))
+        if not clock:
+            later = _CLOCK.search(text, iso.end())
+            clock = later and (later.group(1), later.group(2), later.group(3))
+        if clock:
+            hour, minute, second = clock
+            moment = parse_utc(f"{year:04d}-{month:02d}-{day:02d}T{hour}:{minute}:{second or '00'}")
+            return moment.strftime("%Y-%m-%dT%H:%M:%S"), iso.group(0), True
+        return f"{year:04d}-{month:02d}-{day:02d}", iso.group(0), False
+    lowered = text.lower()
+    if re.search(r"\b(right )?now\b|\bcurrently\b|\bat the moment\b", lowered):
+        return now.strftime("%Y-%m-%dT%H:%M:00"), "now", True
+    if re.search(r"\btonight\b", lowered):
+        return now.strftime("%Y-%m-%d"), "tonight", False
+    if not re.search(
+        r"\b(today|tomorrow|yesterday|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        lowered,
+    ):
+        return None
+    from dateparser.search import search_dates
+
+    found = search_dates(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": now.replace(tzinfo=None),
+            "PREFER_DATES_FROM": "future",
+            "TIMEZONE": "UTC",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": False,
+        },
+    )
+    if not found:
+        return None
+    for phrase, moment in found:
+        if re.fullmatch(r"\s*\d+(\.\d+)?\s*", phrase) or len(phrase.strip()) < 3:
+            continue  # bare numbers ('5 degrees') are not dates
+        has_time = bool(re.search(r"\d:\d\d|\b(am|pm|noon|midnight)\b", phrase.lower()))
+        if has_time:
+            return moment.strftime("%Y-%m-%dT%H:%M:%S"), phrase, True
+        return moment.strftime("%Y-%m-%d"), phrase, False
+    return None

@@ -1,0 +1,104 @@
+"""Where is the target? One place that turns a name or a coordinate string into a sky position."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import astropy.units as u
+from astropy.coordinates import Angle, SkyCoord
+
+from aeiou_agent.answer import Citation
+from aeiou_agent.exceptions import InvalidArguments, UserError
+from aeiou_agent.registry import ToolContext
+from aeiou_agent.store import CelestialObject
+
+_DECIMAL_PAIR = re.compile(r"^\s*([+-]?\d+(?:\.\d*)?)\s*(?:d|deg|°)?\s*[, ]\s*([+-]?\d+(?:\.\d*)?)\s*(?:d|deg|°)?\s*$")
+_SEXAGESIMAL_HINT = re.compile(r"\d\s*[h:]\s*\d|\d\s+\d+\s+\d")
+
+
+@dataclass
+class Target:
+    """A position on the sky and what it is."""
+
+    label: str
+    ra_deg: float
+    dec_deg: float
+    obj: CelestialObject | None = None
+    sources: list[Citation] = field(default_factory=list)
+
+    @property
+    def coord(self) -> SkyCoord:
+        """ICRS SkyCoord of the target."""
+        return SkyCoord(self.ra_deg * u.deg, self.dec_deg * u.deg, frame="icrs")
+
+
+def check_position(ra_deg: float, dec_deg: float) -> None:
+    """Raise a clear :class:`UserError` for a position that is not on the sky."""
+    if not -90.0 <= dec_deg <= 90.0:
+        raise UserError(f"declination {dec_deg}° is out of range: it must lie between -90° and +90°")
+    if not 0.0 <= ra_deg <= 360.0:
+        raise UserError(f"right ascension {ra_deg}° is out of range: it must lie between 0° and 360° (0h-24h)")
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """RA/Dec in degrees from '83.63 22.01', '05h34m31.9s +22d00m52s' or '05:34:31.9 +22:00:52'.
+
+    Returns None when the text is not coordinates (e.g. an object name).
+    """
+    decimal = _DECIMAL_PAIR.match(text)
+    if decimal:
+        ra, dec = float(decimal.group(1)), float(decimal.group(2))
+        check_position(ra, dec)
+        return ra, dec
+    if not _SEXAGESIMAL_HINT.search(text):
+        return None
+    try:
+        coord = SkyCoord(text, unit=(u.hourangle, u.deg), frame="icrs")
+    except (ValueError, u.UnitsError) as exc:
+        raise UserError(f"could not read {text!r} as coordinates: {exc}") from None
+    return float(coord.ra.deg), float(coord.dec.deg)
+
+
+def format_ra(ra_deg: float) -> str:
+    """RA as '05h34m31.94s'."""
+    return str(Angle(ra_deg, u.deg).to_string(unit=u.hourangle, sep="hms", precision=2, pad=True))
+
+
+def format_dec(dec_deg: float) -> str:
+    """Dec as '+22d00m52.2s'."""
+    return str(Angle(dec_deg, u.deg).to_string(unit=u.deg, sep="dms", precision=1, alwayssign=True, pad=True))
+
+
+def sources_for(ctx: ToolContext, obj: CelestialObject) -> list[Citation]:
+    """Datasets an object's data come from."""
+    sources = [ctx.store.citation(obj.table)]
+    if obj.table == "hipparcos" and obj.name != obj.designation:
+        sources.append(ctx.store.citation("star_names"))
+    return sources
+
+
+def locate(
+    ctx: ToolContext, tool: str, target: str | None = None, ra_deg: float | None = None, dec_deg: float | None = None
+) -> Target:
+    """The position of a named object, a coordinate string, or explicit RA/Dec in degrees."""
+    if ra_deg is not None or dec_deg is not None:
+        if ra_deg is None or dec_deg is None:
+            raise InvalidArguments(tool, ["give both ra_deg and dec_deg, or a target name"])
+        check_position(ra_deg, dec_deg)
+        return Target(f"RA {ra_deg:.4f}°, Dec {dec_deg:+.4f}°", ra_deg, dec_deg)
+    if not target or not target.strip():
+        raise InvalidArguments(tool, ["give a target (an object name or coordinates) or ra_deg and dec_deg"])
+    coords = parse_coordinates(target)
+    if coords is not None:
+        return Target(f"RA {coords[0]:.4f}°, Dec {coords[1]:+.4f}°", coords[0], coords[1])
+    obj = ctx.store.resolve(target)
+    return Target(obj.label, obj.ra_deg, obj.dec_deg, obj, sources_for(ctx, obj))
+
+
+def constellation_of(ra_deg: float, dec_deg: float) -> tuple[str, str]:
+    """IAU constellation (full name, abbreviation) containing an ICRS position."""
+    from astropy.coordinates import get_constellation
+
+    coord = SkyCoord(ra_deg * u.deg, dec_deg * u.deg, frame="icrs")
+    return str(get_constellation(coord)), str(get_constellation(coord, short_name=True))

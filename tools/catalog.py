@@ -1,0 +1,421 @@
+"""Catalog tools: resolve names, describe objects, cone searches, guarded SQL/ADQL, dataset cards."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import numpy as np
+from aeiou_agent.tools._targets import constellation_of, format_dec, format_ra, locate, sources_for
+from pydantic import Field
+
+from aeiou_agent._json import content_hash
+from aeiou_agent.answer import Artifact
+from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.store import CelestialObject
+from aeiou_agent.store.sql import guard_and_translate, run_query
+
+CatalogTable = Literal["hipparcos", "ngc", "star_names"]
+ObjectType = Literal[
+    "any", "galaxy", "open_cluster", "globular_cluster", "cluster", "nebula", "planetary_nebula", "star"
+]
+
+TYPE_CODES: dict[str, tuple[str, ...]] = {
+    "galaxy": ("G", "GPair", "GTrpl", "GGroup"),
+    "open_cluster": ("OCl", "Cl+N"),
+    "globular_cluster": ("GCl",),
+    "cluster": ("OCl", "GCl", "Cl+N", "*Ass"),
+    "nebula": ("PN", "HII", "EmN", "Neb", "RfN", "SNR", "DrkN", "Cl+N"),
+    "planetary_nebula": ("PN",),
+    "star": ("*", "**"),
+}
+NOT_OBJECTS = ("Dup", "NonEx")
+
+
+def _magnitude(obj: CelestialObject) -> tuple[float | None, str]:
+    row = obj.row
+    if obj.table == "hipparcos":
+        return row["hpmag"], "Hp"
+    for band in ("vmag", "bmag"):
+        if row.get(band) is not None:
+            return row[band], band[0].upper()
+    return None, ""
+
+
+def _position(obj: CelestialObject) -> dict[str, Any]:
+    return {
+        "ra_deg": round(obj.ra_deg, 6),
+        "dec_deg": round(obj.dec_deg, 6),
+        "ra_hms": format_ra(obj.ra_deg),
+        "dec_dms": format_dec(obj.dec_deg),
+    }
+
+
+@tool("catalog")
+def resolve_object(ctx: ToolContext, name: Annotated[str, Field(min_length=1, max_length=200)]) -> ToolResult:
+    """Find an object by name and return its position and identity.
+
+    Knows Messier, NGC/IC (any spelling: M 31, NGC224, ngc 0224), PGC/UGC numbers, common names
+    (Whirlpool Galaxy, Crab Nebula), bright-star proper names (Vega) and HIP numbers.
+
+    Args:
+        name: The object's name or designation.
+    """
+    obj = ctx.store.resolve(name)
+    magnitude, band = _magnitude(obj)
+    data: dict[str, Any] = {
+        "query": name,
+        "name": obj.name,
+        "label": obj.label,
+        "designation": obj.designation,
+        "table": obj.table,
+        "object_type": obj.object_type,
+        **_position(obj),
+        "aliases": list(obj.aliases),
+        "magnitude": magnitude,
+        "magnitude_band": band,
+    }
+    if obj.table == "hipparcos":
+        data.update(
+            hip=obj.row["hip"], plx_mas=obj.row["plx_mas"], e_plx_mas=obj.row["e_plx_mas"], dist_pc=obj.row["dist_pc"]
+        )
+    else:
+        data.update(redshift=obj.row["redshift"], radvel_km_s=obj.row["radvel_km_s"])
+    summary = (
+        f"{obj.label}: {obj.object_type} at RA {data['ra_hms']}, Dec {data['dec_dms']} "
+        f"({obj.ra_deg:.4f}°, {obj.dec_deg:+.4f}°)"
+    )
+    return ToolResult(data=data, summary=summary, sources=sources_for(ctx, obj))
+
+
+@tool("catalog")
+def object_info(ctx: ToolContext, name: Annotated[str, Field(min_length=1, max_length=200)]) -> ToolResult:
+    """Everything the catalogs know about one object.
+
+    Type (spelled out), constellation, position, magnitudes, size, redshift, identifiers.
+
+    Args:
+        name: The object's name or designation.
+    """
+    obj = ctx.store.resolve(name)
+    row = obj.row
+    constellation, constellation_abbr = constellation_of(obj.ra_deg, obj.dec_deg)
+    data: dict[str, Any] = {
+        "name": obj.name,
+        "label": obj.label,
+        "designation": obj.designation,
+        "table": obj.table,
+        "object_type": obj.object_type,
+        "constellation": constellation,
+        "constellation_abbr": constellation_abbr,
+        **_position(obj),
+        "aliases": list(obj.aliases),
+    }
+    facts: list[str] = []
+    if obj.table == "hipparcos":
+        data.update(
+            hip=row["hip"],
+            hpmag=row["hpmag"],
+            b_v=row["b_v"],
+            v_i=row["v_i"],
+            plx_mas=row["plx_mas"],
+            e_plx_mas=row["e_plx_mas"],
+            dist_pc=row["dist_pc"],
+            dist_ly=None if row["dist_pc"] is None else row["dist_pc"] * 3.261563777,
+            pmra_mas_yr=row["pmra_mas_yr"],
+            pmdec_mas_yr=row["pmdec_mas_yr"],
+        )
+        facts.append(f"Hp = {row['hpmag']:.2f} mag, B-V = {row['b_v']:.2f}")
+        if row["dist_pc"] is not None:
+            facts.append(
+                f"parallax {row['plx_mas']:.2f} ± {row['e_plx_mas']:.2f} mas (distance {row['dist_pc']:.1f} pc)"
+            )
+    else:
+        for key in (
+            "bmag",
+            "vmag",
+            "jmag",
+            "hmag",
+            "kmag",
+            "surf_brightness",
+            "maj_axis_arcmin",
+            "min_axis_arcmin",
+            "pos_angle_deg",
+            "hubble_type",
+            "redshift",
+            "radvel_km_s",
+            "plx_mas",
+            "identifiers",
+            "common_names",
+            "ned_notes",
+            "ongc_notes",
+            "messier",
+        ):
+            data[key] = row.get(key)
+        mags = [f"{band} = {row[key]:.2f}" for band, key in (("B", "bmag"), ("V", "vmag")) if row.get(key) is not None]
+        if mags:
+            facts.append(", ".join(mags) + " mag")
+        if row.get("maj_axis_arcmin") is not None:
+            size = f"{row['maj_axis_arcmin']:g}′"
+            if row.get("min_axis_arcmin") is not None:
+                size += f" × {row['min_axis_arcmin']:g}′"
+            facts.append(f"size {size}")
+        if row.get("hubble_type"):
+            facts.append(f"morphology {row['hubble_type']}")
+        if row.get("redshift") is not None:
+            facts.append(f"redshift {row['redshift']:g}")
+    summary = f"{obj.label}: {obj.object_type} in {constellation}, RA {data['ra_hms']}, Dec {data['dec_dms']}"
+    if facts:
+        summary += "; " + "; ".join(facts)
+    return ToolResult(data=data, summary=summary, sources=sources_for(ctx, obj))
+
+
+def _sky_plot(
+    ctx: ToolContext,
+    center_label: str,
+    ra0: float,
+    dec0: float,
+    radius_deg: float,
+    rows: list[dict[str, Any]],
+    key: str,
+) -> Artifact:
+    """Tangent-plane chart of cone-search results, marker area scaled by brightness."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = ctx.artifact_path(f"cone_{key}", ".png")
+    fig, ax = plt.subplots(figsize=(6, 6), dpi=110)
+    ra = np.array([r["ra_deg"] for r in rows], dtype=float)
+    dec = np.array([r["dec_deg"] for r in rows], dtype=float)
+    dra = ((ra - ra0 + 180) % 360 - 180) * np.cos(np.radians(dec0))
+    ddec = dec - dec0
+    mags = np.array([np.nan if r["magnitude"] is None else r["magnitude"] for r in rows], dtype=float)
+    faint = np.nanmax(mags) if np.isfinite(mags).any() else 10.0
+    sizes = np.where(np.isfinite(mags), 12 + 30 * np.clip(faint + 1 - mags, 0.2, 8) ** 1.6, 12)
+    ax.scatter(dra, ddec, s=sizes, c="navy", alpha=0.8, edgecolors="none")
+    for r, x, y in list(zip(rows, dra, ddec, strict=True))[:12]:
+        ax.annotate(r.get("name") or r["id"], (x, y), xytext=(5, 4), textcoords="offset points", fontsize=7)
+    ax.add_patch(plt.Circle((0, 0), radius_deg, fill=False, ls="--", color="grey"))
+    ax.plot([0], [0], marker="+", color="red", ms=12)
+    ax.set_xlim(radius_deg * 1.05, -radius_deg * 1.05)  # east to the left, as on the sky
+    ax.set_ylim(-radius_deg * 1.05, radius_deg * 1.05)
+    ax.set_aspect("equal")
+    ax.set_xlabel("ΔRA cos(Dec) [deg]  (east ←)")
+    ax.set_ylabel("ΔDec [deg]")
+    ax.set_title(f"{len(rows)} objects within {radius_deg:g}° of {center_label}", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+    return Artifact.from_file(path, "image/png", f"Sky chart around {center_label}")
+
+
+@tool("catalog")
+def cone_search(
+    ctx: ToolContext,
+    target: Annotated[str | None, Field(max_length=200)] = None,
+    radius_deg: Annotated[float, Field(gt=0, le=180)] = 1.0,
+    catalog: Literal["hipparcos", "ngc"] = "hipparcos",
+    mag_max: Annotated[float | None, Field(ge=-30, le=40)] = None,
+    mag_min: Annotated[float | None, Field(ge=-30, le=40)] = None,
+    object_type: ObjectType = "any",
+    order_by: Literal["separation", "magnitude", "distance"] = "separation",
+    limit: Annotated[int, Field(ge=1, le=1000)] = 20,
+    ra_deg: Annotated[float | None, Field(ge=0, le=360)] = None,
+    dec_deg: Annotated[float | None, Field(ge=-90, le=90)] = None,
+    plot: bool = False,
+) -> ToolResult:
+    """Objects within a radius of a target or position, with magnitude and type filters, using the HEALPix index.
+
+    Args:
+        target: Object name or coordinate string at the centre (or give ra_deg and dec_deg).
+        radius_deg: Search radius in degrees.
+        catalog: 'hipparcos' for stars, 'ngc' for NGC/IC/Messier deep-sky objects.
+        mag_max: Keep objects at least this bright (magnitude <= mag_max; Hp for Hipparcos, V or B for NGC).
+        mag_min: Keep objects at least this faint (magnitude >= mag_min).
+        object_type: Type filter for the NGC catalog (galaxy, cluster, nebula, ...).
+        order_by: 'separation' (nearest first), 'magnitude' (brightest first) or 'distance' (nearest to the Sun, stars).
+        limit: Most rows to return; the total count is always reported.
+        ra_deg: Centre right ascension in degrees (ICRS), instead of a target.
+        dec_deg: Centre declination in degrees (ICRS), instead of a target.
+        plot: Also draw a sky chart of the results.
+    """
+    center = locate(ctx, "cone_search", target, ra_deg, dec_deg)
+    index, cols = ctx.store.columns(catalog)
+    match = index.query(center.ra_deg, center.dec_deg, radius_deg)
+    rows_idx, sep = match.rows, match.separation_deg
+    if catalog == "hipparcos":
+        mags = cols["hpmag"][rows_idx].astype(float)
+    else:
+        vmag = cols["vmag"][rows_idx].astype(float)
+        mags = np.where(np.isnan(vmag), cols["bmag"][rows_idx].astype(float), vmag)
+        types = cols["type_code"][rows_idx]
+        keep = ~np.isin(types, NOT_OBJECTS)
+        if object_type != "any":
+            keep &= np.isin(types, TYPE_CODES[object_type])
+        rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
+    keep = np.ones(rows_idx.size, dtype=bool)
+    if mag_max is not None:
+        keep &= mags <= mag_max
+    if mag_min is not None:
+        keep &= mags >= mag_min
+    rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
+    if order_by == "magnitude":
+        order = np.lexsort((sep, np.where(np.isnan(mags), np.inf, mags)))
+    elif order_by == "distance" and catalog == "hipparcos":
+        dist = cols["dist_pc"][rows_idx].astype(float)
+        order = np.lexsort((sep, np.where(np.isnan(dist), np.inf, dist)))
+    else:
+        order = np.arange(rows_idx.size)
+    total = int(rows_idx.size)
+    chosen = order[:limit]
+    star_names = _star_names(ctx) if catalog == "hipparcos" else {}
+    rows: list[dict[str, Any]] = []
+    for i in chosen:
+        r = int(rows_idx[i])
+        mag = None if np.isnan(mags[i]) else round(float(mags[i]), 4)
+        if catalog == "hipparcos":
+            hip = int(cols["hip"][r])
+            dist = cols["dist_pc"][r]
+            rows.append(
+                {
+                    "id": f"HIP {hip}",
+                    "name": star_names.get(hip),
+                    "ra_deg": round(float(cols["ra_deg"][r]), 6),
+                    "dec_deg": round(float(cols["dec_deg"][r]), 6),
+                    "separation_deg": round(float(sep[i]), 5),
+                    "magnitude": mag,
+                    "b_v": None if np.isnan(cols["b_v"][r]) else float(cols["b_v"][r]),
+                    "dist_pc": None if np.isnan(dist) else round(float(dist), 2),
+                }
+            )
+        else:
+            messier = cols["messier"][r]
+            common = cols["common_names"][r]
+            rows.append(
+                {
+                    "id": str(cols["name"][r]),
+                    "name": (f"M{int(messier)}" if messier is not None and not np.isnan(messier) else None)
+                    or (common.split(",")[0] if common else None),
+                    "ra_deg": round(float(cols["ra_deg"][r]), 6),
+                    "dec_deg": round(float(cols["dec_deg"][r]), 6),
+                    "separation_deg": round(float(sep[i]), 5),
+                    "magnitude": mag,
+                    "object_type": str(cols["object_type"][r]),
+                }
+            )
+    filters = {"mag_max": mag_max, "mag_min": mag_min, "object_type": object_type}
+    data: dict[str, Any] = {
+        "center": {"label": center.label, "ra_deg": round(center.ra_deg, 6), "dec_deg": round(center.dec_deg, 6)},
+        "radius_deg": radius_deg,
+        "catalog": catalog,
+        "filters": filters,
+        "order_by": order_by,
+        "count": total,
+        "returned": len(rows),
+        "overflow": total > len(rows),
+        "rows": rows,
+        "candidates_tested": match.candidates_tested,
+    }
+    what = "Hipparcos stars" if catalog == "hipparcos" else "NGC/IC objects"
+    cuts = []
+    if mag_max is not None:
+        cuts.append(f"magnitude ≤ {mag_max:g}")
+    if mag_min is not None:
+        cuts.append(f"magnitude ≥ {mag_min:g}")
+    if object_type != "any":
+        cuts.append(object_type.replace("_", " "))
+    summary = f"{total} {what} within {radius_deg:g}° of {center.label}" + (f" ({', '.join(cuts)})" if cuts else "")
+    if rows:
+        shown = ", ".join(
+            f"{r['name'] or r['id']} ({'?' if r['magnitude'] is None else r['magnitude']} mag, "
+            f"{r['separation_deg']:.2f}°)"
+            for r in rows[:5]
+        )
+        summary += f"; first {min(5, len(rows))} by {order_by}: {shown}"
+    artifacts = []
+    if plot and rows:
+        artifacts.append(
+            _sky_plot(ctx, center.label, center.ra_deg, center.dec_deg, radius_deg, rows, content_hash(data)[:16])
+        )
+    sources = [*center.sources, ctx.store.citation(catalog)]
+    if catalog == "hipparcos" and any(r["name"] for r in rows):
+        sources.append(ctx.store.citation("star_names"))
+    return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=list(dict.fromkeys(sources)))
+
+
+def _star_names(ctx: ToolContext) -> dict[int, str]:
+    _index, cols = ctx.store.columns("star_names")
+    names: dict[int, str] = {}
+    for name, hip in sorted(zip(cols["name"], cols["hip"], strict=True)):
+        names.setdefault(int(hip), str(name))
+    return names
+
+
+@tool("catalog")
+def sql_query(
+    ctx: ToolContext,
+    query: Annotated[str, Field(min_length=1, max_length=10_000)],
+    max_rows: Annotated[int, Field(ge=1, le=10_000)] = 100,
+) -> ToolResult:
+    """Run one read-only SQL or ADQL SELECT over the catalog tables (hipparcos, ngc, star_names).
+
+    ADQL subset: TOP n, CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', ra0, dec0, radius_deg)) = 1 and
+    DISTANCE(POINT(...), POINT(...)) in degrees. Positions are columns ra_deg and dec_deg. Rows are capped;
+    the result says when more rows existed.
+
+    Args:
+        query: The SELECT statement (SQL in DuckDB syntax, or ADQL).
+        max_rows: Most rows to return (at most the configured cap).
+    """
+    cap = min(max_rows, ctx.settings.sql_row_cap)
+    sql = guard_and_translate(query, set(ctx.store.tables))
+    result = run_query(ctx.store.cursor(), sql, cap)
+    data = {
+        "query": query,
+        "executed_sql": sql,
+        "columns": result.columns,
+        "rows": result.rows,
+        "row_count": len(result.rows),
+        "overflow": result.overflow,
+        "max_rows": cap,
+    }
+    more = f" (capped at {cap}; more rows exist)" if result.overflow else ""
+    preview = "; ".join(
+        ", ".join(
+            f"{c}={v:.6g}" if isinstance(v, float) else f"{c}={v}" for c, v in zip(result.columns, row, strict=True)
+        )
+        for row in result.rows[:5]
+    )
+    summary = f"{len(result.rows)} row(s){more}" + (f": {preview}" if preview else "")
+    tables = sorted({t for t in ctx.store.tables if t in sql})
+    return ToolResult(data=data, summary=summary, sources=[ctx.store.citation(t) for t in tables])
+
+
+@tool("catalog")
+def describe_catalog(ctx: ToolContext, table: CatalogTable | None = None) -> ToolResult:
+    """The dataset card of a catalog table, or the list of tables.
+
+    A card gives the columns with units and meaning, row count, source, reference, license, version, checksum.
+
+    Args:
+        table: 'hipparcos', 'ngc' or 'star_names'; leave empty to list every table.
+    """
+    if table is None:
+        cards = [ctx.store.card(t) for t in ctx.store.tables]
+        data: dict[str, Any] = {
+            "table_count": len(cards),
+            "tables": [
+                {"table": c["table"], "title": c["title"], "row_count": c["row_count"], "license": c["license"]}
+                for c in cards
+            ],
+        }
+        summary = "; ".join(f"{c['table']}: {c['title']} ({c['row_count']} rows)" for c in cards)
+        return ToolResult(data=data, summary=summary, sources=[ctx.store.citation(t) for t in ctx.store.tables])
+    card = ctx.store.card(table)
+    columns = ", ".join(f"{c['name']}" + (f" [{c['unit']}]" if c["unit"] else "") for c in card["columns"])
+    summary = (
+        f"{card['table']}: {card['title']}; {card['row_count']} rows; license {card['license']}; "
+        f"source {card['source_package']} {card['version']}; columns: {columns}"
+    )
+    return ToolResult(data=card, summary=summary, sources=[ctx.store.citation(table)])

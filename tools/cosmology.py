@@ -1,0 +1,130 @@
+"""Cosmology tools: distances, ages and expansion rates from astropy's realisations or a custom flat ΛCDM."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import astropy.units as u
+from pydantic import Field
+
+from aeiou_agent.answer import Citation
+from aeiou_agent.registry import ToolContext, ToolResult, tool
+
+CosmologyName = Literal["Planck18", "Planck15", "Planck13", "WMAP9", "WMAP7", "WMAP5", "WMAP3", "WMAP1"]
+Quantity = Literal[
+    "luminosity_distance",
+    "angular_diameter_distance",
+    "comoving_distance",
+    "distance_modulus",
+    "age",
+    "lookback_time",
+    "hubble_parameter",
+    "comoving_volume",
+    "kpc_per_arcsec",
+    "all",
+]
+
+REFERENCES = {
+    "Planck18": "Planck Collaboration 2020, A&A 641, A6 (Table 2, TT,TE,EE+lowE+lensing+BAO)",
+    "Planck15": "Planck Collaboration 2016, A&A 594, A13",
+    "Planck13": "Planck Collaboration 2014, A&A 571, A16",
+    "WMAP9": "Hinshaw et al. 2013, ApJS 208, 19",
+    "WMAP7": "Komatsu et al. 2011, ApJS 192, 18",
+    "WMAP5": "Komatsu et al. 2009, ApJS 180, 330",
+    "WMAP3": "Spergel et al. 2007, ApJS 170, 377",
+    "WMAP1": "Spergel et al. 2003, ApJS 148, 175",
+}
+
+# quantity → (label, unit, how to compute it from an astropy cosmology at z)
+QUANTITIES: dict[str, tuple[str, str, Any]] = {
+    "luminosity_distance": ("luminosity distance", "Mpc", lambda c, z: c.luminosity_distance(z).to_value(u.Mpc)),
+    "angular_diameter_distance": (
+        "angular-diameter distance",
+        "Mpc",
+        lambda c, z: c.angular_diameter_distance(z).to_value(u.Mpc),
+    ),
+    "comoving_distance": ("comoving distance", "Mpc", lambda c, z: c.comoving_distance(z).to_value(u.Mpc)),
+    "distance_modulus": ("distance modulus", "mag", lambda c, z: c.distmod(z).to_value(u.mag)),
+    "age": ("age of the universe", "Gyr", lambda c, z: c.age(z).to_value(u.Gyr)),
+    "lookback_time": ("lookback time", "Gyr", lambda c, z: c.lookback_time(z).to_value(u.Gyr)),
+    "hubble_parameter": ("Hubble parameter H(z)", "km/s/Mpc", lambda c, z: c.H(z).to_value(u.km / u.s / u.Mpc)),
+    "comoving_volume": ("comoving volume", "Gpc3", lambda c, z: c.comoving_volume(z).to_value(u.Gpc**3)),
+    "kpc_per_arcsec": (
+        "proper scale",
+        "kpc/arcsec",
+        lambda c, z: c.kpc_proper_per_arcmin(z).to_value(u.kpc / u.arcmin) / 60.0,
+    ),
+}
+
+
+def _cosmology(name: str, h0: float | None, om0: float | None) -> tuple[Any, str, Citation]:
+    from astropy import cosmology as cosmo
+
+    if h0 is None and om0 is None:
+        model = getattr(cosmo, name)
+        citation = Citation(
+            id=f"cosmology:{name}",
+            kind="paper",
+            title=f"{name} cosmological parameters",
+            reference=REFERENCES[name],
+            version=f"astropy {__import__('astropy').__version__}",
+        )
+        return model, name, citation
+    base = getattr(cosmo, name)
+    h0 = float(base.H0.value) if h0 is None else h0
+    om0 = float(base.Om0) if om0 is None else om0
+    model = cosmo.FlatLambdaCDM(H0=h0, Om0=om0, Tcmb0=2.7255, name="custom")
+    label = f"flat ΛCDM (H0 = {h0:g} km/s/Mpc, Ωm = {om0:g}, Tcmb = 2.7255 K)"
+    citation = Citation(
+        id="software:astropy-cosmology",
+        kind="software",
+        title="astropy.cosmology FlatLambdaCDM",
+        reference="Astropy Collaboration 2022, ApJ 935, 167",
+        version=__import__("astropy").__version__,
+    )
+    return model, label, citation
+
+
+@tool("cosmology")
+def cosmology_calculator(
+    ctx: ToolContext,
+    z: Annotated[float, Field(ge=0, le=1100)],
+    quantity: Quantity = "all",
+    cosmology: CosmologyName = "Planck18",
+    H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200)] = None,
+    Om0: Annotated[float | None, Field(gt=0, le=1)] = None,
+) -> ToolResult:
+    """Cosmological distances, ages, lookback time, H(z), comoving volume and angular scale at a redshift.
+
+    Uses astropy's realisations (Planck18 by default); giving H0 or Om0 switches to a custom flat ΛCDM.
+
+    Args:
+        z: Redshift.
+        quantity: Which quantity; 'all' gives every one.
+        cosmology: Parameter set (Planck18, Planck15, Planck13, WMAP9, ...).
+        H0_km_s_mpc: Hubble constant for a custom flat ΛCDM, km/s/Mpc.
+        Om0: Matter density parameter today for a custom flat ΛCDM.
+    """
+    model, label, citation = _cosmology(cosmology, H0_km_s_mpc, Om0)
+    wanted = list(QUANTITIES) if quantity == "all" else [quantity]
+    values: dict[str, dict[str, Any]] = {}
+    for key in wanted:
+        name, unit, compute = QUANTITIES[key]
+        if key == "distance_modulus" and z == 0:
+            continue  # the distance modulus diverges at z = 0
+        values[key] = {"label": name, "value": float(compute(model, z)), "unit": unit}
+    data: dict[str, Any] = {
+        "z": z,
+        "cosmology": label,
+        "H0_km_s_mpc": float(model.H0.value),
+        "Om0": float(model.Om0),
+        "Ode0": float(model.Ode0),
+        "quantities": values,
+    }
+    if quantity != "all" and quantity in values:
+        data["value"] = values[quantity]["value"]
+        data["unit"] = values[quantity]["unit"]
+    summary = f"{label} at z = {z:g}: " + "; ".join(
+        f"{v['label']} {v['value']:.4g} {v['unit']}" for v in values.values()
+    )
+    return ToolResult(data=data, summary=summary, sources=[citation])

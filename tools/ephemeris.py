@@ -1,0 +1,475 @@
+"""Ephemeris tools (skyfield + JPL DE421 from skyfield-data).
+
+Positions, alt/az, rise/transit/set, Moon phase and observability.
+
+All times are UTC. Observing sites come from :data:`SITES` or explicit latitude/longitude.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import numpy as np
+from aeiou_agent.tools._targets import Target, constellation_of, format_dec, format_ra, locate
+from pydantic import Field
+from rapidfuzz import fuzz, process
+
+from aeiou_agent.answer import Artifact, Citation
+from aeiou_agent.exceptions import InvalidArguments, UserError
+from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.store.names import normalize
+from aeiou_agent.timeparse import format_utc, parse_utc
+
+DE421 = Citation(
+    id="dataset:de421",
+    kind="dataset",
+    title="JPL planetary ephemeris DE421 (via skyfield-data)",
+    reference="Folkner, Williams & Boggs 2009, IPN Progress Report 42-178",
+    version="skyfield " + __import__("skyfield").__version__,
+    license="public domain (JPL)",
+    url="https://ssd.jpl.nasa.gov/planets/eph_export.html",
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """An observatory: geodetic latitude/longitude (east positive) and elevation."""
+
+    name: str
+    latitude_deg: float
+    longitude_deg: float
+    elevation_m: float
+    aliases: tuple[str, ...] = ()
+
+
+SITES: tuple[Site, ...] = (
+    Site("Kitt Peak", 31.9583, -111.5967, 2096, ("kpno", "kitt peak national observatory")),
+    Site("Cerro Tololo", -30.1691, -70.8062, 2207, ("ctio", "tololo")),
+    Site(
+        "Cerro Pachón",
+        -30.2407,
+        -70.7366,
+        2715,
+        ("cerro pachon", "pachon", "rubin", "vera rubin observatory", "gemini south", "lsst"),
+    ),
+    Site("Mauna Kea", 19.8207, -155.4681, 4205, ("keck", "subaru", "gemini north", "cfht", "maunakea")),
+    Site("La Palma", 28.7606, -17.8816, 2396, ("roque de los muchachos", "gtc", "orm", "william herschel telescope")),
+    Site("Paranal", -24.6272, -70.4042, 2635, ("cerro paranal", "vlt", "eso paranal")),
+    Site("La Silla", -29.2567, -70.7346, 2400, ("eso la silla",)),
+    Site("Las Campanas", -29.0146, -70.6926, 2380, ("magellan", "lco", "las campanas observatory")),
+    Site("Apache Point", 32.7803, -105.8203, 2788, ("apo", "sdss", "apache point observatory")),
+    Site("Palomar", 33.3563, -116.8650, 1712, ("mount palomar", "palomar observatory", "hale telescope", "ztf")),
+    Site("Siding Spring", -31.2733, 149.0617, 1165, ("sso", "aat", "anglo-australian telescope")),
+    Site("McDonald", 30.6797, -104.0247, 2075, ("mcdonald observatory", "hobby-eberly", "het")),
+    Site("Lick", 37.3414, -121.6429, 1283, ("mount hamilton", "lick observatory")),
+    Site("Mount Wilson", 34.2247, -118.0572, 1742, ("mt wilson", "mount wilson observatory")),
+    Site("Sutherland", -32.3794, 20.8117, 1798, ("saao", "salt")),
+    Site("Calar Alto", 37.2236, -2.5463, 2168, ("caha",)),
+    Site("Chajnantor", -23.0293, -67.7551, 5058, ("alma", "llano de chajnantor")),
+    Site("Greenwich", 51.4769, -0.0005, 46, ("royal observatory greenwich",)),
+    Site("Jodrell Bank", 53.2366, -2.3085, 77, ("lovell telescope",)),
+    Site("Green Bank", 38.4331, -79.8398, 807, ("gbt",)),
+)
+
+SITE_KEYS: dict[str, Site] = {}
+for _site in SITES:
+    for _key in (_site.name, *_site.aliases):
+        SITE_KEYS[normalize(_key)] = _site
+
+SOLAR_SYSTEM = {
+    "sun": "sun",
+    "moon": "moon",
+    "mercury": "mercury",
+    "venus": "venus",
+    "mars": "mars",
+    "jupiter": "jupiter barycenter",
+    "saturn": "saturn barycenter",
+    "uranus": "uranus barycenter",
+    "neptune": "neptune barycenter",
+    "pluto": "pluto barycenter",
+}
+
+
+def find_site(name: str) -> Site:
+    """A site by name or alias ('CTIO', 'Cerro Tololo', 'keck'); a close misspelling is accepted."""
+    key = normalize(name)
+    if key in SITE_KEYS:
+        return SITE_KEYS[key]
+    best = process.extractOne(key, list(SITE_KEYS), scorer=fuzz.WRatio, score_cutoff=88)
+    if best:
+        return SITE_KEYS[best[0]]
+    known = ", ".join(s.name for s in SITES)
+    raise UserError(
+        f"I don't know an observatory called {name!r}. Known sites: {known}; or give latitude and longitude"
+    )
+
+
+@cache
+def _skyfield() -> tuple[Any, Any]:
+    """(timescale, DE421 ephemeris), loaded once from skyfield-data without expiry checks or downloads."""
+    import skyfield_data
+    from skyfield.api import Loader
+
+    loader = Loader(str(Path(skyfield_data.__file__).parent / "data"), expire=False, verbose=False)
+    return loader.timescale(builtin=True), loader("de421.bsp")
+
+
+_DE421_START = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+_DE421_END = dt.datetime(2053, 10, 1, tzinfo=dt.UTC)
+
+
+def _when(text: str) -> dt.datetime:
+    moment = parse_utc(text)
+    if not _DE421_START <= moment <= _DE421_END:
+        raise UserError(f"{text} is outside the DE421 ephemeris (1900-01-01 to 2053-10-01)")
+    return moment
+
+
+def _observer_site(
+    tool_name: str, site: str | None, latitude_deg: float | None, longitude_deg: float | None, elevation_m: float
+) -> Site | None:
+    if latitude_deg is not None or longitude_deg is not None:
+        if latitude_deg is None or longitude_deg is None:
+            raise InvalidArguments(tool_name, ["give both latitude_deg and longitude_deg, or a site name"])
+        return Site(f"lat {latitude_deg:+.4f}°, lon {longitude_deg:+.4f}°", latitude_deg, longitude_deg, elevation_m)
+    if site:
+        return find_site(site)
+    return None
+
+
+def _body(ctx: ToolContext, tool_name: str, target: str) -> tuple[Any, str, Target | None]:
+    """The skyfield body for a Solar System name or a catalog object (as a fixed star)."""
+    from skyfield.api import Star
+
+    _ts, eph = _skyfield()
+    key = normalize(target)
+    if key in SOLAR_SYSTEM:
+        return eph[SOLAR_SYSTEM[key]], key.title(), None
+    found = locate(ctx, tool_name, target)
+    return Star(ra_hours=found.ra_deg / 15.0, dec_degrees=found.dec_deg), found.label, found
+
+
+def _topos(site: Site) -> Any:
+    from skyfield.api import wgs84
+
+    return wgs84.latlon(site.latitude_deg, site.longitude_deg, elevation_m=site.elevation_m)
+
+
+def _site_data(site: Site) -> dict[str, Any]:
+    return {
+        "name": site.name,
+        "latitude_deg": site.latitude_deg,
+        "longitude_deg": site.longitude_deg,
+        "elevation_m": site.elevation_m,
+    }
+
+
+def _iso(t: Any) -> str:
+    return str(t.utc_strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+SiteName = Annotated[str | None, Field(max_length=100)]
+Latitude = Annotated[float | None, Field(ge=-90, le=90)]
+Longitude = Annotated[float | None, Field(ge=-180, le=360)]
+Elevation = Annotated[float, Field(ge=-500, le=9000)]
+TimeText = Annotated[str, Field(min_length=8, max_length=40)]
+
+
+@tool("ephemeris")
+def body_position(
+    ctx: ToolContext,
+    target: Annotated[str, Field(min_length=1, max_length=200)],
+    time_utc: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
+) -> ToolResult:
+    """Where a Solar System body (Sun, Moon, planets) or a catalog object is at a given time.
+
+    RA/Dec, distance, constellation, and altitude/azimuth from a site.
+
+    Args:
+        target: 'Sun', 'Moon', a planet, or any catalog object name.
+        time_utc: UTC time, ISO format (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).
+        site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...) for altitude/azimuth.
+        latitude_deg: Observer latitude in degrees, instead of a site.
+        longitude_deg: Observer longitude in degrees east, instead of a site.
+        elevation_m: Observer elevation in metres (with latitude/longitude).
+    """
+    ts, eph = _skyfield()
+    moment = _when(time_utc)
+    t = ts.from_datetime(moment)
+    body, label, fixed = _body(ctx, "body_position", target)
+    where = _observer_site("body_position", site, latitude_deg, longitude_deg, elevation_m)
+    earth = eph["earth"]
+    observer = earth + _topos(where) if where else earth
+    astrometric = observer.at(t).observe(body)
+    ra, dec, distance = astrometric.radec()
+    ra_deg, dec_deg = float(ra._degrees), float(dec.degrees)
+    constellation, abbr = constellation_of(ra_deg, dec_deg)
+    data: dict[str, Any] = {
+        "target": label,
+        "time_utc": _iso(t),
+        "ra_deg": round(ra_deg, 5),
+        "dec_deg": round(dec_deg, 5),
+        "ra_hms": format_ra(ra_deg),
+        "dec_dms": format_dec(dec_deg),
+        "frame": "astrometric ICRS",
+        "constellation": constellation,
+        "constellation_abbr": abbr,
+    }
+    summary = f"{label} at {format_utc(moment)}: RA {data['ra_hms']}, Dec {data['dec_dms']}, in {constellation}"
+    sources = [DE421] if fixed is None else [*fixed.sources, DE421]
+    if fixed is None:
+        data["distance_au"] = float(distance.au)
+        data["distance_km"] = float(distance.km)
+        summary += f"; distance {distance.au:.4f} AU"
+        if label != "Sun":
+            apparent = earth.at(t).observe(body).apparent()
+            data["illuminated_fraction"] = float(apparent.fraction_illuminated(eph["sun"]))
+            sun_dir = earth.at(t).observe(eph["sun"]).apparent()
+            data["elongation_deg"] = float(apparent.separation_from(sun_dir).degrees)
+            summary += f"; {data['elongation_deg']:.1f}° from the Sun"
+    if where:
+        alt, az, _ = astrometric.apparent().altaz(temperature_C=10.0, pressure_mbar="standard")
+        data.update(
+            site=_site_data(where),
+            altitude_deg=round(float(alt.degrees), 3),
+            azimuth_deg=round(float(az.degrees), 3),
+            above_horizon=bool(alt.degrees > 0),
+        )
+        summary += f"; from {where.name}: altitude {alt.degrees:.1f}°, azimuth {az.degrees:.1f}°"
+        if alt.degrees <= 0:
+            summary += " (below the horizon)"
+    return ToolResult(data=data, summary=summary, sources=sources)
+
+
+@tool("ephemeris")
+def rise_set(
+    ctx: ToolContext,
+    target: Annotated[str, Field(min_length=1, max_length=200)],
+    date: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
+) -> ToolResult:
+    """Rise, transit and set times (UTC) of the Sun, Moon, a planet or a catalog object from a site during one UTC day.
+
+    Args:
+        target: 'Sun', 'Moon', a planet, or any catalog object name.
+        date: The UTC day, YYYY-MM-DD; events between 00:00 and 24:00 UTC are reported.
+        site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...).
+        latitude_deg: Observer latitude in degrees, instead of a site.
+        longitude_deg: Observer longitude in degrees east, instead of a site.
+        elevation_m: Observer elevation in metres (with latitude/longitude).
+    """
+    from skyfield import almanac
+
+    ts, eph = _skyfield()
+    day = _when(date).replace(hour=0, minute=0, second=0)
+    where = _observer_site("rise_set", site, latitude_deg, longitude_deg, elevation_m)
+    if where is None:
+        raise InvalidArguments(
+            "rise_set", ["give an observing site (e.g. 'Cerro Tololo') or latitude_deg/longitude_deg"]
+        )
+    body, label, fixed = _body(ctx, "rise_set", target)
+    observer = eph["earth"] + _topos(where)
+    t0, t1 = ts.from_datetime(day), ts.from_datetime(day + dt.timedelta(days=1))
+    rises, rise_ok = almanac.find_risings(observer, body, t0, t1)
+    sets, set_ok = almanac.find_settings(observer, body, t0, t1)
+    transits = almanac.find_transits(observer, body, t0, t1)
+    events: list[dict[str, Any]] = []
+    for kind, times, oks in (("rise", rises, rise_ok), ("set", sets, set_ok)):
+        for t, ok in zip(times, oks, strict=True):
+            if ok:
+                events.append({"event": kind, "time_utc": _iso(t)})
+    for t in transits:
+        alt, _az, _ = observer.at(t).observe(body).apparent().altaz()
+        events.append({"event": "transit", "time_utc": _iso(t), "altitude_deg": round(float(alt.degrees), 2)})
+    events.sort(key=lambda e: e["time_utc"])
+    data: dict[str, Any] = {
+        "target": label,
+        "date": day.strftime("%Y-%m-%d"),
+        "site": _site_data(where),
+        "events": events,
+    }
+    for kind in ("rise", "transit", "set"):
+        first = next((e for e in events if e["event"] == kind), None)
+        data[f"{kind}_utc"] = first["time_utc"] if first else None
+    if not any(e["event"] == "rise" for e in events) and not any(e["event"] == "set" for e in events):
+        alt_mid = (
+            observer.at(ts.from_datetime(day + dt.timedelta(hours=12))).observe(body).apparent().altaz()[0].degrees
+        )
+        data["always"] = "up" if alt_mid > 0 else "down"
+    parts = [
+        f"{e['event']} {e['time_utc'][11:16]} UTC"
+        + (f" (altitude {e['altitude_deg']:.1f}°)" if "altitude_deg" in e else "")
+        for e in events
+    ]
+    summary = f"{label} from {where.name} on {data['date']} (UTC day): " + (", ".join(parts) if parts else "no events")
+    if "always" in data:
+        summary += f"; it stays {'above' if data['always'] == 'up' else 'below'} the horizon all day"
+    sources = [DE421] if fixed is None else [*fixed.sources, DE421]
+    return ToolResult(data=data, summary=summary, sources=sources)
+
+
+_PHASES = (
+    "new moon",
+    "waxing crescent",
+    "first quarter",
+    "waxing gibbous",
+    "full moon",
+    "waning gibbous",
+    "last quarter",
+    "waning crescent",
+)
+
+
+@tool("ephemeris")
+def moon_phase(ctx: ToolContext, time_utc: TimeText) -> ToolResult:
+    """The Moon's phase and illuminated fraction at a time, and the dates of the next phases.
+
+    Args:
+        time_utc: UTC time, ISO format (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).
+    """
+    from skyfield import almanac
+
+    ts, eph = _skyfield()
+    moment = _when(time_utc)
+    t = ts.from_datetime(moment)
+    phase_deg = float(almanac.moon_phase(eph, t).degrees)
+    earth = eph["earth"]
+    illuminated = float(earth.at(t).observe(eph["moon"]).apparent().fraction_illuminated(eph["sun"]))
+    name = _PHASES[int(((phase_deg + 22.5) % 360) // 45)]
+    times, kinds = almanac.find_discrete(t, ts.from_datetime(moment + dt.timedelta(days=40)), almanac.moon_phases(eph))
+    upcoming = [
+        {"phase": almanac.MOON_PHASES[int(k)].lower(), "time_utc": _iso(tt)} for tt, k in zip(times, kinds, strict=True)
+    ]
+    data = {
+        "time_utc": _iso(t),
+        "phase_angle_deg": round(phase_deg, 3),
+        "phase_name": name,
+        "illuminated_fraction": round(illuminated, 4),
+        "illuminated_percent": round(100 * illuminated, 1),
+        "upcoming": upcoming,
+    }
+    nxt = "; ".join(f"{p['phase']} {p['time_utc'][:10]}" for p in upcoming)
+    summary = f"Moon at {format_utc(moment)}: {name}, {100 * illuminated:.1f}% illuminated; next: {nxt}"
+    return ToolResult(data=data, summary=summary, sources=[DE421])
+
+
+@tool("ephemeris")
+def observability(
+    ctx: ToolContext,
+    target: Annotated[str, Field(min_length=1, max_length=200)],
+    date: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
+    min_altitude_deg: Annotated[float, Field(ge=0, le=89)] = 30.0,
+) -> ToolResult:
+    """How well a target can be observed during one night from a site.
+
+    The night runs from local noon of the date to the next local noon: altitude curve plot, astronomical
+    darkness, hours above an altitude limit, the Moon.
+
+    Args:
+        target: 'Moon', a planet, or any catalog object name.
+        date: Evening date of the night, YYYY-MM-DD (the night runs from local noon to local noon).
+        site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...).
+        latitude_deg: Observer latitude in degrees, instead of a site.
+        longitude_deg: Observer longitude in degrees east, instead of a site.
+        elevation_m: Observer elevation in metres (with latitude/longitude).
+        min_altitude_deg: Altitude limit in degrees that counts as observable.
+    """
+    ts, eph = _skyfield()
+    where = _observer_site("observability", site, latitude_deg, longitude_deg, elevation_m)
+    if where is None:
+        raise InvalidArguments(
+            "observability", ["give an observing site (e.g. 'Paranal') or latitude_deg/longitude_deg"]
+        )
+    body, label, fixed = _body(ctx, "observability", target)
+    day = _when(date).replace(hour=12, minute=0, second=0)
+    start = day - dt.timedelta(hours=where.longitude_deg / 15.0)  # local mean noon
+    minutes = np.arange(0, 24 * 60 + 1, 5)
+    t = ts.from_datetimes([start + dt.timedelta(minutes=int(m)) for m in minutes])
+    observer = eph["earth"] + _topos(where)
+    alt = observer.at(t).observe(body).apparent().altaz()[0].degrees
+    sun_alt = observer.at(t).observe(eph["sun"]).apparent().altaz()[0].degrees
+    moon_alt = observer.at(t).observe(eph["moon"]).apparent().altaz()[0].degrees
+    dark = sun_alt < -18
+    good = dark & (alt >= min_altitude_deg)
+    step_h = 5 / 60
+    dark_idx = np.flatnonzero(dark)
+    best = int(np.argmax(np.where(dark, alt, -90))) if dark.any() else int(np.argmax(alt))
+    data: dict[str, Any] = {
+        "target": label,
+        "site": _site_data(where),
+        "night_of": day.strftime("%Y-%m-%d"),
+        "dark_start_utc": _iso(t[int(dark_idx[0])]) if dark.any() else None,
+        "dark_end_utc": _iso(t[int(dark_idx[-1])]) if dark.any() else None,
+        "dark_hours": round(float(dark.sum() * step_h), 2),
+        "hours_above_limit_in_dark": round(float(good.sum() * step_h), 2),
+        "min_altitude_deg": min_altitude_deg,
+        "max_altitude_deg": round(float(alt.max()), 2),
+        "best_time_utc": _iso(t[best]),
+        "best_altitude_deg": round(float(alt[best]), 2),
+    }
+    artifact = _altitude_plot(ctx, label, where, data, minutes, alt, sun_alt, moon_alt, min_altitude_deg, start)
+    summary = (
+        f"{label} from {where.name}, night of {data['night_of']}: {data['hours_above_limit_in_dark']:.1f} h above "
+        f"{min_altitude_deg:g}° in astronomical darkness ({data['dark_hours']:.1f} h dark); highest in the dark at "
+        f"{data['best_time_utc'][11:16]} UTC ({data['best_altitude_deg']:.1f}°)"
+    )
+    sources = [DE421] if fixed is None else [*fixed.sources, DE421]
+    return ToolResult(data=data, summary=summary, artifacts=[artifact], sources=sources)
+
+
+def _altitude_plot(
+    ctx: ToolContext,
+    label: str,
+    where: Site,
+    data: dict[str, Any],
+    minutes: Any,
+    alt: Any,
+    sun_alt: Any,
+    moon_alt: Any,
+    min_alt: float,
+    start: dt.datetime,
+) -> Artifact:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    hours = minutes / 60.0
+    short = label.split(" (")[0]
+    fig, ax = plt.subplots(figsize=(8, 4), dpi=110)
+    ax.fill_between(hours, -90, 90, where=sun_alt < -18, color="#1b2a49", alpha=0.25, label="astronomical night")
+    ax.fill_between(
+        hours, -90, 90, where=(sun_alt < 0) & (sun_alt >= -18), color="#8aa1c1", alpha=0.2, label="twilight"
+    )
+    ax.plot(hours, alt, color="crimson", lw=2, label=short)
+    ax.plot(hours, moon_alt, color="grey", lw=1, ls="--", label="Moon")
+    ax.axhline(min_alt, color="k", lw=0.8, ls=":")
+    ax.set_ylim(0, 90)
+    ax.set_xlim(hours[0], hours[-1])
+    ticks = np.arange(0, 25, 3)
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([(start + dt.timedelta(hours=int(h))).strftime("%H:%M") for h in ticks])
+    ax.set_xlabel("UTC (from local noon)")
+    ax.set_ylabel("altitude [deg]")
+    ax.set_title(f"{short} from {where.name}, night of {data['night_of']}", fontsize=9)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    fig.tight_layout()
+    path = ctx.artifact_path(f"altitude_{normalize(short)}_{normalize(where.name)}_{data['night_of']}", ".png")
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+    return Artifact.from_file(path, "image/png", f"Altitude of {short} from {where.name}, night of {data['night_of']}")

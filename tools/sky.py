@@ -1,0 +1,395 @@
+"""Sky tools: coordinate frames, separations, constellations, units, parallaxes and magnitudes (astropy)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any, Literal
+
+import astropy.units as u
+from aeiou_agent.tools._targets import constellation_of, format_dec, format_ra, locate
+from astropy.coordinates import SkyCoord
+from pydantic import Field
+
+from aeiou_agent.answer import Citation
+from aeiou_agent.exceptions import InvalidArguments, UserError
+from aeiou_agent.registry import ToolContext, ToolResult, tool
+
+Frame = Literal["icrs", "fk5", "fk4", "galactic", "supergalactic", "ecliptic"]
+
+ASTROPY = Citation(
+    id="software:astropy",
+    kind="software",
+    title="Astropy: coordinates and units",
+    reference="Astropy Collaboration 2022, ApJ 935, 167",
+    version=__import__("astropy").__version__,
+    license="BSD-3-Clause",
+    url="https://www.astropy.org",
+)
+
+_FRAMES: dict[str, dict[str, Any]] = {
+    "icrs": {"frame": "icrs", "lon": "ra", "lat": "dec", "title": "ICRS"},
+    "fk5": {"frame": "fk5", "lon": "ra", "lat": "dec", "title": "FK5 (J2000)", "kwargs": {"equinox": "J2000"}},
+    "fk4": {"frame": "fk4", "lon": "ra", "lat": "dec", "title": "FK4 (B1950)", "kwargs": {"equinox": "B1950"}},
+    "galactic": {"frame": "galactic", "lon": "l", "lat": "b", "title": "Galactic"},
+    "supergalactic": {"frame": "supergalactic", "lon": "sgl", "lat": "sgb", "title": "Supergalactic"},
+    "ecliptic": {"frame": "barycentricmeanecliptic", "lon": "lon", "lat": "lat", "title": "Ecliptic (J2000 mean)"},
+}
+
+
+def _frame(name: str) -> Any:
+    spec = _FRAMES[name]
+    from astropy.coordinates import frame_transform_graph
+
+    cls = frame_transform_graph.lookup_name(spec["frame"])
+    return cls(**spec.get("kwargs", {}))
+
+
+def _lon_lat(coord: SkyCoord) -> tuple[float, float]:
+    sph = coord.spherical
+    return float(sph.lon.deg), float(sph.lat.deg)
+
+
+@tool("sky")
+def convert_coordinates(
+    ctx: ToolContext,
+    target: Annotated[str | None, Field(max_length=200)] = None,
+    lon_deg: Annotated[float | None, Field(ge=-360, le=360)] = None,
+    lat_deg: Annotated[float | None, Field(ge=-90, le=90)] = None,
+    from_frame: Frame = "icrs",
+    to_frame: Frame = "galactic",
+) -> ToolResult:
+    """Convert a position between ICRS, FK5, FK4, galactic, supergalactic and ecliptic frames.
+
+    Also gives RA/Dec in sexagesimal.
+
+    Args:
+        target: Object name or coordinate string (ICRS, decimal or sexagesimal), instead of lon/lat.
+        lon_deg: Longitude in from_frame (RA for equatorial frames, l for galactic), degrees.
+        lat_deg: Latitude in from_frame (Dec, b, ...), degrees.
+        from_frame: Frame of lon_deg/lat_deg.
+        to_frame: Frame to convert to.
+    """
+    sources: list[Citation] = []
+    if lon_deg is not None or lat_deg is not None:
+        if lon_deg is None or lat_deg is None:
+            raise InvalidArguments("convert_coordinates", ["give both lon_deg and lat_deg, or a target"])
+        lon = lon_deg % 360.0
+        start = SkyCoord(lon * u.deg, lat_deg * u.deg, frame=_frame(from_frame))
+        label = f"({lon:.4f}°, {lat_deg:+.4f}°) {_FRAMES[from_frame]['title']}"
+    else:
+        found = locate(ctx, "convert_coordinates", target)
+        start = found.coord
+        label = found.label
+        sources = found.sources
+        from_frame = "icrs"
+    icrs = start.transform_to("icrs")
+    out = icrs.transform_to(_frame(to_frame))
+    lon_out, lat_out = _lon_lat(out)
+    spec = _FRAMES[to_frame]
+    data: dict[str, Any] = {
+        "input": label,
+        "from_frame": from_frame,
+        "to_frame": to_frame,
+        "lon_deg": round(lon_out, 6),
+        "lat_deg": round(lat_out, 6),
+        "lon_name": spec["lon"],
+        "lat_name": spec["lat"],
+        "icrs_ra_deg": round(float(icrs.ra.deg), 6),
+        "icrs_dec_deg": round(float(icrs.dec.deg), 6),
+        "icrs_ra_hms": format_ra(float(icrs.ra.deg)),
+        "icrs_dec_dms": format_dec(float(icrs.dec.deg)),
+    }
+    if spec["lon"] == "ra":
+        data["ra_hms"] = format_ra(lon_out)
+        data["dec_dms"] = format_dec(lat_out)
+    summary = f"{label} in {spec['title']}: {spec['lon']} = {lon_out:.4f}°, {spec['lat']} = {lat_out:+.4f}°"
+    if "ra_hms" in data:
+        summary += f" ({data['ra_hms']}, {data['dec_dms']})"
+    return ToolResult(data=data, summary=summary, sources=[*sources, ASTROPY])
+
+
+@tool("sky")
+def angular_separation(
+    ctx: ToolContext,
+    target_1: Annotated[str, Field(min_length=1, max_length=200)],
+    target_2: Annotated[str, Field(min_length=1, max_length=200)],
+) -> ToolResult:
+    """Angular distance on the sky between two objects or positions.
+
+    Also the position angle of the second as seen from the first.
+
+    Args:
+        target_1: First object name or coordinate string.
+        target_2: Second object name or coordinate string.
+    """
+    first = locate(ctx, "angular_separation", target_1)
+    second = locate(ctx, "angular_separation", target_2)
+    sep = first.coord.separation(second.coord)
+    pa = first.coord.position_angle(second.coord)
+    data = {
+        "target_1": first.label,
+        "target_2": second.label,
+        "separation_deg": round(float(sep.deg), 6),
+        "separation_arcmin": round(float(sep.arcmin), 4),
+        "separation_arcsec": round(float(sep.arcsec), 3),
+        "position_angle_deg": round(float(pa.deg), 3),
+    }
+    summary = (
+        f"{first.label} and {second.label} are {sep.deg:.4f}° apart ({sep.arcmin:.2f}′); "
+        f"position angle {pa.deg:.1f}° east of north"
+    )
+    return ToolResult(
+        data=data, summary=summary, sources=list(dict.fromkeys([*first.sources, *second.sources, ASTROPY]))
+    )
+
+
+@tool("sky")
+def constellation(
+    ctx: ToolContext,
+    target: Annotated[str | None, Field(max_length=200)] = None,
+    ra_deg: Annotated[float | None, Field(ge=0, le=360)] = None,
+    dec_deg: Annotated[float | None, Field(ge=-90, le=90)] = None,
+) -> ToolResult:
+    """The IAU constellation that contains an object or position.
+
+    Args:
+        target: Object name or coordinate string.
+        ra_deg: Right ascension in degrees (ICRS), instead of a target.
+        dec_deg: Declination in degrees (ICRS), instead of a target.
+    """
+    found = locate(ctx, "constellation", target, ra_deg, dec_deg)
+    name, abbr = constellation_of(found.ra_deg, found.dec_deg)
+    data = {
+        "target": found.label,
+        "constellation": name,
+        "constellation_abbr": abbr,
+        "ra_deg": round(found.ra_deg, 6),
+        "dec_deg": round(found.dec_deg, 6),
+    }
+    return ToolResult(data=data, summary=f"{found.label} is in {name} ({abbr})", sources=[*found.sources, ASTROPY])
+
+
+_UNIT_SYNONYMS = {
+    "light year": "lyr",
+    "light-year": "lyr",
+    "lightyear": "lyr",
+    "ly": "lyr",
+    "lyr": "lyr",
+    "parsec": "pc",
+    "kiloparsec": "kpc",
+    "megaparsec": "Mpc",
+    "gigaparsec": "Gpc",
+    "astronomical unit": "AU",
+    "au": "AU",
+    "kilometer": "km",
+    "kilometre": "km",
+    "meter": "m",
+    "metre": "m",
+    "centimeter": "cm",
+    "mile": "mi",
+    "arcsecond": "arcsec",
+    "arc second": "arcsec",
+    "arcminute": "arcmin",
+    "arc minute": "arcmin",
+    "degree": "deg",
+    "radian": "rad",
+    "milliarcsecond": "mas",
+    "microarcsecond": "uas",
+    "hour angle": "hourangle",
+    "solar mass": "M_sun",
+    "msun": "M_sun",
+    "solar radius": "R_sun",
+    "solar radii": "R_sun",
+    "rsun": "R_sun",
+    "solar luminosity": "L_sun",
+    "lsun": "L_sun",
+    "earth mass": "M_earth",
+    "jupiter mass": "M_jup",
+    "earth radius": "R_earth",
+    "earth radii": "R_earth",
+    "jupiter radius": "R_jup",
+    "jupiter radii": "R_jup",
+    "jansky": "Jy",
+    "millijansky": "mJy",
+    "angstrom": "Angstrom",
+    "nanometer": "nm",
+    "nanometre": "nm",
+    "micron": "um",
+    "micrometer": "um",
+    "micrometre": "um",
+    "millimeter": "mm",
+    "electronvolt": "eV",
+    "kiloelectronvolt": "keV",
+    "kelvin": "K",
+    "celsius": "deg_C",
+    "fahrenheit": "deg_F",
+    "hertz": "Hz",
+    "gigahertz": "GHz",
+    "megahertz": "MHz",
+    "year": "yr",
+    "gigayear": "Gyr",
+    "megayear": "Myr",
+    "day": "day",
+    "second": "s",
+    "erg per second": "erg/s",
+    "watt": "W",
+    "joule": "J",
+    "gram": "g",
+    "kilogram": "kg",
+}
+
+
+def parse_unit(text: str) -> u.UnitBase:
+    """An astropy unit from what people type ('light years', 'parsecs', 'km/s', 'solar masses')."""
+    key = re.sub(r"\s+", " ", text.strip().lower())
+    candidates = [key, key.rstrip("s"), key[:-2] if key.endswith("es") else key, key.replace("ies", "y")]
+    for candidate in candidates:
+        if candidate in _UNIT_SYNONYMS:
+            return u.Unit(_UNIT_SYNONYMS[candidate])
+    for candidate in (text.strip(), key):
+        try:
+            return u.Unit(candidate)
+        except ValueError:
+            continue
+    raise UserError(f"I don't know the unit {text!r}; try e.g. pc, lyr, AU, km, arcsec, mas, Jy, nm, eV")
+
+
+def is_unit(text: str) -> bool:
+    """Whether ``text`` names a unit :func:`parse_unit` understands."""
+    try:
+        parse_unit(text)
+    except UserError:
+        return False
+    return True
+
+
+_EQUIVALENCIES = [*u.parallax(), *u.spectral(), *u.temperature(), *u.temperature_energy(), *u.mass_energy()]
+
+
+@tool("sky")
+def convert_units(
+    ctx: ToolContext,
+    value: float,
+    from_unit: Annotated[str, Field(min_length=1, max_length=60)],
+    to_unit: Annotated[str, Field(min_length=1, max_length=60)],
+) -> ToolResult:
+    """Convert a quantity between units with astropy.
+
+    Includes parallax↔distance, wavelength↔frequency↔energy and temperatures.
+
+    Args:
+        value: The number to convert.
+        from_unit: Unit of the value (e.g. pc, light years, arcsec, mas, nm, GHz, eV, solar masses).
+        to_unit: Unit wanted.
+    """
+    source, target = parse_unit(from_unit), parse_unit(to_unit)
+    try:
+        converted = (value * source).to(target, equivalencies=_EQUIVALENCIES)
+    except u.UnitConversionError:
+        raise UserError(f"{source} cannot be converted to {target}: they measure different things") from None
+    result = float(converted.value)
+    if not math.isfinite(result):
+        raise UserError(f"{value} {source} has no finite value in {target}")
+    data = {"value": value, "from_unit": source.to_string(), "to_unit": target.to_string(), "result": result}
+    summary = f"{value:g} {source.to_string()} = {result:.6g} {target.to_string()}"
+    return ToolResult(data=data, summary=summary, sources=[ASTROPY])
+
+
+PC_TO_LY = float((1 * u.pc).to(u.lyr).value)
+
+
+@tool("sky")
+def parallax_distance(
+    ctx: ToolContext,
+    parallax_mas: float,
+    parallax_error_mas: Annotated[float | None, Field(ge=0)] = None,
+    name: Annotated[str | None, Field(max_length=200)] = None,
+) -> ToolResult:
+    """Distance from a trigonometric parallax (d = 1/parallax), in parsecs and light years, with its uncertainty.
+
+    Args:
+        parallax_mas: Parallax in milliarcseconds.
+        parallax_error_mas: Uncertainty of the parallax in milliarcseconds, if known.
+        name: Name of the star, for the answer text.
+    """
+    if parallax_mas <= 0:
+        raise UserError(
+            f"a parallax of {parallax_mas} mas does not give a distance (it must be positive); "
+            "the star is too far for Hipparcos to measure"
+        )
+    dist_pc = 1000.0 / parallax_mas
+    data: dict[str, Any] = {
+        "name": name,
+        "parallax_mas": parallax_mas,
+        "distance_pc": dist_pc,
+        "distance_ly": dist_pc * PC_TO_LY,
+    }
+    summary = (
+        f"{name + ': ' if name else ''}parallax {parallax_mas:g} mas → {dist_pc:.2f} pc ({dist_pc * PC_TO_LY:.1f} ly)"
+    )
+    if parallax_error_mas is not None:
+        err_pc = dist_pc * parallax_error_mas / parallax_mas
+        fraction = parallax_error_mas / parallax_mas
+        data.update(
+            parallax_error_mas=parallax_error_mas,
+            distance_error_pc=err_pc,
+            distance_error_ly=err_pc * PC_TO_LY,
+            fractional_error=fraction,
+        )
+        summary += f" ± {err_pc:.2f} pc"
+        if fraction > 0.2:
+            summary += " (parallax error above 20%: 1/parallax is biased, treat as rough)"
+    return ToolResult(data=data, summary=summary, sources=[ASTROPY])
+
+
+@tool("sky")
+def magnitude_distance(
+    ctx: ToolContext,
+    apparent_mag: Annotated[float | None, Field(ge=-30, le=40)] = None,
+    absolute_mag: Annotated[float | None, Field(ge=-30, le=40)] = None,
+    distance_pc: Annotated[float | None, Field(gt=0)] = None,
+    parallax_mas: Annotated[float | None, Field(gt=0)] = None,
+) -> ToolResult:
+    """Distance modulus m - M = 5 log10(d / 10 pc).
+
+    Give any two of apparent magnitude, absolute magnitude and distance (or parallax) to get the rest.
+
+    Args:
+        apparent_mag: Apparent magnitude m.
+        absolute_mag: Absolute magnitude M.
+        distance_pc: Distance in parsecs.
+        parallax_mas: Parallax in milliarcseconds (instead of distance_pc).
+    """
+    if parallax_mas is not None:
+        if distance_pc is not None:
+            raise InvalidArguments("magnitude_distance", ["give distance_pc or parallax_mas, not both"])
+        distance_pc = 1000.0 / parallax_mas
+    known = sum(v is not None for v in (apparent_mag, absolute_mag, distance_pc))
+    if known < 2 and distance_pc is None:
+        raise InvalidArguments(
+            "magnitude_distance", ["give two of apparent_mag, absolute_mag and distance_pc/parallax_mas"]
+        )
+    if distance_pc is not None:
+        modulus = 5.0 * math.log10(distance_pc / 10.0)
+        if apparent_mag is not None and absolute_mag is None:
+            absolute_mag = apparent_mag - modulus
+        elif absolute_mag is not None and apparent_mag is None:
+            apparent_mag = absolute_mag + modulus
+    else:
+        assert apparent_mag is not None and absolute_mag is not None
+        modulus = apparent_mag - absolute_mag
+        distance_pc = 10.0 ** (modulus / 5.0 + 1.0)
+    data = {
+        "apparent_mag": apparent_mag,
+        "absolute_mag": absolute_mag,
+        "distance_pc": distance_pc,
+        "distance_ly": distance_pc * PC_TO_LY,
+        "distance_modulus": modulus,
+    }
+    parts = [f"distance modulus {modulus:.3f} mag at {distance_pc:.4g} pc"]
+    if apparent_mag is not None:
+        parts.append(f"m = {apparent_mag:.3f}")
+    if absolute_mag is not None:
+        parts.append(f"M = {absolute_mag:.3f}")
+    return ToolResult(data=data, summary="; ".join(parts), sources=[ASTROPY])
