@@ -1,0 +1,236 @@
+"""The ``aeiou`` command line: a thin layer over :class:`aeiou_agent.Observatory`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from aeiou_agent import Answer, Observatory
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="AEIOU — an observatory you can talk to.")
+console = Console()
+err = Console(stderr=True)
+
+
+def _observatory() -> Observatory:
+    from aeiou_agent import Observatory
+
+    return Observatory()
+
+
+def _print_answer(answer: Answer, *, trace: bool = False) -> None:
+    console.print(Markdown(answer.text))
+    if answer.citations:
+        console.print()
+        for i, citation in enumerate(answer.citations, start=1):
+            console.print(f"[dim][{i}] {citation.label()}[/dim]", highlight=False)
+    for artifact in answer.artifacts:
+        console.print(f"[cyan]{artifact.kind}[/cyan] {artifact.path}  [dim]{artifact.caption}[/dim]", highlight=False)
+    if trace:
+        for call in answer.calls:
+            status = "[red]error[/red]" if call.error else "[green]ok[/green]"
+            console.print(
+                f"[dim]  → {call.tool}({json.dumps(call.args, default=str)}) {status} {call.ms:.1f} ms[/dim]",
+                highlight=False,
+            )
+    console.print(f"[dim]run {answer.run_id} · {answer.planner} planner · {answer.ms:.0f} ms[/dim]", highlight=False)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in quotes.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole Answer as JSON.")] = False,
+    trace: Annotated[bool, typer.Option("--trace", help="Show the tool calls.")] = False,
+) -> None:
+    """Ask one question and print the answer with its citations."""
+    answer = _observatory().ask(question)
+    if as_json:
+        console.print_json(answer.model_dump_json())
+    else:
+        _print_answer(answer, trace=trace)
+
+
+@app.command()
+def chat() -> None:
+    """Talk to the observatory; follow-up questions keep their context. /quit ends, /trace shows tool calls."""
+    obs = _observatory()
+    with err.status("Opening the observatory (the first start builds the local store and loads the language model)…"):
+        obs.warm_up()
+    session = obs.chat()
+    console.print(
+        "[bold]AEIOU[/bold] — ask about objects, catalogs, coordinates, cosmology and ephemerides. "
+        "Type /help for examples, /quit to leave."
+    )
+    trace = False
+    while True:
+        try:
+            question = console.input("[bold cyan]you>[/bold cyan] ")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            break
+        command = question.strip().lower()
+        if command in {"/quit", "/exit", "quit", "exit"}:
+            break
+        if command == "/trace":
+            trace = not trace
+            console.print(f"[dim]tool trace {'on' if trace else 'off'}[/dim]")
+            continue
+        if command == "/help":
+            console.print(
+                "Examples: 'Where is M51?' · 'which constellation is it in?' · 'How far away is Vega?' · "
+                "'stars brighter than magnitude 5 within 5 degrees of the Pleiades' · "
+                "'luminosity distance to z=0.5' · 'When does Saturn rise at Cerro Tololo on 2026-09-01?'"
+            )
+            continue
+        if not command:
+            continue
+        _print_answer(session.ask(question), trace=trace)
+
+
+@app.command()
+def build(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if the store is complete.")] = False,
+) -> None:
+    """Build (or verify) the local observatory store under AEIOU_HOME."""
+    manifest = _observatory().build(force=force)
+    table = Table("table", "rows", title=f"store {manifest['data_version']} (built {manifest['built_at']})")
+    for name, rows in manifest["row_counts"].items():
+        table.add_row(name, f"{rows:,}")
+    console.print(table)
+
+
+@app.command()
+def log(limit: Annotated[int, typer.Option("-n", "--limit", help="How many runs.")] = 20) -> None:
+    """List recent runs from the ledger."""
+    runs = _observatory().runs(limit)
+    table = Table("run", "time (UTC)", "status", "calls", "ms", "question")
+    for run in runs:
+        table.add_row(
+            run["id"],
+            run["created_at"][:19].replace("T", " "),
+            run["status"],
+            str(run["n_calls"]),
+            f"{run['duration_ms'] or 0:.0f}",
+            run["question"][:70],
+        )
+    console.print(table)
+
+
+@app.command()
+def show(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique prefix, or 'last').")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show one run: question, plan, every tool call and the answer."""
+    run = _observatory().show(run_id)
+    if as_json:
+        console.print_json(json.dumps(run, default=str))
+        return
+    console.print(
+        f"[bold]run {run['id']}[/bold]  {run['created_at']}  status={run['status']}  "
+        f"planner={run['planner']['planner']}  data={run['data_version']}  seed={run['seed']}",
+        highlight=False,
+    )
+    console.print(f"[bold]question:[/bold] {run['question']}", highlight=False)
+    if run.get("plan"):
+        console.print(
+            f"[bold]plan:[/bold] intent={run['plan']['intent']} confidence={run['plan']['confidence']}", highlight=False
+        )
+    for call in run["calls"]:
+        state = (
+            f"[red]{call['error_type']}: {call['error']}[/red]" if call["error"] else f"hash {call['output_hash'][:12]}"
+        )
+        console.print(
+            f"  {call['step']}. {call['tool']} {json.dumps(call['args'], default=str)} "
+            f"({call['duration_ms'] or 0:.1f} ms) {state}",
+            highlight=False,
+        )
+        if call["summary"]:
+            console.print(f"     [dim]{call['summary']}[/dim]", highlight=False)
+    if run["answer"]:
+        console.print(Markdown(run["answer"]))
+
+
+@app.command()
+def replay(run_id: Annotated[str, typer.Argument(help="Run id (or a unique prefix, or 'last').")]) -> None:
+    """Re-execute a run's tool calls and report whether every output is identical (exit 1 if not)."""
+    report = _observatory().replay(run_id)
+    for call in report.calls:
+        mark = "[green]identical[/green]" if call["identical"] else "[red]changed[/red]"
+        console.print(f"  {call['step']}. {call['tool']}: {mark}")
+    console.print(report.describe())
+    raise typer.Exit(0 if report.identical else 1)
+
+
+@app.command()
+def export(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique prefix, or 'last').")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Zip file to write.")] = None,
+) -> None:
+    """Write a run's provenance bundle (JSON + artifacts) as a zip file."""
+    path = _observatory().export(run_id, output)
+    console.print(f"wrote {path}")
+
+
+@app.command()
+def tools(as_json: Annotated[bool, typer.Option("--json", help="Print the JSON schemas.")] = False) -> None:
+    """List the tools the planner can call."""
+    from aeiou_agent.registry import default_registry
+
+    registry = default_registry()
+    if as_json:
+        console.print_json(json.dumps(registry.json_schemas()))
+        return
+    table = Table("tool", "family", "description")
+    for spec in sorted(registry, key=lambda s: (s.family, s.name)):
+        table.add_row(spec.name, spec.family, spec.description.split("\n")[0])
+    console.print(table)
+
+
+@app.command(name="eval")
+def evaluate(
+    path: Annotated[Path, typer.Argument(help="Question set (JSONL).", exists=True, dir_okay=False)],
+    report: Annotated[Path | None, typer.Option("--report", help="Where to write the JSON report.")] = None,
+    min_answer: Annotated[float, typer.Option(help="Fail below this answer accuracy.")] = 0.95,
+    min_tool: Annotated[float, typer.Option(help="Fail below this tool-selection accuracy.")] = 0.97,
+    show_failures: Annotated[bool, typer.Option("--failures/--no-failures")] = True,
+) -> None:
+    """Run an evaluation question set and print accuracy, grounding and latency figures."""
+    from aeiou_agent.evals import run_eval
+
+    result = run_eval(_observatory(), path, report_path=report, progress=sys.stderr.isatty())
+    summary: dict[str, Any] = result["summary"]
+    table = Table("metric", "value", title=f"{path.name}: {summary['cases']} cases")
+    for key in ("tool_selection_accuracy", "argument_accuracy", "answer_accuracy", "grounding_rate"):
+        table.add_row(key.replace("_", " "), f"{summary[key]:.3f}")
+    table.add_row("latency p50 (ms)", f"{summary['latency_ms_p50']:.1f}")
+    table.add_row("latency p95 (ms)", f"{summary['latency_ms_p95']:.1f}")
+    console.print(table)
+    if show_failures:
+        for case in result["cases"]:
+            if not (case["tool_ok"] and case["answer_ok"] and case["args_ok"]):
+                console.print(
+                    f"[red]✗[/red] {case['id']}: {case['question']}  tools={case['tools']} problems={case['problems']}",
+                    highlight=False,
+                )
+    console.print(f"report: {result['report_path']}")
+    if summary["answer_accuracy"] < min_answer or summary["tool_selection_accuracy"] < min_tool:
+        err.print(f"[red]below threshold[/red] (answer ≥ {min_answer}, tool selection ≥ {min_tool})")
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``aeiou`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

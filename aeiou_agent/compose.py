@@ -1,0 +1,198 @@
+"""Answer text from tool results, the grounding check, and citations.
+
+The semantic path renders the Jinja2 template of the plan's intent (prompts/answers.yaml). Every answer
+then goes through :func:`ungrounded_numbers`: a number in the text must appear, up to its printed
+rounding, in a tool output, a tool argument or the question; anything else is flagged, not shown as fact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+import jinja2
+import yaml
+
+from aeiou_agent.answer import Citation, ToolCall
+from aeiou_agent.planning import Plan
+
+_NUMBER = re.compile(r"[-+−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _fixed(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    return f"{float(value):.{digits}f}"
+
+
+def _signed(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    return f"{float(value):+.{digits}f}"
+
+
+def _significant(value: Any, digits: int = 4) -> str:
+    if value is None:
+        return "—"
+    value = float(value)
+    if value != 0 and (abs(value) >= 1e7 or abs(value) < 1e-4):
+        return f"{value:.{digits}g}"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value)))) if value else 0
+    return f"{value:.{decimals}f}"
+
+
+def _shortest(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _article(phrase: str) -> str:
+    words = phrase.split(" ", 1)
+    first = words[0]
+    if len(first) > 1 and first[1:].islower():
+        first = first.lower()
+    text = " ".join([first, *words[1:]])
+    return ("an " if text[:1].lower() in "aeiou" or text.startswith(("HII", "H II")) else "a ") + text
+
+
+def _utc(iso: str) -> str:
+    return iso.replace("T", " ")[:16] + " UTC"
+
+
+def _hm(iso: str) -> str:
+    return iso[11:16]
+
+
+def _unit(unit: str) -> str:
+    return unit.replace("Gpc3", "Gpc³")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value).replace("|", "\\|")
+
+
+class Composer:
+    """Renders answers of the semantic path and checks their numbers."""
+
+    @cached_property
+    def templates(self) -> dict[str, jinja2.Template]:
+        """Answer templates by intent, from prompts/answers.yaml."""
+        env = jinja2.Environment(autoescape=False, trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=False)
+        env.filters.update(
+            n=_fixed,
+            s=_signed,
+            sig=_significant,
+            g=_shortest,
+            article=_article,
+            utc=_utc,
+            hm=_hm,
+            unit=_unit,
+            cell=_cell,
+        )
+        raw = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("answers.yaml").read_text())
+        return {intent: env.from_string(source) for intent, source in raw.items()}
+
+    def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
+        """The answer text for a fully successful plan."""
+        steps = [c.result or {} for c in calls]
+        template = self.templates.get(intent) or self.templates.get(calls[-1].tool)
+        if template is None:
+            return calls[-1].summary
+        text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question)
+        return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def cite(text: str, citations: list[Citation]) -> str:
+    """Put citation markers [1][2] at the end of the answer's first paragraph."""
+    if not citations:
+        return text
+    markers = "".join(f"[{i}]" for i in range(1, len(citations) + 1))
+    head, sep, rest = text.partition("\n\n")
+    return f"{head} {markers}{sep}{rest}"
+
+
+def collect_citations(calls: Iterable[ToolCall], sources: Iterable[Iterable[Citation]]) -> list[Citation]:
+    """Unique citations of successful calls, in order of first use."""
+    seen: dict[str, Citation] = {}
+    for call, call_sources in zip(calls, sources, strict=True):
+        if call.ok:
+            for citation in call_sources:
+                seen.setdefault(citation.id, citation)
+    return list(seen.values())
+
+
+def numbers_in_text(text: str) -> list[tuple[str, float, float]]:
+    """(as printed, value, rounding tolerance) of each number in ``text``; identifiers like M31 are skipped."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        token = match.group(0)
+        start = match.start()
+        before = text[start - 1] if start > 0 else " "
+        if token[0] in "+-−" and before.isdigit():
+            token, start = token[1:], start + 1  # '2026-09-01', 'J0042+4116': a separator, not a sign
+            before = text[start - 1]
+        if before.isalpha() or before == "[":
+            continue  # identifiers (M31, J1991.25, H0) and citation markers
+        if re.match(r"[A-Z]{2}", text[match.end() : match.end() + 2]):
+            continue  # '2MASX'
+        clean = token.replace("−", "-").replace(",", "")
+        try:
+            value = float(clean)
+        except ValueError:
+            continue
+        mantissa = re.split(r"[eE]", clean)[0]
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        exponent = int(re.split(r"[eE]", clean)[1]) if re.search(r"[eE]", clean) else 0
+        tolerance = 0.5 * 10.0 ** (exponent - decimals) * (1 + 1e-9) + 1e-12
+        found.append((token, value, tolerance))
+    return found
+
+
+def _numbers_in(value: Any, into: list[float]) -> None:
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int | float):
+        into.append(float(value))
+    elif isinstance(value, str):
+        for token in _NUMBER.findall(value):
+            try:
+                into.append(float(token.replace("−", "-").replace(",", "")))
+            except ValueError:
+                continue
+    elif isinstance(value, dict):
+        for item in value.values():
+            _numbers_in(item, into)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _numbers_in(item, into)
+
+
+def ungrounded_numbers(text: str, evidence: Iterable[Any]) -> list[str]:
+    """Numbers printed in ``text`` that no value in ``evidence`` (tool outputs, arguments, question) supports."""
+    known: list[float] = []
+    for item in evidence:
+        _numbers_in(item, known)
+    known_abs = [abs(v) for v in known]
+    missing = []
+    for token, value, tolerance in numbers_in_text(text):
+        target = abs(value)
+        if not any(abs(target - v) <= tolerance for v in known_abs):
+            missing.append(token)
+    return missing
+
+
+def plan_message(plan: Plan) -> str:
+    """Text for a plan that makes no tool calls (not understood, refused, capabilities)."""
+    parts = [*plan.notes, plan.message]
+    return " ".join(p for p in parts if p).strip()

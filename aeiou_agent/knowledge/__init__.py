@@ -1,0 +1,1 @@
+"""Knowledge: sentence embeddings (shared by the planner) and, later, the Chroma store of cards and papers."""

