@@ -1,0 +1,196 @@
+"""Evaluation: question sets as data (JSONL), small evaluator functions, a runner that writes a report.
+
+A case looks like::
+
+    {"id": "cone-01", "family": "catalog", "question": "...", "setup": ["earlier question in the chat"],
+     "expect": {"status": "answered", "tools": ["cone_search"] (an item may be a list of alternatives),
+                "args": {"cone_search": {"radius_deg": 5, "target": "M45"}},
+                "numbers": [{"value": 7, "tol": 0}], "contains": ["Lyra"]}}
+
+Object-name arguments match when both names resolve to the same catalog object ('M45' = 'Pleiades').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import statistics
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aeiou_agent.compose import numbers_in_text
+
+if TYPE_CHECKING:
+    from aeiou_agent import Answer, Observatory
+
+OBJECT_ARGS = {"name", "target", "target_1", "target_2"}
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    """Cases of a JSONL question set (blank lines and lines starting with # are skipped)."""
+    cases = []
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            case = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: not valid JSON: {exc}") from None
+        if "question" not in case or "id" not in case:
+            raise ValueError(f"{path}:{number}: a case needs 'id' and 'question'")
+        cases.append(case)
+    return cases
+
+
+def check_tools(answer: Answer, expected: list[str | list[str]] | None) -> tuple[bool, str]:
+    """Were the expected tools called (each item: a tool or a list of acceptable alternatives)?"""
+    if expected is None:
+        return True, ""
+    called = [c.tool for c in answer.calls]
+    if not expected:
+        return (not called), ("" if not called else f"expected no tool call, got {called}")
+    for item in expected:
+        options = [item] if isinstance(item, str) else item
+        if not any(o in called for o in options):
+            return False, f"expected {options}, got {called}"
+    return True, ""
+
+
+def _same_object(obs: Observatory, a: str, b: str) -> bool:
+    names = obs.store.names
+    ref_a, ref_b = names.lookup(a), names.lookup(b)
+    if ref_a is not None and ref_b is not None:
+        return ref_a == ref_b
+    return a.strip().lower() == b.strip().lower()
+
+
+def _same_value(obs: Observatory, key: str, got: Any, want: Any) -> bool:
+    if isinstance(want, int | float) and not isinstance(want, bool):
+        return isinstance(got, int | float) and abs(float(got) - float(want)) <= 1e-6 * max(1.0, abs(float(want)))
+    if isinstance(want, str) and isinstance(got, str):
+        if key in OBJECT_ARGS:
+            return _same_object(obs, got, want)
+        return got.strip().lower() == want.strip().lower()
+    return bool(got == want)
+
+
+def check_args(obs: Observatory, answer: Answer, expected: dict[str, dict[str, Any]] | None) -> tuple[bool | None, str]:
+    """Do the calls of each named tool carry the expected argument values? None when nothing is expected."""
+    if not expected:
+        return None, ""
+    for tool, wanted in expected.items():
+        calls = [c for c in answer.calls if c.tool == tool]
+        if not calls:
+            return False, f"no call of {tool}"
+        if not any(all(_same_value(obs, k, c.args.get(k), v) for k, v in wanted.items()) for c in calls):
+            got = {k: calls[0].args.get(k) for k in wanted}
+            return False, f"{tool} args {got} != {wanted}"
+    return True, ""
+
+
+def check_answer(answer: Answer, expect: dict[str, Any]) -> tuple[bool, list[str]]:
+    """Status, numbers (with tolerance) and phrases the answer text must contain."""
+    problems = []
+    status = expect.get("status", "answered")
+    if answer.status != status:
+        problems.append(f"status {answer.status} != {status}")
+    numbers = [value for _token, value, _tol in numbers_in_text(answer.text)]
+    for item in expect.get("numbers", []):
+        want, tol = float(item["value"]), float(item.get("tol", 0.0))
+        rel = float(item.get("rel", 0.0))
+        allowed = max(tol, rel * abs(want))
+        if not any(abs(v - want) <= allowed + 1e-9 for v in numbers):
+            problems.append(f"number {want}±{allowed:g} not in answer")
+    lowered = answer.text.lower()
+    for phrase in expect.get("contains", []):
+        options = [phrase] if isinstance(phrase, str) else phrase
+        if not any(o.lower() in lowered for o in options):
+            problems.append(f"text lacks {options}")
+    for phrase in expect.get("not_contains", []):
+        if phrase.lower() in lowered:
+            problems.append(f"text contains {phrase!r}")
+    return not problems, problems
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def run_eval(
+    obs: Observatory, path: Path, *, report_path: Path | None = None, progress: bool = False
+) -> dict[str, Any]:
+    """Run every case of ``path`` and return (and write) the report."""
+    cases = load_cases(Path(path))
+    obs.warm_up()
+    results = []
+    iterator: Any = cases
+    if progress:
+        from rich.progress import track
+
+        iterator = track(cases, description=f"evaluating {Path(path).name}", transient=True)
+    for case in iterator:
+        session = obs.chat()
+        for earlier in case.get("setup", []):
+            session.ask(earlier)
+        answer = session.ask(case["question"])
+        expect = case.get("expect", {})
+        tool_ok, tool_problem = check_tools(answer, expect.get("tools"))
+        args_ok, args_problem = check_args(obs, answer, expect.get("args"))
+        answer_ok, answer_problems = check_answer(answer, expect)
+        problems = [p for p in (tool_problem, args_problem, *answer_problems) if p]
+        results.append(
+            {
+                "id": case["id"],
+                "family": case.get("family", ""),
+                "question": case["question"],
+                "tools": [c.tool for c in answer.calls],
+                "args": [c.args for c in answer.calls],
+                "status": answer.status,
+                "tool_ok": tool_ok,
+                "args_ok": args_ok if args_ok is not None else True,
+                "args_checked": args_ok is not None,
+                "answer_ok": answer_ok,
+                "grounded": answer.grounded,
+                "ms": answer.ms,
+                "run_id": answer.run_id,
+                "problems": problems,
+                "text": answer.text,
+            }
+        )
+    latencies = [r["ms"] for r in results]
+    checked_args = [r for r in results if r["args_checked"]]
+    answered = [r for r in results if r["status"] == "answered"]
+    families: dict[str, dict[str, float]] = {}
+    for family in sorted({r["family"] for r in results}):
+        rows = [r for r in results if r["family"] == family]
+        families[family] = {
+            "cases": len(rows),
+            "tool_selection_accuracy": sum(r["tool_ok"] for r in rows) / len(rows),
+            "answer_accuracy": sum(r["answer_ok"] for r in rows) / len(rows),
+        }
+    summary = {
+        "cases": len(results),
+        "tool_selection_accuracy": sum(r["tool_ok"] for r in results) / max(1, len(results)),
+        "argument_accuracy": sum(r["args_ok"] for r in checked_args) / max(1, len(checked_args)),
+        "answer_accuracy": sum(r["answer_ok"] for r in results) / max(1, len(results)),
+        "grounding_rate": sum(r["grounded"] for r in answered) / max(1, len(answered)),
+        "latency_ms_p50": statistics.median(latencies) if latencies else 0.0,
+        "latency_ms_p95": _percentile(latencies, 95),
+        "by_family": families,
+        "planner": obs.planner.describe(),
+    }
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    report_path = (
+        report_path
+        or obs.settings.home / "reports" / f"eval-{re.sub(r'[^A-Za-z0-9_-]', '_', Path(path).stem)}-{stamp}.json"
+    )
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report = {"question_set": str(path), "created_at": stamp, "summary": summary, "cases": results}
+    report_path.write_text(json.dumps(report, indent=2, default=str))
+    report["report_path"] = str(report_path)
+    return report
