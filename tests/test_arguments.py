@@ -1,0 +1,98 @@
+"""Argument extraction from plain language, and date parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from aeiou_agent.tools.sky import is_unit
+
+from aeiou_agent.exceptions import UserError
+from aeiou_agent.planning import arguments as ex
+from aeiou_agent.timeparse import find_when, parse_utc
+
+
+@pytest.mark.parametrize(
+    ("text", "deg"),
+    [
+        ("within 5 degrees of", 5.0),
+        ("within 30 arcmin", 0.5),
+        ("within 2°", 2.0),
+        ("a 10 arcsec radius", 10 / 3600),
+        ("within 45'", 0.75),
+        ("within five degrees", 5.0),
+        ("RA 83.6 deg, Dec 22 deg", None),
+    ],
+)
+def test_radius(text, deg):
+    got = ex.extract_radius_deg(text)
+    assert got == pytest.approx(deg) if deg is not None else got is None
+
+
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        ("brighter than magnitude 5", (5.0, None)),
+        ("stars with Hp < 4", (4.0, None)),
+        ("mag <= 6.5", (6.5, None)),
+        ("magnitude 5 or brighter", (5.0, None)),
+        ("naked-eye stars", (6.0, None)),
+        ("fainter than mag 8", (None, 8.0)),
+        ("brigter than 6", (6.0, None)),
+        ("between magnitude 4 and 6", (6.0, 4.0)),
+        ("stars near Vega", (None, None)),
+    ],
+)
+def test_magnitude_limits(text, limits):
+    assert ex.extract_magnitude_limits(text) == limits
+
+
+def test_redshift_cosmology_and_units():
+    assert ex.extract_redshift("at z=0.5") == 0.5
+    assert ex.extract_redshift("redshift of 3") == 3.0
+    assert ex.extract_redshift("Omega_m = 0.3 at z ~ 2") == 2.0
+    args = ex.extract_cosmology("luminosity distance with H0 = 70 and Omega_m = 0.3 in WMAP9")
+    assert (args.quantity, args.cosmology, args.h0, args.om0) == ("luminosity_distance", "WMAP9", 70.0, 0.3)
+    conv = ex.extract_unit_conversion("How many kilometres are in 1 AU?", is_unit)
+    assert conv is not None and (conv.value, conv.from_unit, conv.to_unit) == (1.0, "AU", "kilometres")
+    conv = ex.extract_unit_conversion("convert 10 parsecs to light years", is_unit)
+    assert conv is not None and (conv.from_unit, conv.to_unit) == ("parsecs", "light years")
+
+
+def test_coordinates_sites_and_sql():
+    assert ex.extract_decimal_coordinates("RA 10.68 Dec 41.27") == (10.68, 41.27)
+    assert ex.extract_sexagesimal("at 05h34m31.94s +22d00m52.2s please") == "05h34m31.94s +22d00m52.2s"
+    assert ex.extract_latlon("latitude 19.8 longitude -155.5") == (19.8, -155.5)
+    assert ex.extract_latlon("lat 30 S, lon 70 W") == (-30.0, -70.0)
+    assert ex.looks_like_sql("SELECT count(*) FROM hipparcos")
+    assert ex.looks_like_sql("DROP TABLE hipparcos")
+    assert not ex.looks_like_sql("select the brightest stars near Vega")
+    assert ex.extract_sql("run this: SELECT 1 FROM ngc?") == "SELECT 1 FROM ngc"
+
+
+NOW = dt.datetime(2026, 11, 25, 17, 30, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("on 2026-09-01", "2026-09-01"),
+        ("at 2026-03-04 22:00", "2026-03-04T22:00:00"),
+        ("on 2026-05-20 at 22:00 UTC", "2026-05-20T22:00:00"),
+        ("tomorrow", "2026-11-26"),
+        ("on September 1st 2026", "2026-09-01"),
+        ("on 1 Sep 2026", "2026-09-01"),
+        ("right now", "2026-11-25T17:30:00"),
+    ],
+)
+def test_dates(text, iso):
+    found = find_when(f"moon {text}", NOW)
+    assert found is not None and found[0] == iso
+
+
+def test_impossible_dates_are_explained():
+    with pytest.raises(UserError, match="February 2026 has 28 days"):
+        find_when("moon on 2026-02-30", NOW)
+    with pytest.raises(UserError, match="impossible time"):
+        parse_utc("2026-01-01T25:00")
+    assert find_when("stars within 5 degrees of M45", NOW) is None

@@ -1,0 +1,76 @@
+"""Name resolution: designations in any spelling, common and star names, typos, unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeiou_agent.exceptions import ObjectNotFound
+from aeiou_agent.store.names import canonical
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("M 31", "M31"),
+        ("M31", "M31"),
+        ("Messier 31", "M31"),
+        ("NGC224", "M31"),
+        ("ngc 0224", "M31"),
+        ("NGC 224", "M31"),
+        ("Andromeda", "M31"),
+        ("Andromeda Galaxy", "M31"),
+        ("the Andromeda Galaxy", "M31"),
+        ("Whirlpool Galaxy", "M51"),
+        ("Crab Nebula", "M1"),
+        ("IC 434", "IC 434"),
+        ("IC0434", "IC 434"),
+        ("Pleiades", "M45"),
+        ("M102", "M101"),
+        ("Omega Centauri", "NGC 5139"),
+        ("PGC 2557", "M31"),
+        ("UGC 454", "M31"),
+    ],
+)
+def test_deep_sky_spellings_resolve(obs, spelling, expected):
+    assert obs.store.resolve(spelling).name == expected
+
+
+@pytest.mark.parametrize(
+    ("spelling", "hip"),
+    [("Vega", 91262), ("vega", 91262), ("HIP 32349", 32349), ("hip32349", 32349), ("Sirius", 32349), ("HIP 1", 1)],
+)
+def test_stars_resolve(obs, spelling, hip):
+    obj = obs.store.resolve(spelling)
+    assert obj.table == "hipparcos"
+    assert obj.row["hip"] == hip
+
+
+def test_typos_get_suggestions(obs):
+    with pytest.raises(ObjectNotFound) as info:
+        obs.store.resolve("Betelguese")
+    assert "Betelgeuse" in info.value.suggestions
+    assert "Did you mean" in str(info.value)
+    with pytest.raises(ObjectNotFound) as info:
+        obs.store.resolve("Andromedda")
+    assert any("Andromeda" in s for s in info.value.suggestions)
+
+
+@pytest.mark.parametrize("name", ["Xyzzy-5", "NGC 99999", "HIP 999999", "M 200"])
+def test_unknown_names_are_plainly_not_found(obs, name):
+    with pytest.raises(ObjectNotFound, match="could not find"):
+        obs.store.resolve(name)
+
+
+def test_canonical_keys():
+    assert canonical("NGC 0224") == canonical("ngc224") == "ngc224"
+    assert canonical("Messier 001") == "m1"
+    assert canonical("The Whirlpool Galaxy") == "whirlpool galaxy"
+
+
+def test_mentions_in_free_text(obs):
+    names = obs.store.names
+    found = names.mentions("How far apart are M31 and the Triangulum Galaxy, and where is HIP 32349?")
+    assert [m.text for m in found] == ["M31", "the Triangulum Galaxy", "HIP 32349"]
+    # short aliases only count when capitalised; units and prose are not names
+    assert names.mentions("the ring size is 5 m and c 5") == []
+    assert [m.text for m in names.mentions("Where is Andromeda?")] == ["Andromeda"]

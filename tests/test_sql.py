@@ -1,0 +1,97 @@
+"""The SQL guard: one read-only SELECT over catalog tables; ADQL subset; row cap; time limit."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from aeiou_agent.exceptions import QueryTimeout, UnsafeQuery
+from aeiou_agent.store.sql import guard_and_translate, run_query
+
+TABLES = {"hipparcos", "ngc", "star_names"}
+
+UNSAFE = [
+    "DROP TABLE hipparcos",
+    "INSERT INTO hipparcos VALUES (1)",
+    "DELETE FROM hipparcos",
+    "UPDATE hipparcos SET hpmag = 0",
+    "COPY hipparcos TO '/tmp/x.csv'",
+    "ATTACH '/tmp/x.db' AS x",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "PRAGMA database_list",
+    "SET VARIABLE x = 1",
+    "CREATE TEMP TABLE t AS SELECT 1",
+    "SELECT 1; DROP TABLE hipparcos",
+    "SELECT * FROM hipparcos; SELECT * FROM ngc",
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM '/etc/passwd'",
+    "SELECT * FROM read_parquet('x.parquet')",
+    "SELECT * FROM glob('*')",
+    "SELECT getenv('HOME')",
+    "SELECT * FROM duckdb_settings()",
+    "SELECT * FROM information_schema.tables",
+    "SELECT * FROM other.hipparcos",
+    "SELECT * INTO newtable FROM hipparcos",
+    "SELECT * FROM sqlite_master",
+    "SELECT * FROM range(10)",
+    "",
+    "selec * from",
+]
+
+
+@pytest.mark.parametrize("query", UNSAFE)
+def test_guard_refuses(query):
+    with pytest.raises(UnsafeQuery):
+        guard_and_translate(query, TABLES)
+
+
+def test_ctes_joins_and_unions_of_catalog_tables_are_fine():
+    for query in [
+        "WITH a AS (SELECT * FROM hipparcos) SELECT count(*) FROM a",
+        "SELECT h.hip FROM hipparcos h JOIN star_names s USING (hip)",
+        "SELECT name FROM ngc UNION SELECT name FROM star_names",
+        "FROM hipparcos LIMIT 1",
+        "SELECT * FROM main.hipparcos LIMIT 1",
+    ]:
+        guard_and_translate(query, TABLES)
+
+
+def test_adql_contains_counts_like_the_cone_search(obs):
+    sql = guard_and_translate(
+        "SELECT count(*) FROM hipparcos "
+        "WHERE CONTAINS(POINT('ICRS', ra_deg, dec_deg), CIRCLE('ICRS', 56.75, 24.1167, 1)) = 1",
+        TABLES,
+    )
+    assert run_query(obs.store.cursor(), sql, 10).rows == [[26]]
+
+
+def test_adql_top_and_distance(obs):
+    sql = guard_and_translate(
+        "SELECT TOP 3 name, DISTANCE(POINT('ICRS', ra_deg, dec_deg), POINT('ICRS', 10.6848, 41.2691)) AS d "
+        "FROM ngc ORDER BY d",
+        TABLES,
+    )
+    result = run_query(obs.store.cursor(), sql, 100)
+    assert [r[0] for r in result.rows] == ["NGC0224", "NGC0221", "NGC0205"]
+    assert result.rows[0][1] < 0.001
+
+
+def test_row_cap_sets_overflow_flag(obs):
+    result = run_query(obs.store.cursor(), guard_and_translate("SELECT hip FROM hipparcos", TABLES), 5)
+    assert len(result.rows) == 5 and result.overflow
+    small = run_query(obs.store.cursor(), guard_and_translate("SELECT hip FROM hipparcos LIMIT 3", TABLES), 5)
+    assert len(small.rows) == 3 and not small.overflow
+
+
+def test_runaway_query_is_interrupted_and_store_untouched(obs):
+    path = obs.settings.store_path
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(QueryTimeout):
+        run_query(
+            obs.store.cursor(),
+            guard_and_translate("SELECT count(*) FROM hipparcos a, hipparcos b, hipparcos c", TABLES),
+            10,
+        )
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -1,0 +1,105 @@
+"""The local store: build, cards, idempotence, detection of partial and corrupt builds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from aeiou_agent.config import Settings
+from aeiou_agent.store import Store, build_store
+from aeiou_agent.store.build import read_manifest
+
+
+def test_store_has_the_catalogs_with_healpix_index(obs):
+    store = obs.store
+    assert store.manifest["row_counts"] == {"hipparcos": 117_955, "ngc": 14_033, "star_names": 116}
+    cur = store.cursor()
+    assert cur.execute("SELECT count(*) FROM hipparcos WHERE healpix IS NULL").fetchone() == (0,)
+    # the HEALPix column is the nested pixel of the position
+    import healpy
+
+    ra, dec, pix = cur.execute("SELECT ra_deg, dec_deg, healpix FROM hipparcos WHERE hip = 91262").fetchone()
+    assert healpy.ang2pix(4096, ra, dec, nest=True, lonlat=True) == pix
+
+
+def test_dataset_cards_describe_columns_units_source_license(obs, home):
+    card = obs.store.card("hipparcos")
+    columns = {c["name"]: c for c in card["columns"]}
+    assert columns["plx_mas"]["unit"] == "mas"
+    assert columns["ra_deg"]["unit"] == "deg"
+    assert card["row_count"] == 117_955
+    assert len(card["checksum_sha256"]) == 64
+    assert "van Leeuwen" in card["reference"]
+    ngc = obs.store.card("ngc")
+    assert ngc["license"].startswith("CC-BY-SA-4.0")
+    assert json.loads((home / "store" / "cards" / "ngc.json").read_text())["row_count"] == 14_033
+
+
+@pytest.mark.parametrize(
+    ("name", "hip"),
+    [
+        ("Vega", 91262),
+        ("Sirius", 32349),
+        ("Polaris", 11767),
+        ("Betelgeuse", 27989),
+        ("Rigil Kentaurus", 71683),
+        ("Alcyone", 17702),
+    ],
+)
+def test_star_names_are_matched_to_hipparcos(obs, name, hip):
+    row = obs.store.cursor().execute("SELECT hip FROM star_names WHERE name = ?", [name]).fetchone()
+    assert row == (hip,)
+
+
+def test_build_is_idempotent(fresh_home: Path):
+    settings = Settings.load(home=fresh_home)
+    first = build_store(settings, show_progress=False)
+    mtime = settings.store_path.stat().st_mtime_ns
+    second = build_store(settings, show_progress=False)
+    assert second == first
+    assert settings.store_path.stat().st_mtime_ns == mtime
+
+
+def test_corrupt_store_is_detected_and_rebuilt(fresh_home: Path):
+    settings = Settings.load(home=fresh_home)
+    settings.store_dir.mkdir(parents=True)
+    settings.store_path.write_bytes(b"this is not a duckdb file" * 100)
+    assert read_manifest(settings.store_path) is None
+    store = Store.open(settings, show_progress=False)
+    assert store.manifest["complete"] is True
+    assert store.cursor().execute("SELECT count(*) FROM hipparcos").fetchone() == (117_955,)
+
+
+def test_partial_store_without_manifest_is_rebuilt(fresh_home: Path):
+    settings = Settings.load(home=fresh_home)
+    settings.store_dir.mkdir(parents=True)
+    con = duckdb.connect(str(settings.store_path))
+    con.execute("CREATE TABLE hipparcos AS SELECT 1 AS hip")  # a build that died before its manifest
+    con.close()
+    assert read_manifest(settings.store_path) is None
+    store = Store.open(settings, show_progress=False)
+    assert store.cursor().execute("SELECT count(*) FROM hipparcos").fetchone() == (117_955,)
+
+
+def test_stale_store_from_other_package_versions_is_rebuilt(fresh_home: Path):
+    settings = Settings.load(home=fresh_home)
+    build_store(settings, show_progress=False)
+    con = duckdb.connect(str(settings.store_path))
+    con.execute("UPDATE _manifest SET value = '{\"pyongc\": \"0.0.1\"}' WHERE key = 'sources'")
+    con.close()
+    assert read_manifest(settings.store_path) is None
+    manifest = build_store(settings, show_progress=False)
+    assert manifest["sources"]["pyongc"] != "0.0.1"
+
+
+def test_store_connection_is_read_only_and_locked(obs):
+    cur = obs.store.cursor()
+    with pytest.raises(duckdb.Error):
+        cur.execute("DELETE FROM hipparcos")
+    with pytest.raises(duckdb.Error):
+        cur.execute("SET enable_external_access = true")
+    with pytest.raises(duckdb.Error):
+        cur.execute("SELECT * FROM read_csv('/etc/passwd')")

@@ -1,0 +1,175 @@
+"""Each tool family computes the right numbers (checked against astropy/skyfield directly) and fails clearly."""
+
+from __future__ import annotations
+
+import astropy.units as u
+import pytest
+from astropy.coordinates import SkyCoord
+from astropy.cosmology import WMAP9, FlatLambdaCDM, Planck18
+
+from aeiou_agent.exceptions import InvalidArguments, ObjectNotFound, UserError
+from aeiou_agent.registry import ToolContext
+
+
+@pytest.fixture(scope="module")
+def run(obs):
+    ctx = ToolContext(obs.settings, _store=obs.store)
+
+    def call(tool: str, **args):
+        return obs.registry.run(tool, args, ctx)
+
+    return call
+
+
+def test_resolve_object(run):
+    result = run("resolve_object", name="NGC 224")
+    assert result.data["name"] == "M31"
+    assert result.data["ra_hms"].startswith("00h42m44")
+    assert result.sources[0].id == "dataset:ngc"
+
+
+def test_object_info_spells_out_type_and_constellation(run):
+    data = run("object_info", name="NGC 7293").data
+    assert data["object_type"] == "Planetary Nebula"
+    assert data["constellation"] == "Aquarius"
+    star = run("object_info", name="Sirius").data
+    assert star["dist_pc"] == pytest.approx(1000 / star["plx_mas"])
+
+
+def test_cone_search_filters_orders_and_limits(run):
+    result = run("cone_search", target="Pleiades", radius_deg=5, mag_max=5, order_by="magnitude", limit=3)
+    data = result.data
+    assert data["count"] == 7 and data["returned"] == 3 and data["overflow"]
+    mags = [r["magnitude"] for r in data["rows"]]
+    assert mags == sorted(mags) and mags[0] == pytest.approx(2.848)
+    assert data["rows"][0]["name"] == "Alcyone"
+    galaxies = run("cone_search", target="M87", radius_deg=2, catalog="ngc", object_type="galaxy").data
+    assert all(r["object_type"].startswith("Galax") for r in galaxies["rows"])
+    coords = run("cone_search", ra_deg=56.75, dec_deg=24.1167, radius_deg=1).data
+    assert coords["count"] == 26
+
+
+def test_cone_search_plot_is_an_image_artifact(run):
+    result = run("cone_search", target="M45", radius_deg=2, mag_max=6, plot=True)
+    (artifact,) = result.artifacts
+    assert artifact.kind == "image/png"
+    with open(artifact.path, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"target": "M31", "radius_deg": -1},
+        {"target": "M31", "radius_deg": 500},
+        {"ra_deg": 400, "dec_deg": 10},
+        {"ra_deg": 10, "dec_deg": 95},
+        {"ra_deg": 10},
+        {},
+    ],
+)
+def test_cone_search_bad_arguments(run, args):
+    with pytest.raises(InvalidArguments):
+        run("cone_search", **args)
+
+
+def test_cone_search_unknown_target(run):
+    with pytest.raises(ObjectNotFound):
+        run("cone_search", target="Xyzzy", radius_deg=1)
+
+
+def test_sql_query_tool_caps_rows(run, obs):
+    data = run("sql_query", query="SELECT hip FROM hipparcos ORDER BY hip", max_rows=10).data
+    assert data["row_count"] == 10 and data["overflow"]
+    assert data["rows"][0] == [1]
+
+
+def test_describe_catalog(run):
+    assert run("describe_catalog").data["table_count"] == 3
+    assert run("describe_catalog", table="star_names").data["row_count"] == 116
+
+
+def test_coordinates_against_astropy(run):
+    m31 = SkyCoord(10.684791666666667 * u.deg, 41.26905555555555 * u.deg)
+    galactic = run("convert_coordinates", target="M31", to_frame="galactic").data
+    assert galactic["lon_deg"] == pytest.approx(m31.galactic.l.deg, abs=1e-6)
+    back = run("convert_coordinates", lon_deg=0, lat_deg=0, from_frame="galactic", to_frame="icrs").data
+    assert back["lon_deg"] == pytest.approx(266.40499, abs=1e-4)
+    sexa = run("convert_coordinates", target="05h34m31.94s +22d00m52.2s", to_frame="icrs").data
+    assert sexa["lon_deg"] == pytest.approx(83.633083, abs=1e-5)
+    with pytest.raises(UserError, match="declination"):
+        run("convert_coordinates", target="10.0 95.0")
+
+
+def test_separation_constellation_units(run):
+    sep = run("angular_separation", target_1="M31", target_2="M33").data
+    assert sep["separation_deg"] == pytest.approx(14.7836, abs=1e-3)
+    assert run("constellation", target="Vega").data["constellation"] == "Lyra"
+    assert run("convert_units", value=10, from_unit="parsecs", to_unit="light years").data["result"] == pytest.approx(
+        (10 * u.pc).to_value(u.lyr)
+    )
+    assert run("convert_units", value=100, from_unit="mas", to_unit="pc").data["result"] == pytest.approx(10)
+    with pytest.raises(UserError, match="different things"):
+        run("convert_units", value=1, from_unit="pc", to_unit="kg")
+    with pytest.raises(UserError, match="don't know the unit"):
+        run("convert_units", value=1, from_unit="furlongs per fortnight squared", to_unit="pc")
+
+
+def test_parallax_and_magnitudes(run):
+    data = run("parallax_distance", parallax_mas=10, parallax_error_mas=1).data
+    assert data["distance_pc"] == pytest.approx(100) and data["distance_error_pc"] == pytest.approx(10)
+    with pytest.raises(UserError, match="positive"):
+        run("parallax_distance", parallax_mas=-0.5)
+    mag = run("magnitude_distance", apparent_mag=10, distance_pc=100).data
+    assert mag["absolute_mag"] == pytest.approx(5) and mag["distance_modulus"] == pytest.approx(5)
+    dist = run("magnitude_distance", apparent_mag=5, absolute_mag=0).data
+    assert dist["distance_pc"] == pytest.approx(100)
+
+
+def test_cosmology_against_astropy(run):
+    data = run("cosmology_calculator", z=0.5, quantity="luminosity_distance").data
+    assert data["value"] == pytest.approx(Planck18.luminosity_distance(0.5).to_value(u.Mpc))
+    assert run("cosmology_calculator", z=1, quantity="hubble_parameter", cosmology="WMAP9").data[
+        "value"
+    ] == pytest.approx(WMAP9.H(1).value)
+    custom = run("cosmology_calculator", z=1, quantity="age", H0_km_s_mpc=70, Om0=0.3).data
+    assert custom["value"] == pytest.approx(FlatLambdaCDM(70, 0.3, Tcmb0=2.7255).age(1).to_value(u.Gyr))
+    everything = run("cosmology_calculator", z=2).data["quantities"]
+    assert set(everything) >= {"luminosity_distance", "age", "lookback_time", "comoving_volume", "kpc_per_arcsec"}
+    with pytest.raises(InvalidArguments):
+        run("cosmology_calculator", z=-1)
+
+
+def test_ephemeris_against_skyfield(run):
+    events = run("rise_set", target="Saturn", date="2026-09-01", site="Cerro Tololo").data
+    assert events["rise_utc"].startswith("2026-09-01T01:01")
+    assert events["set_utc"].startswith("2026-09-01T12:50")
+    polaris = run("rise_set", target="Polaris", date="2026-09-01", site="Kitt Peak").data
+    assert polaris["always"] == "up" and polaris["rise_utc"] is None
+    pos = run("body_position", target="Saturn", time_utc="2026-09-01T03:00", site="CTIO").data
+    assert pos["altitude_deg"] == pytest.approx(24.69, abs=0.05)
+    phase = run("moon_phase", time_utc="2026-12-24").data
+    assert phase["phase_name"] == "full moon" and phase["illuminated_fraction"] > 0.99
+    obs_night = run("observability", target="M42", date="2026-12-15", site="Paranal")
+    assert obs_night.artifacts[0].kind == "image/png"
+    assert obs_night.data["max_altitude_deg"] == pytest.approx(70.7, abs=0.2)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"target": "Sun", "date": "2026-02-30", "site": "Kitt Peak"}, "February 2026 has 28 days"),
+        ({"target": "Sun", "date": "2026-13-01", "site": "Kitt Peak"}, "no month 13"),
+        ({"target": "Sun", "date": "2099-01-01", "site": "Kitt Peak"}, "outside the DE421"),
+        ({"target": "Sun", "date": "next tuesday", "site": "Kitt Peak"}, "not a date or time I can read"),
+        ({"target": "Sun", "date": "2026-09-01", "site": "Atlantis Observatory"}, "Known sites"),
+    ],
+)
+def test_ephemeris_bad_input(run, args, message):
+    with pytest.raises(UserError, match=message):
+        run("rise_set", **args)
+
+
+def test_rise_set_needs_a_site(run):
+    with pytest.raises(InvalidArguments, match="site"):
+        run("rise_set", target="Sun", date="2026-09-01")
