@@ -186,7 +186,7 @@ class Observatory:
         self.ledger.finish_run(run_id, answer, status=answer.status, duration_ms=answer.ms, plan=_plan_record(plan))
         if answer.status == "answered":
             objects = [str(c.args[k]) for c in answer.calls for k in _OBJECT_ARGS if isinstance(c.args.get(k), str)]
-            context.remember(plan, objects)
+            context.remember(plan, list(dict.fromkeys(objects)))
         return answer
 
     def _execute(self, run_id: str, planned: list[PlannedCall], ctx: ToolContext) -> list[_Executed]:
@@ -257,10 +257,6 @@ class Observatory:
             text = plan_message(plan)
         elif failed is not None:
             status, text = _failure_text(failed, run_id)
-            done = [e.call.summary for e in executed if e.call.ok]
-            if done:
-                status = "partial"
-                text = " ".join(done) + ". But: " + text
             if plan.notes:
                 text = " ".join(plan.notes) + " " + text
         else:

@@ -14,8 +14,10 @@ def test_issue_examples_answer_with_numbers_units_and_citations(obs):
     ans = obs.ask("How many Hipparcos stars brighter than magnitude 5 lie within 5 degrees of the Pleiades?")
     assert isinstance(ans, Answer) and ans.status == "answered" and ans.grounded
     assert "There are 7 Hipparcos stars within 5°" in ans.text
-    assert [c.tool for c in ans.calls] == ["cone_search"]
-    assert ans.calls[0].args["mag_max"] == 5.0 and ans.calls[0].ms > 0 and ans.calls[0].output_hash
+    assert [c.tool for c in ans.calls] == ["resolve_object", "cone_search"]  # resolve → cone search, sorted
+    search = ans.calls[1]
+    assert search.args["target"] == "M45" and search.args["mag_max"] == 5.0 and search.args["radius_deg"] == 5.0
+    assert search.ms > 0 and search.output_hash
     assert {c.id for c in ans.citations} >= {"dataset:hipparcos", "dataset:ngc"}
     assert "[1]" in ans.text and ans.run_id
 
@@ -41,7 +43,8 @@ def test_chat_follow_ups_keep_context(obs):
     chat = obs.chat()
     chat.ask("Where is M31?")
     ans = chat.ask("and how far is it from M33?")
-    assert ans.calls[0].tool == "angular_separation" and "14.7836°" in ans.text
+    assert [c.tool for c in ans.calls] == ["resolve_object", "resolve_object", "angular_separation"]
+    assert "14.7836°" in ans.text
     chat = obs.chat()
     chat.ask("What is the luminosity distance to z=0.5?")
     assert "z = 2" in chat.ask("and at z=2?").text

@@ -304,14 +304,14 @@ def parallax_distance(
     ctx: ToolContext,
     parallax_mas: float,
     parallax_error_mas: Annotated[float | None, Field(ge=0)] = None,
-    name: Annotated[str | None, Field(max_length=200)] = None,
+    star_label: Annotated[str | None, Field(max_length=200)] = None,
 ) -> ToolResult:
     """Distance from a trigonometric parallax (d = 1/parallax), in parsecs and light years, with its uncertainty.
 
     Args:
         parallax_mas: Parallax in milliarcseconds.
         parallax_error_mas: Uncertainty of the parallax in milliarcseconds, if known.
-        name: Name of the star, for the answer text.
+        star_label: Name of the star, for the answer text.
     """
     if parallax_mas <= 0:
         raise UserError(
@@ -320,13 +320,14 @@ def parallax_distance(
         )
     dist_pc = 1000.0 / parallax_mas
     data: dict[str, Any] = {
-        "name": name,
+        "star": star_label,
         "parallax_mas": parallax_mas,
         "distance_pc": dist_pc,
         "distance_ly": dist_pc * PC_TO_LY,
     }
     summary = (
-        f"{name + ': ' if name else ''}parallax {parallax_mas:g} mas → {dist_pc:.2f} pc ({dist_pc * PC_TO_LY:.1f} ly)"
+        f"{star_label + ': ' if star_label else ''}parallax {parallax_mas:g} mas → "
+        f"{dist_pc:.2f} pc ({dist_pc * PC_TO_LY:.1f} ly)"
     )
     if parallax_error_mas is not None:
         err_pc = dist_pc * parallax_error_mas / parallax_mas

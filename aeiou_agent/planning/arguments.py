@@ -130,9 +130,9 @@ def extract_limit(text: str) -> int | None:
 
 def extract_redshift(text: str) -> float | None:
     """Redshift from 'z=0.5', 'z = 3', 'z~1', 'redshift 2', 'redshift of 0.1'."""
-    found = re.search(rf"(?<![a-z])z\s*(?:=|~|≈|of|is)?\s*({NUM})", text, re.IGNORECASE) or re.search(
-        rf"redshift(?:\s+of|\s+z|\s+is)?\s*(?:=|~|≈)?\s*({NUM})", text, re.IGNORECASE
-    )
+    found = re.search(
+        rf"(?<![a-z])z\s*(?:=|~|≈|of|is|was|equals|equal to|at)?\s*({NUM})", text, re.IGNORECASE
+    ) or re.search(rf"redshift(?:\s+of|\s+z|\s+is)?\s*(?:=|~|≈)?\s*({NUM})", text, re.IGNORECASE)
     return to_float(found.group(1)) if found else None
 
 
@@ -272,7 +272,7 @@ def extract_magnitudes(text: str) -> tuple[float | None, float | None]:
 
 COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [
     (r"luminosity\s+distance|\bd_?l\b", "luminosity_distance"),
-    (r"angular[- ]diameter\s+distance|\bd_?a\b", "angular_diameter_distance"),
+    (r"angular[- ](?:diameter|size)\s+distance|\bd_?a\b", "angular_diameter_distance"),
     (r"comoving\s+volume|\bvolume\b", "comoving_volume"),
     (r"comoving\s+(?:radial\s+)?distance|line[- ]of[- ]sight\s+comoving", "comoving_distance"),
     (r"distance\s+modulus|\bdistmod\b", "distance_modulus"),

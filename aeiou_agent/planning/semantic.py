@@ -337,6 +337,16 @@ class SemanticPlanner:
             and re.search(r"\b(rise|rises|rising|set|sets|setting|transit|transits|transiting)\b", lowered)
         ):
             return "rise_set"
+        if (
+            not mentions
+            and re.search(
+                r"\b(units?|columns?|schema|licen[cs]e|stored|tables?|catalog(ue)?s?|data ?sets?|cards?|rows)\b",
+                lowered,
+            )
+            and not re.search(r"\d", text)
+            and not re.search(r"\b(convert|stars? (within|near|around))\b", lowered)
+        ):
+            return "describe_catalog"
         if re.search(r"\b(distance modulus|absolute magnitude|apparent magnitude)\b", lowered) or re.search(
             r"(?<![A-Za-z_])[mM]\s*=\s*[-+−]?\d", text
         ):
@@ -534,7 +544,11 @@ class SemanticPlanner:
             PlannedCall("resolve_object", {"name": name}, "find the star and its Hipparcos parallax"),
             PlannedCall(
                 "parallax_distance",
-                {"parallax_mas": Ref(0, "plx_mas"), "parallax_error_mas": Ref(0, "e_plx_mas"), "name": Ref(0, "label")},
+                {
+                    "parallax_mas": Ref(0, "plx_mas"),
+                    "parallax_error_mas": Ref(0, "e_plx_mas"),
+                    "star_label": Ref(0, "label"),
+                },
                 "distance from the parallax",
             ),
         ]
@@ -549,11 +563,16 @@ class SemanticPlanner:
         targets = (coords + names)[:2]
         if len(targets) < 2:
             raise NeedInfo("Name two objects to measure the separation between, e.g. 'How far apart are M31 and M33?'")
-        return Plan(
-            "angular_separation",
-            [PlannedCall("angular_separation", {"target_1": targets[0], "target_2": targets[1]})],
-            notes=notes,
-        )
+        calls: list[PlannedCall] = []
+        args: dict[str, Any] = {}
+        for key, target in zip(("target_1", "target_2"), targets, strict=True):
+            if target in coords:
+                args[key] = target
+            else:  # resolve each name first, so the plan shows (and the ledger keeps) what each name means
+                calls.append(PlannedCall("resolve_object", {"name": target}, f"resolve {target}"))
+                args[key] = Ref(len(calls) - 1, "name")
+        calls.append(PlannedCall("angular_separation", args, "separation on the sky"))
+        return Plan("angular_separation", calls, notes=notes)
 
     def _build_cone_search(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
@@ -592,6 +611,14 @@ class SemanticPlanner:
             args["limit"] = max(1, min(limit, 1000))
         if re.search(r"\b(plot|chart|map|draw|picture|image|visuali[sz]e|finder)\b", lowered):
             args["plot"] = True
+        if "target" in args and not sexagesimal:  # a name: resolve it first, then search around what it resolved to
+            name = args["target"]
+            args["target"] = Ref(0, "name")
+            calls = [
+                PlannedCall("resolve_object", {"name": name}, f"resolve {name}"),
+                PlannedCall("cone_search", args, "search around it, filter and sort"),
+            ]
+            return Plan("cone_search", calls, notes=notes)
         return Plan("cone_search", [PlannedCall("cone_search", args)], notes=notes)
 
     def _build_sql_query(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
@@ -607,7 +634,11 @@ class SemanticPlanner:
         table = None
         if re.search(r"star[_ ]names|proper names|named stars|star names", lowered):
             table = "star_names"
-        elif re.search(r"hipparcos|\bhip\b|parallax|hpmag|\bstars?\b|proper motion", lowered):
+        elif re.search(
+            r"hipparcos|\bhip\b|parallax|hpmag|\bstars?\b|proper motion|right ascension|declination|"
+            r"\bra\b|\bdec\b|magnitude",
+            lowered,
+        ):
             table = "hipparcos"
         elif re.search(r"\bngc\b|openngc|\bic\b|messier|deep[- ]sky|galax|nebula|cluster", lowered):
             table = "ngc"
@@ -769,8 +800,9 @@ _NOT_UNKNOWN_NAMES = re.compile(
 def unknown_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans that look like object names the index does not know ('Xyzzy-5', 'Andromedda'), for masking.
 
-    Only phrases right after words such as 'is', 'about', 'of', 'near' that start with a capital letter or
-    contain a digit count; observatory sites, planets, months and other known words do not.
+    Only short phrases right after words such as 'is', 'about', 'of', 'near' that start with a capital
+    letter or look like a designation ('xyz 12') count; observatory sites, planets, months and other
+    known words do not.
     """
     from aeiou_agent.tools.ephemeris import SITE_KEYS
 
@@ -780,9 +812,10 @@ def unknown_name_spans(text: str) -> list[tuple[int, int]]:
         first = phrase.split()[0] if phrase.split() else ""
         if not phrase or _NOT_UNKNOWN_NAMES.match(first) or normalize(phrase) in SITE_KEYS:
             continue
-        if phrase[0].isupper() or re.search(r"\d", phrase):
-            start = match.start(1) + match.group(1).index(phrase)
-            spans.append((start, start + len(phrase)))
+        if len(phrase.split()) > 4 or not (phrase[0].isupper() or re.match(r"[A-Za-z]+[ -]?\d", phrase)):
+            continue
+        start = match.start(1) + match.group(1).index(phrase)
+        spans.append((start, start + len(phrase)))
     return spans
 
 

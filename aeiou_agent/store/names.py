@@ -61,6 +61,42 @@ TEXT_DESIGNATION = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_SUFFIX = re.compile(r"\s+(galaxy|galaxies|nebula|cluster|star cluster|globular cluster)$")
+# Short forms that would shadow other things people name: planets, and constellations other than the two
+# whose galaxies are usually called by the constellation's name (Andromeda, Triangulum).
+_NO_SHORT_FORM = {
+    "sun",
+    "moon",
+    "mercury",
+    "venus",
+    "earth",
+    "mars",
+    "jupiter",
+    "jupiters ghost",
+    "saturn",
+    "uranus",
+    "neptune",
+    "pluto",
+    "virgo",
+    "sculptor",
+    "orion",
+    "carina",
+    "perseus",
+    "fornax",
+    "coma",
+    "hercules",
+    "centaurus",
+    "sextans",
+    "circinus",
+    "california",
+    "north america",
+    "pelican",
+    "s nor",
+    "eta car",
+    "omega",
+    "coalsack",
+    "leo",
+    "crab",
+}
 
 
 def normalize(text: str) -> str:
@@ -121,7 +157,7 @@ class NameIndex:
         """Index a common name, plus its short form without 'Galaxy'/'Nebula'/'Cluster' ('Andromeda')."""
         self.add(name, ref, suggest=True)
         short = _GENERIC_SUFFIX.sub("", canonical(name))
-        if short != canonical(name) and len(short) >= 4:
+        if short != canonical(name) and len(short) >= 4 and short not in _NO_SHORT_FORM:
             self.add(short.title(), ref, capitalized_only=True)
 
     def __len__(self) -> int:
