@@ -62,7 +62,8 @@ def ask(
 def chat() -> None:
     """Talk to the observatory; follow-up questions keep their context. /quit ends, /trace shows tool calls."""
     obs = _observatory()
-    with err.status("Opening the observatory (the first start builds the local store and loads the language model)…"):
+    _ = obs.store  # builds the store on the very first start, with its own progress bar
+    with err.status("Loading the language model…"):
         obs.warm_up()
     session = obs.chat()
     console.print(
