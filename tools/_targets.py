@@ -13,6 +13,16 @@ from aeiou_agent.exceptions import InvalidArguments, UserError
 from aeiou_agent.registry import ToolContext
 from aeiou_agent.store import CelestialObject
 
+ASTROPY = Citation(
+    id="software:astropy",
+    kind="software",
+    title="Astropy (coordinates, units, cosmology)",
+    reference="Astropy Collaboration 2022, ApJ 935, 167",
+    version=__import__("astropy").__version__,
+    license="BSD-3-Clause",
+    url="https://www.astropy.org",
+)
+
 _DECIMAL_PAIR = re.compile(r"^\s*([+-]?\d+(?:\.\d*)?)\s*(?:d|deg|°)?\s*[, ]\s*([+-]?\d+(?:\.\d*)?)\s*(?:d|deg|°)?\s*$")
 _SEXAGESIMAL_HINT = re.compile(r"\d\s*[h:]\s*\d|\d\s+\d+\s+\d")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import astropy.units as u
+from aeiou_agent.tools._targets import ASTROPY
 from pydantic import Field
 
 from aeiou_agent.answer import Citation
@@ -75,14 +76,7 @@ def _cosmology(name: str, h0: float | None, om0: float | None) -> tuple[Any, str
     om0 = float(base.Om0) if om0 is None else om0
     model = cosmo.FlatLambdaCDM(H0=h0, Om0=om0, Tcmb0=2.7255, name="custom")
     label = f"flat ΛCDM (H0 = {h0:g} km/s/Mpc, Ωm = {om0:g}, Tcmb = 2.7255 K)"
-    citation = Citation(
-        id="software:astropy-cosmology",
-        kind="software",
-        title="astropy.cosmology FlatLambdaCDM",
-        reference="Astropy Collaboration 2022, ApJ 935, 167",
-        version=__import__("astropy").__version__,
-    )
-    return model, label, citation
+    return model, label, ASTROPY
 
 
 @tool("cosmology")

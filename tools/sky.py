@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Literal
 
 import astropy.units as u
-from aeiou_agent.tools._targets import constellation_of, format_dec, format_ra, locate
+from aeiou_agent.tools._targets import ASTROPY, constellation_of, format_dec, format_ra, locate
 from astropy.coordinates import SkyCoord
 from pydantic import Field
 
@@ -16,16 +16,6 @@ from aeiou_agent.exceptions import InvalidArguments, UserError
 from aeiou_agent.registry import ToolContext, ToolResult, tool
 
 Frame = Literal["icrs", "fk5", "fk4", "galactic", "supergalactic", "ecliptic"]
-
-ASTROPY = Citation(
-    id="software:astropy",
-    kind="software",
-    title="Astropy: coordinates and units",
-    reference="Astropy Collaboration 2022, ApJ 935, 167",
-    version=__import__("astropy").__version__,
-    license="BSD-3-Clause",
-    url="https://www.astropy.org",
-)
 
 _FRAMES: dict[str, dict[str, Any]] = {
     "icrs": {"frame": "icrs", "lon": "ra", "lat": "dec", "title": "ICRS"},
