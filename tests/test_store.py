@@ -15,7 +15,7 @@ from aeiou_agent.store.build import read_manifest
 
 def test_store_has_the_catalogs_with_healpix_index(obs):
     store = obs.store
-    assert store.manifest["row_counts"] == {"hipparcos": 117_955, "ngc": 14_033, "star_names": 116}
+    assert store.manifest["row_counts"] == {"hipparcos": 117_955, "ngc": 14_033, "star_names": 133}
     cur = store.cursor()
     assert cur.execute("SELECT count(*) FROM hipparcos WHERE healpix IS NULL").fetchone() == (0,)
     # the HEALPix column is the nested pixel of the position
@@ -52,6 +52,13 @@ def test_dataset_cards_describe_columns_units_source_license(obs, home):
 def test_star_names_are_matched_to_hipparcos(obs, name, hip):
     row = obs.store.cursor().execute("SELECT hip FROM star_names WHERE name = ?", [name]).fetchone()
     assert row == (hip,)
+
+
+def test_every_star_has_its_constellation(obs):
+    cur = obs.store.cursor()
+    assert cur.execute("SELECT count(*) FROM hipparcos WHERE constellation IS NULL").fetchone() == (0,)
+    assert cur.execute("SELECT constellation FROM hipparcos WHERE hip = 27989").fetchone() == ("Ori",)
+    assert cur.execute("SELECT count(DISTINCT constellation) FROM hipparcos").fetchone() == (88,)
 
 
 def test_build_is_idempotent(fresh_home: Path):

@@ -49,6 +49,21 @@ def test_cone_search_filters_orders_and_limits(run):
     assert coords["count"] == 26
 
 
+def test_find_objects_by_constellation_type_and_distance(run):
+    orion = run("find_objects", constellation="Orion", limit=3).data
+    assert [r["name"] for r in orion["rows"]] == ["Rigel", "Betelgeuse", "Bellatrix"]
+    assert orion["constellation_abbr"] == "Ori" and orion["count"] > 1000
+    assert run("find_objects", constellation="ori", limit=1).data["rows"][0]["name"] == "Rigel"
+    nearest = run("find_objects", order_by="distance", limit=2).data["rows"]
+    assert {r["id"] for r in nearest} == {"HIP 71681", "HIP 70890"}
+    globulars = run("find_objects", catalog="ngc", object_type="globular_cluster", limit=1).data
+    assert globulars["count"] == 208 and globulars["rows"][0]["id"] == "NGC0104"
+    serpens = run("find_objects", catalog="ngc", constellation="Serpens", limit=50).data
+    assert any(r["name"] == "M5" for r in serpens["rows"])  # OpenNGC's Se1/Se2 are both Serpens
+    with pytest.raises(UserError, match="not an IAU constellation"):
+        run("find_objects", constellation="Atlantis")
+
+
 def test_cone_search_plot_is_an_image_artifact(run):
     result = run("cone_search", target="M45", radius_deg=2, mag_max=6, plot=True)
     (artifact,) = result.artifacts
@@ -86,7 +101,7 @@ def test_sql_query_tool_caps_rows(run, obs):
 
 def test_describe_catalog(run):
     assert run("describe_catalog").data["table_count"] == 3
-    assert run("describe_catalog", table="star_names").data["row_count"] == 116
+    assert run("describe_catalog", table="star_names").data["row_count"] == 133
 
 
 def test_coordinates_against_astropy(run):
@@ -148,6 +163,8 @@ def test_ephemeris_against_skyfield(run):
     assert polaris["always"] == "up" and polaris["rise_utc"] is None
     pos = run("body_position", target="Saturn", time_utc="2026-09-01T03:00", site="CTIO").data
     assert pos["altitude_deg"] == pytest.approx(24.69, abs=0.05)
+    moon = run("body_position", target="Moon", time_utc="2026-11-25").data
+    assert 29.3 < moon["angular_diameter_arcmin"] < 34.1  # the Moon's apparent size always lies in this range
     phase = run("moon_phase", time_utc="2026-12-24").data
     assert phase["phase_name"] == "full moon" and phase["illuminated_fraction"] > 0.99
     obs_night = run("observability", target="M42", date="2026-12-15", site="Paranal")

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact
+from aeiou_agent.exceptions import UserError
 from aeiou_agent.registry import ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject
 from aeiou_agent.store.sql import guard_and_translate, run_query
@@ -244,66 +245,12 @@ def cone_search(
     index, cols = ctx.store.columns(catalog)
     match = index.query(center.ra_deg, center.dec_deg, radius_deg)
     rows_idx, sep = match.rows, match.separation_deg
-    if catalog == "hipparcos":
-        mags = cols["hpmag"][rows_idx].astype(float)
-    else:
-        vmag = cols["vmag"][rows_idx].astype(float)
-        mags = np.where(np.isnan(vmag), cols["bmag"][rows_idx].astype(float), vmag)
-        types = cols["type_code"][rows_idx]
-        keep = ~np.isin(types, NOT_OBJECTS)
-        if object_type != "any":
-            keep &= np.isin(types, TYPE_CODES[object_type])
-        rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
-    keep = np.ones(rows_idx.size, dtype=bool)
-    if mag_max is not None:
-        keep &= mags <= mag_max
-    if mag_min is not None:
-        keep &= mags >= mag_min
+    mags = _magnitudes(catalog, cols, rows_idx)
+    keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min)
     rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
-    if order_by == "magnitude":
-        order = np.lexsort((sep, np.where(np.isnan(mags), np.inf, mags)))
-    elif order_by == "distance" and catalog == "hipparcos":
-        dist = cols["dist_pc"][rows_idx].astype(float)
-        order = np.lexsort((sep, np.where(np.isnan(dist), np.inf, dist)))
-    else:
-        order = np.arange(rows_idx.size)
+    order = _order(catalog, cols, rows_idx, mags, order_by, sep)
     total = int(rows_idx.size)
-    chosen = order[:limit]
-    star_names = _star_names(ctx) if catalog == "hipparcos" else {}
-    rows: list[dict[str, Any]] = []
-    for i in chosen:
-        r = int(rows_idx[i])
-        mag = None if np.isnan(mags[i]) else round(float(mags[i]), 4)
-        if catalog == "hipparcos":
-            hip = int(cols["hip"][r])
-            dist = cols["dist_pc"][r]
-            rows.append(
-                {
-                    "id": f"HIP {hip}",
-                    "name": star_names.get(hip),
-                    "ra_deg": round(float(cols["ra_deg"][r]), 6),
-                    "dec_deg": round(float(cols["dec_deg"][r]), 6),
-                    "separation_deg": round(float(sep[i]), 5),
-                    "magnitude": mag,
-                    "b_v": None if np.isnan(cols["b_v"][r]) else float(cols["b_v"][r]),
-                    "dist_pc": None if np.isnan(dist) else round(float(dist), 2),
-                }
-            )
-        else:
-            messier = cols["messier"][r]
-            common = cols["common_names"][r]
-            rows.append(
-                {
-                    "id": str(cols["name"][r]),
-                    "name": (f"M{int(messier)}" if messier is not None and not np.isnan(messier) else None)
-                    or (common.split(",")[0] if common else None),
-                    "ra_deg": round(float(cols["ra_deg"][r]), 6),
-                    "dec_deg": round(float(cols["dec_deg"][r]), 6),
-                    "separation_deg": round(float(sep[i]), 5),
-                    "magnitude": mag,
-                    "object_type": str(cols["object_type"][r]),
-                }
-            )
+    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]])
     filters = {"mag_max": mag_max, "mag_min": mag_min, "object_type": object_type}
     data: dict[str, Any] = {
         "center": {"label": center.label, "ra_deg": round(center.ra_deg, 6), "dec_deg": round(center.dec_deg, 6)},
@@ -317,22 +264,9 @@ def cone_search(
         "rows": rows,
         "candidates_tested": match.candidates_tested,
     }
-    what = "Hipparcos stars" if catalog == "hipparcos" else "NGC/IC objects"
-    cuts = []
-    if mag_max is not None:
-        cuts.append(f"magnitude ≤ {mag_max:g}")
-    if mag_min is not None:
-        cuts.append(f"magnitude ≥ {mag_min:g}")
-    if object_type != "any":
-        cuts.append(object_type.replace("_", " "))
-    summary = f"{total} {what} within {radius_deg:g}° of {center.label}" + (f" ({', '.join(cuts)})" if cuts else "")
-    if rows:
-        shown = ", ".join(
-            f"{r['name'] or r['id']} ({'?' if r['magnitude'] is None else r['magnitude']} mag, "
-            f"{r['separation_deg']:.2f}°)"
-            for r in rows[:5]
-        )
-        summary += f"; first {min(5, len(rows))} by {order_by}: {shown}"
+    summary = f"{total} {_what(catalog)} within {radius_deg:g}° of {center.label}{_cuts(filters)}" + _shown(
+        rows, order_by
+    )
     artifacts = []
     if plot and rows:
         artifacts.append(
@@ -344,12 +278,198 @@ def cone_search(
     return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=list(dict.fromkeys(sources)))
 
 
+def _what(catalog: str) -> str:
+    return "Hipparcos stars" if catalog == "hipparcos" else "NGC/IC objects"
+
+
+def _cuts(filters: dict[str, Any]) -> str:
+    """' (magnitude ≤ 5, galaxy)' for a summary line."""
+    cuts = []
+    if filters.get("constellation"):
+        cuts.append(f"in {filters['constellation']}")
+    if filters.get("mag_max") is not None:
+        cuts.append(f"magnitude ≤ {filters['mag_max']:g}")
+    if filters.get("mag_min") is not None:
+        cuts.append(f"magnitude ≥ {filters['mag_min']:g}")
+    if filters.get("object_type", "any") != "any":
+        cuts.append(filters["object_type"].replace("_", " "))
+    return f" ({', '.join(cuts)})" if cuts else ""
+
+
+def _shown(rows: list[dict[str, Any]], order_by: str) -> str:
+    """'; first 5 by magnitude: Alcyone (2.85 mag, 0.00°), ...' for a summary line."""
+    if not rows:
+        return ""
+    shown = ", ".join(
+        f"{r['name'] or r['id']} ({'?' if r['magnitude'] is None else r['magnitude']} mag"
+        + (f", {r['separation_deg']:.2f}°)" if "separation_deg" in r else ")")
+        for r in rows[:5]
+    )
+    return f"; first {min(5, len(rows))} by {order_by}: {shown}"
+
+
+def _rows(
+    ctx: ToolContext, catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, mags: np.ndarray, sep: np.ndarray | None
+) -> list[dict[str, Any]]:
+    """Result rows (JSON-able) for catalog rows ``rows_idx``, with separations when a centre was given."""
+    star_names = _star_names(ctx) if catalog == "hipparcos" else {}
+    rows: list[dict[str, Any]] = []
+    for i, r in enumerate(int(x) for x in rows_idx):
+        mag = None if np.isnan(mags[i]) else round(float(mags[i]), 4)
+        row: dict[str, Any]
+        if catalog == "hipparcos":
+            hip = int(cols["hip"][r])
+            dist = cols["dist_pc"][r]
+            row = {
+                "id": f"HIP {hip}",
+                "name": star_names.get(hip),
+                "ra_deg": round(float(cols["ra_deg"][r]), 6),
+                "dec_deg": round(float(cols["dec_deg"][r]), 6),
+                "magnitude": mag,
+                "b_v": None if np.isnan(cols["b_v"][r]) else float(cols["b_v"][r]),
+                "dist_pc": None if np.isnan(dist) else round(float(dist), 2),
+                "constellation": str(cols["constellation"][r]),
+            }
+        else:
+            messier = cols["messier"][r]
+            common = cols["common_names"][r]
+            row = {
+                "id": str(cols["name"][r]),
+                "name": (f"M{int(messier)}" if messier is not None and not np.isnan(messier) else None)
+                or (common.split(",")[0] if common else None),
+                "ra_deg": round(float(cols["ra_deg"][r]), 6),
+                "dec_deg": round(float(cols["dec_deg"][r]), 6),
+                "magnitude": mag,
+                "object_type": str(cols["object_type"][r]),
+                "constellation": cols["constellation"][r],
+            }
+        if sep is not None:
+            row["separation_deg"] = round(float(sep[i]), 5)
+        rows.append(row)
+    return rows
+
+
+def _magnitudes(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray) -> np.ndarray:
+    """Hp for Hipparcos; V, else B, for OpenNGC."""
+    if catalog == "hipparcos":
+        return cols["hpmag"][rows_idx].astype(float)
+    vmag = cols["vmag"][rows_idx].astype(float)
+    return np.where(np.isnan(vmag), cols["bmag"][rows_idx].astype(float), vmag)
+
+
+def _filter(
+    catalog: str,
+    cols: dict[str, Any],
+    rows_idx: np.ndarray,
+    mags: np.ndarray,
+    object_type: str,
+    mag_max: float | None,
+    mag_min: float | None,
+) -> np.ndarray:
+    """Boolean mask over ``rows_idx``: real objects of the wanted type within the magnitude limits."""
+    keep = np.ones(rows_idx.size, dtype=bool)
+    if catalog == "ngc":
+        types = cols["type_code"][rows_idx]
+        keep &= ~np.isin(types, NOT_OBJECTS)
+        if object_type != "any":
+            keep &= np.isin(types, TYPE_CODES[object_type])
+    if mag_max is not None:
+        keep &= mags <= mag_max
+    if mag_min is not None:
+        keep &= mags >= mag_min
+    return keep
+
+
+def _order(
+    catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, mags: np.ndarray, order_by: str, tie: np.ndarray
+) -> np.ndarray:
+    """Indices sorting the rows by magnitude (brightest first), distance from the Sun, or ``tie`` alone."""
+    if order_by == "magnitude":
+        return np.lexsort((tie, np.where(np.isnan(mags), np.inf, mags)))
+    if order_by == "distance" and catalog == "hipparcos":
+        dist = cols["dist_pc"][rows_idx].astype(float)
+        return np.lexsort((tie, np.where(np.isnan(dist), np.inf, dist)))
+    return np.argsort(tie, kind="stable")
+
+
 def _star_names(ctx: ToolContext) -> dict[int, str]:
     _index, cols = ctx.store.columns("star_names")
     names: dict[int, str] = {}
     for name, hip in sorted(zip(cols["name"], cols["hip"], strict=True)):
         names.setdefault(int(hip), str(name))
     return names
+
+
+def constellation_abbreviation(name: str) -> str:
+    """IAU abbreviation for a constellation given by abbreviation or name ('Ori', 'Orion', 'canes venatici')."""
+    from aeiou_agent.store.catalogs import constellation_names
+
+    names = constellation_names()
+    key = name.strip().casefold()
+    for abbr, full in names.items():
+        if key in (abbr.casefold(), full.casefold()):
+            return abbr
+    raise UserError(f"{name!r} is not an IAU constellation; use a name like 'Orion' or an abbreviation like 'Ori'")
+
+
+@tool("catalog")
+def find_objects(
+    ctx: ToolContext,
+    catalog: Literal["hipparcos", "ngc"] = "hipparcos",
+    constellation: Annotated[str | None, Field(max_length=40)] = None,
+    object_type: ObjectType = "any",
+    mag_max: Annotated[float | None, Field(ge=-30, le=40)] = None,
+    mag_min: Annotated[float | None, Field(ge=-30, le=40)] = None,
+    order_by: Literal["magnitude", "distance", "name"] = "magnitude",
+    limit: Annotated[int, Field(ge=1, le=1000)] = 20,
+) -> ToolResult:
+    """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
+
+    For 'the brightest stars in Orion', 'the nearest stars to the Sun', 'globular clusters brighter than 8'.
+
+    Args:
+        catalog: 'hipparcos' for stars, 'ngc' for NGC/IC/Messier deep-sky objects.
+        constellation: IAU constellation name or abbreviation ('Orion', 'Ori'); empty for the whole sky.
+        object_type: Type filter for the NGC catalog (galaxy, cluster, nebula, ...).
+        mag_max: Keep objects at least this bright (magnitude <= mag_max; Hp for Hipparcos, V or B for NGC).
+        mag_min: Keep objects at least this faint (magnitude >= mag_min).
+        order_by: 'magnitude' (brightest first), 'distance' (nearest to the Sun, stars) or 'name'.
+        limit: Most rows to return; the total count is always reported.
+    """
+    _index, cols = ctx.store.columns(catalog)
+    rows_idx = np.arange(len(cols["ra_deg"]))
+    abbr = constellation_abbreviation(constellation) if constellation else None
+    if abbr is not None:
+        rows_idx = rows_idx[cols["constellation"] == abbr]
+    mags = _magnitudes(catalog, cols, rows_idx)
+    keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min)
+    rows_idx, mags = rows_idx[keep], mags[keep]
+    ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
+    order = _order(catalog, cols, rows_idx, mags, order_by, ids)
+    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], None)
+    from aeiou_agent.store.catalogs import constellation_names
+
+    where = constellation_names()[abbr] if abbr else None
+    filters = {"constellation": where, "mag_max": mag_max, "mag_min": mag_min, "object_type": object_type}
+    data: dict[str, Any] = {
+        "catalog": catalog,
+        "constellation": where,
+        "constellation_abbr": abbr,
+        "filters": filters,
+        "order_by": order_by,
+        "count": int(rows_idx.size),
+        "returned": len(rows),
+        "overflow": rows_idx.size > len(rows),
+        "rows": rows,
+    }
+    scope = f"in {where}" if where else "on the whole sky"
+    summary = f"{rows_idx.size} {_what(catalog)} {scope}{_cuts({**filters, 'constellation': None})}" + _shown(
+        rows, order_by
+    )
+    sources = [ctx.store.citation(catalog)]
+    if catalog == "hipparcos" and any(r["name"] for r in rows):
+        sources.append(ctx.store.citation("star_names"))
+    return ToolResult(data=data, summary=summary, sources=sources)
 
 
 @tool("catalog")

@@ -80,6 +80,20 @@ for _site in SITES:
     for _key in (_site.name, *_site.aliases):
         SITE_KEYS[normalize(_key)] = _site
 
+# Mean radii in km (IAU/IERS values), for apparent angular diameters.
+RADIUS_KM = {
+    "sun": 695_700.0,
+    "moon": 1_737.4,
+    "mercury": 2_439.7,
+    "venus": 6_051.8,
+    "mars": 3_389.5,
+    "jupiter": 69_911.0,
+    "saturn": 58_232.0,
+    "uranus": 25_362.0,
+    "neptune": 24_622.0,
+    "pluto": 1_188.3,
+}
+
 SOLAR_SYSTEM = {
     "sun": "sun",
     "moon": "moon",
@@ -228,7 +242,10 @@ def body_position(
     if fixed is None:
         data["distance_au"] = float(distance.au)
         data["distance_km"] = float(distance.km)
-        summary += f"; distance {distance.au:.4f} AU"
+        diameter = 2 * np.degrees(np.arcsin(RADIUS_KM[label.lower()] / float(distance.km)))
+        data["angular_diameter_arcsec"] = float(diameter * 3600)
+        data["angular_diameter_arcmin"] = float(diameter * 60)
+        summary += f"; distance {distance.au:.4f} AU; apparent diameter {diameter * 3600:.1f}″"
         if label != "Sun":
             apparent = earth.at(t).observe(body).apparent()
             data["illuminated_fraction"] = float(apparent.fraction_illuminated(eph["sun"]))

@@ -32,6 +32,7 @@ from aeiou_agent.store.catalogs import (
     OPENNGC,
     STAR_NAMES,
     CatalogSource,
+    curated_star_names,
     match_star_names,
     read_hipparcos,
     read_openngc,
@@ -40,7 +41,7 @@ from aeiou_agent.store.catalogs import (
 from aeiou_agent.store.healpix import STORE_ORDER, healpix_nested
 
 # Bump when the tables, columns or build logic change: older stores are then rebuilt on open.
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 2
 
 
 def expected_sources() -> dict[str, str]:
@@ -176,7 +177,7 @@ def build_store(settings: Settings, *, force: bool = False, show_progress: bool 
             pix[has_pos] = healpix_nested(ra[has_pos], dec[has_pos])
             ngc["healpix"] = [None if p < 0 else int(p) for p in pix]
             advance(2)
-            names = match_star_names(read_star_names(), hip)
+            names = match_star_names(read_star_names(), hip) + curated_star_names(hip)
             star_cols: dict[str, Any] = {
                 c.name: [r[c.name] for r in names] for c in STAR_NAMES.columns if c.name != "healpix"
             }

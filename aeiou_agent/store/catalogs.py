@@ -117,6 +117,7 @@ HIPPARCOS = CatalogSource(
         Column("n_components", "INTEGER", "", "Number of components in the solution"),
         Column("solution_type", "INTEGER", "", "Solution type of the new reduction (Sn)"),
         Column("variability_flag", "INTEGER", "", "Variability annex flag (VA)"),
+        Column("constellation", "VARCHAR", "", "IAU constellation abbreviation (astropy get_constellation)"),
         HEALPIX_COLUMN,
     ),
 )
@@ -141,7 +142,7 @@ OPENNGC = CatalogSource(
         Column("object_type", "VARCHAR", "", "Object type spelled out (Galaxy, Open Cluster, ...)"),
         Column("ra_deg", "DOUBLE", "deg", "Right ascension, J2000"),
         Column("dec_deg", "DOUBLE", "deg", "Declination, J2000"),
-        Column("constellation", "VARCHAR", "", "IAU constellation abbreviation"),
+        Column("constellation", "VARCHAR", "", "IAU constellation abbreviation (Serpens Caput and Cauda both 'Ser')"),
         Column("maj_axis_arcmin", "DOUBLE", "arcmin", "Major axis"),
         Column("min_axis_arcmin", "DOUBLE", "arcmin", "Minor axis"),
         Column("pos_angle_deg", "DOUBLE", "deg", "Position angle of the major axis, north through east"),
@@ -174,7 +175,8 @@ STAR_NAMES = CatalogSource(
     title="Bright-star proper names (PyEphem star list) matched to Hipparcos",
     description=(
         "Proper names of bright stars from the star list shipped with PyEphem (ephem.stars), each matched to "
-        "the Hipparcos star nearest in position and magnitude. Several names can point to one star (aliases)."
+        "the Hipparcos star nearest in position and magnitude, plus a short curated list of well-known nearby "
+        "and named stars by HIP number (column source). Several names can point to one star (aliases)."
     ),
     package="ephem",
     source_file=_ephem_stars_path,
@@ -191,6 +193,7 @@ STAR_NAMES = CatalogSource(
         Column("hpmag", "DOUBLE", "mag", "Hipparcos magnitude Hp of the matched star"),
         Column("list_mag", "DOUBLE", "mag", "Magnitude given in the PyEphem star list"),
         Column("match_sep_arcsec", "DOUBLE", "arcsec", "Separation between list position and Hipparcos position"),
+        Column("source", "VARCHAR", "", "'ephem' (matched by position) or 'curated' (named by HIP number)"),
         HEALPIX_COLUMN,
     ),
 )
@@ -225,7 +228,25 @@ def read_hipparcos(path: Path) -> Columns:
         "n_components": raw[:, 3].astype(np.int32),
         "solution_type": raw[:, 1].astype(np.int32),
         "variability_flag": raw[:, 22].astype(np.int32),
+        "constellation": constellation_abbreviations(np.degrees(raw[:, 4]), np.degrees(raw[:, 5])),
     }
+
+
+def constellation_abbreviations(ra_deg: NDArray[np.float64], dec_deg: NDArray[np.float64]) -> NDArray[np.str_]:
+    """IAU constellation abbreviation of each position (astropy's boundaries, precessed to B1875)."""
+    import astropy.units as u
+    from astropy.coordinates import SkyCoord, get_constellation
+
+    return np.asarray(get_constellation(SkyCoord(ra_deg * u.deg, dec_deg * u.deg), short_name=True))
+
+
+def constellation_names() -> dict[str, str]:
+    """IAU abbreviation → full name, from the list astropy ships."""
+    from importlib import resources
+
+    text = resources.files("astropy.coordinates").joinpath("data/constellation_names.dat").read_text("utf8")
+    pairs = (line.split(" ", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {abbr: name.strip() for abbr, name in pairs}
 
 
 def read_openngc(path: Path) -> list[dict[str, Any]]:
@@ -277,7 +298,7 @@ def read_openngc(path: Path) -> list[dict[str, Any]]:
                     "object_type": types.get(type_code, type_code),
                     "ra_deg": None if ra is None else float(np.degrees(ra)),
                     "dec_deg": None if dec is None else float(np.degrees(dec)),
-                    "constellation": const or None,
+                    "constellation": {"Se1": "Ser", "Se2": "Ser"}.get(const, const) or None,
                     "maj_axis_arcmin": majax,
                     "min_axis_arcmin": minax,
                     "pos_angle_deg": None if pa is None else float(pa),
@@ -324,6 +345,50 @@ def read_star_names() -> list[tuple[str, float, float, float]]:
     return sorted(stars)
 
 
+# Well-known stars missing from PyEphem's list, by HIP number (identifiers as in SIMBAD); each one's
+# Hipparcos parallax confirms the identification (e.g. Proxima Centauri 771.6 mas, Barnard's Star 548.3 mas).
+CURATED_STAR_NAMES: dict[str, int] = {
+    "Proxima Centauri": 70890,
+    "Alpha Centauri": 71683,
+    "Alpha Centauri A": 71683,
+    "Alpha Centauri B": 71681,
+    "Toliman": 71681,
+    "Barnard's Star": 87937,
+    "Tau Ceti": 8102,
+    "Epsilon Eridani": 16537,
+    "61 Cygni A": 104214,
+    "61 Cygni B": 104217,
+    "Lalande 21185": 54035,
+    "Kapteyn's Star": 24186,
+    "Groombridge 1830": 57939,
+    "Ross 128": 57548,
+    "Van Maanen's Star": 3829,
+    "51 Pegasi": 113357,
+    "Mira": 10826,
+}
+
+
+def curated_star_names(hip: Columns) -> list[dict[str, Any]]:
+    """Rows of :data:`CURATED_STAR_NAMES` with positions and magnitudes from Hipparcos."""
+    row_of = {int(h): i for i, h in enumerate(hip["hip"])}
+    rows = []
+    for name, number in sorted(CURATED_STAR_NAMES.items()):
+        i = row_of[number]
+        rows.append(
+            {
+                "name": name,
+                "hip": number,
+                "ra_deg": float(hip["ra_deg"][i]),
+                "dec_deg": float(hip["dec_deg"][i]),
+                "hpmag": float(hip["hpmag"][i]),
+                "list_mag": None,
+                "match_sep_arcsec": None,
+                "source": "curated",
+            }
+        )
+    return rows
+
+
 def match_star_names(
     stars: list[tuple[str, float, float, float]], hip: Columns, max_sep_arcsec: float = 120.0
 ) -> list[dict[str, Any]]:
@@ -353,6 +418,7 @@ def match_star_names(
                 "hpmag": float(hip["hpmag"][row]),
                 "list_mag": mag,
                 "match_sep_arcsec": round(float(sep_arcsec[best]), 3),
+                "source": "ephem",
             }
         )
     return matched
