@@ -45,6 +45,16 @@ def _significant(value: Any, digits: int = 4) -> str:
     return f"{value:.{decimals}f}"
 
 
+def _plus_minus(value: Any, error: Any = None) -> str:
+    """'7.68 ± 0.02': the error to two significant figures (at least 0.01), the value to the same decimals."""
+    if value is None:
+        return "—"
+    if error is None or not isinstance(error, int | float) or error <= 0:
+        return f"{float(value):.2f}"
+    decimals = max(2, 1 - math.floor(math.log10(float(error))))
+    return f"{float(value):.{decimals}f} ± {float(error):.{decimals}f}"
+
+
 def _shortest(value: Any) -> str:
     if value is None:
         return "—"
@@ -98,10 +108,12 @@ class Composer:
             utc=_utc,
             hm=_hm,
             unit=_unit,
+            pm=_plus_minus,
             cell=_cell,
         )
         raw = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("answers.yaml").read_text())
-        return {intent: env.from_string(source) for intent, source in raw.items()}
+        macros = raw.pop("_macros", "")  # shared helpers, available in every template
+        return {intent: env.from_string(macros + source) for intent, source in raw.items()}
 
     def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
         """The answer text for a fully successful plan."""

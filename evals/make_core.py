@@ -436,6 +436,72 @@ case(
     numbers=[num(int(HIP[np.argmin(HP)]))],
 )
 
+# attribute searches over the whole sky or one constellation (constellations from astropy's boundaries)
+HIP_CONST = np.asarray(get_constellation(HIP_COORDS, short_name=True))
+in_ori = np.flatnonzero(HIP_CONST == "Ori")
+case(
+    "catalog",
+    "What are the brightest stars in Orion?",
+    tools=["find_objects"],
+    args={"find_objects": {"constellation": "Orion", "order_by": "magnitude"}},
+    contains=[f"HIP {int(HIP[in_ori[np.argmin(HP[in_ori])]])}"],
+)
+nearest = np.argsort(-PLX)[:10]
+case(
+    "catalog",
+    "list the 10 nearest stars to the Sun",
+    tools=["find_objects"],
+    args={"find_objects": {"order_by": "distance", "limit": 10}},
+    contains=[f"HIP {int(HIP[nearest[0]])}", f"HIP {int(HIP[nearest[9]])}"],
+)
+case(
+    "catalog",
+    "how many stars are brighter than magnitude 1?",
+    tools=["find_objects"],
+    numbers=[num(int((HP <= 1).sum()))],
+)
+n_gcl = ONGC.execute("SELECT count(*) FROM objects WHERE type = 'GCl'").fetchone()[0]
+case(
+    "catalog", "how many globular clusters are there in the NGC catalog?", tools=["find_objects"], numbers=[num(n_gcl)]
+)
+n_vir = ONGC.execute(
+    "SELECT count(*) FROM objects WHERE const = 'Vir' AND type IN ('G', 'GPair', 'GTrpl', 'GGroup') "
+    "AND coalesce(vmag, bmag) <= 10"
+).fetchone()[0]
+case(
+    "catalog",
+    "which galaxies in Virgo are brighter than magnitude 10",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Virgo", "object_type": "galaxy", "mag_max": 10.0}},
+    numbers=[num(n_vir)],
+)
+brightest_galaxy = ONGC.execute(
+    "SELECT name FROM objects WHERE type IN ('G', 'GPair', 'GTrpl', 'GGroup') AND coalesce(vmag, bmag) IS NOT NULL "
+    "ORDER BY coalesce(vmag, bmag) LIMIT 1"
+).fetchone()[0]
+case("catalog", "what is the brightest galaxy in the sky?", tools=["find_objects"], contains=[brightest_galaxy])
+proxima = ROW_OF_HIP[70890]
+case(
+    "sky",
+    "How far is Proxima Centauri?",
+    tools=["resolve_object", "parallax_distance"],
+    numbers=[num(1000 / PLX[proxima], 0.00006)],
+)
+moon_t = TS.utc(2026, 11, 25)
+moon_km = EPH["earth"].at(moon_t).observe(EPH["moon"]).distance().km
+case(
+    "ephemeris",
+    "What is the apparent diameter of the Moon on 2026-11-25?",
+    tools=["body_position"],
+    numbers=[num(2 * math.degrees(math.asin(1737.4 / moon_km)) * 60, 0.006)],
+)
+case(
+    "ephemeris",
+    "Where is Polaris seen from Greenwich at 2026-11-25T22:00?",
+    tools=["body_position"],
+    numbers=[num(altitude("Polaris", "Greenwich", "2026-11-25T22:00"), 0.06)],
+)
+
 # --- bad input: each is a clear answer, recorded, store untouched
 for question in [
     "DROP TABLE hipparcos",

@@ -32,7 +32,7 @@ def test_multi_step_plan_resolve_then_parallax(obs):
     ans = obs.ask("How far away is Vega?")
     assert [c.tool for c in ans.calls] == ["resolve_object", "parallax_distance"]
     assert ans.calls[1].args["parallax_mas"] == ans.calls[0].result["plx_mas"]
-    assert "7.68 ± 0.02 pc" in ans.text
+    assert "7.679 ± 0.021 pc" in ans.text
 
 
 def test_chat_follow_ups_keep_context(obs):

@@ -451,3 +451,21 @@ def looks_like_sql(text: str) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+def extract_constellation(text: str, names: dict[str, str]) -> str | None:
+    """A constellation the question names as a place: 'in Orion', 'in the constellation of Ursa Major'.
+
+    ``names`` maps IAU abbreviations to full names. Only full names after 'in'/'of the constellation'
+    count, so 'Andromeda' alone stays the galaxy and 'Leo' in 'Leo I' stays a name.
+    """
+    alternatives = "|".join(sorted((re.escape(n) for n in names.values()), key=len, reverse=True))
+    found = re.search(
+        rf"\b(?:in|within|inside|from)\s+(?:the\s+)?(?:constellation\s+(?:of\s+)?)?({alternatives})\b(?!\s+(?:galaxy|nebula|cluster))",
+        text,
+        re.IGNORECASE,
+    )
+    if not found:
+        return None
+    wanted = found.group(1).casefold()
+    return next(full for full in names.values() if full.casefold() == wanted)

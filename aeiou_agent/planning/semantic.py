@@ -130,6 +130,7 @@ _NAME_TRIGGER = re.compile(
     r"|from earth|away|in light years|in parsecs|in degrees|today|tonight|and|with)\b)",
     re.IGNORECASE,
 )
+_NEAR_SOMETHING = re.compile(r"\b(near|around|of|from|surround\w*|close to|next to)\s+(the\s+)?[A-Z0-9]")
 _NOT_NAMES = {
     "it",
     "this",
@@ -338,9 +339,18 @@ class SemanticPlanner:
         ):
             return "rise_set"
         if (
+            self._constellation(text)
+            and extract.extract_radius_deg(text) is None
+            and re.search(
+                r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects?|brightest|faintest|nearest)\b", lowered
+            )
+        ):
+            return "find_objects"
+        if (
             not mentions
             and re.search(
-                r"\b(units?|columns?|schema|licen[cs]e|stored|tables?|catalog(ue)?s?|data ?sets?|cards?|rows)\b",
+                r"\b(units?|columns?|schema|licen[cs]e|stored|tables?|data ?sets?|cards?|rows)\b"
+                r"|\b(which|what) catalog(ue)?s\b",
                 lowered,
             )
             and not re.search(r"\d", text)
@@ -391,6 +401,8 @@ class SemanticPlanner:
                 return "parallax_distance"
         if intent in {"object_info", "resolve_object"} and re.search(r"\bconstellation\b", lowered):
             return "constellation"
+        if intent in {"resolve_object", "object_info"} and self._names_a_site(text):
+            return "body_position"  # 'Where is Polaris from Greenwich?' asks for altitude and azimuth there
         if intent == "object_info" and re.search(
             r"\b(how far|distance to|light[- ]years? away|parsecs? away)\b", lowered
         ):
@@ -413,6 +425,10 @@ class SemanticPlanner:
             return "rise_set"
         if intent == "rise_set" and not rise_words:
             return "body_position"
+        if intent == "moon_phase" and re.search(
+            r"\b(diameter|size|big|far|distance|altitude|azimuth|where|position|ra|dec)\b", lowered
+        ):
+            return "body_position"  # about the Moon, but not its phase
         return intent
 
     # ------------------------------------------------------------------ argument helpers
@@ -444,6 +460,8 @@ class SemanticPlanner:
         candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
         for candidate in candidates:
             words = candidate.split()
+            if not words or _NOT_UNKNOWN_NAMES.match(words[0].strip("'’s")) or self._names_a_site(candidate):
+                continue
             for size in range(len(words), 0, -1):
                 phrase = " ".join(words[:size])
                 if normalize(phrase) in _NOT_NAMES or phrase in exclude or len(phrase) < 3:
@@ -455,11 +473,20 @@ class SemanticPlanner:
                         notes.append(f"I read '{phrase}' as '{display}'.")
                     return display
         for candidate in candidates:
+            if not candidate.split() or _NOT_UNKNOWN_NAMES.match(candidate.split()[0].strip("'’s")):
+                continue
+            if self._names_a_site(candidate):
+                continue
             if normalize(candidate) not in _NOT_NAMES and candidate.lower() not in extract.SOLAR_SYSTEM_BODIES:
                 cleaned = re.sub(r"^(the|a|an)\s+", "", candidate, flags=re.IGNORECASE).strip()
                 if len(cleaned) >= 2 and not re.fullmatch(r"[\d.\s]+", cleaned):
                     return cleaned
         return None
+
+    def _constellation(self, text: str) -> str | None:
+        from aeiou_agent.store.catalogs import constellation_names
+
+        return extract.extract_constellation(text, constellation_names())
 
     def _names_a_site(self, text: str) -> bool:
         from aeiou_agent.tools.ephemeris import SITE_KEYS
@@ -584,6 +611,8 @@ class SemanticPlanner:
             args.update(ra_deg=coords[0], dec_deg=coords[1])
         elif sexagesimal:
             args["target"] = sexagesimal
+        elif not (mentions or PRONOUN.search(text) or FOLLOW_UP.match(text) or _NEAR_SOMETHING.search(text)):
+            return self._build_find_objects(text, mentions, bodies, context)  # no centre: search the whole sky
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
         radius = extract.extract_radius_deg(text)
@@ -620,6 +649,29 @@ class SemanticPlanner:
             ]
             return Plan("cone_search", calls, notes=notes)
         return Plan("cone_search", [PlannedCall("cone_search", args)], notes=notes)
+
+    def _build_find_objects(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        lowered = text.lower()
+        catalog, object_type = _catalog_and_type(lowered)
+        args: dict[str, Any] = {"catalog": catalog}
+        if object_type != "any":
+            args["object_type"] = object_type
+        constellation = self._constellation(text)
+        if constellation:
+            args["constellation"] = constellation
+        mag_max, mag_min = extract.extract_magnitude_limits(text)
+        if mag_max is not None:
+            args["mag_max"] = mag_max
+        if mag_min is not None:
+            args["mag_min"] = mag_min
+        if catalog == "hipparcos" and re.search(r"\b(nearest|closest|nearby)\b", lowered):
+            args["order_by"] = "distance"
+        limit = extract.extract_limit(text)
+        if limit is not None:
+            args["limit"] = max(1, min(limit, 1000))
+        elif re.search(r"\b(brightest|nearest|closest|faintest)\s+(star|galaxy|cluster|nebula|object)\b", lowered):
+            args["limit"] = 1  # 'what is the brightest galaxy in the sky' asks for one
+        return Plan("find_objects", [PlannedCall("find_objects", args)])
 
     def _build_sql_query(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         sql = extract.extract_sql(text)
