@@ -211,7 +211,8 @@ def evaluate(
     summary: dict[str, Any] = result["summary"]
     table = Table("metric", "value", title=f"{path.name}: {summary['cases']} cases")
     for key in ("tool_selection_accuracy", "argument_accuracy", "answer_accuracy", "grounding_rate"):
-        table.add_row(key.replace("_", " "), f"{summary[key]:.3f}")
+        value = summary[key]
+        table.add_row(key.replace("_", " "), "n/a (no cases)" if value is None else f"{value:.3f}")
     table.add_row("latency p50 (ms)", f"{summary['latency_ms_p50']:.1f}")
     table.add_row("latency p95 (ms)", f"{summary['latency_ms_p95']:.1f}")
     console.print(table)

@@ -176,7 +176,8 @@ def run_eval(
     summary = {
         "cases": len(results),
         "tool_selection_accuracy": sum(r["tool_ok"] for r in results) / max(1, len(results)),
-        "argument_accuracy": sum(r["args_ok"] for r in checked_args) / max(1, len(checked_args)),
+        "argument_accuracy": sum(r["args_ok"] for r in checked_args) / len(checked_args) if checked_args else None,
+        "argument_cases": len(checked_args),
         "answer_accuracy": sum(r["answer_ok"] for r in results) / max(1, len(results)),
         "grounding_rate": sum(r["grounded"] for r in answered) / max(1, len(answered)),
         "latency_ms_p50": statistics.median(latencies) if latencies else 0.0,

@@ -369,7 +369,7 @@ class SemanticPlanner:
             ):
                 return "convert_units"
         if (
-            re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|can i see)\b", lowered)
+            re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|see|seen)\b", lowered)
             and not re.search(r"\d{1,2}:\d{2}|naked", lowered)
             and self._names_a_site(text)
         ):
@@ -425,6 +425,8 @@ class SemanticPlanner:
             return "rise_set"
         if intent == "rise_set" and not rise_words:
             return "body_position"
+        if intent == "observability" and re.search(r"\d{1,2}:\d{2}", text):
+            return "body_position"  # a clock time asks where it is then, not about the whole night
         if intent == "moon_phase" and re.search(
             r"\b(diameter|size|big|far|distance|altitude|azimuth|where|position|ra|dec)\b", lowered
         ):
@@ -862,9 +864,10 @@ def unknown_name_spans(text: str) -> list[tuple[int, int]]:
     for match in _NAME_TRIGGER.finditer(text):
         phrase = match.group(1).strip()
         first = phrase.split()[0] if phrase.split() else ""
-        if not phrase or _NOT_UNKNOWN_NAMES.match(first) or normalize(phrase) in SITE_KEYS:
+        designation_like = re.match(r"[A-Za-z]+[ -]?\d", phrase) is not None  # 'NGC 99999', 'xyz-5'
+        if not phrase or (_NOT_UNKNOWN_NAMES.match(first) and not designation_like) or normalize(phrase) in SITE_KEYS:
             continue
-        if len(phrase.split()) > 4 or not (phrase[0].isupper() or re.match(r"[A-Za-z]+[ -]?\d", phrase)):
+        if len(phrase.split()) > 4 or not (phrase[0].isupper() or designation_like):
             continue
         start = match.start(1) + match.group(1).index(phrase)
         spans.append((start, start + len(phrase)))
