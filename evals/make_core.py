@@ -847,6 +847,34 @@ for question, target, site, date in [
         contains=["hours above"],
     )
 
+
+# what is up: planets well above 30° in astronomical darkness (1-minute sampling here, independent of the agent)
+def dark_max_altitude(target: str, site: str, date: str) -> float:
+    _lat, lon, _elev = SITES[site]
+    y, mo, d = map(int, date.split("-"))
+    start = TS.utc(y, mo, d, 12 - lon / 15)
+    t = TS.tt_jd(start.tt + np.arange(0, 1440) / 1440)
+    obs = observer(site)
+    sun = obs.at(t).observe(EPH["sun"]).apparent().altaz()[0].degrees
+    alt = obs.at(t).observe(body(target)).apparent().altaz()[0].degrees
+    return float(np.max(np.where(sun < -18, alt, -90)))
+
+
+for question, site, date in [
+    ("What's up at Paranal on the night of 2026-12-15?", "Paranal", "2026-12-15"),
+    ("which planets are visible from Kitt Peak on 2026-08-01?", "Kitt Peak", "2026-08-01"),
+]:
+    well_up = [p for p in ("Mars", "Jupiter", "Saturn", "Venus") if dark_max_altitude(p, site, date) > 35]
+    low = [p for p in ("Mars", "Jupiter", "Saturn", "Venus") if dark_max_altitude(p, site, date) < 25]
+    case(
+        "ephemeris",
+        question,
+        tools=["whats_up"],
+        args={"whats_up": {"site": site, "date": date}},
+        contains=well_up,
+        not_contains=[f"{p} (up to" for p in low],
+    )
+
 # --- chat follow-ups
 case(
     "chat",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from aeiou_agent.answer import Answer, ToolCall
 from aeiou_agent.evals import check_answer, check_tools, load_cases, run_eval
 
@@ -16,8 +18,9 @@ def test_core_set_is_large_and_covers_every_family():
     assert {c["family"] for c in cases} >= {"catalog", "sky", "cosmology", "ephemeris", "bad_input", "chat"}
 
 
-def test_core_set_meets_targets(obs, tmp_path):
-    report = run_eval(obs, CORE, report_path=tmp_path / "core.json")
+@pytest.mark.parametrize("question_set", sorted(CORE.parent.glob("*.jsonl")), ids=lambda p: p.stem)
+def test_every_question_set_meets_targets(obs, tmp_path, question_set):
+    report = run_eval(obs, question_set, report_path=tmp_path / "report.json")
     summary = report["summary"]
     failures = [(c["id"], c["problems"]) for c in report["cases"] if not (c["tool_ok"] and c["answer_ok"])]
     assert summary["tool_selection_accuracy"] >= 0.97, failures

@@ -172,6 +172,19 @@ def test_ephemeris_against_skyfield(run):
     assert obs_night.data["max_altitude_deg"] == pytest.approx(70.7, abs=0.2)
 
 
+def test_whats_up_lists_planets_moon_and_messier_objects(run):
+    data = run("whats_up", date="2026-12-15", site="Paranal").data
+    assert {p["name"] for p in data["planets"]} >= {"Saturn", "Jupiter"}
+    assert all(p["max_altitude_deg"] >= 30 for p in data["planets"])
+    assert data["moon"]["illuminated_percent"] == pytest.approx(38.3, abs=1)
+    names = [m["name"] for m in data["messier"]]
+    assert "M42" in names and len(names) == 10 and data["messier_up_count"] >= 10
+    mags = [m["magnitude"] for m in data["messier"]]
+    assert mags == sorted(mags)
+    polar_summer = run("whats_up", date="2026-06-21", latitude_deg=70.0, longitude_deg=20.0).data
+    assert polar_summer["dark_hours"] == 0 and polar_summer["planets"] == []
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

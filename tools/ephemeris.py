@@ -7,6 +7,7 @@ All times are UTC. Observing sites come from :data:`SITES` or explicit latitude/
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
@@ -129,7 +130,9 @@ def _skyfield() -> tuple[Any, Any]:
     from skyfield.api import Loader
 
     loader = Loader(str(Path(skyfield_data.__file__).parent / "data"), expire=False, verbose=False)
-    return loader.timescale(builtin=True), loader("de421.bsp")
+    ephemeris = loader("de421.bsp")
+    atexit.register(ephemeris.close)  # the kernel keeps its file open (memory-mapped) for the process
+    return loader.timescale(builtin=True), ephemeris
 
 
 _DE421_START = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
@@ -381,6 +384,131 @@ def moon_phase(ctx: ToolContext, time_utc: TimeText) -> ToolResult:
     return ToolResult(data=data, summary=summary, sources=[DE421])
 
 
+@dataclass
+class _Night:
+    """A night at a site sampled on a regular grid: local mean noon to the next local noon."""
+
+    day: dt.datetime
+    start: dt.datetime
+    minutes: np.ndarray
+    t: Any
+    observer: Any
+    sun_alt: np.ndarray
+
+    @property
+    def dark(self) -> np.ndarray:
+        """Astronomical darkness: the Sun more than 18° below the horizon."""
+        return self.sun_alt < -18
+
+
+def _night(where: Site, date: str, step_minutes: int) -> _Night:
+    ts, eph = _skyfield()
+    day = _when(date).replace(hour=12, minute=0, second=0)
+    start = day - dt.timedelta(hours=where.longitude_deg / 15.0)  # local mean noon
+    minutes = np.arange(0, 24 * 60 + 1, step_minutes)
+    t = ts.from_datetimes([start + dt.timedelta(minutes=int(m)) for m in minutes])
+    observer = eph["earth"] + _topos(where)
+    sun_alt = observer.at(t).observe(eph["sun"]).apparent().altaz()[0].degrees
+    return _Night(day, start, minutes, t, observer, sun_alt)
+
+
+@tool("ephemeris")
+def whats_up(
+    ctx: ToolContext,
+    date: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
+    min_altitude_deg: Annotated[float, Field(ge=0, le=89)] = 30.0,
+    limit: Annotated[int, Field(ge=1, le=110)] = 10,
+) -> ToolResult:
+    """What is up on a night from a site: planets and the Moon, and the best-placed Messier objects.
+
+    A planet counts when it climbs above the altitude limit during astronomical darkness; Messier objects
+    (J2000 positions, precession neglected, ~0.3°) are those above the limit in darkness, brightest first.
+
+    Args:
+        date: Evening date of the night, YYYY-MM-DD (the night runs from local noon to local noon).
+        site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...).
+        latitude_deg: Observer latitude in degrees, instead of a site.
+        longitude_deg: Observer longitude in degrees east, instead of a site.
+        elevation_m: Observer elevation in metres (with latitude/longitude).
+        min_altitude_deg: Altitude limit in degrees that counts as observable.
+        limit: How many Messier objects to list.
+    """
+    _ts, eph = _skyfield()
+    where = _observer_site("whats_up", site, latitude_deg, longitude_deg, elevation_m)
+    if where is None:
+        raise InvalidArguments("whats_up", ["give an observing site (e.g. 'Paranal') or latitude_deg/longitude_deg"])
+    night = _night(where, date, step_minutes=10)
+    dark, t, step_h = night.dark, night.t, 10 / 60
+    data: dict[str, Any] = {
+        "site": _site_data(where),
+        "night_of": night.day.strftime("%Y-%m-%d"),
+        "min_altitude_deg": min_altitude_deg,
+        "dark_hours": round(float(dark.sum() * step_h), 2),
+        "dark_start_utc": _iso(t[int(np.flatnonzero(dark)[0])]) if dark.any() else None,
+        "dark_end_utc": _iso(t[int(np.flatnonzero(dark)[-1])]) if dark.any() else None,
+    }
+    if not dark.any():
+        data.update(planets=[], messier=[], moon=None)
+        summary = f"No astronomical darkness at {where.name} on the night of {data['night_of']}"
+        return ToolResult(data=data, summary=summary, sources=[DE421])
+    planets = []
+    for name in ("Moon", "Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"):
+        alt = night.observer.at(t).observe(eph[SOLAR_SYSTEM[name.lower()]]).apparent().altaz()[0].degrees
+        in_dark = np.where(dark, alt, -90.0)
+        best = int(np.argmax(in_dark))
+        entry: dict[str, Any] = {
+            "name": name,
+            "max_altitude_deg": round(float(in_dark[best]), 1),
+            "best_time_utc": _iso(t[best]),
+            "hours_above_limit": round(float((in_dark >= min_altitude_deg).sum() * step_h), 2),
+        }
+        if name == "Moon":
+            apparent = eph["earth"].at(t[best]).observe(eph["moon"]).apparent()
+            entry["illuminated_percent"] = round(100 * float(apparent.fraction_illuminated(eph["sun"])), 1)
+            data["moon"] = entry
+        elif entry["max_altitude_deg"] >= min_altitude_deg:
+            planets.append(entry)
+    data["planets"] = planets
+    _index, cols = ctx.store.columns("ngc")
+    messier = np.flatnonzero(~np.isnan(cols["messier"].astype(float)) & (cols["type_code"] != "Dup"))
+    ra, dec = np.radians(cols["ra_deg"][messier].astype(float)), np.radians(cols["dec_deg"][messier].astype(float))
+    lat = np.radians(where.latitude_deg)
+    lst = np.radians(t.gast * 15.0 + where.longitude_deg)  # local sidereal time per sample
+    hour_angle = lst[:, None] - ra[None, :]
+    alt = np.degrees(np.arcsin(np.sin(lat) * np.sin(dec) + np.cos(lat) * np.cos(dec) * np.cos(hour_angle)))
+    alt_dark = np.where(dark[:, None], alt, -90.0)
+    best_alt = alt_dark.max(axis=0)
+    best_time = alt_dark.argmax(axis=0)
+    vmag = cols["vmag"][messier].astype(float)
+    mags = np.where(np.isnan(vmag), cols["bmag"][messier].astype(float), vmag)
+    up = np.flatnonzero(best_alt >= min_altitude_deg)
+    up = up[np.lexsort((-best_alt[up], np.where(np.isnan(mags[up]), 99, mags[up])))]
+    data["messier_up_count"] = int(up.size)
+    data["messier"] = [
+        {
+            "name": f"M{int(cols['messier'][messier[i]])}",
+            "id": str(cols["name"][messier[i]]),
+            "object_type": str(cols["object_type"][messier[i]]),
+            "magnitude": None if np.isnan(mags[i]) else round(float(mags[i]), 2),
+            "max_altitude_deg": round(float(best_alt[i]), 1),
+            "best_time_utc": _iso(t[int(best_time[i])]),
+            "constellation": cols["constellation"][messier[i]],
+        }
+        for i in up[:limit]
+    ]
+    shown = ", ".join(f"{p['name']} ({p['max_altitude_deg']:.0f}°)" for p in planets) or "no planets"
+    summary = (
+        f"Night of {data['night_of']} at {where.name} ({data['dark_hours']:.1f} h dark): {shown} above "
+        f"{min_altitude_deg:g}°; {up.size} Messier objects well placed, brightest "
+        + ", ".join(m["name"] for m in data["messier"][:5])
+    )
+    return ToolResult(data=data, summary=summary, sources=[DE421, ctx.store.citation("ngc")])
+
+
 @tool("ephemeris")
 def observability(
     ctx: ToolContext,
@@ -406,22 +534,19 @@ def observability(
         elevation_m: Observer elevation in metres (with latitude/longitude).
         min_altitude_deg: Altitude limit in degrees that counts as observable.
     """
-    ts, eph = _skyfield()
+    _ts, eph = _skyfield()
     where = _observer_site("observability", site, latitude_deg, longitude_deg, elevation_m)
     if where is None:
         raise InvalidArguments(
             "observability", ["give an observing site (e.g. 'Paranal') or latitude_deg/longitude_deg"]
         )
     body, label, fixed = _body(ctx, "observability", target)
-    day = _when(date).replace(hour=12, minute=0, second=0)
-    start = day - dt.timedelta(hours=where.longitude_deg / 15.0)  # local mean noon
-    minutes = np.arange(0, 24 * 60 + 1, 5)
-    t = ts.from_datetimes([start + dt.timedelta(minutes=int(m)) for m in minutes])
-    observer = eph["earth"] + _topos(where)
+    night = _night(where, date, step_minutes=5)
+    day, start, minutes, t, observer = night.day, night.start, night.minutes, night.t, night.observer
     alt = observer.at(t).observe(body).apparent().altaz()[0].degrees
-    sun_alt = observer.at(t).observe(eph["sun"]).apparent().altaz()[0].degrees
+    sun_alt = night.sun_alt
     moon_alt = observer.at(t).observe(eph["moon"]).apparent().altaz()[0].degrees
-    dark = sun_alt < -18
+    dark = night.dark
     good = dark & (alt >= min_altitude_deg)
     step_h = 5 / 60
     dark_idx = np.flatnonzero(dark)

@@ -369,6 +369,16 @@ class SemanticPlanner:
             ):
                 return "convert_units"
         if (
+            re.search(
+                r"\b(what'?s up|what is up|what('?s| is) visible|what can (i|we) see|what to observe|best targets|"
+                r"which planets|what should (i|we) observe|in the sky tonight)\b",
+                lowered,
+            )
+            and not mentions
+            and self._names_a_site(text)
+        ):
+            return "whats_up"
+        if (
             re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|see|seen)\b", lowered)
             and not re.search(r"\d{1,2}:\d{2}|naked", lowered)
             and self._names_a_site(text)
@@ -830,6 +840,14 @@ class SemanticPlanner:
 
     def _build_moon_phase(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         return Plan("moon_phase", [PlannedCall("moon_phase", {"time_utc": self._when(text, context, date_only=False)})])
+
+    def _build_whats_up(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        args: dict[str, Any] = {"date": self._when(text, context, date_only=True)}
+        args.update(self._site(text, context, "what is up tonight", required=True))
+        above = re.search(rf"(?:above|higher than|over)\s+({extract.NUM})\s*(?:°|deg|degrees)", text, re.IGNORECASE)
+        if above:
+            args["min_altitude_deg"] = extract.to_float(above.group(1))
+        return Plan("whats_up", [PlannedCall("whats_up", args)])
 
     def _build_observability(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
