@@ -127,7 +127,8 @@ OPENNGC = CatalogSource(
     title="OpenNGC: the NGC, IC and Messier objects (Mattia Verga)",
     description=(
         "14,033 NGC, IC and additional (Messier, Melotte, ...) objects with types, positions, magnitudes, "
-        "sizes, redshifts, cross identifiers and common names, as distributed with the pyongc package."
+        "sizes, redshifts, cross identifiers and common names, as distributed with the pyongc package. OpenNGC "
+        "merges values from NED, HyperLEDA, SIMBAD, HEASARC tables and Corwin's notes."
     ),
     package="pyongc",
     source_file=_ongc_path,

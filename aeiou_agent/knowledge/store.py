@@ -1,0 +1,533 @@
+"""The knowledge store: Chroma collections of paper chunks, dataset cards and tool docs, with hybrid retrieval.
+
+Dense retrieval uses the packaged MiniLM through our own embedding function (Chroma's default would
+download a model); lexical retrieval uses BM25 (bm25s) over the same chunks; the two rankings are fused
+by reciprocal rank. Chroma's PersistentClient is thread-safe but not process-safe, so every write holds
+a file lock; several processes should share a Chroma server instead.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+
+from aeiou_agent.config import Settings
+from aeiou_agent.exceptions import UserError
+
+if TYPE_CHECKING:
+    from aeiou_agent.registry import Registry
+    from aeiou_agent.store import Store
+
+COLLECTIONS = ("papers", "dataset_cards", "tool_docs")
+# A passage answers a question only if it is this similar to it (MiniLM cosine), or if BM25 finds the
+# question's words in it strongly and it is at least loosely similar. Calibrated on evals/literature.jsonl.
+MIN_SIMILARITY = 0.33
+CLEAR_SIMILARITY = 0.5  # similar enough on its own
+MIN_COVERAGE = 0.3  # below CLEAR_SIMILARITY, this share of the question's content words must occur in the passage
+MIN_BM25_WITH_SIMILARITY = (0.8, 0.2)  # (BM25 score per query term, dense similarity)
+SIMILARITY_SPREAD = 0.15  # passages listed besides the best must be about as relevant as it
+MIN_SIMILARITY_WITH_NAME = 0.05
+RRF_K = 60
+# Version of how the built-in knowledge (bibliography, cards, tool docs) is chunked; bump to re-index it.
+SEED_SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage with where it came from. ``id`` is a content hash, so re-adding it is a no-op."""
+
+    text: str
+    source_id: str
+    collection: str
+    title: str = ""
+    authors: str = ""
+    year: int | None = None
+    section: str = ""
+    page: int | None = None
+    url: str = ""
+    path: str = ""
+    kind: str = "paper"
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the source id and the text."""
+        return hashlib.sha256(f"{self.source_id}\n{self.text}".encode()).hexdigest()
+
+    @property
+    def id(self) -> str:
+        """Chunk id: collection and content hash."""
+        return f"{self.collection}:{self.content_hash[:32]}"
+
+    def metadata(self) -> dict[str, Any]:
+        """Chroma metadata (scalars only; missing values left out)."""
+        meta: dict[str, Any] = {
+            "source_id": self.source_id,
+            "title": self.title,
+            "authors": self.authors,
+            "section": self.section,
+            "url": self.url,
+            "path": self.path,
+            "kind": self.kind,
+            "content_hash": self.content_hash,
+            "collection": self.collection,
+        }
+        if self.year is not None:
+            meta["year"] = int(self.year)
+        if self.page is not None:
+            meta["page"] = int(self.page)
+        return meta
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk with its scores."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float
+    dense_similarity: float | None = None
+    bm25_score: float | None = None
+    bm25_per_term: float | None = None
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def source_id(self) -> str:
+        """Id of the document the passage belongs to."""
+        return str(self.metadata.get("source_id", ""))
+
+    def name_matches(self, terms: Sequence[str]) -> int:
+        """How many of ``terms`` appear as whole words in the title, authors or text."""
+        haystack = " ".join((str(self.metadata.get("title", "")), str(self.metadata.get("authors", "")), self.text))
+        return sum(
+            1
+            for t in terms
+            if re.search(rf"(?<![\w-]){re.escape(t.removesuffix('s'))}s?(?![\w-])", haystack, re.IGNORECASE)
+        )
+
+
+def _stem(words: list[str]) -> list[str]:
+    """A light English stemmer for BM25: plural -s and -es, -ing, -ed."""
+    out = []
+    for word in words:
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
+
+
+class _MiniLM:
+    """Chroma embedding function backed by the packaged MiniLM (no download, loaded once per process)."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(self, input: Sequence[str]) -> list[np.ndarray]:
+        from aeiou_agent.knowledge.embedder import embed
+
+        return list(embed(list(input)))
+
+    def embed_query(self, input: Sequence[str]) -> list[np.ndarray]:
+        return self(input)
+
+    @staticmethod
+    def name() -> str:
+        return "aeiou-minilm-l6-v2"
+
+    def get_config(self) -> dict[str, Any]:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> _MiniLM:
+        return _MiniLM()
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine"]
+
+
+def _embedding_function() -> Any:
+    """Our MiniLM wrapped as a registered chromadb EmbeddingFunction."""
+    from chromadb.api.types import EmbeddingFunction
+    from chromadb.utils.embedding_functions import register_embedding_function
+
+    global _EF_CLASS
+    if _EF_CLASS is None:
+
+        @register_embedding_function
+        class AeiouMiniLM(_MiniLM, EmbeddingFunction):  # type: ignore[misc]
+            pass
+
+        _EF_CLASS = AeiouMiniLM
+    return _EF_CLASS()
+
+
+_EF_CLASS: Any = None
+
+
+class _BM25:
+    """BM25 over one collection's chunks, rebuilt when the collection changes."""
+
+    def __init__(self, ids: list[str], texts: list[str], metadatas: list[dict[str, Any]]):
+        import bm25s
+
+        self.ids, self.texts, self.metadatas = ids, texts, metadatas
+        self.retriever = bm25s.BM25()
+        if ids:
+            tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stem, show_progress=False)
+            self.retriever.index(tokens, show_progress=False)
+
+    @staticmethod
+    def terms(query: str) -> list[str]:
+        import bm25s
+
+        return list(bm25s.tokenize([query], stopwords="en", stemmer=_stem, return_ids=False, show_progress=False)[0])
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        if not self.ids:
+            return []
+        tokens = [self.terms(query)]
+        if not tokens[0]:
+            return []
+        docs, scores = self.retriever.retrieve(tokens, k=min(k, len(self.ids)), show_progress=False)
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+class KnowledgeStore:
+    """Chroma collections + BM25, with ingestion and hybrid search. One per knowledge folder per process."""
+
+    _instances: ClassVar[dict[Path, KnowledgeStore]] = {}
+    _instances_lock = threading.Lock()
+
+    def __init__(self, settings: Settings):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        self.settings = settings
+        self.path = settings.home / "knowledge"
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.client = chromadb.PersistentClient(
+            path=str(self.path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        )
+        self._ef = _embedding_function()
+        self._lock = threading.RLock()
+        self._bm25: dict[str, _BM25] = {}
+
+    @classmethod
+    def open(cls, settings: Settings) -> KnowledgeStore:
+        """The store for ``settings.home`` (shared within the process)."""
+        path = settings.home / "knowledge"
+        with cls._instances_lock:
+            if path not in cls._instances:
+                cls._instances[path] = cls(settings)
+            return cls._instances[path]
+
+    @classmethod
+    def close_all(cls) -> None:
+        """Forget open stores (tests that build fresh homes)."""
+        with cls._instances_lock:
+            cls._instances.clear()
+
+    def collection(self, name: str) -> Any:
+        """A Chroma collection (cosine space, our embedding function)."""
+        if name not in COLLECTIONS:
+            raise UserError(f"unknown collection {name!r}; collections: {', '.join(COLLECTIONS)}")
+        return self.client.get_or_create_collection(
+            name, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
+        )
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Exclusive lock across processes for writes to this Chroma folder."""
+        with (self.path / ".write.lock").open("w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def count(self, collection: str | None = None, origin: str = "any") -> int:
+        """Number of chunks in one collection or in all; ``origin`` 'ingested' or 'bibliography' narrows papers."""
+        names = [collection] if collection else list(COLLECTIONS)
+        if origin == "any":
+            return sum(int(self.collection(n).count()) for n in names)
+        where = {"section": {"$eq" if origin == "bibliography" else "$ne": "bibliography"}}
+        return sum(len(self.collection(n).get(where=where, include=[])["ids"]) for n in names)
+
+    def add(self, chunks: Iterable[Chunk], batch_size: int = 128) -> tuple[int, int]:
+        """Add chunks not already present (by content hash). Returns (added, already present)."""
+        by_collection: dict[str, dict[str, Chunk]] = {}
+        for chunk in chunks:
+            by_collection.setdefault(chunk.collection, {})[chunk.id] = chunk
+        added = present = 0
+        with self._lock, self.write_lock():
+            for name, items in by_collection.items():
+                collection = self.collection(name)
+                ids = list(items)
+                existing: set[str] = set()
+                for start in range(0, len(ids), 1000):
+                    existing.update(collection.get(ids=ids[start : start + 1000], include=[])["ids"])
+                new = [items[i] for i in ids if i not in existing]
+                present += len(ids) - len(new)
+                for start in range(0, len(new), batch_size):
+                    batch = new[start : start + batch_size]
+                    collection.add(
+                        ids=[c.id for c in batch],
+                        documents=[c.text for c in batch],
+                        metadatas=[c.metadata() for c in batch],
+                    )
+                added += len(new)
+                if new:
+                    self._bm25.pop(name, None)
+        return added, present
+
+    def _bm25_for(self, name: str) -> _BM25:
+        with self._lock:
+            if name not in self._bm25:
+                got = self.collection(name).get(include=["documents", "metadatas"])
+                self._bm25[name] = _BM25(list(got["ids"]), list(got["documents"] or []), list(got["metadatas"] or []))
+            return self._bm25[name]
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        collections: Sequence[str] = ("papers",),
+        mode: str = "hybrid",
+        year_min: int | None = None,
+        year_max: int | None = None,
+        source_id: str | None = None,
+        candidates: int = 30,
+    ) -> list[Passage]:
+        """Top ``k`` passages for ``query``: 'hybrid' (BM25 + dense, reciprocal-rank fusion), 'dense' or 'bm25'."""
+        if mode not in {"hybrid", "dense", "bm25"}:
+            raise UserError(f"mode must be hybrid, dense or bm25, not {mode!r}")
+
+        def keep(meta: dict[str, Any]) -> bool:
+            year = meta.get("year")
+            if year_min is not None and (year is None or year < year_min):
+                return False
+            if year_max is not None and (year is None or year > year_max):
+                return False
+            return source_id is None or meta.get("source_id") == source_id
+
+        found: dict[str, Passage] = {}
+        for name in collections:
+            if mode in {"hybrid", "dense"}:
+                where = _where(year_min, year_max, source_id)
+                collection = self.collection(name)
+                n = min(candidates, int(collection.count()))
+                if n:
+                    result = collection.query(
+                        query_texts=[query], n_results=n, where=where, include=["documents", "metadatas", "distances"]
+                    )
+                    for rank, (cid, text, meta, dist) in enumerate(
+                        zip(
+                            result["ids"][0],
+                            result["documents"][0],
+                            result["metadatas"][0],
+                            result["distances"][0],
+                            strict=True,
+                        )
+                    ):
+                        passage = found.setdefault(cid, Passage(cid, text, dict(meta), 0.0))
+                        passage.dense_similarity = 1.0 - float(dist)
+                        passage.ranks[f"dense:{name}"] = rank
+            if mode in {"hybrid", "bm25"}:
+                index = self._bm25_for(name)
+                hits = [(i, s) for i, s in index.search(query, candidates * 3) if keep(index.metadatas[i])][:candidates]
+                for rank, (i, score) in enumerate(hits):
+                    cid = index.ids[i]
+                    passage = found.setdefault(cid, Passage(cid, index.texts[i], dict(index.metadatas[i]), 0.0))
+                    passage.bm25_score = score
+                    passage.bm25_per_term = score / max(1, len(_BM25.terms(query)))
+                    passage.ranks[f"bm25:{name}"] = rank
+        # A third ranking, counted twice: passages naming the query's proper nouns. A term found in more than
+        # three candidates ('GAN', 'SDSS') is not distinctive and is dropped.
+        names = [t for t in distinctive_terms(query) if sum(p.name_matches([t]) > 0 for p in found.values()) <= 3]
+        if names:
+            matches = {cid: p.name_matches(names) for cid, p in found.items()}
+            named = sorted((cid for cid, n in matches.items() if n), key=lambda cid: -matches[cid])
+            for rank, cid in enumerate(named):
+                found[cid].ranks["names"] = rank
+        for passage in found.values():
+            passage.score = sum(
+                (2.0 if key == "names" else 1.0) / (RRF_K + 1 + rank) for key, rank in passage.ranks.items()
+            )
+        return sorted(found.values(), key=lambda p: (-p.score, p.id))[:k]
+
+    # ------------------------------------------------------------------ built-in knowledge
+
+    def seed(self, store: Store, registry: Registry) -> dict[str, Any]:
+        """Index the bibliography, the dataset cards and the tool docs (idempotent; cheap when unchanged)."""
+        chunks = [*bibliography_chunks(), *card_chunks(store), *tool_doc_chunks(registry)]
+        fingerprint = hashlib.sha256(json.dumps([SEED_SCHEMA, sorted(c.id for c in chunks)]).encode()).hexdigest()[:16]
+        marker = self.path / "seed.json"
+        if marker.exists() and json.loads(marker.read_text()).get("fingerprint") == fingerprint:
+            return json.loads(marker.read_text())
+        added, present = self.add(chunks)
+        info = {"fingerprint": fingerprint, "chunks": len(chunks), "added": added, "present": present}
+        marker.write_text(json.dumps(info))
+        return info
+
+
+def _where(year_min: int | None, year_max: int | None, source_id: str | None) -> dict[str, Any] | None:
+    clauses: list[dict[str, Any]] = []
+    if year_min is not None:
+        clauses.append({"year": {"$gte": year_min}})
+    if year_max is not None:
+        clauses.append({"year": {"$lte": year_max}})
+    if source_id is not None:
+        clauses.append({"source_id": source_id})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def load_bibliography() -> list[dict[str, Any]]:
+    """The project's bibliography: the papers behind its methods, with descriptions written for AEIOU."""
+    text = resources.files("aeiou_agent.knowledge").joinpath("data/bibliography.jsonl").read_text()
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def paper_text(record: dict[str, Any]) -> str:
+    """One searchable passage for a bibliography record."""
+    authors = ", ".join(record.get("authors", []))
+    venue = f" {record['venue']}." if record.get("venue") else ""
+    keywords = f" Keywords: {', '.join(record['keywords'])}." if record.get("keywords") else ""
+    return f"{record['title']}. {authors} ({record.get('year', 'n.d.')}).{venue} {record['description']}{keywords}"
+
+
+def bibliography_chunks() -> list[Chunk]:
+    """One chunk per bibliography entry."""
+    return [
+        Chunk(
+            text=paper_text(r),
+            source_id=r["id"],
+            collection="papers",
+            title=r["title"],
+            authors=", ".join(r.get("authors", [])),
+            year=r.get("year"),
+            url=r.get("url", ""),
+            kind="paper",
+            section="bibliography",
+        )
+        for r in load_bibliography()
+    ]
+
+
+def card_chunks(store: Store) -> list[Chunk]:
+    """One chunk per dataset card: what the table holds, its source, license and columns with units."""
+    chunks = []
+    for table in store.tables:
+        card = store.card(table)
+        columns = "; ".join(
+            f"{c['name']}" + (f" [{c['unit']}]" if c["unit"] else "") + f": {c['description']}" for c in card["columns"]
+        )
+        text = (
+            f"Dataset card of table {table}: {card['title']}. {card['description']} Rows: {card['row_count']}. "
+            f"Source: package {card['source_package']} {card['version']}, file {card['source_file']}. "
+            f"Reference: {card['reference']}. License: {card['license']}. Columns: {columns}."
+        )
+        chunks.append(
+            Chunk(
+                text=text,
+                source_id=f"dataset:{table}",
+                collection="dataset_cards",
+                title=card["title"],
+                kind="dataset",
+                url=card["url"],
+                section="card",
+            )
+        )
+    return chunks
+
+
+def tool_doc_chunks(registry: Registry) -> list[Chunk]:
+    """One chunk per tool: what it does and its arguments."""
+    chunks = []
+    for spec in registry:
+        props = spec.parameters_schema.get("properties", {})
+        args = "; ".join(f"{name}: {p.get('description', '')}" for name, p in props.items())
+        text = f"Tool {spec.name} ({spec.family}): {spec.description} Arguments: {args}"
+        chunks.append(
+            Chunk(
+                text=text,
+                source_id=f"tool:{spec.name}",
+                collection="tool_docs",
+                title=spec.name,
+                kind="tool",
+                section=spec.family,
+            )
+        )
+    return chunks
+
+
+_COMMON_WORDS = """what which who whom where when why how is are was were the a an and paper papers find show list
+tell give does did do can could there any search cite my i in of on for about with from to by this that say says
+wrote write written authors author propose proposed introduced used"""
+_COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
+
+
+def distinctive_terms(query: str) -> list[str]:
+    """Proper nouns and code names in a query ('Survey2Survey', 'CRADLE', 'Schawinski'): rare words worth matching."""
+    terms = []
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]", query):
+        if token.lower() in _COMMON_CAPITALISED or len(token) < 3:
+            continue
+        if token[0].isupper() or any(ch.isdigit() for ch in token) or (token.isupper() and len(token) > 2):
+            terms.append(token)
+    return list(dict.fromkeys(terms))
+
+
+def _coverage(query: str, passage: Passage) -> float:
+    """Share of the query's content words that occur in the passage (title, authors, text)."""
+    words = [
+        w for w in re.findall(r"[a-z0-9][a-z0-9'-]+", query.lower()) if w not in _COMMON_CAPITALISED and len(w) > 2
+    ]
+    if not words:
+        return 0.0
+    haystack = " ".join(
+        (str(passage.metadata.get("title", "")), str(passage.metadata.get("authors", "")), passage.text)
+    ).lower()
+    return sum(1 for w in words if w in haystack) / len(words)
+
+
+def relevant_passages(passages: Sequence[Passage], query: str) -> list[Passage]:
+    """The passages that answer ``query`` (see MIN_SIMILARITY), best first; empty means 'nothing found'."""
+
+    def relevant(p: Passage) -> bool:
+        similarity = p.dense_similarity if p.dense_similarity is not None else 0.0
+        strong_bm25, weak_similarity = MIN_BM25_WITH_SIMILARITY
+        if "names" in p.ranks and similarity >= MIN_SIMILARITY_WITH_NAME and _coverage(query, p) >= 0.5:
+            return True  # it names the query's proper noun (a paper's name, an author) and covers the question
+        if similarity >= CLEAR_SIMILARITY:
+            return True
+        if similarity >= MIN_SIMILARITY and _coverage(query, p) >= MIN_COVERAGE:
+            return True  # similar, and about the question's own words (not just the same field)
+        return (p.bm25_per_term or 0.0) >= strong_bm25 and similarity >= weak_similarity
+
+    kept = [p for p in passages if relevant(p)]
+    if not kept:
+        return []
+    best = max(p.dense_similarity or 0.0 for p in kept)
+    return [p for p in kept if p is kept[0] or (p.dense_similarity or 0.0) >= best - SIMILARITY_SPREAD]
