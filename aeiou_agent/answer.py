@@ -42,7 +42,9 @@ class Citation(BaseModel):
     url: str = ""
 
     def label(self) -> str:
-        """One line for a reference list."""
+        """One line for a reference list: 'arXiv:2011.07124 — title, authors, year' for papers."""
+        if self.kind == "paper" and not self.id.startswith("cosmology:"):
+            return " — ".join(p for p in (self.id, self.title, self.reference) if p)
         parts = [self.title]
         if self.reference:
             parts.append(self.reference)

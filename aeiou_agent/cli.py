@@ -106,6 +106,25 @@ def build(
     for name, rows in manifest["row_counts"].items():
         table.add_row(name, f"{rows:,}")
     console.print(table)
+    console.print(
+        f"knowledge store: {manifest['knowledge']['chunks']} built-in chunks (bibliography, cards, tool docs)"
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: PDF, BibTeX, JSONL, Markdown, text.")],
+) -> None:
+    """Add documents to the knowledge store (re-ingesting is a no-op; bad files are reported and skipped)."""
+    report = _observatory().ingest(paths, progress=sys.stderr.isatty())
+    table = Table("file", "status", "chunks", "new", "message")
+    for item in report.files:
+        colour = {"ingested": "green", "unchanged": "dim", "skipped": "red"}[item.status]
+        table.add_row(item.path, f"[{colour}]{item.status}[/{colour}]", str(item.chunks), str(item.added), item.message)
+    console.print(table)
+    console.print(report.summary())
+    if report.skipped and len(report.skipped) == len(report.files):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -213,6 +232,9 @@ def evaluate(
     for key in ("tool_selection_accuracy", "argument_accuracy", "answer_accuracy", "grounding_rate"):
         value = summary[key]
         table.add_row(key.replace("_", " "), "n/a (no cases)" if value is None else f"{value:.3f}")
+    for key in ("recall_at_5", "mrr", "citation_accuracy"):
+        if summary.get(key) is not None:
+            table.add_row(key.replace("_at_5", "@5").replace("_", " "), f"{summary[key]:.3f}")
     table.add_row("latency p50 (ms)", f"{summary['latency_ms_p50']:.1f}")
     table.add_row("latency p95 (ms)", f"{summary['latency_ms_p95']:.1f}")
     console.print(table)

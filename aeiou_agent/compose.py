@@ -127,7 +127,7 @@ class Composer:
 
 def cite(text: str, citations: list[Citation]) -> str:
     """Put citation markers [1][2] at the end of the answer's first paragraph."""
-    if not citations:
+    if not citations or "[1]" in text:  # no sources, or the template placed its markers itself
         return text
     markers = "".join(f"[{i}]" for i in range(1, len(citations) + 1))
     head, sep, rest = text.partition("\n\n")

@@ -9,6 +9,7 @@ import shutil
 import time
 import traceback
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCal
 from aeiou_agent.compose import Composer, cite, collect_citations, plan_message, ungrounded_numbers
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import AeiouError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
+from aeiou_agent.knowledge.ingest import IngestReport
+from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.ledger import Ledger
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
 from aeiou_agent.planning.semantic import CAPABILITIES, SemanticPlanner
@@ -120,7 +123,9 @@ class Observatory:
         self.ledger = Ledger(settings.ledger_path)
         self.composer = Composer()
         if planner is None or planner == "semantic":
-            planner = SemanticPlanner(lambda: self.store, max_question_chars=settings.max_question_chars)
+            planner = SemanticPlanner(
+                lambda: self.store, max_question_chars=settings.max_question_chars, knowledge=self._seeded_knowledge
+            )
         elif isinstance(planner, str):
             raise UserError(f"planner {planner!r} is not available yet; use 'semantic'")
         self.planner: Planner = planner
@@ -131,12 +136,31 @@ class Observatory:
         return Store.open(self.settings)
 
     def build(self, *, force: bool = False) -> dict[str, Any]:
-        """Build (or verify) the local store and return its manifest."""
+        """Build (or verify) the local store, index the knowledge store, and return the store's manifest."""
         from aeiou_agent.store import build_store
 
         if force:
             Store.close_all()
-        return build_store(self.settings, force=force)
+        manifest = build_store(self.settings, force=force)
+        manifest["knowledge"] = self.knowledge.seed(self.store, self.registry)
+        return manifest
+
+    def _seeded_knowledge(self) -> KnowledgeStore:
+        knowledge = self.knowledge
+        knowledge.seed(self.store, self.registry)
+        return knowledge
+
+    @property
+    def knowledge(self) -> KnowledgeStore:
+        """The knowledge store (Chroma under AEIOU_HOME/knowledge)."""
+        return KnowledgeStore.open(self.settings)
+
+    def ingest(self, paths: Iterable[str | Path], *, progress: bool = False) -> IngestReport:
+        """Add PDFs, BibTeX, JSONL, Markdown or text files (or folders of them) to the knowledge store."""
+        from aeiou_agent.knowledge.ingest import ingest
+
+        self.knowledge.seed(self.store, self.registry)
+        return ingest(self.knowledge, paths, progress=progress)
 
     def chat(self) -> ChatSession:
         """Start a conversation with follow-ups."""

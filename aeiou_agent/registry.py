@@ -24,6 +24,7 @@ from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import InvalidArguments, ToolDefinitionError, UnknownTool
 
 if TYPE_CHECKING:
+    from aeiou_agent.knowledge.store import KnowledgeStore
     from aeiou_agent.store import Store
 
 Family = Literal["catalog", "sky", "cosmology", "ephemeris", "generative", "simulate", "literature"]
@@ -64,6 +65,15 @@ class ToolContext:
 
             self._store = Store.open(self.settings)
         return self._store
+
+    @property
+    def knowledge(self) -> KnowledgeStore:
+        """The knowledge store (Chroma), with the bibliography, dataset cards and tool docs indexed."""
+        from aeiou_agent.knowledge.store import KnowledgeStore
+
+        knowledge = KnowledgeStore.open(self.settings)
+        knowledge.seed(self.store, default_registry())
+        return knowledge
 
     def artifact_path(self, stem: str, suffix: str) -> Path:
         """A path for a new artifact; the name is derived from content-relevant ``stem``."""

@@ -21,6 +21,7 @@ import yaml
 
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.knowledge import embedder
+from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.store import Store
@@ -181,9 +182,14 @@ class SemanticPlanner:
     name = "semantic"
 
     def __init__(
-        self, store: Callable[[], Store], now: Callable[[], dt.datetime] = _utcnow, max_question_chars: int = 2000
+        self,
+        store: Callable[[], Store],
+        now: Callable[[], dt.datetime] = _utcnow,
+        max_question_chars: int = 2000,
+        knowledge: Callable[[], KnowledgeStore] | None = None,
     ):
         self._store = store
+        self._knowledge = knowledge
         self._now = now
         self.max_question_chars = max_question_chars
         text = resources.files("aeiou_agent.prompts").joinpath("utterances.yaml").read_text()
@@ -299,6 +305,8 @@ class SemanticPlanner:
         ):
             intent = context.intent
         elif intent == "out_of_scope" or confidence < MIN_CONFIDENCE:
+            if self._in_the_literature(text):  # no tool fits, but the knowledge store knows about it
+                return self._build_search_literature(text, mentions, bodies, context)
             return Plan(
                 "out_of_scope",
                 status="not_understood",
@@ -308,14 +316,55 @@ class SemanticPlanner:
         if intent == "capabilities":
             return Plan("capabilities", confidence=confidence, message=CAPABILITIES)
         intent = self._adjust_intent(intent, text, mentions, bodies, context)
+        weak = self._weakly_supported(intent, text, mentions, bodies)
+        if weak and self._in_the_literature(text, naming=intent in {"object_info", "resolve_object", "star_distance"}):
+            intent = "search_literature"
         builder = getattr(self, f"_build_{intent}")
         plan: Plan = builder(text, mentions, bodies, context)
         plan.confidence = confidence
         return plan
 
+    def _in_the_literature(self, text: str, *, naming: bool = False) -> bool:
+        """Whether the knowledge store has a passage that answers the question (a fallback, not a first choice).
+
+        With ``naming``, the passage must also name the question's unknown proper noun ('What is CosmoPower?'),
+        so that an unknown object ('Where is the Zorblax Nebula?') still gets the resolver's 'not found'.
+        """
+        if self._knowledge is None:
+            return False
+        from aeiou_agent.knowledge.store import relevant_passages
+
+        passages = relevant_passages(self._knowledge().search(text, k=3, collections=("papers",)), text)
+        return any("names" in p.ranks for p in passages) if naming else bool(passages)
+
+    def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
+        """An intent chosen without the arguments it needs: an unknown name, or a catalog search with no filter."""
+        lowered = text.lower()
+        if intent in {"object_info", "resolve_object", "star_distance"} and not mentions and not bodies:
+            return not re.search(r"\b(ra|dec|coordinates?)\b|\d", lowered) or bool(re.search(r"[a-z]\d", lowered))
+        if intent in {"find_objects", "cone_search"} and not mentions:
+            has_filter = (
+                self._constellation(text)
+                or extract.extract_radius_deg(text) is not None
+                or any(v is not None for v in extract.extract_magnitude_limits(text))
+                or extract.extract_decimal_coordinates(text)
+                or extract.extract_sexagesimal(text)
+            )
+            asks_catalog = re.search(
+                r"\b(how many|list|count|brightest|faintest|nearest|closest|show|which stars)\b", lowered
+            )
+            return not has_filter and not asks_catalog
+        return False
+
     def _strong_cue(self, text: str, mentions: list[Mention]) -> str | None:
         """An intent the question's form leaves no doubt about, whatever the embedding says."""
         lowered = text.lower()
+        if re.search(
+            r"\b(papers?|articles?|publications?|literature|arxiv|preprints?|cite|citation|bibliography|books?|monograph|"
+            r"who (wrote|introduced|proposed|developed)|my (notes|documents|files|pdfs))\b",
+            lowered,
+        ):
+            return "search_literature"
         redshift = extract.extract_redshift(text)
         if (
             redshift is not None
@@ -355,6 +404,11 @@ class SemanticPlanner:
             )
             and not re.search(r"\d", text)
             and not re.search(r"\b(convert|stars? (within|near|around))\b", lowered)
+            and re.search(
+                r"\b(hipparcos|ngc|openngc|ic|star[ _]names|catalog(ue)?s?|tables?|columns?|observatory|"
+                r"your|you|store)\b|\b(ra|dec|right ascension|declination|parallax|magnitude)\b",
+                lowered,
+            )
         ):
             return "describe_catalog"
         if re.search(r"\b(distance modulus|absolute magnitude|apparent magnitude)\b", lowered) or re.search(
@@ -840,6 +894,34 @@ class SemanticPlanner:
 
     def _build_moon_phase(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         return Plan("moon_phase", [PlannedCall("moon_phase", {"time_utc": self._when(text, context, date_only=False)})])
+
+    def _build_search_literature(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        lowered = text.lower()
+        query = re.sub(r"\b(?:from|since|after|before|until|up to|in|of)\s+(?:19|20)\d\d\b", " ", text)
+        # words that say 'look in the literature' but carry no topic would only dilute the search
+        query = re.sub(
+            r"\b(?:papers?|articles?|publications?|preprints?|literature)(?:\s+(?:on|about|regarding))?\b",
+            " ",
+            query,
+            flags=re.IGNORECASE,
+        )
+        args: dict[str, Any] = {"query": re.sub(r"\s+", " ", query).strip()}
+        if re.search(r"\bmy (papers?|notes|documents|files|pdfs|library)\b|\bi (ingested|uploaded|added)\b", lowered):
+            args["origin"] = "ingested"
+        if re.search(r"\b(tools?|functions?)\b.*\b(can|could|do|does|which|what)\b|\bwhich tool\b", lowered):
+            args["collection"] = "tool_docs"
+        after = re.search(r"\b(?:since|after|from)\s+((?:19|20)\d\d)\b", lowered)
+        before = re.search(r"\b(?:before|until|up to)\s+((?:19|20)\d\d)\b", lowered)
+        exact = re.search(r"\b(?:in|of)\s+((?:19|20)\d\d)\b", lowered)
+        if after:
+            args["year_min"] = int(after.group(1)) + (1 if "after" in after.group(0) else 0)
+        if before:
+            args["year_max"] = int(before.group(1)) - (1 if "before" in before.group(0) else 0)
+        if exact and not (after or before):
+            args["year_min"] = args["year_max"] = int(exact.group(1))
+        return Plan("search_literature", [PlannedCall("search_literature", args)])
 
     def _build_whats_up(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         args: dict[str, Any] = {"date": self._when(text, context, date_only=True)}
