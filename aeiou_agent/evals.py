@@ -113,6 +113,29 @@ def check_answer(answer: Answer, expect: dict[str, Any]) -> tuple[bool, list[str
     return not problems, problems
 
 
+def check_sources(answer: Answer, expected: list[str] | None) -> dict[str, Any]:
+    """Retrieval rank of the expected sources and whether the answer cites them first.
+
+    ``expected`` empty means the question is unanswerable: the answer must cite no paper.
+    """
+    if expected is None:
+        return {}
+    result: dict[str, Any] = {}
+    ranked = next(
+        (c.result.get("ranked_sources") for c in answer.calls if c.tool == "search_literature" and c.result), None
+    )
+    if expected and ranked is not None:
+        rank = next((i for i, source in enumerate(ranked, start=1) if source in expected), None)
+        result["rank"] = rank
+        result["hit_at_5"] = rank is not None and rank <= 5
+        result["reciprocal_rank"] = 1.0 / rank if rank else 0.0
+    if expected:
+        result["citation_ok"] = bool(answer.citations) and answer.citations[0].id in expected
+    else:
+        result["citation_ok"] = not any(c.kind == "paper" for c in answer.citations)
+    return result
+
+
 def _percentile(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -142,6 +165,10 @@ def run_eval(
         tool_ok, tool_problem = check_tools(answer, expect.get("tools"))
         args_ok, args_problem = check_args(obs, answer, expect.get("args"))
         answer_ok, answer_problems = check_answer(answer, expect)
+        sources = check_sources(answer, expect.get("sources"))
+        if sources and not sources["citation_ok"]:
+            answer_ok = False
+            answer_problems.append(f"cites {[c.id for c in answer.citations][:3]}, expected {expect['sources']}")
         problems = [p for p in (tool_problem, args_problem, *answer_problems) if p]
         results.append(
             {
@@ -160,6 +187,7 @@ def run_eval(
                 "run_id": answer.run_id,
                 "problems": problems,
                 "text": answer.text,
+                **({"sources": sources} if sources else {}),
             }
         )
     latencies = [r["ms"] for r in results]
@@ -183,6 +211,7 @@ def run_eval(
         "latency_ms_p50": statistics.median(latencies) if latencies else 0.0,
         "latency_ms_p95": _percentile(latencies, 95),
         "by_family": families,
+        **_source_metrics(results),
         "planner": obs.planner.describe(),
     }
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
@@ -195,3 +224,18 @@ def run_eval(
     report_path.write_text(json.dumps(report, indent=2, default=str))
     report["report_path"] = str(report_path)
     return report
+
+
+def _source_metrics(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """recall@5 and MRR of retrieval, and citation accuracy, over the cases that name expected sources."""
+    with_sources = [r["sources"] for r in results if "sources" in r]
+    if not with_sources:
+        return {}
+    ranked = [s for s in with_sources if "hit_at_5" in s]
+    return {
+        "retrieval_cases": len(ranked),
+        "recall_at_5": sum(s["hit_at_5"] for s in ranked) / len(ranked) if ranked else None,
+        "mrr": sum(s["reciprocal_rank"] for s in ranked) / len(ranked) if ranked else None,
+        "citation_cases": len(with_sources),
+        "citation_accuracy": sum(s["citation_ok"] for s in with_sources) / len(with_sources),
+    }
