@@ -43,7 +43,9 @@ def obs(home: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture()
 def fresh_home(tmp_path: Path) -> Iterator[Path]:
     """An empty AEIOU_HOME for tests that build or break a store."""
+    from aeiou_agent.knowledge.store import KnowledgeStore
     from aeiou_agent.store import Store
 
     yield tmp_path / "home"
     Store.close_all()
+    KnowledgeStore.close_all()

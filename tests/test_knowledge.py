@@ -1,0 +1,130 @@
+"""The knowledge store: seeding, ingestion of every format, hybrid retrieval, grounding and injection safety."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aeiou_agent import Observatory
+from aeiou_agent.knowledge import ingest as ingest_module
+from aeiou_agent.knowledge.ingest import chunk_text
+
+DOCS = Path(__file__).parent / "data" / "docs"
+INJECTION = Path(__file__).parent / "data" / "injection"
+
+
+@pytest.fixture()
+def fresh_obs(fresh_home):
+    observatory = Observatory(fresh_home)
+    observatory.build()
+    return observatory
+
+
+def test_seed_indexes_bibliography_cards_and_tool_docs(obs):
+    knowledge = obs.knowledge
+    obs.build()
+    assert knowledge.count("papers") >= 17
+    assert knowledge.count("dataset_cards") == 3
+    assert knowledge.count("tool_docs") == len(obs.registry)
+    before = knowledge.count()
+    assert obs.build()["knowledge"]["chunks"] == before  # seeding again adds nothing
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_each_retrieval_mode_finds_the_cyclegan_paper(obs, mode):
+    obs.build()
+    passages = obs.knowledge.search("CycleGAN translating SDSS images to DES", k=3, mode=mode)
+    assert passages[0].source_id == "arXiv:2011.07124"
+
+
+def test_literature_answer_cites_and_quotes(obs):
+    ans = obs.ask("Which paper used CycleGAN to increase the signal-to-noise of SDSS images?")
+    assert [c.tool for c in ans.calls] == ["search_literature"]
+    assert ans.citations[0].id == "arXiv:2011.07124"
+    assert ans.citations[0].label().startswith("arXiv:2011.07124 — Survey2Survey")
+    assert "[1]" in ans.text and "> Survey2Survey" in ans.text and ans.grounded
+
+
+def test_unanswerable_question_says_nothing_found(obs):
+    ans = obs.ask("papers about exoplanet atmospheres observed with JWST")
+    assert "found nothing" in ans.text and not ans.citations
+
+
+def test_chunks_respect_paragraphs_and_overlap():
+    text = "\n\n".join(f"Paragraph {i}. " + "word " * 60 for i in range(6))
+    chunks = chunk_text(text, max_chars=700)
+    assert len(chunks) > 1 and all(len(c) <= 700 for c in chunks)
+    assert all(c.startswith("Paragraph") for c in chunks)
+    assert chunks[1].startswith(chunks[0].split("Paragraph")[-1].join(["Paragraph", ""])[:12])  # one paragraph overlap
+    long = "A sentence without end " * 100
+    assert all(len(c) <= 700 for c in chunk_text(long, max_chars=700))
+
+
+def test_ingest_every_format_reports_bad_files_and_is_incremental(fresh_obs):
+    report = fresh_obs.ingest([DOCS])
+    by_name = {Path(f.path).name: f for f in report.files}
+    for name in ("photoz_notes.pdf", "refs.bib", "notes.md", "extra.jsonl"):
+        assert by_name[name].status == "ingested" and by_name[name].added > 0, by_name[name]
+    assert by_name["encrypted.pdf"].status == "skipped" and "encrypted" in by_name["encrypted.pdf"].message
+    assert by_name["broken.pdf"].status == "skipped" and "not a readable PDF" in by_name["broken.pdf"].message
+    again = fresh_obs.ingest([DOCS])
+    assert again.added == 0 and {f.status for f in again.files} == {"unchanged", "skipped"}
+
+    pdf_hits = fresh_obs.knowledge.search("Balmer break outliers", k=5)
+    assert any(p.metadata.get("page") == 2 and p.metadata.get("kind") == "pdf" for p in pdf_hits)
+    bib = fresh_obs.knowledge.search("dust extinction reddening maps", k=3, year_min=2023)
+    assert bib[0].metadata["title"] == "Dust extinction maps for wide-field surveys"
+    assert all(p.metadata.get("year", 0) >= 2023 for p in bib)
+
+
+def test_questions_about_my_documents(fresh_obs):
+    fresh_obs.ingest([DOCS])
+    ans = fresh_obs.ask("What do my papers say about photometric redshift errors?")
+    assert ans.calls[0].args["origin"] == "ingested"
+    assert ans.status == "answered" and ans.citations and ans.citations[0].id.startswith("file:")
+    assert "Balmer break" in ans.text or "u band" in ans.text
+    nothing = fresh_obs.ask("what do my papers say about gamma-ray bursts?")
+    assert "found nothing" in nothing.text
+
+
+def test_bad_paths_and_limits(fresh_obs, tmp_path, monkeypatch):
+    odd = tmp_path / "report.docx"
+    odd.write_bytes(b"PK\x03\x04 not really")
+    binary = tmp_path / "data.txt"
+    binary.write_bytes(b"\x00\x01\x02 binary")
+    big = tmp_path / "big.md"
+    big.write_text("x" * 2000)
+    monkeypatch.setattr(ingest_module, "MAX_FILE_BYTES", 1000)
+    report = fresh_obs.ingest([odd, binary, big, tmp_path / "missing.pdf"])
+    messages = {Path(f.path).name: f.message for f in report.files}
+    assert all(f.status == "skipped" for f in report.files)
+    assert "unsupported type" in messages["report.docx"] and "binary" in messages["data.txt"]
+    assert "larger than" in messages["big.md"] and "does not exist" in messages["missing.pdf"]
+
+
+def test_injected_instructions_in_documents_are_only_data(fresh_obs):
+    store_file = fresh_obs.settings.store_path
+    before = hashlib.sha256(store_file.read_bytes()).hexdigest()
+    fresh_obs.ingest([INJECTION])
+    ans = fresh_obs.ask("What do my papers say about photometric redshift errors?")
+    assert [c.tool for c in ans.calls] == ["search_literature"]
+    assert "DROP TABLE" in ans.text  # quoted as a passage, not acted on
+    assert hashlib.sha256(store_file.read_bytes()).hexdigest() == before
+    assert fresh_obs.store.cursor().execute("SELECT count(*) FROM hipparcos").fetchone() == (117_955,)
+    follow_up = fresh_obs.ask("How far away is Vega?")  # the next plan is unchanged by what was read
+    assert [c.tool for c in follow_up.calls] == ["resolve_object", "parallax_distance"]
+
+
+def test_cli_ingest(fresh_home, monkeypatch):
+    from aeiou_agent import cli
+
+    monkeypatch.setenv("AEIOU_HOME", str(fresh_home))
+    monkeypatch.setattr(cli.console, "width", 200)
+    result = CliRunner().invoke(cli.app, ["ingest", str(DOCS / "notes.md"), str(DOCS / "broken.pdf")])
+    assert result.exit_code == 0, result.output
+    assert "ingested" in result.output and "skipped" in result.output and "1 ingested" in result.output
+    only_bad = CliRunner().invoke(cli.app, ["ingest", str(DOCS / "broken.pdf")])
+    assert only_bad.exit_code == 1
