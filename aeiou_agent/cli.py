@@ -113,10 +113,29 @@ def build(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: PDF, BibTeX, JSONL, Markdown, text.")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders: PDF, BibTeX, JSONL, Markdown, text.")
+    ] = None,
+    arxiv: Annotated[
+        list[str] | None, typer.Option("--arxiv", help="arXiv id to fetch metadata for (needs AEIOU_ONLINE=1).")
+    ] = None,
 ) -> None:
     """Add documents to the knowledge store (re-ingesting is a no-op; bad files are reported and skipped)."""
-    report = _observatory().ingest(paths, progress=sys.stderr.isatty())
+    obs = _observatory()
+    if arxiv:
+        from aeiou_agent.exceptions import AeiouError
+
+        try:
+            console.print(f"arXiv: {obs.fetch_arxiv(list(arxiv))} new chunk(s)")
+        except AeiouError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1) from None
+    if not paths:
+        if not arxiv:
+            err.print("give files or folders to ingest, or --arxiv ID")
+            raise typer.Exit(2)
+        return
+    report = obs.ingest(paths, progress=sys.stderr.isatty())
     table = Table("file", "status", "chunks", "new", "message")
     for item in report.files:
         colour = {"ingested": "green", "unchanged": "dim", "skipped": "red"}[item.status]

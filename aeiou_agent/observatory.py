@@ -9,7 +9,7 @@ import shutil
 import time
 import traceback
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -154,6 +154,15 @@ class Observatory:
     def knowledge(self) -> KnowledgeStore:
         """The knowledge store (Chroma under AEIOU_HOME/knowledge)."""
         return KnowledgeStore.open(self.settings)
+
+    def fetch_arxiv(self, arxiv_ids: list[str], fetch: Callable[[str], bytes] | None = None) -> int:
+        """Add arXiv metadata (title, authors, abstract) to the knowledge store; needs the online backend."""
+        from aeiou_agent.knowledge import arxiv
+
+        records = arxiv.fetch_metadata(self.settings, arxiv_ids, **({"fetch": fetch} if fetch else {}))
+        self.knowledge.seed(self.store, self.registry)
+        added, _present = self.knowledge.add(arxiv.record_chunks(records))
+        return added
 
     def ingest(self, paths: Iterable[str | Path], *, progress: bool = False) -> IngestReport:
         """Add PDFs, BibTeX, JSONL, Markdown or text files (or folders of them) to the knowledge store."""

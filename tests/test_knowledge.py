@@ -128,3 +128,26 @@ def test_cli_ingest(fresh_home, monkeypatch):
     assert "ingested" in result.output and "skipped" in result.output and "1 ingested" in result.output
     only_bad = CliRunner().invoke(cli.app, ["ingest", str(DOCS / "broken.pdf")])
     assert only_bad.exit_code == 1
+
+
+def test_arxiv_metadata_is_offline_by_default_and_parsed_from_a_recorded_response(fresh_home):
+    from aeiou_agent.exceptions import RemoteServiceError, UserError
+
+    recorded = (Path(__file__).parent / "data" / "arxiv_2011.07124.xml").read_bytes()
+    offline = Observatory(fresh_home)
+    with pytest.raises(RemoteServiceError, match="AEIOU_ONLINE=1"):
+        offline.fetch_arxiv(["2011.07124"], fetch=lambda url: recorded)
+    online = Observatory(fresh_home, online=True)
+    with pytest.raises(UserError, match="not arXiv identifiers"):
+        online.fetch_arxiv(["not-an-id"], fetch=lambda url: recorded)
+    urls: list[str] = []
+    added = online.fetch_arxiv(["arXiv:2011.07124"], fetch=lambda url: urls.append(url) or recorded)
+    assert added == 1 and urls == ["https://export.arxiv.org/api/query?id_list=2011.07124"]
+    hit = online.knowledge.search("CycleGAN Stripe 82 overlap", k=3)
+    assert any(p.metadata.get("kind") == "arxiv" and p.metadata.get("year") == 2020 for p in hit)
+
+    def unreachable(url: str) -> bytes:
+        raise RemoteServiceError("arXiv could not be reached (no network)")
+
+    with pytest.raises(RemoteServiceError, match="could not be reached"):
+        online.fetch_arxiv(["2011.07124"], fetch=unreachable)
