@@ -151,3 +151,23 @@ def test_arxiv_metadata_is_offline_by_default_and_parsed_from_a_recorded_respons
 
     with pytest.raises(RemoteServiceError, match="could not be reached"):
         online.fetch_arxiv(["2011.07124"], fetch=unreachable)
+
+
+def test_search_tool_filters_by_source_year_and_collection(obs):
+    from aeiou_agent.registry import ToolContext
+
+    ctx = ToolContext(obs.settings, _store=obs.store)
+    only = obs.registry.run(
+        "search_literature", {"query": "generative model images", "source": "arXiv:1812.04948"}, ctx
+    )
+    assert {p["source_id"] for p in only.data["passages"]} <= {"arXiv:1812.04948"}
+    old = obs.registry.run("search_literature", {"query": "astrometry parallaxes", "year_max": 2010}, ctx)
+    assert old.data["passages"] and all(p["year"] <= 2010 for p in old.data["passages"])
+    cards = obs.registry.run(
+        "search_literature", {"query": "license of the NGC table", "collection": "dataset_cards"}, ctx
+    )
+    assert cards.data["passages"][0]["source_id"] == "dataset:ngc"
+    tools = obs.registry.run(
+        "search_literature", {"query": "rise and set times of planets", "collection": "tool_docs"}, ctx
+    )
+    assert tools.data["passages"][0]["source_id"] == "tool:rise_set"

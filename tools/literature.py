@@ -41,6 +41,7 @@ def search_literature(
     origin: Literal["any", "ingested", "bibliography"] = "any",
     year_min: Annotated[int | None, Field(ge=1000, le=2100)] = None,
     year_max: Annotated[int | None, Field(ge=1000, le=2100)] = None,
+    source: Annotated[str | None, Field(max_length=200)] = None,
     mode: Literal["hybrid", "dense", "bm25"] = "hybrid",
 ) -> ToolResult:
     """Search the knowledge store (BM25 + MiniLM, reciprocal-rank fusion) and return cited passages.
@@ -55,11 +56,14 @@ def search_literature(
         origin: For papers: 'ingested' (your documents only), 'bibliography' (the built-in one) or 'any'.
         year_min: Only sources from this year on.
         year_max: Only sources up to this year.
+        source: Only passages of this source id (e.g. 'arXiv:2011.07124' or 'dataset:ngc').
         mode: Retrieval mode; 'hybrid' unless comparing methods.
     """
     names = ("papers", "dataset_cards", "tool_docs") if collection == "all" else (collection,)
     store = ctx.knowledge
-    passages = store.search(query, k=max(k * 4, 20), collections=names, mode=mode, year_min=year_min, year_max=year_max)
+    passages = store.search(
+        query, k=max(k * 4, 20), collections=names, mode=mode, year_min=year_min, year_max=year_max, source_id=source
+    )
     if origin != "any":
         passages = [p for p in passages if (p.metadata.get("section") == "bibliography") == (origin == "bibliography")]
     ranked_sources = list(dict.fromkeys(p.source_id for p in passages))
