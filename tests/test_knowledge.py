@@ -171,3 +171,18 @@ def test_search_tool_filters_by_source_year_and_collection(obs):
         "search_literature", {"query": "rise and set times of planets", "collection": "tool_docs"}, ctx
     )
     assert tools.data["passages"][0]["source_id"] == "tool:rise_set"
+
+
+def test_reseeding_replaces_built_in_chunks_that_changed(fresh_obs):
+    from aeiou_agent.knowledge.store import bibliography_chunks, card_chunks, tool_doc_chunks
+
+    knowledge = fresh_obs.knowledge
+    total = knowledge.count()
+    fresh_obs.ingest([DOCS / "notes.md"])  # user documents are never touched by re-seeding
+    with_notes = knowledge.count()
+    current = [*bibliography_chunks()[1:], *card_chunks(fresh_obs.store), *tool_doc_chunks(fresh_obs.registry)]
+    assert knowledge._remove_stale_seed(current) == 1  # as if the first bibliography entry had been removed
+    assert knowledge.count() == with_notes - 1
+    (knowledge.path / "seed.json").unlink()
+    info = fresh_obs.build()["knowledge"]
+    assert info["added"] == 1 and knowledge.count() == with_notes and with_notes > total

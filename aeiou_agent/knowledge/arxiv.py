@@ -15,7 +15,7 @@ from typing import Any
 
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import RemoteServiceError, UserError
-from aeiou_agent.knowledge.store import Chunk
+from aeiou_agent.knowledge.chunks import Chunk, paper_chunks
 
 API = "https://export.arxiv.org/api/query?id_list={ids}"
 TIMEOUT_S = 15
@@ -81,16 +81,16 @@ def fetch_metadata(
 def record_chunks(records: list[dict[str, Any]]) -> list[Chunk]:
     """Knowledge-store chunks for fetched arXiv records (title, authors, year, abstract)."""
     return [
-        Chunk(
-            text=f"{r['title']}. {', '.join(r['authors'])} ({r['year']}). {r['abstract']}",
+        chunk
+        for r in records
+        for chunk in paper_chunks(
             source_id=r["id"],
-            collection="papers",
             title=r["title"],
-            authors=", ".join(r["authors"]),
+            authors=r["authors"],
             year=r["year"],
+            body=r["abstract"],
             url=f"https://arxiv.org/abs/{r['arxiv']}",
             kind="arxiv",
             section="arxiv",
         )
-        for r in records
     ]

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from aeiou_agent.exceptions import UserError
-from aeiou_agent.knowledge.store import Chunk, KnowledgeStore
+from aeiou_agent.knowledge.chunks import Chunk, chunk_text, paper_chunks
+from aeiou_agent.knowledge.store import KnowledgeStore
 
 SUFFIXES = {".pdf", ".bib", ".jsonl", ".md", ".markdown", ".txt", ".rst"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_CHUNKS_PER_FILE = 20_000
-CHUNK_CHARS = 900  # MiniLM reads 256 word pieces: about this many characters of English prose
 
 
 class IngestError(UserError):
@@ -61,42 +61,6 @@ class IngestReport:
             counts[f.status] = counts.get(f.status, 0) + 1
         parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
         return f"{len(self.files)} file(s): {parts}; {self.added} new chunk(s)"
-
-
-def chunk_text(text: str, max_chars: int = CHUNK_CHARS) -> list[str]:
-    """Split text into chunks of whole paragraphs (long paragraphs by sentences), overlapping by one paragraph."""
-    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
-    pieces: list[str] = []
-    for paragraph in paragraphs:
-        if not paragraph:
-            continue
-        if len(paragraph) <= max_chars:
-            pieces.append(paragraph)
-            continue
-        sentences = re.split(r"(?<=[.!?])\s+", paragraph)
-        current = ""
-        for sentence in sentences:
-            while len(sentence) > max_chars:  # a 'sentence' without punctuation: cut it
-                pieces.append(sentence[:max_chars])
-                sentence = sentence[max_chars:]
-            if current and len(current) + 1 + len(sentence) > max_chars:
-                pieces.append(current)
-                current = sentence
-            else:
-                current = f"{current} {sentence}".strip()
-        if current:
-            pieces.append(current)
-    chunks: list[str] = []
-    current_parts: list[str] = []
-    for piece in pieces:
-        if current_parts and sum(len(p) + 1 for p in current_parts) + len(piece) > max_chars:
-            chunks.append(" ".join(current_parts))
-            overlap = current_parts[-1]
-            current_parts = [overlap] if len(overlap) + len(piece) + 1 <= max_chars else []
-        current_parts.append(piece)
-    if current_parts:
-        chunks.append(" ".join(current_parts))
-    return chunks
 
 
 def _file_id(path: Path) -> str:
@@ -153,7 +117,7 @@ def read_bibtex(path: Path) -> list[Chunk]:
         library = bibtexparser.parse_string(path.read_text(encoding="utf-8", errors="replace"))
     except Exception as exc:
         raise IngestError(f"{path.name} is not valid BibTeX ({type(exc).__name__}: {exc})") from None
-    chunks = []
+    chunks: list[Chunk] = []
     for entry in library.entries:
         title = _bib_field(entry, "title")
         if not title:
@@ -161,26 +125,21 @@ def read_bibtex(path: Path) -> list[Chunk]:
         eprint = _bib_field(entry, "eprint")
         doi = _bib_field(entry, "doi")
         source = f"arXiv:{eprint}" if eprint else f"doi:{doi}" if doi else f"bib:{entry.key}"
-        authors = " and ".join(a.strip() for a in _bib_field(entry, "author").split(" and ") if a.strip())
+        authors = [a.strip() for a in _bib_field(entry, "author").split(" and ") if a.strip()]
         year_text = _bib_field(entry, "year")
         year = int(year_text) if year_text.isdigit() else None
-        venue = _bib_field(entry, "journal") or _bib_field(entry, "booktitle")
-        body = " ".join(p for p in (_bib_field(entry, "abstract"), _bib_field(entry, "keywords")) if p)
-        text = f"{title}. {authors} ({year_text or 'n.d.'}). {venue}. {body}".strip()
-        for piece in chunk_text(text):
-            chunks.append(
-                Chunk(
-                    text=piece,
-                    source_id=source,
-                    collection="papers",
-                    title=title,
-                    authors=authors,
-                    year=year,
-                    path=str(path),
-                    kind="bibtex",
-                    url=f"https://arxiv.org/abs/{eprint}" if eprint else "",
-                )
-            )
+        chunks += paper_chunks(
+            source_id=source,
+            title=title,
+            authors=authors,
+            year=year,
+            venue=_bib_field(entry, "journal") or _bib_field(entry, "booktitle"),
+            body=_bib_field(entry, "abstract"),
+            keywords=[k.strip() for k in _bib_field(entry, "keywords").split(",") if k.strip()],
+            url=f"https://arxiv.org/abs/{eprint}" if eprint else "",
+            path=str(path),
+            kind="bibtex",
+        )
     if not chunks and library.failed_blocks:
         raise IngestError(f"{path.name}: no BibTeX entry could be parsed")
     return chunks
@@ -188,7 +147,7 @@ def read_bibtex(path: Path) -> list[Chunk]:
 
 def read_jsonl(path: Path) -> list[Chunk]:
     """Records with title/authors/year and text, abstract or description; an 'id' or 'arxiv' names the source."""
-    chunks = []
+    chunks: list[Chunk] = []
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         if not line.strip():
             continue
@@ -205,22 +164,22 @@ def read_jsonl(path: Path) -> list[Chunk]:
         source = record.get("id") or (
             f"arXiv:{record['arxiv']}" if record.get("arxiv") else f"{_file_id(path)}#{number}"
         )
-        authors = record.get("authors", "")
-        authors = ", ".join(authors) if isinstance(authors, list) else str(authors)
         year = record.get("year") if isinstance(record.get("year"), int) else None
-        for piece in chunk_text(f"{title}. {authors} ({year or 'n.d.'}). {body}" if title else str(body)):
-            chunks.append(
-                Chunk(
-                    text=piece,
-                    source_id=str(source),
-                    collection="papers",
-                    title=title,
-                    authors=authors,
-                    year=year,
-                    path=str(path),
-                    kind="jsonl",
-                )
+        if title:
+            chunks += paper_chunks(
+                source_id=str(source),
+                title=title,
+                authors=record.get("authors", ""),
+                year=year,
+                body=str(body),
+                path=str(path),
+                kind="jsonl",
             )
+        else:
+            chunks += [
+                Chunk(text=piece, source_id=str(source), collection="papers", path=str(path), kind="jsonl")
+                for piece in chunk_text(str(body))
+            ]
     return chunks
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import UserError
+from aeiou_agent.knowledge.chunks import Chunk, paper_chunks
 
 if TYPE_CHECKING:
     from aeiou_agent.registry import Registry
@@ -41,52 +42,6 @@ MIN_SIMILARITY_WITH_NAME = 0.05
 RRF_K = 60
 # Version of how the built-in knowledge (bibliography, cards, tool docs) is chunked; bump to re-index it.
 SEED_SCHEMA = 1
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A passage with where it came from. ``id`` is a content hash, so re-adding it is a no-op."""
-
-    text: str
-    source_id: str
-    collection: str
-    title: str = ""
-    authors: str = ""
-    year: int | None = None
-    section: str = ""
-    page: int | None = None
-    url: str = ""
-    path: str = ""
-    kind: str = "paper"
-
-    @property
-    def content_hash(self) -> str:
-        """SHA-256 of the source id and the text."""
-        return hashlib.sha256(f"{self.source_id}\n{self.text}".encode()).hexdigest()
-
-    @property
-    def id(self) -> str:
-        """Chunk id: collection and content hash."""
-        return f"{self.collection}:{self.content_hash[:32]}"
-
-    def metadata(self) -> dict[str, Any]:
-        """Chroma metadata (scalars only; missing values left out)."""
-        meta: dict[str, Any] = {
-            "source_id": self.source_id,
-            "title": self.title,
-            "authors": self.authors,
-            "section": self.section,
-            "url": self.url,
-            "path": self.path,
-            "kind": self.kind,
-            "content_hash": self.content_hash,
-            "collection": self.collection,
-        }
-        if self.year is not None:
-            meta["year"] = int(self.year)
-        if self.page is not None:
-            meta["page"] = int(self.page)
-        return meta
 
 
 @dataclass
@@ -377,6 +332,21 @@ class KnowledgeStore:
 
     # ------------------------------------------------------------------ built-in knowledge
 
+    def _remove_stale_seed(self, chunks: list[Chunk]) -> int:
+        """Delete built-in chunks that the current bibliography, cards and tool docs no longer contain."""
+        keep = {c.id for c in chunks}
+        removed = 0
+        with self._lock, self.write_lock():
+            for name in COLLECTIONS:
+                collection = self.collection(name)
+                owned = collection.get(where=_seed_owned(name), include=[])["ids"]
+                stale = [i for i in owned if i not in keep]
+                if stale:
+                    collection.delete(ids=stale)
+                    self._bm25.pop(name, None)
+                    removed += len(stale)
+        return removed
+
     def seed(self, store: Store, registry: Registry) -> dict[str, Any]:
         """Index the bibliography, the dataset cards and the tool docs (idempotent; cheap when unchanged)."""
         chunks = [*bibliography_chunks(), *card_chunks(store), *tool_doc_chunks(registry)]
@@ -384,10 +354,22 @@ class KnowledgeStore:
         marker = self.path / "seed.json"
         if marker.exists() and json.loads(marker.read_text()).get("fingerprint") == fingerprint:
             return json.loads(marker.read_text())
+        removed = self._remove_stale_seed(chunks)
         added, present = self.add(chunks)
-        info = {"fingerprint": fingerprint, "chunks": len(chunks), "added": added, "present": present}
+        info = {
+            "fingerprint": fingerprint,
+            "chunks": len(chunks),
+            "added": added,
+            "present": present,
+            "removed": removed,
+        }
         marker.write_text(json.dumps(info))
         return info
+
+
+def _seed_owned(collection: str) -> dict[str, Any] | None:
+    """Which chunks of a collection the seed owns: all cards and tool docs; the bibliography's papers."""
+    return {"section": "bibliography"} if collection == "papers" else None
 
 
 def _where(year_min: int | None, year_max: int | None, source_id: str | None) -> dict[str, Any] | None:
@@ -409,29 +391,23 @@ def load_bibliography() -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def paper_text(record: dict[str, Any]) -> str:
-    """One searchable passage for a bibliography record."""
-    authors = ", ".join(record.get("authors", []))
-    venue = f" {record['venue']}." if record.get("venue") else ""
-    keywords = f" Keywords: {', '.join(record['keywords'])}." if record.get("keywords") else ""
-    return f"{record['title']}. {authors} ({record.get('year', 'n.d.')}).{venue} {record['description']}{keywords}"
-
-
 def bibliography_chunks() -> list[Chunk]:
-    """One chunk per bibliography entry."""
+    """Chunks of the bibliography (one per entry: they are short)."""
     return [
-        Chunk(
-            text=paper_text(r),
+        chunk
+        for r in load_bibliography()
+        for chunk in paper_chunks(
             source_id=r["id"],
-            collection="papers",
             title=r["title"],
-            authors=", ".join(r.get("authors", [])),
+            authors=r.get("authors", []),
             year=r.get("year"),
+            body=r["description"],
+            venue=r.get("venue") or "",
+            keywords=r.get("keywords", []),
             url=r.get("url", ""),
             kind="paper",
             section="bibliography",
         )
-        for r in load_bibliography()
     ]
 
 
