@@ -186,3 +186,16 @@ def test_reseeding_replaces_built_in_chunks_that_changed(fresh_obs):
     (knowledge.path / "seed.json").unlink()
     info = fresh_obs.build()["knowledge"]
     assert info["added"] == 1 and knowledge.count() == with_notes and with_notes > total
+
+
+def test_large_collections_are_read_in_pages(obs, monkeypatch):
+    """One Chroma read of 100,000 chunks failed ('too many SQL variables'); reads are paged now."""
+    from aeiou_agent.knowledge import store as store_module
+
+    obs.build()
+    knowledge = store_module.KnowledgeStore(obs.settings)  # a fresh instance: no cached BM25 index
+    monkeypatch.setattr(store_module, "PAGE", 4)
+    assert len(knowledge._all("papers")["ids"]) == knowledge.count("papers") >= 17
+    assert knowledge.count("papers", origin="bibliography") == 17
+    hits = knowledge.search("CycleGAN SDSS DES", k=1, mode="bm25")
+    assert hits[0].source_id == "arXiv:2011.07124"

@@ -40,6 +40,7 @@ MIN_BM25_WITH_SIMILARITY = (0.8, 0.2)  # (BM25 score per query term, dense simil
 SIMILARITY_SPREAD = 0.15  # passages listed besides the best must be about as relevant as it
 MIN_SIMILARITY_WITH_NAME = 0.05
 RRF_K = 60
+PAGE = 5000  # records per Chroma read
 # Version of how the built-in knowledge (bibliography, cards, tool docs) is chunked; bump to re-index it.
 SEED_SCHEMA = 1
 
@@ -225,7 +226,7 @@ class KnowledgeStore:
         if origin == "any":
             return sum(int(self.collection(n).count()) for n in names)
         where = {"section": {"$eq" if origin == "bibliography" else "$ne": "bibliography"}}
-        return sum(len(self.collection(n).get(where=where, include=[])["ids"]) for n in names)
+        return sum(len(self._all(n, where=where)["ids"]) for n in names)
 
     def add(self, chunks: Iterable[Chunk], batch_size: int = 128) -> tuple[int, int]:
         """Add chunks not already present (by content hash). Returns (added, already present)."""
@@ -254,11 +255,25 @@ class KnowledgeStore:
                     self._bm25.pop(name, None)
         return added, present
 
+    def _all(self, name: str, where: dict[str, Any] | None = None, include: Sequence[str] = ()) -> dict[str, list[Any]]:
+        """Every record of a collection, read in pages (one large read exceeds SQLite's variable limit)."""
+        collection = self.collection(name)
+        out: dict[str, list[Any]] = {"ids": [], "documents": [], "metadatas": []}
+        offset = 0
+        while True:
+            page = collection.get(where=where, include=list(include), limit=PAGE, offset=offset)
+            out["ids"] += page["ids"]
+            for key in ("documents", "metadatas"):
+                out[key] += page.get(key) or []
+            if len(page["ids"]) < PAGE:
+                return out
+            offset += PAGE
+
     def _bm25_for(self, name: str) -> _BM25:
         with self._lock:
             if name not in self._bm25:
-                got = self.collection(name).get(include=["documents", "metadatas"])
-                self._bm25[name] = _BM25(list(got["ids"]), list(got["documents"] or []), list(got["metadatas"] or []))
+                got = self._all(name, include=["documents", "metadatas"])
+                self._bm25[name] = _BM25(got["ids"], got["documents"], got["metadatas"])
             return self._bm25[name]
 
     def search(
@@ -339,7 +354,7 @@ class KnowledgeStore:
         with self._lock, self.write_lock():
             for name in COLLECTIONS:
                 collection = self.collection(name)
-                owned = collection.get(where=_seed_owned(name), include=[])["ids"]
+                owned = self._all(name, where=_seed_owned(name))["ids"]
                 stale = [i for i in owned if i not in keep]
                 if stale:
                     collection.delete(ids=stale)
