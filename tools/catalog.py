@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import numpy as np
+from aeiou_agent.tools._plots import new_figure, save_png
 from aeiou_agent.tools._targets import constellation_of, format_dec, format_ra, locate, sources_for
 from pydantic import Field
 
@@ -180,13 +181,11 @@ def _sky_plot(
     key: str,
 ) -> Artifact:
     """Tangent-plane chart of cone-search results, marker area scaled by brightness."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.patches import Circle
 
     path = ctx.artifact_path(f"cone_{key}", ".png")
-    fig, ax = plt.subplots(figsize=(6, 6), dpi=110)
+    fig = new_figure(6, 6)
+    ax = fig.subplots()
     ra = np.array([r["ra_deg"] for r in rows], dtype=float)
     dec = np.array([r["dec_deg"] for r in rows], dtype=float)
     dra = ((ra - ra0 + 180) % 360 - 180) * np.cos(np.radians(dec0))
@@ -197,7 +196,7 @@ def _sky_plot(
     ax.scatter(dra, ddec, s=sizes, c="navy", alpha=0.8, edgecolors="none")
     for r, x, y in list(zip(rows, dra, ddec, strict=True))[:12]:
         ax.annotate(r.get("name") or r["id"], (x, y), xytext=(5, 4), textcoords="offset points", fontsize=7)
-    ax.add_patch(plt.Circle((0, 0), radius_deg, fill=False, ls="--", color="grey"))
+    ax.add_patch(Circle((0, 0), radius_deg, fill=False, ls="--", color="grey"))
     ax.plot([0], [0], marker="+", color="red", ms=12)
     ax.set_xlim(radius_deg * 1.05, -radius_deg * 1.05)  # east to the left, as on the sky
     ax.set_ylim(-radius_deg * 1.05, radius_deg * 1.05)
@@ -205,9 +204,7 @@ def _sky_plot(
     ax.set_xlabel("ΔRA cos(Dec) [deg]  (east ←)")
     ax.set_ylabel("ΔDec [deg]")
     ax.set_title(f"{len(rows)} objects within {radius_deg:g}° of {center_label}", fontsize=9)
-    fig.tight_layout()
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
+    save_png(fig, path)
     return Artifact.from_file(path, "image/png", f"Sky chart around {center_label}")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import numpy as np
+from aeiou_agent.tools._plots import new_figure, save_png
 from aeiou_agent.tools._targets import Target, constellation_of, format_dec, format_ra, locate
 from pydantic import Field
 from rapidfuzz import fuzz, process
@@ -586,14 +587,10 @@ def _altitude_plot(
     min_alt: float,
     start: dt.datetime,
 ) -> Artifact:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     hours = minutes / 60.0
     short = label.split(" (")[0]
-    fig, ax = plt.subplots(figsize=(8, 4), dpi=110)
+    fig = new_figure(8, 4)
+    ax = fig.subplots()
     ax.fill_between(hours, -90, 90, where=sun_alt < -18, color="#1b2a49", alpha=0.25, label="astronomical night")
     ax.fill_between(
         hours, -90, 90, where=(sun_alt < 0) & (sun_alt >= -18), color="#8aa1c1", alpha=0.2, label="twilight"
@@ -610,8 +607,6 @@ def _altitude_plot(
     ax.set_ylabel("altitude [deg]")
     ax.set_title(f"{short} from {where.name}, night of {data['night_of']}", fontsize=9)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
-    fig.tight_layout()
     path = ctx.artifact_path(f"altitude_{normalize(short)}_{normalize(where.name)}_{data['night_of']}", ".png")
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
+    save_png(fig, path)
     return Artifact.from_file(path, "image/png", f"Altitude of {short} from {where.name}, night of {data['night_of']}")
