@@ -1,10 +1,10 @@
-# AEIOU: `make run` starts the observatory, `make test` runs the tests. Both create .venv on first use.
+# AEIOU: `make run` starts the web UI, `make test` runs the tests. Both create .venv on first use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-slow lint eval bench clean
+.PHONY: install run chat test test-slow lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/aeiou ui
+
+chat: $(STAMP)
 	$(BIN)/aeiou chat
 
 lint: $(STAMP)
@@ -25,6 +28,7 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
+# Training, browser and LLM smoke tests. The browser tests drive Debian's chromium (apt-get install chromium).
 test-slow: $(STAMP)
 	$(BIN)/pytest -m slow
 

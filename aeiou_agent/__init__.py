@@ -5,7 +5,7 @@
 """
 
 from aeiou_agent.answer import Answer, Artifact, Citation, ToolCall
-from aeiou_agent.observatory import ChatSession, Observatory, ReplayReport
+from aeiou_agent.observatory import ChatSession, Observatory, ProgressEvent, ReplayReport
 
-__all__ = ["Answer", "Artifact", "ChatSession", "Citation", "Observatory", "ReplayReport", "ToolCall"]
+__all__ = ["Answer", "Artifact", "ChatSession", "Citation", "Observatory", "ProgressEvent", "ReplayReport", "ToolCall"]
 __version__ = "0.1.0"

@@ -270,9 +270,31 @@ def evaluate(
         raise typer.Exit(1)
 
 
-def main() -> None:
-    """Entry point of the ``aeiou`` console script."""
-    app()
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option(help="Address to bind; loopback by default.")] = "127.0.0.1",
+    port: Annotated[int | None, typer.Option(help="Port; the first free one from 7860 when omitted.")] = None,
+    auth: Annotated[str | None, typer.Option(help="Require a login, given as user:password.")] = None,
+    concurrency: Annotated[int, typer.Option(help="Questions answered at the same time.", min=1, max=32)] = 4,
+) -> None:
+    """Start the web UI (chat, tool trace, plots, tables, sources, provenance) and print its address."""
+    from aeiou_agent.ui import launch
+
+    credentials = None
+    if auth is not None:
+        user, sep, password = auth.partition(":")
+        if not sep or not user or not password:
+            err.print("--auth must look like user:password")
+            raise typer.Exit(2)
+        credentials = (user, password)
+    if host not in {"127.0.0.1", "localhost", "::1"} and credentials is None:
+        err.print(f"[yellow]Serving on {host} without --auth: anyone who can reach it can use it.[/yellow]")
+    launch(host=host, port=port, auth=credentials, concurrency=concurrency)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``aeiou`` console script (``argv`` for ``app.py`` and tests)."""
+    app(args=argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from aeiou_agent._json import content_hash, to_jsonable
 from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCall
@@ -68,6 +68,24 @@ class _Executed:
     exception: BaseException | None = None
 
 
+@dataclass(frozen=True)
+class ProgressEvent:
+    """What ``ask`` is doing now, for interfaces that stream progress (the web UI).
+
+    ``stage`` is ``planned`` (``plan`` set), ``calling`` (a step is about to run) or ``called``
+    (``call`` holds its result).
+    """
+
+    stage: Literal["planned", "calling", "called"]
+    step: int = 0
+    tool: str = ""
+    plan: Plan | None = None
+    call: ToolCall | None = None
+
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
 @dataclass
 class ReplayReport:
     """Outcome of re-executing a recorded run's tool calls."""
@@ -93,9 +111,9 @@ class ChatSession:
         self.context = ChatContext()
         self.history: list[Answer] = []
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, *, on_progress: ProgressCallback | None = None) -> Answer:
         """Ask within this conversation."""
-        answer = self.observatory.ask(question, context=self.context, session_id=self.id)
+        answer = self.observatory.ask(question, context=self.context, session_id=self.id, on_progress=on_progress)
         self.history.append(answer)
         return answer
 
@@ -184,8 +202,18 @@ class Observatory:
 
     # ------------------------------------------------------------------ asking
 
-    def ask(self, question: str, *, context: ChatContext | None = None, session_id: str | None = None) -> Answer:
-        """Answer ``question``. Never raises for a bad question: problems come back as an Answer saying so."""
+    def ask(
+        self,
+        question: str,
+        *,
+        context: ChatContext | None = None,
+        session_id: str | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> Answer:
+        """Answer ``question``. Never raises for a bad question: problems come back as an Answer saying so.
+
+        ``on_progress`` is called with a :class:`ProgressEvent` after planning and around each tool call.
+        """
         if not isinstance(question, str):
             raise TypeError(f"question must be a str, not {type(question).__name__}")
         started = time.perf_counter()
@@ -202,8 +230,12 @@ class Observatory:
         plan: Plan | None = None
         try:
             plan = self.planner.plan(question, context)
+            if context.prefer_plots:
+                self._add_plots(plan)
+            if on_progress:
+                on_progress(ProgressEvent("planned", plan=plan))
             executed = self._execute(
-                run_id, plan.calls, ToolContext(self.settings, seed=self.settings.seed, _store=store)
+                run_id, plan.calls, ToolContext(self.settings, seed=self.settings.seed, _store=store), on_progress
             )
             answer = self._answer(question, plan, executed, run_id, started)
         except BaseException:
@@ -222,7 +254,16 @@ class Observatory:
             context.remember(plan, list(dict.fromkeys(objects)))
         return answer
 
-    def _execute(self, run_id: str, planned: list[PlannedCall], ctx: ToolContext) -> list[_Executed]:
+    def _add_plots(self, plan: Plan) -> None:
+        """Ask every planned tool that can draw a picture to draw it (for interfaces that show them)."""
+        for call in plan.calls:
+            can_plot = call.tool in self.registry and "plot" in self.registry.get(call.tool).args_model.model_fields
+            if can_plot and "plot" not in call.args:
+                call.args["plot"] = True
+
+    def _execute(
+        self, run_id: str, planned: list[PlannedCall], ctx: ToolContext, on_progress: ProgressCallback | None = None
+    ) -> list[_Executed]:
         executed: list[_Executed] = []
         for step, item in enumerate(planned):
             args: dict[str, Any] = {}
@@ -242,8 +283,14 @@ class Observatory:
                 call = ToolCall(tool=item.tool, args=to_jsonable(args), error=blocked, error_type="Skipped")
                 executed.append(_Executed(call))
                 self.ledger.record_call(run_id, step, call, tool_hash=None, artifacts=[])
+                if on_progress:
+                    on_progress(ProgressEvent("called", step=step, tool=item.tool, call=call))
                 continue
+            if on_progress:
+                on_progress(ProgressEvent("calling", step=step, tool=item.tool))
             result = self.run_tool(item.tool, args, ctx)
+            if on_progress:
+                on_progress(ProgressEvent("called", step=step, tool=item.tool, call=result.call))
             self.ledger.record_call(
                 run_id,
                 step,

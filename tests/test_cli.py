@@ -80,3 +80,15 @@ def test_chat_console_script_with_follow_up(obs):
     )
     assert result.returncode == 0, result.stderr
     assert "Canes Venatici" in result.stdout
+
+
+def test_ui_rejects_malformed_auth_before_starting(monkeypatch):
+    import aeiou_agent.ui
+
+    launched = []
+    monkeypatch.setattr(aeiou_agent.ui, "launch", lambda **kwargs: launched.append(kwargs))
+    result = runner.invoke(app, ["ui", "--auth", "alice"])
+    assert result.exit_code == 2 and "user:password" in result.output and not launched
+    result = runner.invoke(app, ["ui", "--port", "7999", "--auth", "alice:secret"])
+    assert result.exit_code == 0, result.output
+    assert launched == [{"host": "127.0.0.1", "port": 7999, "auth": ("alice", "secret"), "concurrency": 4}]

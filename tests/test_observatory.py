@@ -35,6 +35,20 @@ def test_multi_step_plan_resolve_then_parallax(obs):
     assert "7.679 ± 0.021 pc" in ans.text
 
 
+def test_progress_events_follow_the_plan_and_each_call(obs):
+    events = []
+    ans = obs.chat().ask("How far away is Vega?", on_progress=events.append)
+    assert [(e.stage, e.step, e.tool) for e in events] == [
+        ("planned", 0, ""),
+        ("calling", 0, "resolve_object"),
+        ("called", 0, "resolve_object"),
+        ("calling", 1, "parallax_distance"),
+        ("called", 1, "parallax_distance"),
+    ]
+    assert [c.tool for c in events[0].plan.calls] == ["resolve_object", "parallax_distance"]
+    assert events[-1].call == ans.calls[-1]
+
+
 def test_chat_follow_ups_keep_context(obs):
     chat = obs.chat()
     chat.ask("Where is M51?")

@@ -131,16 +131,19 @@ def generate(out: Path, n: int, seed: int, *, redshifts_per_cosmology: int = 4) 
 
     rng = np.random.default_rng(seed)
     points = latin_hypercube(n, seed)
-    rows, linear, nonlinear = [], [], []
+    rows: list[list[float]] = []
+    linear: list[np.ndarray] = []
+    nonlinear: list[np.ndarray] = []
     started = time.perf_counter()
     for point in tqdm(points, desc=f"CAMB spectra ({out.name})", unit="cosmology"):
         cosmology = Cosmology(*map(float, point[:5]))
         z_low, z_high = PARAM_RANGES["z"]
         redshifts = [float(point[5]), *rng.uniform(z_low, z_high, redshifts_per_cosmology - 1).tolist()]
         spectra_linear, spectra_halofit = camb_linear_and_halofit(cosmology, redshifts)
+        assert spectra_halofit is not None
         linear.append(spectra_linear)
         nonlinear.append(spectra_halofit)
-        rows.extend([*point[:5], z] for z in redshifts)
+        rows.extend([*map(float, point[:5]), z] for z in redshifts)
     seconds = time.perf_counter() - started
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

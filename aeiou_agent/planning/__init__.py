@@ -46,6 +46,7 @@ class ChatContext:
     args: dict[str, Any] = field(default_factory=dict)
     site: str | None = None
     when: str | None = None
+    prefer_plots: bool = False  # an interface that shows pictures: tools that can plot should
 
     def remember(self, plan: Plan, objects: list[str]) -> None:
         """Update after an answered question."""

@@ -1,0 +1,216 @@
+"""The web UI in a real browser: Debian's Chromium driven by Playwright against ``python app.py``.
+
+Slow tier (``-m slow``): needs the ``chromium`` package (``.ci/run`` installs it). Screenshots of every
+step land in the test's output folder (``tmp_path``), to look at after a run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# No background connections: the machine's network is closed, and tests must not use it.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+LAPTOP = {"width": 1366, "height": 800}
+# The run header names the run once the answer is complete; a new run id means a new answer.
+_ANSWERED = """(previous) => {
+  const header = document.querySelector('#run-header');
+  const match = header && header.innerText.match(/Run (\\S+)/);
+  return match !== null && match[1] !== previous;
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``python app.py`` on a free loopback port, with the test session's AEIOU_HOME."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("app") / "app.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py"), "--port", str(port)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "AEIOU_HOME": str(home)},
+        )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"app.py exited with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail(f"app.py did not answer on {url}:\n{log_path.read_text()}")
+    assert f"Running on local URL:  http://127.0.0.1:{port}" in log_path.read_text()
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def _run_id(page) -> str:  # type: ignore[no-untyped-def]
+    match = re.search(r"Run (\S+)", page.inner_text("#run-header"))
+    return match.group(1) if match else ""
+
+
+def _ask(page, question: str, timeout_ms: int = 120_000) -> None:  # type: ignore[no-untyped-def]
+    previous = _run_id(page)
+    page.fill("#question textarea", question)
+    page.click("#ask")
+    page.wait_for_function(_ANSWERED, arg=previous, timeout=timeout_ms)
+
+
+def _last_answer(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator('#chat [data-testid="bot"]').last.inner_text()
+
+
+def _trace_tools(page) -> list[str]:  # type: ignore[no-untyped-def]
+    page.get_by_role("tab", name="Trace").click()
+    cells = page.locator('#trace [data-testid^="cell-"]')
+    texts = {cells.nth(i).get_attribute("data-testid"): cells.nth(i).inner_text() for i in range(cells.count())}
+    return [text.strip() for key, text in sorted(texts.items()) if key and re.fullmatch(r"cell-\d+-1", key)]
+
+
+def test_three_kinds_of_question_render_answer_trace_and_plots(app_url: str, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=LAPTOP)
+        page.goto(app_url)
+        page.wait_for_selector("#question textarea")
+        page.screenshot(path=tmp_path / "0-start.png")
+
+        # 1. a catalog search: answer table in the chat, trace rows, and a sky chart in the Plots tab
+        _ask(page, "Which stars brighter than magnitude 4 are within 5 degrees of the Pleiades?")
+        assert "Alcyone" in _last_answer(page) and "[1]" in _last_answer(page)
+        page.wait_for_selector("#plots img", state="visible")
+        assert page.locator("#plots img").first.evaluate("img => img.naturalWidth") > 300
+        page.screenshot(path=tmp_path / "1-cone-search-plot.png")
+        assert _trace_tools(page) == ["resolve_object", "cone_search"]
+        page.screenshot(path=tmp_path / "1-cone-search-trace.png")
+        page.get_by_role("tab", name="Table").click()
+        assert "Alcyone" in page.inner_text("#table")
+
+        # 2. a cosmology calculation, then a follow-up that needs the conversation's context
+        _ask(page, "How old was the universe at z = 3?")
+        assert "2.1438 Gyr" in _last_answer(page)
+        assert _trace_tools(page) == ["cosmology_calculator"]
+        _ask(page, "and at z=2?")
+        assert "z = 2" in _last_answer(page)
+        page.screenshot(path=tmp_path / "2-cosmology.png")
+
+        # 3. a literature question: the paper is cited, the Sources tab lists it
+        _ask(page, "Which paper used CycleGAN to boost SDSS signal-to-noise?")
+        assert "arXiv:2011.07124" in _last_answer(page)
+        assert _trace_tools(page) == ["search_literature"]
+        page.get_by_role("tab", name="Sources").click()
+        assert "2011.07124" in page.inner_text("#sources")
+        page.screenshot(path=tmp_path / "3-literature.png")
+
+        # provenance: replay re-executes and says the outputs are identical; the bundle downloads
+        page.get_by_role("tab", name="Provenance").click()
+        page.click("#replay")
+        page.wait_for_function(
+            "() => document.querySelector('#replay-status').innerText.includes('identical')", timeout=60_000
+        )
+        assert "Identical." in page.inner_text("#replay-status")
+        page.click("#export")
+        link = page.locator("#bundle a").first
+        link.wait_for(timeout=60_000)
+        with page.expect_download() as download_info:
+            link.click()
+        bundle = tmp_path / "bundle.zip"
+        download_info.value.save_as(bundle)
+        assert bundle.read_bytes()[:2] == b"PK"
+        page.screenshot(path=tmp_path / "4-provenance.png")
+
+        # bad input: a readable message in the chat, the page keeps working
+        _ask(page, "SELECT * FROM hipparcos; DROP TABLE hipparcos")
+        assert "Traceback" not in _last_answer(page) and "nothing was changed" in _last_answer(page).lower()
+        page.screenshot(path=tmp_path / "5-refused.png", full_page=True)
+        browser.close()
+
+
+CONCURRENT = {
+    "How far away is Vega?": "7.679 ± 0.021 pc",
+    "Where is M51?": "Whirlpool Galaxy",
+    "How old was the universe at z = 3?": "2.1438 Gyr",
+    "What is the angular separation between Betelgeuse and Rigel?": "18.6059°",
+    "Which constellation is M31 in?": "Andromeda (And)",
+    "How far away is Sirius?": "2.637 ± 0.011 pc",
+    "What is the luminosity distance to z=0.5?": "2919.6 Mpc",
+    "Where is M13?": "Hercules Globular Cluster",
+}
+
+
+def test_eight_concurrent_sessions_get_their_own_answers(app_url: str, tmp_path: Path):
+    from playwright.async_api import async_playwright
+
+    async def session(browser, index: int, question: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+        context = await browser.new_context(viewport=LAPTOP)
+        page = await context.new_page()
+        await page.goto(app_url)
+        await page.wait_for_selector("#question textarea")
+        await page.fill("#question textarea", question)
+        await page.click("#ask")
+        await page.wait_for_function(_ANSWERED, arg="", timeout=180_000)
+        answer = await page.locator('#chat [data-testid="bot"]').last.inner_text()
+        header = await page.inner_text("#run-header")
+        await page.screenshot(path=tmp_path / f"session-{index}.png")
+        await context.close()
+        return answer, header
+
+    async def run() -> list[tuple[str, str]]:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            results = await asyncio.gather(*(session(browser, i, q) for i, q in enumerate(CONCURRENT)))
+            await browser.close()
+            return list(results)
+
+    results = asyncio.run(run())
+    run_ids = set()
+    for (answer, header), (question, expected) in zip(results, CONCURRENT.items(), strict=True):
+        assert expected in answer, f"{question!r} got {answer!r}"
+        others = [e for q, e in CONCURRENT.items() if q != question]
+        assert not any(e in answer for e in others), f"cross-talk in the answer to {question!r}: {answer!r}"
+        run_ids.add(re.search(r"Run (\S+)", header).group(1))  # type: ignore[union-attr]
+    assert len(run_ids) == len(CONCURRENT), "each session has its own run"
