@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import time
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ def train_network(
     mean_t, scale_t = torch.tensor(pca_mean, dtype=torch.float32), torch.tensor(pca_scale, dtype=torch.float32)
     sizes = [x.shape[1], *[hidden] * (n_layers - 1), n_pca]
     layers: list[torch.nn.Module] = []
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
         layers.append(torch.nn.Linear(n_in, n_out))
         if i < len(sizes) - 2:
             layers.append(torch.nn.SiLU())
@@ -182,7 +183,7 @@ def train_network(
             optimiser.step()
         schedule.step()
         if _epoch % 100 == 0:
-            progress.set_postfix(rms_rel=f"{float(loss) ** 0.5:.2e}")
+            progress.set_postfix(rms_rel=f"{float(loss.detach()) ** 0.5:.2e}")
     linears = [m for m in model if isinstance(m, torch.nn.Linear)]
     arrays = {
         "layers": np.array(len(linears)),
@@ -216,14 +217,14 @@ def train(train_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs
     }
     arrays["metrics_json"] = np.array(json.dumps(metrics))
     out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, **arrays)
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
     emulator = PowerSpectrumEmulator(out)
     for kind in ("linear", "nonlinear"):
         predicted = emulator.predict(test_data["params"], kind)  # type: ignore[arg-type]
         for name, value in relative_errors(predicted, test_data[kind]).items():
             metrics[f"{kind}_{name}"] = value
     arrays["metrics_json"] = np.array(json.dumps(metrics))
-    np.savez_compressed(out, **arrays)
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
     return metrics
 
 
