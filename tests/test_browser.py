@@ -23,6 +23,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
+DOCS = Path(__file__).parent / "data" / "docs"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # No background connections: the machine's network is closed, and tests must not use it.
 CHROMIUM_ARGS = [
@@ -102,8 +103,19 @@ def _last_answer(page) -> str:  # type: ignore[no-untyped-def]
     return page.locator('#chat [data-testid="bot"]').last.inner_text()
 
 
+def _open_tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a tab, through the overflow menu when the window is too narrow to show it."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count() and tab.is_visible():
+        tab.click()
+        return
+    page.click('button[aria-label="More tabs"]')
+    page.locator(".overflow-dropdown button", has_text=name).click()
+
+
 def _trace_tools(page) -> list[str]:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name="Trace").click()
+    page.wait_for_selector('#trace [data-testid="cell-0-1"]', timeout=30_000)
     cells = page.locator('#trace [data-testid^="cell-"]')
     texts = {cells.nth(i).get_attribute("data-testid"): cells.nth(i).inner_text() for i in range(cells.count())}
     return [text.strip() for key, text in sorted(texts.items()) if key and re.fullmatch(r"cell-\d+-1", key)]
@@ -122,8 +134,11 @@ def test_three_kinds_of_question_render_answer_trace_and_plots(app_url: str, tmp
         # 1. a catalog search: answer table in the chat, trace rows, and a sky chart in the Plots tab
         _ask(page, "Which stars brighter than magnitude 4 are within 5 degrees of the Pleiades?")
         assert "Alcyone" in _last_answer(page) and "[1]" in _last_answer(page)
-        page.wait_for_selector("#plots img", state="visible")
-        assert page.locator("#plots img").first.evaluate("img => img.naturalWidth") > 300
+        page.wait_for_function(
+            "() => { const img = document.querySelector('#plots img');"
+            " return img !== null && img.complete && img.naturalWidth > 300; }",
+            timeout=60_000,
+        )
         page.screenshot(path=tmp_path / "1-cone-search-plot.png")
         assert _trace_tools(page) == ["resolve_object", "cone_search"]
         page.screenshot(path=tmp_path / "1-cone-search-trace.png")
@@ -163,10 +178,24 @@ def test_three_kinds_of_question_render_answer_trace_and_plots(app_url: str, tmp
         assert bundle.read_bytes()[:2] == b"PK"
         page.screenshot(path=tmp_path / "4-provenance.png")
 
+        # documents: upload a note and a file of the wrong type; each gets its own result row
+        _open_tab(page, "Documents")
+        wrong = tmp_path / "tool.exe"
+        wrong.write_bytes(b"MZ")
+        page.locator("#uploads input[type=file]").set_input_files([str(DOCS / "notes.md"), str(wrong)])
+        page.wait_for_timeout(1500)
+        page.click("#ingest")
+        page.wait_for_function(
+            "() => document.querySelector('#ingest-status').innerText.includes('file(s)')", timeout=120_000
+        )
+        results = page.inner_text("#ingest-table")
+        assert "notes.md" in results and "tool.exe" in results and "skipped" in results
+        page.screenshot(path=tmp_path / "5-documents.png")
+
         # bad input: a readable message in the chat, the page keeps working
         _ask(page, "SELECT * FROM hipparcos; DROP TABLE hipparcos")
         assert "Traceback" not in _last_answer(page) and "nothing was changed" in _last_answer(page).lower()
-        page.screenshot(path=tmp_path / "5-refused.png", full_page=True)
+        page.screenshot(path=tmp_path / "6-refused.png", full_page=True)
         browser.close()
 
 
