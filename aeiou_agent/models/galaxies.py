@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -80,7 +81,7 @@ class GalaxyParams:
         return np.array([self.sersic_n, self.half_light_radius_arcsec, self.ellipticity, self.log10_flux])
 
 
-def _profile(params: GalaxyParams):  # type: ignore[no-untyped-def]
+def _profile(params: GalaxyParams) -> Any:
     import galsim
 
     n = round(round(params.sersic_n / SERSIC_STEP) * SERSIC_STEP, 4)
