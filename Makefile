@@ -38,6 +38,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py
 	$(BIN)/python benchmarks/ask_latency.py
+	$(BIN)/python benchmarks/power_spectrum.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -36,6 +36,8 @@ EXAMPLES = (
     "How far away is Vega?",
     "Which paper used CycleGAN to boost SDSS signal-to-noise?",
     "What's up tonight from Cerro Tololo?",
+    "Plot the matter power spectrum at z = 1 for sigma8 = 0.8",
+    "Simulate a 2D matter density field with sigma8 = 0.9, 256 pixels, 500 Mpc/h",
 )
 UPLOAD_TYPES = (".pdf", ".bib", ".bibtex", ".txt", ".md", ".markdown", ".jsonl")
 MAX_UPLOAD_MB = 50
@@ -49,6 +51,7 @@ CSS = """
 #aeiou-title p {margin-top: 2px; color: var(--body-text-color-subdued);}
 #run-header {font-size: 0.9em;}
 .example-btn {font-size: 0.85em !important;}
+#panels .tab-container button {padding-left: 8px; padding-right: 8px;}
 """
 
 
@@ -305,11 +308,14 @@ class Handlers:
         for item in files or []:
             path = Path(item if isinstance(item, str) else getattr(item, "name", str(item)))
             if path.suffix.lower() not in UPLOAD_TYPES:
-                rows.append([path.name, "skipped", 0, f"{path.suffix or 'no extension'} is not one of {UPLOAD_TYPES}"])
+                kind = path.suffix or "no extension"
+                rows.append([path.name, "skipped", 0, f"{kind} is not a supported type ({', '.join(UPLOAD_TYPES)})"])
             elif path.stat().st_size > MAX_UPLOAD_MB * 1024 * 1024:
                 rows.append([path.name, "skipped", 0, f"larger than {MAX_UPLOAD_MB} MB"])
             else:
                 paths.append(path)
+        if rows:
+            messages.append(f"{len(rows)} file(s) refused (type or size)")
         observatory = self.pool.get(self.observatory.planner.name, online)
         if paths:
             report = observatory.ingest(paths)
@@ -373,7 +379,7 @@ def build_ui(observatory: Observatory | None = None) -> gr.Blocks:
                 clear = gr.Button("New conversation", size="sm", variant="secondary")
             with gr.Column(scale=1, min_width=420):
                 header = gr.Markdown("_Ask a question: its plan and tool calls appear here._", elem_id="run-header")
-                with gr.Tabs() as tabs:
+                with gr.Tabs(elem_id="panels") as tabs:
                     with gr.Tab("Trace", id="trace"):
                         trace = gr.Dataframe(
                             headers=TRACE_HEADERS,
@@ -411,7 +417,10 @@ def build_ui(observatory: Observatory | None = None) -> gr.Blocks:
                             "about photometric redshifts?_"
                         )
                         uploads = gr.File(
-                            label="Documents", file_count="multiple", file_types=list(UPLOAD_TYPES), height=120
+                            label="Documents",
+                            file_count="multiple",  # no file_types: wrong types get a per-file message below
+                            height=120,
+                            elem_id="uploads",
                         )
                         arxiv_ids = gr.Textbox(
                             label="arXiv ids (metadata; needs online backends)", placeholder="2011.07124 1802.05335"
@@ -419,7 +428,10 @@ def build_ui(observatory: Observatory | None = None) -> gr.Blocks:
                         ingest_btn = gr.Button("Add to knowledge store", variant="primary", elem_id="ingest")
                         ingest_status = gr.Markdown(elem_id="ingest-status")
                         ingest_table = gr.Dataframe(
-                            headers=["file", "status", "new chunks", "message"], value=[], interactive=False
+                            headers=["file", "status", "new chunks", "message"],
+                            value=[],
+                            interactive=False,
+                            elem_id="ingest-table",
                         )
                     with gr.Tab("Settings", id="settings"):
                         planner = gr.Radio(

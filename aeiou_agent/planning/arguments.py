@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from aeiou_agent.store.names import normalize
 
@@ -323,6 +324,55 @@ def extract_cosmology(text: str) -> CosmologyArgs:
         h0=to_float(h0.group(1)) if h0 else None,
         om0=to_float(om0.group(1)) if om0 else None,
     )
+
+
+@dataclass
+class SimulationArgs:
+    """Cosmological parameters and map settings named in a power-spectrum or density-field question."""
+
+    values: dict[str, Any]
+
+
+_SIMULATION_PATTERNS: dict[str, str] = {
+    "sigma8": r"(?:\bsigma_?\s?8|σ_?8|\bs8)\s*(?:=|of|is|:)?\s*({NUM})",
+    "omega_m": r"(?:\bomega_?m(?:atter)?|\bom0|\bω_?m|\bωm|\bomega\s+m\b|matter\s+density)\s*(?:=|of|is|:)?\s*({NUM})",
+    "omega_b": r"(?:\bomega_?b(?:aryon)?|\bob0|\bω_?b|\bωb|\bomega\s+b\b|baryon\s+density)\s*(?:=|of|is|:)?\s*({NUM})",
+    "h": r"(?<![a-z0-9/])h\s*(?:=|of|is|:)\s*({NUM})|(?<![a-z0-9/])h\s+({NUM})",
+    "H0": r"\bh_?0\s*(?:=|of|is|:)?\s*({NUM})",
+    "n_s": r"(?:\bn_?s|spectral\s+index)\s*(?:=|of|is|:)?\s*({NUM})",
+    "k_h_mpc": r"(?<![a-z])k\s*(?:=|of|is|:|~)?\s*({NUM})\s*(?:h\s*/\s*mpc|h\s*mpc\^?-1)?",
+    "box_size_mpc_h": r"({NUM})\s*(?:mpc\s*/\s*h|h\^?-1\s*mpc|mpc/h|mpc)\b",
+    "n_pixels": r"({NUM})\s*(?:x\s*\d+\s*)?(?:pixels?|px|cells?)\b|({NUM})\s*(?:x|×)\s*\d+|({NUM})\s*(?:\^2|²)",
+    "seed": r"\bseed\s*(?:=|of|is|:)?\s*(\d+)",
+}
+
+
+def extract_simulation(text: str) -> SimulationArgs:
+    """Parameters for matter_power_spectrum / density_field: σ8, Ωm, Ωb, h (or H0), n_s, k, box, pixels, seed."""
+    lowered = text.lower()
+    values: dict[str, Any] = {}
+    for name, pattern in _SIMULATION_PATTERNS.items():
+        found = re.search(pattern.replace("{NUM}", NUM), lowered)
+        if found:
+            number = next(g for g in found.groups() if g is not None)
+            values[name] = to_float(number)
+    if "H0" in values:
+        h0 = values.pop("H0")
+        values.setdefault("h", h0 / 100.0 if h0 > 10 else h0)
+    for name in ("n_pixels", "seed"):
+        if name in values:
+            values[name] = int(values[name])
+    if re.search(r"\b(non-?linear|halofit|hmcode)\b", lowered):
+        values["nonlinear"] = True
+    if re.search(r"\blog-?normal\b", lowered):
+        values["kind"] = "lognormal"
+    elif re.search(r"\bgaussian\b", lowered):
+        values["kind"] = "gaussian"
+    if re.search(r"\b(camb|exact|directly)\b", lowered) and not re.search(r"\bemulat", lowered):
+        values["method"] = "camb"
+    elif re.search(r"\bemulat", lowered):
+        values["method"] = "emulator"
+    return SimulationArgs(values)
 
 
 SOLAR_SYSTEM_BODIES = ("sun", "moon", "mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto")

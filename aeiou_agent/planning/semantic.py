@@ -29,6 +29,12 @@ from aeiou_agent.store.names import Mention, normalize
 from aeiou_agent.timeparse import find_when
 
 MIN_CONFIDENCE = 0.40  # below this best similarity the planner says it cannot answer
+# A request to run something ('simulate …', 'can you draw …'), as opposed to a topic ('density maps in …').
+REQUEST = re.compile(
+    r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need|would like)\s+"
+    r"(?:to\s+)?|let'?s\s+)?(?:draw|generate|make|create|sample|simulate|show(?:\s+me)?|give(?:\s+me)?|produce|"
+    r"render|plot|build|run)\b"
+)
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|now for|also|then|ok(ay)?,? (and|what about))\b", re.IGNORECASE
 )
@@ -340,6 +346,9 @@ class SemanticPlanner:
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
         """An intent chosen without the arguments it needs: an unknown name, or a catalog search with no filter."""
         lowered = text.lower()
+        if intent in {"density_field", "matter_power_spectrum"}:
+            # models run on request ('draw …', 'simulate …', 'P(k) …'); a bare topic is a literature question
+            return self._strong_cue(text, mentions) != intent
         if intent in {"object_info", "resolve_object", "star_distance"} and not mentions and not bodies:
             return not re.search(r"\b(ra|dec|coordinates?)\b|\d", lowered) or bool(re.search(r"[a-z]\d", lowered))
         if intent in {"find_objects", "cone_search"} and not mentions:
@@ -365,6 +374,14 @@ class SemanticPlanner:
             lowered,
         ):
             return "search_literature"
+        request = REQUEST.search(lowered)
+        if (request or extract.extract_simulation(text).values) and (
+            re.search(r"\b(density|random|gaussian|log-?normal|mock|matter)\s+(density\s+)?(field|map)s?\b", lowered)
+            or (re.search(r"\b(simulate|generate|draw|make|create)\b", lowered) and re.search(r"\bfields?\b", lowered))
+        ):
+            return "density_field"
+        if re.search(r"\bpower[ -]spectr(um|a)\b|\bp\s*\(\s*k\s*[,)]|\bcamb\b", lowered):
+            return "matter_power_spectrum"
         redshift = extract.extract_redshift(text)
         if (
             redshift is not None
@@ -871,6 +888,33 @@ class SemanticPlanner:
         if cosmo.om0 is not None:
             args["Om0"] = cosmo.om0
         return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)])
+
+    def _simulation_args(
+        self, intent: str, text: str, context: ChatContext, allowed: tuple[str, ...]
+    ) -> dict[str, Any]:
+        """Arguments named in the question; a follow-up ('and for sigma8 = 0.9?') keeps the previous ones."""
+        args = dict(context.args) if context.intent == intent and FOLLOW_UP.match(text) else {}
+        args.pop("plot", None)
+        found = extract.extract_simulation(text).values
+        z = extract.extract_redshift(text)
+        if z is not None:
+            found["z"] = z
+        args.update({k: v for k, v in found.items() if k in allowed})
+        return args
+
+    def _build_matter_power_spectrum(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        allowed = ("z", "omega_m", "omega_b", "h", "n_s", "sigma8", "nonlinear", "method", "k_h_mpc")
+        args = self._simulation_args("matter_power_spectrum", text, context, allowed)
+        if re.search(r"\b(plot|chart|draw|show|picture|graph|figure)\b", text.lower()):
+            args["plot"] = True
+        return Plan("matter_power_spectrum", [PlannedCall("matter_power_spectrum", args)])
+
+    def _build_density_field(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        allowed = ("z", "omega_m", "sigma8", "box_size_mpc_h", "n_pixels", "kind", "seed", "method")
+        args = self._simulation_args("density_field", text, context, allowed)
+        return Plan("density_field", [PlannedCall("density_field", args)])
 
     def _build_body_position(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
