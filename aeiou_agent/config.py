@@ -32,7 +32,10 @@ class Settings:
 
     Attributes:
         home: Root of everything AEIOU writes (store, ledger, artifacts); ``AEIOU_HOME``.
-        planner: ``semantic`` (offline default) or ``llm``.
+        planner: ``semantic`` (offline default) or ``llm``; ``llm`` when only ``AEIOU_LLM`` is set.
+        llm: Chat model for the LLM planner: ``openai:gpt-4o-mini``, ``ollama:llama3.1``, ``hf:/path/to/model``.
+        llm_base_url: OpenAI-compatible (or Ollama) endpoint, e.g. ``http://127.0.0.1:8000/v1``.
+        llm_timeout_s: Wall-clock limit of the LLM planner per question (then it falls back).
         online: Whether remote archives may be contacted (off by default).
         sql_row_cap: Most rows a SQL query returns; more sets the overflow flag.
         sql_timeout_ms: Wall-clock limit per SQL query.
@@ -43,6 +46,9 @@ class Settings:
 
     home: Path = field(default_factory=lambda: Path("~/.aeiou").expanduser())
     planner: str = "semantic"
+    llm: str = ""
+    llm_base_url: str = ""
+    llm_timeout_s: int = 60
     online: bool = False
     sql_row_cap: int = 1000
     sql_timeout_ms: int = 5000
@@ -105,4 +111,6 @@ class Settings:
                 raise ConfigError(f"setting {name}={value!r} is not a valid {type(default).__name__}") from exc
         if coerced.get("planner", settings.planner) not in {"semantic", "llm"}:
             raise ConfigError(f"planner must be 'semantic' or 'llm', not {coerced['planner']!r}")
+        if "planner" not in coerced and coerced.get("llm"):
+            coerced["planner"] = "llm"  # AEIOU_LLM alone means: plan with that model
         return replace(settings, **coerced)

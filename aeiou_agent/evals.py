@@ -178,6 +178,7 @@ def run_eval(
                 "tools": [c.tool for c in answer.calls],
                 "args": [c.args for c in answer.calls],
                 "status": answer.status,
+                "planner": answer.planner,
                 "tool_ok": tool_ok,
                 "args_ok": args_ok if args_ok is not None else True,
                 "args_checked": args_ok is not None,
@@ -213,6 +214,11 @@ def run_eval(
         "by_family": families,
         **_source_metrics(results),
         "planner": obs.planner.describe(),
+        "fallback_rate": (
+            sum(r["planner"].endswith("(fallback)") for r in results) / max(1, len(results))
+            if obs.planner.name == "llm"
+            else None
+        ),
     }
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     report_path = (

@@ -57,6 +57,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX calls_by_run ON calls(run_id, step);
     CREATE INDEX runs_by_time ON runs(created_at);
     """,
+    # 2: the LLM planner's conversation with its model (prompts, replies, raw tool calls)
+    """
+    ALTER TABLE runs ADD COLUMN transcript_json TEXT;
+    """,
 ]
 
 
@@ -180,11 +184,12 @@ class Ledger:
         duration_ms: float,
         plan: dict[str, Any] | None = None,
         error: str | None = None,
+        transcript: list[dict[str, Any]] | None = None,
     ) -> None:
         """Record the outcome of a run: the plan, the answer (without the calls, which have their own rows)."""
         self._write(
-            "UPDATE runs SET status = ?, answer = ?, answer_json = ?, plan_json = ?, duration_ms = ?, error = ?"
-            " WHERE id = ?",
+            "UPDATE runs SET status = ?, answer = ?, answer_json = ?, plan_json = ?, duration_ms = ?, error = ?,"
+            " transcript_json = ? WHERE id = ?",
             (
                 status,
                 answer.text if answer else None,
@@ -192,6 +197,7 @@ class Ledger:
                 None if plan is None else canonical_json(plan),
                 duration_ms,
                 error,
+                None if transcript is None else json.dumps(transcript, ensure_ascii=False, default=str),
                 run_id,
             ),
         )
@@ -236,6 +242,7 @@ class Ledger:
             ("plan_json", "plan"),
             ("versions_json", "versions"),
             ("answer_json", "answer_detail"),
+            ("transcript_json", "transcript"),
         ):
             run[name] = json.loads(run.pop(key)) if run.get(key) else None
         run["calls"] = []

@@ -19,11 +19,12 @@ from aeiou_agent._json import content_hash, to_jsonable
 from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCall
 from aeiou_agent.compose import Composer, cite, collect_citations, plan_message, ungrounded_numbers
 from aeiou_agent.config import Settings
-from aeiou_agent.exceptions import AeiouError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
+from aeiou_agent.exceptions import AeiouError, ConfigError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
 from aeiou_agent.knowledge.ingest import IngestReport
 from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.ledger import Ledger
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
+from aeiou_agent.planning.llm import Budgets, LLMPlanner, LoopOutcome, chat_model
 from aeiou_agent.planning.semantic import CAPABILITIES, SemanticPlanner
 from aeiou_agent.registry import Registry, ToolContext, default_registry
 from aeiou_agent.store import Store
@@ -86,6 +87,16 @@ class ProgressEvent:
 ProgressCallback = Callable[[ProgressEvent], None]
 
 
+@dataclass(frozen=True)
+class ToolRun:
+    """One tool called directly (Python, MCP), recorded in the ledger as a run of its own."""
+
+    run_id: str
+    call: ToolCall
+    artifacts: list[Artifact]
+    citations: list[Citation]
+
+
 @dataclass
 class ReplayReport:
     """Outcome of re-executing a recorded run's tool calls."""
@@ -130,8 +141,9 @@ class Observatory:
         home: str | Path | None = None,
         *,
         settings: Settings | None = None,
-        planner: str | Planner | None = None,
+        planner: str | Planner | LLMPlanner | None = None,
         registry: Registry | None = None,
+        llm: Any = None,
         **overrides: Any,
     ):
         if settings is None:
@@ -140,13 +152,32 @@ class Observatory:
         self.registry = registry or default_registry()
         self.ledger = Ledger(settings.ledger_path)
         self.composer = Composer()
-        if planner is None or planner == "semantic":
-            planner = SemanticPlanner(
-                lambda: self.store, max_question_chars=settings.max_question_chars, knowledge=self._seeded_knowledge
+        if planner is None:
+            planner = "llm" if llm is not None else settings.planner
+        if isinstance(planner, str):
+            planner = self._make_planner(planner, llm)
+        self.planner: Planner | LLMPlanner = planner
+
+    def _make_planner(self, name: str, llm: Any) -> Planner | LLMPlanner:
+        """The named planner; ``llm`` is a LangChain chat model, or None to build one from the settings."""
+        semantic = SemanticPlanner(
+            lambda: self.store, max_question_chars=self.settings.max_question_chars, knowledge=self._seeded_knowledge
+        )
+        if name == "semantic":
+            return semantic
+        if name != "llm":
+            raise UserError(f"unknown planner {name!r}; use 'semantic' or 'llm'")
+        if llm is None:
+            if not self.settings.llm:
+                raise ConfigError(
+                    "the llm planner needs a model: set AEIOU_LLM (e.g. openai:gpt-4o-mini, ollama:llama3.1, "
+                    "hf:/path/to/model) or pass Observatory(llm=<LangChain chat model>)"
+                )
+            llm = chat_model(
+                self.settings.llm, base_url=self.settings.llm_base_url, timeout_s=self.settings.llm_timeout_s
             )
-        elif isinstance(planner, str):
-            raise UserError(f"planner {planner!r} is not available yet; use 'semantic'")
-        self.planner: Planner = planner
+        budgets = Budgets(timeout_s=float(self.settings.llm_timeout_s))
+        return LLMPlanner(llm, self.registry, fallback=semantic, budgets=budgets)
 
     @property
     def store(self) -> Store:
@@ -228,16 +259,19 @@ class Observatory:
             session_id=session_id,
         )
         plan: Plan | None = None
+        transcript: list[dict[str, Any]] | None = None
+        ctx = ToolContext(self.settings, seed=self.settings.seed, _store=store)
         try:
-            plan = self.planner.plan(question, context)
-            if context.prefer_plots:
-                self._add_plots(plan)
-            if on_progress:
-                on_progress(ProgressEvent("planned", plan=plan))
-            executed = self._execute(
-                run_id, plan.calls, ToolContext(self.settings, seed=self.settings.seed, _store=store), on_progress
-            )
-            answer = self._answer(question, plan, executed, run_id, started)
+            if isinstance(self.planner, LLMPlanner):
+                plan, answer, transcript = self._ask_llm(self.planner, question, context, run_id, ctx, on_progress)
+            else:
+                plan = self.planner.plan(question, context)
+                if context.prefer_plots:
+                    self._add_plots(plan)
+                if on_progress:
+                    on_progress(ProgressEvent("planned", plan=plan))
+                executed = self._execute(run_id, plan.calls, ctx, on_progress)
+                answer = self._answer(question, plan, executed, run_id, started)
         except BaseException:
             self.ledger.finish_run(
                 run_id,
@@ -246,13 +280,60 @@ class Observatory:
                 duration_ms=(time.perf_counter() - started) * 1e3,
                 plan=None if plan is None else _plan_record(plan),
                 error=traceback.format_exc(),
+                transcript=transcript,
             )
             raise
-        self.ledger.finish_run(run_id, answer, status=answer.status, duration_ms=answer.ms, plan=_plan_record(plan))
+        self.ledger.finish_run(
+            run_id,
+            answer,
+            status=answer.status,
+            duration_ms=answer.ms,
+            plan=_plan_record(plan),
+            transcript=transcript,
+        )
         if answer.status == "answered":
             objects = [str(c.args[k]) for c in answer.calls for k in _OBJECT_ARGS if isinstance(c.args.get(k), str)]
             context.remember(plan, list(dict.fromkeys(objects)))
         return answer
+
+    def _ask_llm(
+        self,
+        planner: LLMPlanner,
+        question: str,
+        context: ChatContext,
+        run_id: str,
+        ctx: ToolContext,
+        on_progress: ProgressCallback | None,
+    ) -> tuple[Plan, Answer, list[dict[str, Any]]]:
+        """The LLM's tool loop; if it gives up, the semantic planner answers and the answer says why."""
+        started = time.perf_counter()
+        executed: list[_Executed] = []
+
+        def execute(tool: str, args: dict[str, Any]) -> ToolCall:
+            if context.prefer_plots and "plot" in self.registry.get(tool).args_model.model_fields:
+                args = {"plot": True, **args}
+            step = self._execute(run_id, [PlannedCall(tool, args)], ctx, on_progress, first_step=len(executed))
+            executed.extend(step)
+            return executed[-1].call
+
+        if len(question) > self.settings.max_question_chars or not question.strip():
+            outcome = LoopOutcome(None, [], fallback_reason="was not asked: the question is empty or too long")
+        else:
+            outcome = planner.run(question, context, execute)
+        if outcome.text is not None:
+            plan = Plan(intent="llm", calls=[PlannedCall(e.call.tool, e.call.args) for e in executed])
+            return plan, self._answer(question, plan, executed, run_id, started, text=outcome.text), outcome.transcript
+        plan = planner.fallback.plan(question, context)
+        if context.prefer_plots:
+            self._add_plots(plan)
+        if on_progress:
+            on_progress(ProgressEvent("planned", plan=plan))
+        fallback = self._execute(run_id, plan.calls, ctx, on_progress, first_step=len(executed))
+        if outcome.fallback_reason and not outcome.fallback_reason.startswith("was not asked"):
+            plan.notes.append(f"Answered by the semantic planner because the LLM planner {outcome.fallback_reason}.")
+        name = f"{planner.fallback.name} (fallback)"
+        answer = self._answer(question, plan, fallback, run_id, started, planner_name=name)
+        return plan, answer, outcome.transcript
 
     def _add_plots(self, plan: Plan) -> None:
         """Ask every planned tool that can draw a picture to draw it (for interfaces that show them)."""
@@ -262,10 +343,17 @@ class Observatory:
                 call.args["plot"] = True
 
     def _execute(
-        self, run_id: str, planned: list[PlannedCall], ctx: ToolContext, on_progress: ProgressCallback | None = None
+        self,
+        run_id: str,
+        planned: list[PlannedCall],
+        ctx: ToolContext,
+        on_progress: ProgressCallback | None = None,
+        *,
+        first_step: int = 0,
     ) -> list[_Executed]:
         executed: list[_Executed] = []
-        for step, item in enumerate(planned):
+        for index, item in enumerate(planned):
+            step = first_step + index
             args: dict[str, Any] = {}
             blocked = None
             for key, value in item.args.items():
@@ -302,6 +390,25 @@ class Observatory:
             executed.append(result)
         return executed
 
+    def call_tool(self, name: str, args: dict[str, Any], *, via: str = "python") -> ToolRun:
+        """Run one tool without planning (for MCP clients and scripts), recorded as a run so it can be replayed."""
+        started = time.perf_counter()
+        run_id = self.ledger.start_run(
+            f"[{via}] {name}({json.dumps(to_jsonable(args), ensure_ascii=False)[:500]})",
+            planner={"planner": via},
+            versions=package_versions(),
+            data_version=self.store.data_version,
+            seed=self.settings.seed,
+        )
+        ctx = ToolContext(self.settings, seed=self.settings.seed, _store=self.store)
+        (executed,) = self._execute(run_id, [PlannedCall(name, args)], ctx)
+        status = "answered" if executed.call.ok else "error"
+        plan = Plan(intent="direct", calls=[PlannedCall(name, dict(executed.call.args))])
+        duration_ms = (time.perf_counter() - started) * 1e3
+        self.ledger.finish_run(run_id, None, status=status, duration_ms=duration_ms, plan=_plan_record(plan))
+        citations = collect_citations([executed.call], [executed.sources])
+        return ToolRun(run_id, executed.call, executed.artifacts if executed.call.ok else [], citations)
+
     def _tool_hash(self, name: str) -> str | None:
         return self.registry.get(name).definition_hash if name in self.registry else None
 
@@ -326,13 +433,28 @@ class Observatory:
         )
         return _Executed(call, sources=result.sources, artifacts=result.artifacts)
 
-    def _answer(self, question: str, plan: Plan, executed: list[_Executed], run_id: str, started: float) -> Answer:
+    def _answer(
+        self,
+        question: str,
+        plan: Plan,
+        executed: list[_Executed],
+        run_id: str,
+        started: float,
+        *,
+        text: str | None = None,
+        planner_name: str | None = None,
+    ) -> Answer:
+        """The Answer of executed calls: ``text`` (an LLM's) or the intent's template, checked for grounding."""
         calls = [e.call for e in executed]
         failed = next((e for e in executed if not e.call.ok and e.call.error_type != "Skipped"), None)
         citations: list[Citation] = []
         artifacts = [a for e in executed if e.call.ok for a in e.artifacts]
         status: AnswerStatus
-        if plan.status != "ok" or not calls:
+        if text is not None:
+            status = "answered"
+            citations = collect_citations(calls, [e.sources for e in executed])
+            text = cite(text, citations)
+        elif plan.status != "ok" or not calls:
             status = "answered" if plan.intent == "capabilities" or plan.status == "ok" else plan.status
             text = plan_message(plan)
         elif failed is not None:
@@ -358,7 +480,7 @@ class Observatory:
             artifacts=artifacts,
             citations=citations,
             run_id=run_id,
-            planner=self.planner.name,
+            planner=planner_name or self.planner.name,
             status=status,
             grounded=not missing,
             ungrounded_numbers=missing,

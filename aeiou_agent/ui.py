@@ -73,8 +73,9 @@ class ObservatoryPool:
         self._by_setting: dict[tuple[str, bool], Observatory] = {(base.planner.name, base.settings.online): base}
 
     def planners(self) -> list[str]:
-        """Planners that can answer here (the LLM planner only once one is configured)."""
-        return ["semantic"]
+        """Planners that can answer here (the LLM planner only once a model is configured: AEIOU_LLM)."""
+        configured = bool(self.base.settings.llm) or self.base.planner.name == "llm"
+        return ["semantic", "llm"] if configured else ["semantic"]
 
     def get(self, planner: str, online: bool) -> Observatory:
         """The observatory for a planner and online setting."""
@@ -438,7 +439,7 @@ def build_ui(observatory: Observatory | None = None) -> gr.Blocks:
                             handlers.pool.planners(),
                             value=handlers.observatory.planner.name,
                             label="Planner",
-                            info="semantic: the embedded offline planner. An LLM planner appears here once configured.",
+                            info="semantic: the embedded offline planner; llm: the model named by AEIOU_LLM.",
                         )
                         online = gr.Checkbox(
                             value=handlers.observatory.settings.online,

@@ -109,3 +109,21 @@ def test_blocks_build_with_every_panel(obs):
     demo = asyncio.run(build())
     ids = {getattr(block, "elem_id", None) for block in demo.blocks.values()}
     assert {"chat", "question", "ask", "trace", "plots", "table", "sources", "export", "replay", "ingest"} <= ids
+
+
+def test_the_llm_planner_is_offered_once_configured_and_streams_its_calls(obs, home):
+    from fake_llm import ScriptedChatModel, call, final
+
+    from aeiou_agent import Observatory
+
+    assert ObservatoryPool(obs).planners() == ["semantic"]
+    model = ScriptedChatModel(script=[call("resolve_object", name="M51"), final("M51 is at RA 202.47°.")])
+    llm_handlers = Handlers(ObservatoryPool(Observatory(home, llm=model)))
+    assert llm_handlers.pool.planners() == ["semantic", "llm"]
+    updates = list(llm_handlers.ask("Where is M51?", [], None, "llm", False))
+    merged: dict = {}
+    for update in updates:
+        merged.update(update)
+    assert any(row[4] == "running…" for u in updates if "trace" in u for row in u["trace"])
+    assert [row[1] for row in merged["trace"]] == ["resolve_object"]
+    assert "planner** llm" in merged["header"] and merged["chat"][-1]["content"].startswith("M51 is at RA 202.47°.")
