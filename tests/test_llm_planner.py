@@ -134,10 +134,11 @@ def test_a_model_that_hangs_times_out_and_falls_back(home: Path) -> None:
         time.sleep(4)
         return final("too late")
 
-    started = time.perf_counter()
-    answer = observatory(home, ScriptedChatModel(script=[slow]), llm_timeout_s=1).ask(AGE_QUESTION)
-    assert time.perf_counter() - started < 3.5
+    obs = observatory(home, ScriptedChatModel(script=[slow]), llm_timeout_s=1)
+    answer = obs.ask(AGE_QUESTION)
     assert answer.planner == "semantic (fallback)" and "timed out" in answer.text
+    assert "too late" not in answer.text
+    assert [m["role"] for m in obs.show(answer.run_id)["transcript"]] == ["system", "human"]  # no reply in time
 
 
 def test_token_budget(home: Path) -> None:
