@@ -47,6 +47,7 @@ _TRACKED_PACKAGES = (
     "jinja2",
 )
 _OBJECT_ARGS = ("name", "target", "target_1", "target_2")
+DATA_ARTIFACT_KINDS = ("fits", "application/x-npy")  # files a later question can refer to ('this cutout')
 
 
 @cache
@@ -294,6 +295,7 @@ class Observatory:
         if answer.status == "answered":
             objects = [str(c.args[k]) for c in answer.calls for k in _OBJECT_ARGS if isinstance(c.args.get(k), str)]
             context.remember(plan, list(dict.fromkeys(objects)))
+            context.artifacts += [a.path for a in answer.artifacts if a.kind in DATA_ARTIFACT_KINDS]
         return answer
 
     def _ask_llm(

@@ -38,6 +38,7 @@ EXAMPLES = (
     "What's up tonight from Cerro Tololo?",
     "Plot the matter power spectrum at z = 1 for sigma8 = 0.8",
     "Simulate a 2D matter density field with sigma8 = 0.9, 256 pixels, 500 Mpc/h",
+    "Draw 6 synthetic galaxies with Sersic index 1 and 6 with Sersic index 4",
 )
 UPLOAD_TYPES = (".pdf", ".bib", ".bibtex", ".txt", ".md", ".markdown", ".jsonl")
 MAX_UPLOAD_MB = 50

@@ -130,5 +130,73 @@ case(
     contains=["n_pixels"],
 )
 
+# generative galaxy model: routing, arguments and what the answer states (the model's quality is tested in tests/)
+gen_cases = [
+    (
+        "Draw 6 synthetic galaxies with Sersic index 1 and 6 with Sersic index 4",
+        {"sersic_n": [1.0, 4.0], "count_per_index": 6},
+        ["12 synthetic", "Sérsic index 4"],
+    ),
+    (
+        "Generate a galaxy with half-light radius 1.5 arcsec, ellipticity 0.3, seed 7",
+        {"count_per_index": 1, "half_light_radius_arcsec": 1.5, "ellipticity": 0.3, "seed": 7},
+        ["seed 7", "1.5″"],
+    ),
+    (
+        "make three fake galaxies with a de Vaucouleurs profile",
+        {"sersic_n": [4.0], "count_per_index": 3},
+        ["Sérsic index 4"],
+    ),
+    (
+        "can you sample 8 galaxy images with Sersic n = 2.5 and ellipticity 0.5?",
+        {"sersic_n": [2.5], "count_per_index": 8, "ellipticity": 0.5},
+        ["ellipticity 0.5"],
+    ),
+    (
+        "Show me synthetic galaxies with Sersic indices 0.5, 2 and 6, two of each",
+        {"sersic_n": [0.5, 2.0, 6.0], "count_per_index": 2},
+        ["Sérsic index 6"],
+    ),
+]
+for question, args, phrases in gen_cases:
+    case("generative", question, tools=["generate_galaxies"], args={"generate_galaxies": args}, contains=phrases)
+case(
+    "generative",
+    "Draw 10000 galaxies with Sersic index 2",
+    tools=["generate_galaxies"],
+    status="not_understood",
+    contains=["count_per_index"],
+)
+
+# S/N enhancement: routing and arguments (the model's quality is tested in tests/test_enhance.py)
+case(
+    "generative",
+    "Enhance the signal-to-noise of a simulated SDSS-like cutout of a Sersic index 4 galaxy, seed 3",
+    tools=["enhance_cutout"],
+    args={"enhance_cutout": {"sersic_n": 4.0, "seed": 3}},
+    contains=["S/N enhancer", "seed 3"],
+)
+case(
+    "generative",
+    "denoise an SDSS image of a galaxy with half-light radius 2 arcsec and flux 10^3.8",
+    tools=["enhance_cutout"],
+    args={"enhance_cutout": {"half_light_radius_arcsec": 2.0, "log10_flux": 3.8}},
+    contains=["log10 flux 3.8"],
+)
+case(
+    "generative",
+    "and now enhance this cutout once more",
+    setup=["Enhance the signal-to-noise of a simulated SDSS-like cutout of an exponential disc galaxy, seed 5"],
+    tools=["enhance_cutout"],
+    contains=["SDSS-like cutout"],
+)
+case(
+    "generative",
+    "Enhance the signal-to-noise of this SDSS-like cutout",
+    tools=[],
+    status="not_understood",
+    contains=["no earlier image in this conversation"],
+)
+
 OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in mc.CASES))
 print(f"wrote {len(mc.CASES)} cases to {OUT}")

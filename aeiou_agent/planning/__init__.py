@@ -47,6 +47,7 @@ class ChatContext:
     site: str | None = None
     when: str | None = None
     prefer_plots: bool = False  # an interface that shows pictures: tools that can plot should
+    artifacts: list[str] = field(default_factory=list)  # data files (FITS, .npy) of answers, for 'this cutout'
 
     def remember(self, plan: Plan, objects: list[str]) -> None:
         """Update after an answered question."""

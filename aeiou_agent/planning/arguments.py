@@ -375,6 +375,68 @@ def extract_simulation(text: str) -> SimulationArgs:
     return SimulationArgs(values)
 
 
+_SERSIC = r"s[eé]rsic(?:\s+(?:index|indices|profile))?(?:\s+(?:of|n))?\s*(?:=|:)?\s*"
+_GALAXY_WORDS = r"(?:synthetic\s+|fake\s+|mock\s+|simulated\s+|new\s+|random\s+)*(?:galax(?:y|ies)|stamps?|images?)"
+
+
+def extract_galaxy_request(text: str) -> dict[str, Any]:
+    """Arguments of generate_galaxies: Sérsic indices with counts, size, ellipticity, seed.
+
+    '6 galaxies with Sersic index 1 and 6 with Sersic index 4' → n [1, 4], 6 each; 'Sersic index 1 and 4'
+    → both indices; 'half-light radius 1.5 arcsec', 'ellipticity 0.3', 'seed 7'.
+    """
+    number_words = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    lowered = re.sub(
+        rf"\b({number_words})\s+(?=(?:[a-z]+\s+){{0,2}}(?:galax|stamps?\b|of\s+each))",
+        lambda m: f"{_NUMBER_WORDS[m.group(1)]} ",
+        text.lower(),
+    )
+    args: dict[str, Any] = {}
+    indices: list[float] = []
+    listed = rf"({NUM}(?:\s*(?:,|and|or|&)\s*{NUM}(?!\s*(?:more\s+)?(?:with|synthetic|galax|of\s+each)))*)"
+    for found in re.finditer(_SERSIC + listed, lowered):
+        indices.extend(to_float(v) for v in re.findall(NUM, found.group(1)))
+    if not indices:
+        for word, value in (("de vaucouleurs", 4.0), ("exponential", 1.0), ("gaussian", 0.5)):
+            if word in lowered:
+                indices.append(value)
+    if indices:
+        args["sersic_n"] = list(dict.fromkeys(indices))
+    counting = re.sub(_SERSIC + listed, " sersic ", lowered)  # so 'index 4 galaxies' is not a count of 4
+    counts = [
+        int(to_float(v))
+        for v in re.findall(rf"({NUM})\s+(?:more\s+)?(?:[a-zé'-]+\s+){{0,3}}?(?:galax(?:y|ies)|stamps?)", counting)
+    ]
+    counts += [int(to_float(v)) for v in re.findall(rf"\band\s+({NUM})\s+(?:more\s+)?with\b", counting)]
+    counts += [int(to_float(v)) for v in re.findall(rf"\b({NUM})\s+of\s+each\b", counting)]
+    if counts:
+        args["count_per_index"] = max(counts)
+    elif re.search(r"\b(a|one|single)\s+(synthetic\s+|fake\s+|mock\s+)?galaxy\b", lowered):
+        args["count_per_index"] = 1
+    radius = re.search(
+        rf"(?:half[- ]light\s+radius|effective\s+radius|r_?e|size)\s*(?:of|=|:)?\s*({NUM})\s*(?:arc\s?sec|″|\"|as)?",
+        lowered,
+    )
+    if radius:
+        args["half_light_radius_arcsec"] = to_float(radius.group(1))
+    ellipticity = re.search(rf"(?:ellipticity|\be)\s*(?:of|=|:)?\s*({NUM})", lowered)
+    if ellipticity:
+        args["ellipticity"] = to_float(ellipticity.group(1))
+    seed = re.search(r"\bseed\s*(?:=|of|:)?\s*(\d+)", lowered)
+    if seed:
+        args["seed"] = int(seed.group(1))
+    return args
+
+
+_IMAGE_PATH = re.compile(r"""(?:^|[\s'"(])((?:~|\.{1,2})?/?[\w./~-]*[\w-]\.(?:fits?|fts|npy))\b""", re.IGNORECASE)
+
+
+def extract_image_path(text: str) -> str | None:
+    """A FITS or .npy file named in the question ('/data/cutout.fits', 'stamps.npy')."""
+    found = _IMAGE_PATH.search(text)
+    return found.group(1) if found else None
+
+
 SOLAR_SYSTEM_BODIES = ("sun", "moon", "mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto")
 
 

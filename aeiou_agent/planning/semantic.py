@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from functools import cached_property
@@ -29,6 +30,11 @@ from aeiou_agent.store.names import Mention, normalize
 from aeiou_agent.timeparse import find_when
 
 MIN_CONFIDENCE = 0.40  # below this best similarity the planner says it cannot answer
+# A request to improve an image ('enhance …', 'can you denoise …', '… of this cutout'), not a question about it.
+ENHANCE_REQUEST = re.compile(
+    r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:enhance|de-?noise|improve|"
+    r"boost|sharpen|deblur|clean\s+up)\b|\b(?:this|that|the\s+same|my)\s+(?:[\w-]+\s+){0,2}(?:cutout|stamp|image)\b"
+)
 # A request to run something ('simulate …', 'can you draw …'), as opposed to a topic ('density maps in …').
 REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need|would like)\s+"
@@ -346,7 +352,7 @@ class SemanticPlanner:
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
         """An intent chosen without the arguments it needs: an unknown name, or a catalog search with no filter."""
         lowered = text.lower()
-        if intent in {"density_field", "matter_power_spectrum"}:
+        if intent in {"generate_galaxies", "density_field", "matter_power_spectrum", "enhance_cutout"}:
             # models run on request ('draw …', 'simulate …', 'P(k) …'); a bare topic is a literature question
             return self._strong_cue(text, mentions) != intent
         if intent in {"object_info", "resolve_object", "star_distance"} and not mentions and not bodies:
@@ -375,6 +381,19 @@ class SemanticPlanner:
         ):
             return "search_literature"
         request = REQUEST.search(lowered)
+        if (
+            re.search(r"\b(enhanc|de-?nois|signal[- ]to[- ]noise|s/n\b|snr\b|sharpen|deblur)", lowered)
+            and re.search(r"\b(cutouts?|stamps?|images?|galax(y|ies)|sdss|fits|npy)\b", lowered)
+            and (request or ENHANCE_REQUEST.search(lowered) or extract.extract_image_path(text))
+        ):
+            return "enhance_cutout"
+        if (
+            re.search(r"\bgalax(y|ies)\b", lowered)
+            and (request or "sersic_n" in extract.extract_galaxy_request(text))
+            and re.search(r"\b(s[eé]rsic|synthetic|fake|mock|generate|generative|simulated?|draw|sample)\b", lowered)
+            and not re.search(r"\b(papers?|articles?|catalog(ue)?s?|how many|brightest|nearest)\b", lowered)
+        ):
+            return "generate_galaxies"
         if (request or extract.extract_simulation(text).values) and (
             re.search(r"\b(density|random|gaussian|log-?normal|mock|matter)\s+(density\s+)?(field|map)s?\b", lowered)
             or (re.search(r"\b(simulate|generate|draw|make|create)\b", lowered) and re.search(r"\bfields?\b", lowered))
@@ -910,6 +929,45 @@ class SemanticPlanner:
         if re.search(r"\b(plot|chart|draw|show|picture|graph|figure)\b", text.lower()):
             args["plot"] = True
         return Plan("matter_power_spectrum", [PlannedCall("matter_power_spectrum", args)])
+
+    def _build_enhance_cutout(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        args: dict[str, Any] = {}
+        path = extract.extract_image_path(text)
+        sample = re.search(r"\b(?:sample|image|stamp|galaxy|number|#)\s*#?\s*(\d+)\b", text, re.IGNORECASE)
+        refers_back = re.search(r"\b(this|that|it|the same|previous|last|above|these|those)\b", text, re.IGNORECASE)
+        if path:
+            args["path"] = path
+        elif refers_back and not re.search(r"\b(simulated?|synthetic|mock|fake|new|random)\b", text, re.IGNORECASE):
+            if not context.artifacts:
+                raise NeedInfo(
+                    "There is no earlier image in this conversation to enhance. Give the path of a FITS or .npy "
+                    "file with a 32×32 SDSS-like cutout, or ask me to simulate one (e.g. 'enhance a simulated "
+                    "SDSS cutout of a Sersic 4 galaxy')."
+                )
+            args["path"] = context.artifacts[-1]
+        if sample and "path" in args:
+            args["index"] = int(sample.group(1))
+        if "path" not in args:
+            galaxy = extract.extract_galaxy_request(text)
+            if galaxy.get("sersic_n"):
+                args["sersic_n"] = galaxy["sersic_n"][0]
+            for key in ("half_light_radius_arcsec", "ellipticity", "seed"):
+                if key in galaxy:
+                    args[key] = galaxy[key]
+            flux = re.search(rf"\bflux\s*(?:of|=|:)?\s*(?:10\^|1e)?\s*({extract.NUM})", text, re.IGNORECASE)
+            if flux:
+                value = extract.to_float(flux.group(1))
+                args["log10_flux"] = value if value < 10 else math.log10(value)
+        return Plan("enhance_cutout", [PlannedCall("enhance_cutout", args)])
+
+    def _build_generate_galaxies(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        args = dict(context.args) if context.intent == "generate_galaxies" and FOLLOW_UP.match(text) else {}
+        args.update(extract.extract_galaxy_request(text))
+        return Plan("generate_galaxies", [PlannedCall("generate_galaxies", args)])
 
     def _build_density_field(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         allowed = ("z", "omega_m", "sigma8", "box_size_mpc_h", "n_pixels", "kind", "seed", "method")
