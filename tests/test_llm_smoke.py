@@ -26,8 +26,13 @@ def test_smollm2_runs_the_pipeline_end_to_end(home: Path) -> None:
         assert answer.planner in {"llm", "semantic (fallback)"}
         run = obs.show(answer.run_id)
         assert run["planner"]["model"].endswith(".gguf") and run["planner"]["endpoint"] == "local"
-        system, human, reply, *_ = run["transcript"]
-        assert "- cone_search(" in system["content"] and human["content"] == question
+        transcript = run["transcript"]
+        assert "- cone_search(" in transcript[0]["content"]
+        asked = next(i for i, m in enumerate(transcript) if m["role"] == "human" and m["content"] == question)
+        assert transcript[1]["content"] == "Where is M31?"  # the worked examples come first
+        reply = transcript[asked + 1]
         assert reply["role"] == "ai" and reply["content"].strip()
         if answer.planner.endswith("(fallback)"):
             assert "Answered by the semantic planner because the LLM planner" in answer.text
+        else:
+            assert answer.calls and all(c.tool in obs.registry for c in answer.calls)

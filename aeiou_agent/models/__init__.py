@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 from aeiou_agent.answer import Citation
 
 
@@ -14,3 +20,19 @@ def model_citation(name: str, title: str, sha256: str, quality: str) -> Citation
         reference=quality,
         version=f"weights sha256 {sha256[:12]}",
     )
+
+
+def load_torch_checkpoint(path: Path, build: Callable[[], Any], trainer: str) -> tuple[Any, dict[str, Any], str]:
+    """(model in eval mode, its stored metrics, the file's sha256) from a ``{"state", "metrics"}`` checkpoint.
+
+    ``trainer`` names the module whose command line retrains the weights, for the error when they are missing.
+    """
+    import torch
+
+    if not path.exists():
+        raise FileNotFoundError(f"model weights {path} are missing; `python -m {trainer}` trains them")
+    checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+    model = build()
+    model.load_state_dict(checkpoint["state"])
+    model.eval()
+    return model, json.loads(checkpoint["metrics"]), hashlib.sha256(path.read_bytes()).hexdigest()

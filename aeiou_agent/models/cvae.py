@@ -12,7 +12,6 @@ Train (after ``python -m aeiou_agent.models.galaxies build/galaxies/train.npz --
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from functools import cache
@@ -129,16 +128,9 @@ class GalaxyCVAE:
     """The shipped conditional VAE, for sampling on the CPU."""
 
     def __init__(self, path: Path = WEIGHTS_PATH):
-        import torch
+        from aeiou_agent.models import load_torch_checkpoint
 
-        if not path.exists():
-            raise FileNotFoundError(f"galaxy CVAE weights {path} are missing; see {__name__} to train them")
-        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
-        self.model = _build()
-        self.model.load_state_dict(checkpoint["state"])
-        self.model.eval()
-        self.metrics: dict[str, Any] = json.loads(checkpoint["metrics"])
-        self.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        self.model, self.metrics, self.sha256 = load_torch_checkpoint(path, _build, __name__)
 
     def sample(self, sersic_n: np.ndarray, radius_arcsec: np.ndarray, ellipticity: np.ndarray, seed: int) -> np.ndarray:
         """Noise-free stamps (48×48, % of flux per pixel) for each row of conditions; deterministic in seed."""

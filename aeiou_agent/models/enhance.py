@@ -20,7 +20,6 @@ set with ``--seed 2``)::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from functools import cache
@@ -98,16 +97,9 @@ class Enhancer:
     """The shipped S/N enhancer, for CPU inference."""
 
     def __init__(self, path: Path = WEIGHTS_PATH):
-        import torch
+        from aeiou_agent.models import load_torch_checkpoint
 
-        if not path.exists():
-            raise FileNotFoundError(f"S/N enhancer weights {path} are missing; see {__name__} to train them")
-        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
-        self.model = _build()
-        self.model.load_state_dict(checkpoint["state"])
-        self.model.eval()
-        self.metrics: dict[str, Any] = json.loads(checkpoint["metrics"])
-        self.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        self.model, self.metrics, self.sha256 = load_torch_checkpoint(path, _build, __name__)
 
     def enhance(self, sdss: np.ndarray) -> np.ndarray:
         """DES-like stamps (48×48, DES-like electrons) predicted from SDSS-like stamps (32×32 electrons)."""
