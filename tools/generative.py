@@ -29,8 +29,8 @@ GALSIM = Citation(
 SN_ENHANCEMENT_PAPER = Citation(
     id="arXiv:2011.07124",
     kind="paper",
-    title="Enhancing the signal-to-noise of SDSS images with deep learning (the approach followed here)",
-    reference="arXiv:2011.07124",
+    title="Survey2Survey: A deep learning generative model approach for cross-survey image mapping",
+    reference="Buncher, Sharma & Carrasco Kind 2020 (the approach followed here)",
     url="https://arxiv.org/abs/2011.07124",
 )
 KINGMA = Citation(
