@@ -192,6 +192,13 @@ case(
 )
 case(
     "generative",
+    "Estimate the structural parameters of a simulated noisy galaxy with Sersic index 3, seed 2",
+    tools=["fit_galaxy_profile"],
+    args={"fit_galaxy_profile": {"sersic_n": 3.0, "seed": 2}},
+    contains=["least-squares Sérsic fit", "seed 2"],
+)
+case(
+    "generative",
     "Enhance the signal-to-noise of this SDSS-like cutout",
     tools=[],
     status="not_understood",

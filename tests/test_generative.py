@@ -79,3 +79,32 @@ def test_issue_questions_reach_the_generator(obs, question, expected):
 def test_sersic_index_50_gets_a_clear_answer(obs):
     answer = obs.ask("Draw galaxies with Sersic index 50")
     assert answer.status == "not_understood" and "sersic_n" in answer.text
+
+
+def test_structural_parameters_of_a_simulated_galaxy_and_of_this_cutout(obs):
+    session = obs.chat()
+    simulated = session.ask(
+        "Estimate the structural parameters of a simulated noisy galaxy with Sersic index 3, seed 2"
+    )
+    (call,) = simulated.calls
+    assert call.tool == "fit_galaxy_profile" and call.args["sersic_n"] == 3.0 and simulated.grounded
+    fit, truth = call.result["fit"], call.result["truth"]
+    assert abs(fit["sersic_n"] - truth["sersic_n"]) < 0.6
+    assert abs(fit["half_light_radius_arcsec"] / truth["half_light_radius_arcsec"] - 1) < 0.15
+    assert 0.7 < call.result["reduced_chi2"] < 1.3  # the noise model fits the simulated noise
+    assert [a.kind for a in simulated.artifacts] == ["image/png"]
+    session.ask("Enhance the signal-to-noise of a simulated SDSS-like cutout of a Sersic index 4 galaxy, seed 3")
+    this = session.ask("Estimate the structural parameters of this noisy galaxy")
+    (call,) = this.calls
+    assert call.tool == "fit_galaxy_profile" and call.args["path"].endswith(".fits")
+    assert call.result["survey"] == "sdss" and "sdss_cutout_" in call.args["path"]
+
+
+def test_structural_parameters_need_an_image(obs, home):
+    answer = obs.ask("Estimate the structural parameters of this noisy galaxy")
+    assert answer.status == "not_understood" and "no earlier image in this conversation to fit" in answer.text
+    odd = home / "uploads" / "odd.npy"
+    odd.parent.mkdir(exist_ok=True)
+    np.save(odd, np.ones((20, 20), np.float32))
+    call = obs.run_tool("fit_galaxy_profile", {"path": str(odd)}).call
+    assert not call.ok and "neither SDSS-like (32×32, 0.396″) nor DES-like" in call.error

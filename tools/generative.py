@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from aeiou_agent.tools._plots import new_figure, save_png
@@ -326,6 +326,95 @@ def enhance_cutout(
     return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=[citation, SN_ENHANCEMENT_PAPER, GALSIM])
 
 
+@tool("generative")
+def fit_galaxy_profile(
+    ctx: ToolContext,
+    path: str | None = None,
+    index: Annotated[int, Field(ge=0)] = 0,
+    survey: Literal["auto", "sdss", "des"] = "auto",
+    sersic_n: Annotated[float, Field(ge=0.5, le=6.0)] = 2.0,
+    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0)] = 1.0,
+    ellipticity: Annotated[float, Field(ge=0.0, le=0.7)] = 0.3,
+    log10_flux: Annotated[float, Field(ge=3.7, le=5.0)] = 4.2,
+    seed: Annotated[int | None, Field(ge=0)] = None,
+) -> ToolResult:
+    """Estimate a galaxy's structural parameters (Sérsic index, half-light radius, ellipticity, flux) from a stamp.
+
+    A least-squares fit of a PSF-convolved Sérsic profile (GalSim), weighted by the CCD noise, to a 32×32
+    SDSS-like or 48×48 DES-like stamp from a FITS/.npy file (e.g. an earlier answer's cutout), or to a noisy
+    DES-like stamp simulated from the given parameters (then the truth is shown beside the fit).
+
+    Args:
+        path: FITS or .npy file with the stamp; omit to simulate one.
+        index: Which image of a cube to use, from 0.
+        survey: 'sdss' (0.396″ pixels, 1.4″ seeing), 'des' (0.263″, 0.9″) or 'auto' (from the stamp size).
+        sersic_n: Sérsic index of the simulated galaxy (0.5–6).
+        half_light_radius_arcsec: Half-light radius of the simulated galaxy, arcsec (0.3–3).
+        ellipticity: Ellipticity of the simulated galaxy (0–0.7).
+        log10_flux: log10 of the simulated galaxy's flux in DES-like electrons (3.7–5).
+        seed: Seed of the simulated noise; the run's seed when omitted.
+    """
+    from aeiou_agent.models.galaxies import DES, SDSS, GalaxyParams, fit_sersic, render
+
+    seed = ctx.seed if seed is None else seed
+    truth: GalaxyParams | None = None
+    if path is None:
+        truth = GalaxyParams(sersic_n, half_light_radius_arcsec, ellipticity, float(seed * 37 % 180), log10_flux)
+        instrument = SDSS if survey == "sdss" else DES
+        image = render(truth, instrument, seed)
+    else:
+        image = load_stamp(ctx, path, index)
+        by_size = {SDSS.stamp_pixels: SDSS, DES.stamp_pixels: DES}
+        if survey == "auto":
+            if image.shape[0] != image.shape[1] or image.shape[0] not in by_size:
+                raise UserError(
+                    f"a {image.shape[0]}×{image.shape[1]} stamp is neither SDSS-like (32×32, 0.396″) nor DES-like "
+                    "(48×48, 0.263″); say which survey it is, or give one of those"
+                )
+            instrument = by_size[image.shape[0]]
+        else:
+            instrument = SDSS if survey == "sdss" else DES
+            if image.shape != (instrument.stamp_pixels, instrument.stamp_pixels):
+                raise UserError(f"a {instrument.name.upper()}-like stamp is {instrument.stamp_pixels} pixels square")
+    fit = fit_sersic(image, instrument)
+    model = render(fit, instrument, 0, noise=False)
+    sky_variance = (
+        instrument.sky_electrons_per_arcsec2 * instrument.pixel_arcsec**2 + instrument.read_noise_electrons**2
+    )
+    chi2 = float((((image - model) ** 2) / (sky_variance + np.clip(image, 0, None))).sum())
+    dof = image.size - 5
+    key = hashlib.sha256(image.tobytes() + instrument.name.encode()).hexdigest()[:12]
+    picture = _panels(ctx, f"sersic_fit_{key}", {"stamp": image, "Sérsic fit": model, "residual": image - model})
+    fitted = {
+        "sersic_n": fit.sersic_n,
+        "half_light_radius_arcsec": fit.half_light_radius_arcsec,
+        "ellipticity": fit.ellipticity,
+        "position_angle_deg": fit.position_angle_deg % 180,
+        "log10_flux": fit.log10_flux,
+    }
+    data: dict[str, Any] = {
+        "source": "simulated" if path is None else path,
+        "survey": instrument.name,
+        "fit": fitted,
+        "reduced_chi2": chi2 / dof,
+        "seed": seed if path is None else None,
+    }
+    if truth is not None:
+        data["truth"] = {
+            "sersic_n": truth.sersic_n,
+            "half_light_radius_arcsec": truth.half_light_radius_arcsec,
+            "ellipticity": truth.ellipticity,
+            "log10_flux": truth.log10_flux,
+        }
+    summary = (
+        f"Sérsic fit ({instrument.name.upper()}-like stamp): n = {fit.sersic_n:.2f}, r_e = "
+        f"{fit.half_light_radius_arcsec:.2f}″, e = {fit.ellipticity:.2f}, log10 flux = {fit.log10_flux:.2f}, "
+        f"reduced χ² = {chi2 / dof:.2f}"
+    )
+    artifacts = [picture]
+    return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=[GALSIM])
+
+
 def _quality(held_out: dict[str, Any]) -> dict[str, Any]:
     """The held-out figures an answer quotes: the enhancer's and the baselines' S/N gains, PSNR and SSIM."""
     if not held_out:
@@ -376,8 +465,9 @@ def _panels(ctx: ToolContext, stem: str, panels: dict[str, np.ndarray]) -> Artif
     stretched = {name: np.arcsinh(image / scale) for name, image in panels.items()}
     top = max(float(np.percentile(image, 99.5)) for image in stretched.values())
     for ax, (name, image) in zip(axes, stretched.items(), strict=True):
-        ax.imshow(image, origin="lower", cmap="gray", vmin=0, vmax=top, interpolation="nearest")
+        low = -top if name == "residual" else 0  # residuals go both ways
+        ax.imshow(image, origin="lower", cmap="gray", vmin=low, vmax=top, interpolation="nearest")
         ax.set_title(name, fontsize=9)
         ax.set_axis_off()
     path = save_png(fig, ctx.artifact_path(stem, ".png"))
-    return Artifact.from_file(path, "image/png", "SDSS-like input, enhanced, and DES-like view (asinh stretch)")
+    return Artifact.from_file(path, "image/png", ", ".join(panels) + " (asinh stretch)")

@@ -352,7 +352,13 @@ class SemanticPlanner:
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
         """An intent chosen without the arguments it needs: an unknown name, or a catalog search with no filter."""
         lowered = text.lower()
-        if intent in {"generate_galaxies", "density_field", "matter_power_spectrum", "enhance_cutout"}:
+        if intent in {
+            "generate_galaxies",
+            "density_field",
+            "matter_power_spectrum",
+            "enhance_cutout",
+            "fit_galaxy_profile",
+        }:
             # models run on request ('draw …', 'simulate …', 'P(k) …'); a bare topic is a literature question
             return self._strong_cue(text, mentions) != intent
         if intent in {"object_info", "resolve_object", "star_distance"} and not mentions and not bodies:
@@ -387,6 +393,14 @@ class SemanticPlanner:
             and (request or ENHANCE_REQUEST.search(lowered) or extract.extract_image_path(text))
         ):
             return "enhance_cutout"
+        if re.search(
+            r"\b(structural\s+param\w*|s[eé]rsic\s+(fit|profile\s+fit|param\w*)|fit\s+(a\s+)?s[eé]rsic|"
+            r"morpholog\w+\s+param\w*)\b",
+            lowered,
+        ) and (
+            re.search(r"\b(estimate|measure|fit|what|get|find|derive)\b", lowered) or extract.extract_image_path(text)
+        ):
+            return "fit_galaxy_profile"
         if (
             re.search(r"\bgalax(y|ies)\b", lowered)
             and (request or "sersic_n" in extract.extract_galaxy_request(text))
@@ -930,8 +944,18 @@ class SemanticPlanner:
             args["plot"] = True
         return Plan("matter_power_spectrum", [PlannedCall("matter_power_spectrum", args)])
 
-    def _build_enhance_cutout(
+    def _build_fit_galaxy_profile(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        (call,) = self._build_enhance_cutout(text, mentions, bodies, context, what="fit").calls
+        args = dict(call.args)
+        for survey in ("sdss", "des"):
+            if re.search(rf"\b{survey}\b", text, re.IGNORECASE):
+                args["survey"] = survey
+        return Plan("fit_galaxy_profile", [PlannedCall("fit_galaxy_profile", args)])
+
+    def _build_enhance_cutout(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext, what: str = "enhance"
     ) -> Plan:
         args: dict[str, Any] = {}
         path = extract.extract_image_path(text)
@@ -942,8 +966,8 @@ class SemanticPlanner:
         elif refers_back and not re.search(r"\b(simulated?|synthetic|mock|fake|new|random)\b", text, re.IGNORECASE):
             if not context.artifacts:
                 raise NeedInfo(
-                    "There is no earlier image in this conversation to enhance. Give the path of a FITS or .npy "
-                    "file with a 32×32 SDSS-like cutout, or ask me to simulate one (e.g. 'enhance a simulated "
+                    f"There is no earlier image in this conversation to {what}. Give the path of a FITS or .npy "
+                    f"file with a galaxy stamp, or ask me to simulate one (e.g. '{what} a simulated "
                     "SDSS cutout of a Sersic 4 galaxy')."
                 )
             args["path"] = context.artifacts[-1]
