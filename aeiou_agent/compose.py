@@ -156,13 +156,16 @@ def numbers_in_text(text: str) -> list[tuple[str, float, float]]:
             before = text[start - 1]
         if before.isalpha() or before == "[":
             continue  # identifiers (M31, J1991.25, H0) and citation markers
-        if re.match(r"[A-Z]{2}", text[match.end() : match.end() + 2]):
-            continue  # '2MASX'
+        following = text[match.end() : match.end() + 2]
+        if re.match(r"[A-Z]{2}", following) or (re.match(r"[0-9A-Za-z]", following[:1]) and "e" in token.lower()):
+            continue  # '2MASX'; '6e858b' in a run id is hex, not 6×10⁸⁵⁸
         clean = token.replace("−", "-").replace(",", "")
         try:
             value = float(clean)
         except ValueError:
             continue
+        if not math.isfinite(value) or abs(value) > 1e300:
+            continue  # not a quantity anyone printed
         mantissa = re.split(r"[eE]", clean)[0]
         decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
         exponent = int(re.split(r"[eE]", clean)[1]) if re.search(r"[eE]", clean) else 0

@@ -469,7 +469,7 @@ class Observatory:
             text = cite(self.composer.render(plan.intent, question, calls), citations)
             if plan.notes:
                 text += "\n\n" + " ".join(f"Note: {n}" for n in plan.notes)
-        evidence: list[Any] = [question, plan.message, plan.notes, CAPABILITIES]
+        evidence: list[Any] = [question, plan.message, plan.notes, CAPABILITIES, run_id]
         for call in calls:
             evidence.extend([call.args, call.result, call.error])
         missing = ungrounded_numbers(text, evidence)

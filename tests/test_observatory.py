@@ -124,6 +124,7 @@ def test_unexpected_tool_failure_becomes_an_answer_with_traceback_in_ledger(obs,
 
         object.__setattr__(spec, "func", constellation)
     assert ans.status == "error" and "went wrong" in ans.text and ans.run_id in ans.text
+    assert ans.grounded, ans.ungrounded_numbers  # the run id is not an unverified number
     call = obs.show(ans.run_id)["calls"][0]
     assert "ZeroDivisionError" in call["traceback"]
 
@@ -137,5 +138,8 @@ def test_grounding_check_flags_numbers_not_in_outputs():
     evidence = [{"distance_pc": 7.6787, "ra_hms": "18h36m56.19s"}, "How far is Vega?"]
     assert ungrounded_numbers("Vega is 7.68 pc away, at 18h36m56.19s [1].", evidence) == []
     assert ungrounded_numbers("Vega is 8.1 pc away.", evidence) == ["8.1"]
+    # a run id's hex can look like a huge number ('…-6e858b'): not a number, and no overflow (CI found it)
+    assert ungrounded_numbers("recorded in run 20261126-001017-6e858b.", [{"run": "20261126-001017-6e858b"}]) == []
+    assert ungrounded_numbers("1e999 is not a quantity", []) == []
     evidence = [{"date": "2026-09-01", "identifiers": "2MASX J0042+4116"}]
     assert ungrounded_numbers("Catalogued as M31 and 2MASX J0042+4116 on 2026-09-01", evidence) == []
