@@ -179,6 +179,13 @@ def show(
         highlight=False,
     )
     console.print(f"[bold]question:[/bold] {run['question']}", highlight=False)
+    if run["planner"].get("model") and run.get("transcript") is not None:
+        where = f" at {run['planner']['endpoint']}" if run["planner"].get("endpoint") else ""
+        console.print(
+            f"[bold]model:[/bold] {run['planner']['model']}{where}; {len(run['transcript'])} messages exchanged "
+            "(--json shows them)",
+            highlight=False,
+        )
     if run.get("plan"):
         console.print(
             f"[bold]plan:[/bold] intent={run['plan']['intent']} confidence={run['plan']['confidence']}", highlight=False

@@ -283,6 +283,7 @@ def test_cli_ask_and_eval_with_the_llm_planner(home: Path, tmp_path: Path, monke
         monkeypatch.setenv("AEIOU_LLM", "openai:fake-model")
         monkeypatch.setenv("AEIOU_LLM_BASE_URL", url)
         asked = runner.invoke(app, ["ask", AGE_QUESTION])
+        shown = runner.invoke(app, ["show", "last"])
         server.requests.clear()
         evaluated = runner.invoke(app, ["eval", str(cases), "--planner", "llm", "--report", str(tmp_path / "r.json")])
         semantic = runner.invoke(
@@ -290,6 +291,7 @@ def test_cli_ask_and_eval_with_the_llm_planner(home: Path, tmp_path: Path, monke
         )
     assert asked.exit_code == 0, asked.output
     assert "2.144 Gyr" in asked.output and "llm planner" in asked.output
+    assert f"model: fake-model at {url}; 5 messages exchanged" in " ".join(shown.output.split())
     assert evaluated.exit_code == 0, evaluated.output
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["summary"]["planner"]["planner"] == "llm" and report["summary"]["tool_selection_accuracy"] == 1.0
