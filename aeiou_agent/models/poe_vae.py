@@ -1,0 +1,335 @@
+"""Multimodal VAE with a product-of-experts posterior (Wu & Goodman 2018, arXiv:1802.05335).
+
+Three modalities of one galaxy share a 16-dimensional latent: the DES-like stamp (48×48), the SDSS-like
+stamp (32×32) and the structural parameters (Sérsic n, log half-light radius, ellipticity, log flux). Each
+has an encoder giving a Gaussian "expert"; the posterior for any subset of modalities is the product of
+their experts and the prior N(0, I). Training uses the sub-sampled ELBO: the joint term plus one term per
+single modality, each reconstructing only the modalities it was given, so that any modality can be encoded
+alone and any can be decoded from the latent.
+
+Images are in units of their survey's sky noise; their likelihood is Gaussian with the CCD variance (sky +
+read noise + the galaxy's Poisson noise), so the ELBO of a stamp is a calibrated anomaly score.
+
+Train (after ``python -m aeiou_agent.models.galaxies``)::
+
+    python -m aeiou_agent.models.poe_vae build/galaxies/train.npz build/galaxies/test.npz
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aeiou_agent.models.galaxies import DES, SDSS, Survey
+
+WEIGHTS_PATH = Path(__file__).parent / "weights" / "galaxy_poe_vae.pt"
+LATENT = 16
+MODALITIES = ("des", "sdss", "params")
+PARAM_MEAN = np.array([3.25, 0.0, 0.35, 4.35], dtype=np.float32)  # n, ln r, e, log10 flux: centre of the ranges
+PARAM_SCALE = np.array([1.6, 0.67, 0.2, 0.38], dtype=np.float32)  # about one standard deviation of the ranges
+
+
+def sky_sigma_electrons(survey: Survey) -> float:
+    """Per-pixel noise of an empty sky (sky Poisson + read noise), in electrons."""
+    return float(np.sqrt(survey.sky_electrons_per_arcsec2 * survey.pixel_arcsec**2 + survey.read_noise_electrons**2))
+
+
+def to_units(images: np.ndarray, survey: Survey) -> np.ndarray:
+    """Stamps in units of the survey's sky noise."""
+    return (np.asarray(images, dtype=np.float32) / sky_sigma_electrons(survey)).astype(np.float32)
+
+
+def params_vector(params: np.ndarray) -> np.ndarray:
+    """(n, r″, e, log10 flux) rows → standardised (n, ln r, e, log10 flux)."""
+    p = np.asarray(params, dtype=np.float32).copy()
+    p[:, 1] = np.log(p[:, 1])
+    return (p - PARAM_MEAN) / PARAM_SCALE
+
+
+def params_from_vector(vector: np.ndarray) -> np.ndarray:
+    """Inverse of :func:`params_vector`."""
+    p = np.asarray(vector, dtype=np.float32) * PARAM_SCALE + PARAM_MEAN
+    p[:, 1] = np.exp(p[:, 1])
+    return p
+
+
+def _build() -> Any:
+    import torch
+    from torch import nn
+
+    def conv_encoder(size: int) -> nn.Module:
+        final = size // 8
+        return nn.Sequential(
+            nn.Conv2d(1, 32, 4, 2, 1),
+            nn.SiLU(),
+            nn.Conv2d(32, 64, 4, 2, 1),
+            nn.SiLU(),
+            nn.Conv2d(64, 64, 4, 2, 1),
+            nn.SiLU(),
+            nn.Flatten(),
+            nn.Linear(64 * final * final, 256),
+            nn.SiLU(),
+            nn.Linear(256, 2 * LATENT),
+        )
+
+    def mlp(n_in: int, n_out: int) -> nn.Module:
+        return nn.Sequential(nn.Linear(n_in, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, n_out))
+
+    class ConvDecoder(nn.Module):
+        def __init__(self, size: int) -> None:
+            super().__init__()
+            self.final = size // 8
+            self.dense = nn.Sequential(nn.Linear(LATENT, 256), nn.SiLU(), nn.Linear(256, 64 * self.final**2), nn.SiLU())
+            self.deconv = nn.Sequential(
+                nn.ConvTranspose2d(64, 64, 4, 2, 1),
+                nn.SiLU(),
+                nn.ConvTranspose2d(64, 32, 4, 2, 1),
+                nn.SiLU(),
+                nn.ConvTranspose2d(32, 16, 4, 2, 1),
+                nn.SiLU(),
+                nn.Conv2d(16, 1, 3, 1, 1),
+            )
+
+        def forward(self, z: torch.Tensor) -> torch.Tensor:
+            return self.deconv(self.dense(z).view(-1, 64, self.final, self.final))[:, 0]
+
+    class PoEVAE(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoders = nn.ModuleDict(
+                {
+                    "des": conv_encoder(DES.stamp_pixels),
+                    "sdss": conv_encoder(SDSS.stamp_pixels),
+                    "params": nn.Sequential(
+                        nn.Linear(4, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, 2 * LATENT)
+                    ),
+                }
+            )
+            self.decoders = nn.ModuleDict(
+                {
+                    "des": ConvDecoder(DES.stamp_pixels),
+                    "sdss": ConvDecoder(SDSS.stamp_pixels),
+                    "params": nn.Sequential(
+                        nn.Linear(LATENT, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, 4)
+                    ),
+                }
+            )
+
+        def expert(self, name: str, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            inputs = torch.asinh(x / 3)[:, None] if name != "params" else x  # asinh: faint and bright alike
+            h = self.encoders[name](inputs)
+            return h[:, :LATENT], h[:, LATENT:].clamp(-8, 8)
+
+    return PoEVAE()
+
+
+def product_of_experts(experts: list[tuple[Any, Any]]) -> tuple[Any, Any]:
+    """Mean and log-variance of the product of the prior N(0, I) and the given Gaussian experts."""
+    import torch
+
+    precision = torch.ones_like(experts[0][0])  # the prior expert
+    weighted = torch.zeros_like(experts[0][0])
+    for mu, log_var in experts:
+        p = torch.exp(-log_var)
+        precision = precision + p
+        weighted = weighted + mu * p
+    return weighted / precision, -torch.log(precision)
+
+
+def image_nll(prediction: Any, observed: Any, survey: Survey) -> Any:
+    """Gaussian negative log-likelihood per stamp with the CCD variance (sky + read + galaxy Poisson noise)."""
+    import torch
+
+    variance = 1 + torch.clamp(observed, min=0) / sky_sigma_electrons(survey)
+    return (0.5 * ((prediction - observed) ** 2 / variance + torch.log(variance))).sum(dim=(1, 2))
+
+
+PARAM_SIGMA = 0.05  # likelihood σ of the standardised parameters
+
+
+def modality_nll(model: Any, name: str, z: Any, x: Any) -> Any:
+    """Negative log-likelihood of one modality given latents ``z``."""
+    prediction = model.decoders[name](z)
+    if name == "params":
+        return (0.5 * ((prediction - x) / PARAM_SIGMA) ** 2).sum(dim=1)
+    return image_nll(prediction, x, DES if name == "des" else SDSS)
+
+
+def elbo_terms(model: Any, batch: dict[str, Any], subset: tuple[str, ...], *, sample: bool = True) -> tuple[Any, Any]:
+    """(reconstruction NLL of the subset's modalities, KL to the prior) per galaxy, posterior from ``subset``."""
+    import torch
+
+    mu, log_var = product_of_experts([model.expert(name, batch[name]) for name in subset])
+    z = mu + torch.randn_like(mu) * torch.exp(0.5 * log_var) if sample else mu
+    nll = sum(modality_nll(model, name, z, batch[name]) for name in subset)
+    kl = -0.5 * (1 + log_var - mu**2 - log_var.exp()).sum(dim=1)
+    return nll, kl
+
+
+class GalaxyPoEVAE:
+    """The shipped multimodal VAE, for inference on the CPU."""
+
+    def __init__(self, path: Path = WEIGHTS_PATH):
+        from aeiou_agent.models import load_torch_checkpoint
+
+        self.model, self.metrics, self.sha256 = load_torch_checkpoint(path, _build, __name__)
+
+    def _batch(self, des: np.ndarray | None, sdss: np.ndarray | None, params: np.ndarray | None) -> dict[str, Any]:
+        import torch
+
+        batch = {}
+        if des is not None:
+            batch["des"] = torch.from_numpy(to_units(des, DES))
+        if sdss is not None:
+            batch["sdss"] = torch.from_numpy(to_units(sdss, SDSS))
+        if params is not None:
+            batch["params"] = torch.from_numpy(params_vector(params))
+        if not batch:
+            raise ValueError("give at least one modality")
+        return batch
+
+    def encode(
+        self, des: np.ndarray | None = None, sdss: np.ndarray | None = None, params: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Posterior mean and standard deviation of the latent from whichever modalities are given."""
+        import torch
+
+        batch = self._batch(des, sdss, params)
+        with torch.no_grad():
+            mu, log_var = product_of_experts([self.model.expert(name, x) for name, x in batch.items()])
+        return mu.numpy(), np.exp(0.5 * log_var.numpy())
+
+    def decode(self, latent: np.ndarray) -> dict[str, np.ndarray]:
+        """Every modality from latents: DES-like and SDSS-like stamps (electrons) and parameters."""
+        import torch
+
+        z = torch.from_numpy(np.asarray(latent, dtype=np.float32))
+        with torch.no_grad():
+            des = self.model.decoders["des"](z).numpy() * sky_sigma_electrons(DES)
+            sdss = self.model.decoders["sdss"](z).numpy() * sky_sigma_electrons(SDSS)
+            params = params_from_vector(self.model.decoders["params"](z).numpy())
+        return {"des": des, "sdss": sdss, "params": params}
+
+    def anomaly_score(self, des: np.ndarray, sdss: np.ndarray) -> np.ndarray:
+        """Negative ELBO of the two images (posterior from both, at its mean) per pixel: higher = stranger."""
+        import torch
+
+        batch = self._batch(des, sdss, None)
+        with torch.no_grad():
+            nll, kl = elbo_terms(self.model, batch, ("des", "sdss"), sample=False)
+        pixels = DES.stamp_pixels**2 + SDSS.stamp_pixels**2
+        return ((nll + kl) / pixels).numpy()
+
+
+@cache
+def load_poe_vae() -> GalaxyPoEVAE:
+    """The shipped model, loaded once per process."""
+    return GalaxyPoEVAE()
+
+
+# ------------------------------------------------------------------------------------------------ quality
+
+
+def roc_auc_score(positive: np.ndarray, score: np.ndarray) -> float:
+    """Area under the ROC curve: the probability that a positive scores above a negative (ties count half)."""
+    from scipy.stats import rankdata
+
+    ranks = rankdata(score)
+    n_pos = int(np.sum(positive))
+    n_neg = len(score) - n_pos
+    return float((ranks[np.asarray(positive, bool)].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def evaluate(model: GalaxyPoEVAE, data_path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Anomaly ROC AUC on the injected anomalies, and parameters predicted from each image alone."""
+    with np.load(data_path) as data:
+        rows = slice(0, limit)
+        des, sdss, params, labels = data["des"][rows], data["sdss"][rows], data["params"][rows], data["anomaly"][rows]
+    scores = np.concatenate([model.anomaly_score(des[i : i + 256], sdss[i : i + 256]) for i in range(0, len(des), 256)])
+    result: dict[str, Any] = {"galaxies": len(des), "anomalies": int((labels > 0).sum())}
+    result["anomaly_roc_auc"] = float(roc_auc_score(labels > 0, scores))
+    for kind in (1, 2, 3):
+        chosen = (labels == 0) | (labels == kind)
+        if (labels == kind).any():
+            result[f"anomaly_roc_auc_kind_{kind}"] = roc_auc_score(labels[chosen] > 0, scores[chosen])
+    clean = labels == 0
+    for source in ("des", "sdss"):
+        mu, _sigma = model.encode(**{source: (des if source == "des" else sdss)[clean]})
+        predicted = model.decode(mu)["params"]
+        truth = params[clean]
+        result[f"params_from_{source}"] = {
+            "sersic_n_median_abs_error": float(np.median(np.abs(predicted[:, 0] - truth[:, 0]))),
+            "radius_median_relative_error": float(np.median(np.abs(predicted[:, 1] / truth[:, 1] - 1))),
+            "ellipticity_median_abs_error": float(np.median(np.abs(predicted[:, 2] - truth[:, 2]))),
+            "log10_flux_median_abs_error": float(np.median(np.abs(predicted[:, 3] - truth[:, 3]))),
+        }
+    return result
+
+
+# ------------------------------------------------------------------------------------------------ training
+
+
+def train(
+    data_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 8, seed: int = 0
+) -> dict[str, Any]:
+    """Unsupervised: every training galaxy, anomalies included (as a real survey would be); sub-sampled ELBO."""
+    import torch
+    from tqdm import tqdm
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    with np.load(data_path) as data:
+        tensors = {
+            "des": torch.from_numpy(to_units(data["des"], DES)),
+            "sdss": torch.from_numpy(to_units(data["sdss"], SDSS)),
+            "params": torch.from_numpy(params_vector(data["params"])),
+        }
+    n = len(tensors["des"])
+    model = _build()
+    optimiser = torch.optim.Adam(model.parameters(), lr=5e-4)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, T_max=epochs)
+    generator = torch.Generator().manual_seed(seed)
+    subsets = [MODALITIES, *((m,) for m in MODALITIES)]
+    started = time.perf_counter()
+    progress = tqdm(range(epochs), desc="training PoE VAE", unit="epoch")
+    for _epoch in progress:
+        order = torch.randperm(n, generator=generator)
+        total = 0.0
+        for start in range(0, n, 128):
+            index = order[start : start + 128]
+            batch = {name: x[index] for name, x in tensors.items()}
+            loss = sum((sum(elbo_terms(model, batch, subset))).mean() for subset in subsets)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 100.0)
+            optimiser.step()
+            total += float(loss.detach()) * len(index)
+        schedule.step()
+        progress.set_postfix(loss=f"{total / n:.0f}")
+    metrics: dict[str, Any] = {"train_galaxies": n, "epochs": epochs, "train_seconds": time.perf_counter() - started}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    metrics["held_out"] = evaluate(GalaxyPoEVAE(out), test_path)
+    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    return metrics
+
+
+def main() -> None:
+    """Command line: train the shipped multimodal VAE and print its held-out quality."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train", type=Path)
+    parser.add_argument("test", type=Path)
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument("--epochs", type=int, default=8)
+    args = parser.parse_args()
+    print(json.dumps(train(args.train, args.test, args.out, epochs=args.epochs), indent=2))
+
+
+if __name__ == "__main__":
+    main()
