@@ -1,7 +1,9 @@
 """Multimodal VAE with a product-of-experts posterior (Wu & Goodman 2018, arXiv:1802.05335).
 
 Three modalities of one galaxy share a 16-dimensional latent: the DES-like stamp (48×48), the SDSS-like
-stamp (32×32) and the structural parameters (Sérsic n, log half-light radius, ellipticity, log flux). Each
+stamp (32×32) and the structural parameters (Sérsic n, log half-light radius, the ellipticity as the two
+components e·cos 2θ and e·sin 2θ — an image shows the orientation, so these are what it can predict — and
+log flux). Each
 has an encoder giving a Gaussian "expert"; the posterior for any subset of modalities is the product of
 their experts and the prior N(0, I). Training uses the sub-sampled ELBO: the joint term plus one term per
 single modality, each reconstructing only the modalities it was given, so that any modality can be encoded
@@ -18,6 +20,7 @@ Train (after ``python -m aeiou_agent.models.galaxies``)::
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from functools import cache
@@ -31,8 +34,10 @@ from aeiou_agent.models.galaxies import DES, SDSS, Survey
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "galaxy_poe_vae.pt"
 LATENT = 16
 MODALITIES = ("des", "sdss", "params")
-PARAM_MEAN = np.array([3.25, 0.0, 0.35, 4.35], dtype=np.float32)  # n, ln r, e, log10 flux: centre of the ranges
-PARAM_SCALE = np.array([1.6, 0.67, 0.2, 0.38], dtype=np.float32)  # about one standard deviation of the ranges
+# (n, ln r, e cos 2θ, e sin 2θ, log10 flux): centres and about one standard deviation of the training ranges
+PARAM_MEAN = np.array([3.25, 0.0, 0.0, 0.0, 4.35], dtype=np.float32)
+PARAM_SCALE = np.array([1.6, 0.67, 0.29, 0.29, 0.38], dtype=np.float32)
+N_PARAMS = len(PARAM_MEAN)
 
 
 def sky_sigma_electrons(survey: Survey) -> float:
@@ -45,18 +50,26 @@ def to_units(images: np.ndarray, survey: Survey) -> np.ndarray:
     return (np.asarray(images, dtype=np.float32) / sky_sigma_electrons(survey)).astype(np.float32)
 
 
-def params_vector(params: np.ndarray) -> np.ndarray:
-    """(n, r″, e, log10 flux) rows → standardised (n, ln r, e, log10 flux)."""
-    p = np.asarray(params, dtype=np.float32).copy()
-    p[:, 1] = np.log(p[:, 1])
-    return (p - PARAM_MEAN) / PARAM_SCALE
+def params_vector(galaxies: np.ndarray) -> np.ndarray:
+    """Rows in GalaxyParams order (n, r″, e, position angle °, log10 flux) → the standardised modality."""
+    g = np.asarray(galaxies, dtype=np.float64)
+    two_theta = np.radians(2 * g[:, 3])
+    p = np.stack([g[:, 0], np.log(g[:, 1]), g[:, 2] * np.cos(two_theta), g[:, 2] * np.sin(two_theta), g[:, 4]], 1)
+    return ((p - PARAM_MEAN) / PARAM_SCALE).astype(np.float32)
 
 
 def params_from_vector(vector: np.ndarray) -> np.ndarray:
-    """Inverse of :func:`params_vector`."""
-    p = np.asarray(vector, dtype=np.float32) * PARAM_SCALE + PARAM_MEAN
-    p[:, 1] = np.exp(p[:, 1])
-    return p
+    """Inverse of :func:`params_vector`: rows (n, r″, e, position angle ° in [0, 180), log10 flux)."""
+    p = np.asarray(vector, dtype=np.float64) * PARAM_SCALE + PARAM_MEAN
+    e1, e2 = p[:, 2], p[:, 3]
+    angle = np.degrees(np.arctan2(e2, e1) / 2) % 180
+    return np.stack([p[:, 0], np.exp(p[:, 1]), np.hypot(e1, e2), angle, p[:, 4]], 1).astype(np.float32)
+
+
+def galaxy_rows(data: Any) -> np.ndarray:
+    """GalaxyParams-ordered rows of a data set written by ``galaxies.make_dataset``."""
+    params = np.asarray(data["params"])
+    return np.column_stack([params[:, :3], data["position_angle_deg"], params[:, 3]]).astype(np.float32)
 
 
 def _build() -> Any:
@@ -107,7 +120,7 @@ def _build() -> Any:
                     "des": conv_encoder(DES.stamp_pixels),
                     "sdss": conv_encoder(SDSS.stamp_pixels),
                     "params": nn.Sequential(
-                        nn.Linear(4, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, 2 * LATENT)
+                        nn.Linear(N_PARAMS, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, 2 * LATENT)
                     ),
                 }
             )
@@ -116,7 +129,7 @@ def _build() -> Any:
                     "des": ConvDecoder(DES.stamp_pixels),
                     "sdss": ConvDecoder(SDSS.stamp_pixels),
                     "params": nn.Sequential(
-                        nn.Linear(LATENT, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, 4)
+                        nn.Linear(LATENT, 128), nn.SiLU(), nn.Linear(128, 128), nn.SiLU(), nn.Linear(128, N_PARAMS)
                     ),
                 }
             )
@@ -223,6 +236,13 @@ class GalaxyPoEVAE:
             params = params_from_vector(self.model.decoders["params"](z).numpy())
         return {"des": des, "sdss": sdss, "params": params}
 
+    def predict_params(
+        self, des: np.ndarray | None = None, sdss: np.ndarray | None = None, params: np.ndarray | None = None
+    ) -> np.ndarray:
+        """GalaxyParams-ordered rows (n, r″, e, angle °, log10 flux) decoded from the posterior mean."""
+        mu, _sigma = self.encode(des, sdss, params)
+        return self.decode(mu)["params"]
+
     def anomaly_score(self, des: np.ndarray, sdss: np.ndarray) -> np.ndarray:
         """Negative ELBO of the two images (posterior from both, at its mean) per pixel: higher = stranger."""
         import torch
@@ -253,11 +273,29 @@ def roc_auc_score(positive: np.ndarray, score: np.ndarray) -> float:
     return float((ranks[np.asarray(positive, bool)].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def evaluate(model: GalaxyPoEVAE, data_path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """Anomaly ROC AUC on the injected anomalies, and parameters predicted from each image alone."""
+def parameter_errors(predicted: np.ndarray, truth: np.ndarray) -> dict[str, float]:
+    """Median errors of GalaxyParams-ordered rows: n and e absolute, radius and flux relative / in dex."""
+    return {
+        "sersic_n_median_abs_error": float(np.median(np.abs(predicted[:, 0] - truth[:, 0]))),
+        "radius_median_relative_error": float(np.median(np.abs(predicted[:, 1] / truth[:, 1] - 1))),
+        "ellipticity_median_abs_error": float(np.median(np.abs(predicted[:, 2] - truth[:, 2]))),
+        "log10_flux_median_abs_error": float(np.median(np.abs(predicted[:, 4] - truth[:, 4]))),
+    }
+
+
+def evaluate(
+    model: GalaxyPoEVAE, data_path: Path, *, limit: int | None = None, baseline_galaxies: int = 0
+) -> dict[str, Any]:
+    """Anomaly ROC AUC on the injected anomalies, and parameters predicted from each image alone.
+
+    On the first ``baseline_galaxies`` normal galaxies the least-squares Sérsic fit of the same stamps is beside it.
+    """
+    from aeiou_agent.models.galaxies import fit_sersic
+
     with np.load(data_path) as data:
         rows = slice(0, limit)
-        des, sdss, params, labels = data["des"][rows], data["sdss"][rows], data["params"][rows], data["anomaly"][rows]
+        des, sdss, labels = data["des"][rows], data["sdss"][rows], data["anomaly"][rows]
+        truth_all = galaxy_rows(data)[rows]
     scores = np.concatenate([model.anomaly_score(des[i : i + 256], sdss[i : i + 256]) for i in range(0, len(des), 256)])
     result: dict[str, Any] = {"galaxies": len(des), "anomalies": int((labels > 0).sum())}
     result["anomaly_roc_auc"] = float(roc_auc_score(labels > 0, scores))
@@ -266,16 +304,17 @@ def evaluate(model: GalaxyPoEVAE, data_path: Path, *, limit: int | None = None) 
         if (labels == kind).any():
             result[f"anomaly_roc_auc_kind_{kind}"] = roc_auc_score(labels[chosen] > 0, scores[chosen])
     clean = labels == 0
-    for source in ("des", "sdss"):
-        mu, _sigma = model.encode(**{source: (des if source == "des" else sdss)[clean]})
-        predicted = model.decode(mu)["params"]
-        truth = params[clean]
-        result[f"params_from_{source}"] = {
-            "sersic_n_median_abs_error": float(np.median(np.abs(predicted[:, 0] - truth[:, 0]))),
-            "radius_median_relative_error": float(np.median(np.abs(predicted[:, 1] / truth[:, 1] - 1))),
-            "ellipticity_median_abs_error": float(np.median(np.abs(predicted[:, 2] - truth[:, 2]))),
-            "log10_flux_median_abs_error": float(np.median(np.abs(predicted[:, 3] - truth[:, 3]))),
-        }
+    truth = truth_all[clean]
+    for source, survey, images in (("des", DES, des[clean]), ("sdss", SDSS, sdss[clean])):
+        predicted = model.predict_params(**{source: images})
+        result[f"params_from_{source}"] = parameter_errors(predicted, truth)
+        if baseline_galaxies:
+            chosen_rows = slice(0, baseline_galaxies)
+            fitted = np.array([dataclasses.astuple(fit_sersic(image, survey)) for image in images[chosen_rows]])
+            result[f"subset_{baseline_galaxies}_from_{source}"] = {
+                "poe_vae": parameter_errors(predicted[chosen_rows], truth[chosen_rows]),
+                "least_squares_fit": parameter_errors(fitted, truth[chosen_rows]),
+            }
     return result
 
 
@@ -283,7 +322,7 @@ def evaluate(model: GalaxyPoEVAE, data_path: Path, *, limit: int | None = None) 
 
 
 def train(
-    data_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 8, seed: int = 0
+    data_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 10, seed: int = 0
 ) -> dict[str, Any]:
     """Unsupervised: every training galaxy, anomalies included (as a real survey would be); sub-sampled ELBO."""
     import torch
@@ -295,7 +334,7 @@ def train(
         tensors = {
             "des": torch.from_numpy(to_units(data["des"], DES)),
             "sdss": torch.from_numpy(to_units(data["sdss"], SDSS)),
-            "params": torch.from_numpy(params_vector(data["params"])),
+            "params": torch.from_numpy(params_vector(galaxy_rows(data))),
         }
     n = len(tensors["des"])
     model = _build()
@@ -324,7 +363,7 @@ def train(
     metrics: dict[str, Any] = {"train_galaxies": n, "epochs": epochs, "train_seconds": time.perf_counter() - started}
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
-    metrics["held_out"] = evaluate(GalaxyPoEVAE(out), test_path)
+    metrics["held_out"] = evaluate(GalaxyPoEVAE(out), test_path, baseline_galaxies=100)
     torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
     return metrics
 
@@ -335,7 +374,7 @@ def main() -> None:
     parser.add_argument("train", type=Path)
     parser.add_argument("test", type=Path)
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=10)
     args = parser.parse_args()
     print(json.dumps(train(args.train, args.test, args.out, epochs=args.epochs), indent=2))
 
