@@ -284,7 +284,7 @@ def enhance_cutout(
     panels = {"SDSS-like input": resampled, "enhanced": enhanced}
     if truth is not None:
         panels["DES-like view"] = truth
-    picture = _panels(ctx, stem, panels)
+    picture = stamp_panels(ctx, stem, panels)
     held_out = model.metrics.get("held_out", {})
     data: dict[str, Any] = {
         "source": source,
@@ -384,7 +384,7 @@ def fit_galaxy_profile(
     chi2 = float((((image - model) ** 2) / (sky_variance + np.clip(image, 0, None))).sum())
     dof = image.size - 5
     key = hashlib.sha256(image.tobytes() + instrument.name.encode()).hexdigest()[:12]
-    picture = _panels(ctx, f"sersic_fit_{key}", {"stamp": image, "Sérsic fit": model, "residual": image - model})
+    picture = stamp_panels(ctx, f"sersic_fit_{key}", {"stamp": image, "Sérsic fit": model, "residual": image - model})
     fitted = {
         "sersic_n": fit.sersic_n,
         "half_light_radius_arcsec": fit.half_light_radius_arcsec,
@@ -458,7 +458,8 @@ def _write_fits(path: Path, cutout: np.ndarray, enhanced: np.ndarray, sha256: st
     fits.HDUList([primary, original]).writeto(path, overwrite=True, output_verify="exception")
 
 
-def _panels(ctx: ToolContext, stem: str, panels: dict[str, np.ndarray]) -> Artifact:
+def stamp_panels(ctx: ToolContext, stem: str, panels: dict[str, np.ndarray]) -> Artifact:
+    """Named stamps side by side on one asinh stretch (set by the first), residuals shown both ways."""
     fig = new_figure(2.4 * len(panels), 2.6, dpi=100)
     axes = fig.subplots(1, len(panels), squeeze=False)[0]
     scale = max(float(np.percentile(np.abs(next(iter(panels.values()))), 50)), 1e-3)

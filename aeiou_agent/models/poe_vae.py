@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import time
 from functools import cache
 from pathlib import Path
@@ -243,6 +244,25 @@ class GalaxyPoEVAE:
         mu, _sigma = self.encode(des, sdss, params)
         return self.decode(mu)["params"]
 
+    def sample_latents(self, mu: np.ndarray, sigma: np.ndarray, draws: int, seed: int) -> np.ndarray:
+        """``draws`` latents per row from the Gaussian posterior (mu, sigma): shape (rows, draws, LATENT)."""
+        noise = np.random.default_rng(seed).standard_normal((len(mu), draws, LATENT)).astype(np.float32)
+        return mu[:, None, :] + sigma[:, None, :] * noise
+
+    def edit(self, latent: np.ndarray, changes: dict[int, float]) -> np.ndarray:
+        """Latents moved so that the decoded parameters take the ``changes`` (column → new value).
+
+        Attribute-vector arithmetic: z' = z + E(p') − E(p), where p are the parameters decoded from z, p' the
+        same with the changes applied, and E the parameter expert's posterior mean. What the image put in the
+        latent beyond the parameters (a companion, the noise realisation) stays.
+        """
+        before = self.decode(latent)["params"]
+        after = before.copy()
+        for column, value in changes.items():
+            after[:, column] = value
+        shift = self.encode(params=after)[0] - self.encode(params=before)[0]
+        return (latent + shift).astype(np.float32)
+
     def anomaly_score(self, des: np.ndarray, sdss: np.ndarray) -> np.ndarray:
         """Negative ELBO of the two images (posterior from both, at its mean) per pixel: higher = stranger."""
         import torch
@@ -252,6 +272,53 @@ class GalaxyPoEVAE:
             nll, kl = elbo_terms(self.model, batch, ("des", "sdss"), sample=False)
         pixels = DES.stamp_pixels**2 + SDSS.stamp_pixels**2
         return ((nll + kl) / pixels).numpy()
+
+
+def image_modality(image: np.ndarray) -> str:
+    """'des' or 'sdss' from a stamp's size (48 or 32 pixels square); ValueError otherwise."""
+    by_size = {DES.stamp_pixels: "des", SDSS.stamp_pixels: "sdss"}
+    shape = np.shape(image)[-2:]
+    if len(shape) != 2 or shape[0] != shape[1] or shape[0] not in by_size:
+        raise ValueError(
+            f"a {'×'.join(map(str, shape))} image is neither a DES-like stamp (48×48, 0.263″ pixels) nor an "
+            "SDSS-like one (32×32, 0.396″)"
+        )
+    return by_size[shape[0]]
+
+
+REFERENCE_SEED = 2026
+REFERENCE_GALAXIES = 1000
+
+
+def reference_survey(folder: Path, model: GalaxyPoEVAE, *, progress: bool = True) -> dict[str, np.ndarray]:
+    """AEIOU's simulated reference survey: paired stamps, truth, anomaly labels, latents and anomaly scores.
+
+    Rendered once with GalSim (seed REFERENCE_SEED, ~3% injected anomalies) and cached in ``folder``; the latents
+    and scores are cached per weights hash, so new weights re-encode without re-rendering.
+    """
+    from aeiou_agent.models.galaxies import make_dataset
+
+    folder.mkdir(parents=True, exist_ok=True)
+    images_file = folder / f"survey_seed{REFERENCE_SEED}_n{REFERENCE_GALAXIES}.npz"
+    if not images_file.exists():
+        _save_atomically(images_file, make_dataset(REFERENCE_GALAXIES, REFERENCE_SEED, progress=progress))
+    with np.load(images_file) as data:
+        survey = {"des": data["des"], "sdss": data["sdss"], "galaxies": galaxy_rows(data), "anomaly": data["anomaly"]}
+    latents_file = images_file.with_name(f"{images_file.stem}.latents-{model.sha256[:12]}.npz")
+    if not latents_file.exists():
+        mu, sigma = model.encode(des=survey["des"], sdss=survey["sdss"])
+        scores = model.anomaly_score(survey["des"], survey["sdss"])
+        _save_atomically(latents_file, {"latent": mu, "latent_sigma": sigma, "anomaly_score": scores})
+    with np.load(latents_file) as data:
+        survey.update({name: data[name] for name in data.files})
+    return survey
+
+
+def _save_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write an .npz so that a reader never sees half of it (two processes may build the same cache)."""
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.partial.npz")
+    np.savez(partial, **arrays)  # type: ignore[arg-type]
+    os.replace(partial, path)
 
 
 @cache
