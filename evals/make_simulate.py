@@ -205,5 +205,62 @@ case(
     contains=["no earlier image in this conversation"],
 )
 
+# multimodal PoE VAE: routing, arguments, chat references (the model's quality is tested in tests/test_multimodal.py)
+multimodal_cases = [
+    ("Find the 5 galaxies most similar to sample 12", "similar_galaxies", {"sample": 12, "count": 5}, ["#"]),
+    ("which survey galaxies look like galaxy 40?", "similar_galaxies", {"sample": 40}, ["latent space"]),
+    ("show the 10 most anomalous galaxies", "rank_anomalies", {"count": 10}, ["ROC AUC"]),
+    ("which galaxies in the reference survey are outliers?", "rank_anomalies", {}, ["injected anomalies"]),
+    (
+        "Predict the structural parameters of sample 3 with the multimodal VAE",
+        "predict_galaxy_parameters",
+        {"sample": 3},
+        ["least-squares Sérsic fit", "true values"],
+    ),
+    (
+        "predict the parameters of galaxy 40 from its SDSS image",
+        "predict_galaxy_parameters",
+        {"sample": 40, "survey": "sdss"},
+        ["SDSS-like stamp"],
+    ),
+    (
+        "Change the Sersic index of sample 12 to 4",
+        "edit_galaxy",
+        {"sample": 12, "attribute": "sersic_n", "value": 4.0},
+        ["Sérsic index"],
+    ),
+    ("make galaxy 7 round", "edit_galaxy", {"sample": 7, "attribute": "ellipticity", "value": 0.0}, ["ellipticity"]),
+    (
+        "Draw 3 paired SDSS and DES observations of a galaxy with Sersic index 3, seed 4",
+        "sample_galaxy_pairs",
+        {"count": 3, "sersic_n": 3.0, "seed": 4},
+        ["seed 4", "Predicted back"],
+    ),
+]
+for question, tool_name, args, phrases in multimodal_cases:
+    case("generative", question, tools=[tool_name], args={tool_name: args}, contains=phrases)
+case(
+    "generative",
+    "predict the parameters of sample 2 of these",
+    setup=["show the 6 most anomalous galaxies"],
+    tools=["predict_galaxy_parameters"],
+    args={"predict_galaxy_parameters": {"index": 2}},
+    contains=["DES-like stamp of"],
+)
+case(
+    "generative",
+    "Change the Sersic index of this galaxy to 4",
+    tools=[],
+    status="not_understood",
+    contains=["no earlier image in this conversation to change"],
+)
+case(
+    "generative",
+    "Find the 5 galaxies most similar to sample 5000",
+    tools=["similar_galaxies"],
+    status="not_understood",
+    contains=["there is no sample 5000"],
+)
+
 OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in mc.CASES))
 print(f"wrote {len(mc.CASES)} cases to {OUT}")

@@ -72,3 +72,12 @@ def test_concentration_grows_with_sersic_index():
 def test_out_of_range_parameters_are_named(params, problem):
     with pytest.raises(ValueError, match=problem):
         params.check()
+
+
+def test_least_squares_fit_survives_a_saturated_star(sample):
+    # the stamp's summed flux starts the fit; a saturated star put that start beyond the flux bounds (a crash)
+    from aeiou_agent.models.galaxies import fit_sersic
+
+    star = int(np.flatnonzero(sample["anomaly"] == ANOMALIES.index("saturated_star"))[0])
+    fit = fit_sersic(sample["des"][star], DES, max_evaluations=20)
+    assert 2.0 <= fit.log10_flux <= 6.5

@@ -208,6 +208,8 @@ def load_stamp(ctx: ToolContext, path: str, index: int = 0) -> np.ndarray:
             last = len(array) - 1
             raise UserError(f"{file.name} holds {len(array)} images; sample {index} does not exist (0–{last})")
         array = array[index]
+    elif index and array.ndim == 2:
+        raise UserError(f"{file.name} holds one image; sample {index} does not exist (use sample 0, or leave it out)")
     if array.ndim != 2:
         raise UserError(f"{file.name} holds a {array.ndim}-dimensional array, not an image")
     return array

@@ -120,18 +120,27 @@ def _quality(model: Any) -> dict[str, Any]:
     for source in ("des", "sdss"):
         if f"params_from_{source}" in held_out:
             errors = held_out[f"params_from_{source}"]
-            quality[f"from_{source}"] = {
-                "sersic_n_median_abs_error": errors["sersic_n_median_abs_error"],
-                "radius_median_error_percent": 100 * errors["radius_median_relative_error"],
-                "ellipticity_median_abs_error": errors["ellipticity_median_abs_error"],
-            }
+            quality[f"from_{source}"] = _errors_for_answer(errors)
+            subset = next((k for k in held_out if k.startswith("subset_") and k.endswith(f"_from_{source}")), None)
+            if subset:  # 'subset_100_from_des': the least-squares fit on the first 100 of the same galaxies
+                baseline = _errors_for_answer(held_out[subset]["least_squares_fit"])
+                quality[f"from_{source}"]["baseline"] = {"galaxies": int(subset.split("_")[1]), **baseline}
     return quality
+
+
+def _errors_for_answer(errors: dict[str, float]) -> dict[str, Any]:
+    return {
+        "sersic_n_median_abs_error": errors["sersic_n_median_abs_error"],
+        "radius_median_error_percent": 100 * errors["radius_median_relative_error"],
+        "ellipticity_median_abs_error": errors["ellipticity_median_abs_error"],
+    }
 
 
 def _write_pair_fits(path: Any, des: np.ndarray, sdss: np.ndarray, model: Any, seed: int | None, what: str) -> None:
     from astropy.io import fits
 
-    header = fits_header(0.263, f"DES-like exposure electrons per pixel; {what}", seed)
+    header = fits_header(0.263, "DES-like exposure electrons per pixel", seed)
+    header["CONTENT"] = what[:68]
     header["MODEL"] = ("galaxy_poe_vae", "AEIOU multimodal PoE VAE")
     header["MODELSHA"] = model.sha256[:16]
     primary = fits.PrimaryHDU(des.astype(np.float32), header=header)
@@ -488,7 +497,10 @@ def rank_anomalies(ctx: ToolContext, count: Annotated[int, Field(ge=1, le=100)] 
     model = _model()
     scores, labels = reference["anomaly_score"], reference["anomaly"]
     top = np.argsort(-scores, kind="stable")[:count]
-    rows = [{"sample": int(i), "score": float(scores[i]), "injected": ANOMALIES[int(labels[i])]} for i in top]
+    rows = [
+        {"rank": rank, "sample": int(i), "score": float(scores[i]), "injected": ANOMALIES[int(labels[i])]}
+        for rank, i in enumerate(top, start=1)
+    ]
     injected = int((labels > 0).sum())
     found = int((labels[top] > 0).sum())
     data: dict[str, Any] = {

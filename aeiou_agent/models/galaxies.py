@@ -210,11 +210,13 @@ def fit_sersic(image: np.ndarray, survey: Survey, *, max_evaluations: int = 300)
         params = GalaxyParams(float(n), float(np.exp(log_r)), e, angle, float(log_flux))
         return render(params, survey, 0, noise=False)
 
-    start = np.array([2.0, np.log(1.0), 0.0, 0.0, np.log10(flux0)])
+    low, high = [SERSIC_RANGE[0], np.log(0.1), -0.9, -0.9, 2.0], [SERSIC_RANGE[1], np.log(6.0), 0.9, 0.9, 6.5]
+    # a saturated star or a cosmic ray can put the summed flux beyond the bounds: start inside them
+    start = np.array([2.0, np.log(1.0), 0.0, 0.0, float(np.clip(np.log10(flux0), low[4] + 0.01, high[4] - 0.01))])
     fit = least_squares(
         lambda x: ((model(x) - image) * weight).ravel(),
         start,
-        bounds=([SERSIC_RANGE[0], np.log(0.1), -0.9, -0.9, 2.0], [SERSIC_RANGE[1], np.log(6.0), 0.9, 0.9, 6.5]),
+        bounds=(low, high),
         x_scale=[1.0, 0.3, 0.1, 0.1, 0.05],
         diff_step=[0.05, 1e-3, 1e-3, 1e-3, 1e-4],  # n is rendered on a 0.05 grid: a step that sees it
         max_nfev=max_evaluations,

@@ -7,6 +7,7 @@ does not say. Nothing here guesses a value the question does not contain.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -581,3 +582,46 @@ def extract_constellation(text: str, names: dict[str, str]) -> str | None:
         return None
     wanted = found.group(1).casefold()
     return next(full for full in names.values() if full.casefold() == wanted)
+
+
+_GALAXY_NUMBER = re.compile(r"\b(?:sample|galaxy|stamp|image|number|no\.?)\s*#?\s*(\d+)\b|#\s*(\d+)\b", re.IGNORECASE)
+
+
+def extract_galaxy_number(text: str) -> int | None:
+    """The galaxy a question points at by number: 'sample 12', 'galaxy #417', '#3'."""
+    found = _GALAXY_NUMBER.search(text)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+_EDITABLE = (
+    ("sersic_n", r"s[eé]rsic(?:\s+(?:index|n))?|\bn\b"),
+    ("half_light_radius_arcsec", r"half[- ]light\s+radius|effective\s+radius|\bradius|\bsize"),
+    ("ellipticity", r"ellipticity"),
+    ("position_angle_deg", r"position\s+angle|orientation|\bpa\b"),
+    ("log10_flux", r"(?:log(?:10)?\s+)?flux|brightness"),
+)
+
+
+def extract_galaxy_edit(text: str) -> tuple[str, float] | None:
+    """The attribute to change and its new value: 'change the Sersic index of sample 12 to 4' → (sersic_n, 4).
+
+    Flux is log10 of DES-like electrons ('flux 10^4.5', 'flux 30000' → 4.477); 'make it round' is ellipticity 0.
+    """
+    lowered = _GALAXY_NUMBER.sub(" ", text.lower())
+    lowered = re.sub(
+        r"\b(?:of|for)\s+(?:this|that|the|my|its)\s+(?:\w+\s+)?(?:galaxy|stamp|image|cutout)\b", " ", lowered
+    )
+    for attribute, words in _EDITABLE:
+        found = re.search(
+            rf"(?:{words})\s*(?:\(\s*n\s*\))?\s*(?:of\s+)?(?:\w+\s+){{0,2}}?(?:to|=|:|of|at|be|becomes?|is)?\s*"
+            rf"(?:10\^|1e)?\s*({NUM})",
+            lowered,
+        )
+        if found:
+            value = to_float(found.group(1))
+            if attribute == "log10_flux" and value >= 10:
+                value = math.log10(value)
+            return attribute, value
+    if re.search(r"\b(round|circular|face[- ]on)\b", lowered):
+        return "ellipticity", 0.0
+    return None

@@ -29,6 +29,13 @@ from aeiou_agent.store import Store
 from aeiou_agent.store.names import Mention, normalize
 from aeiou_agent.timeparse import find_when
 
+MULTIMODAL_TOOLS = (
+    "predict_galaxy_parameters",
+    "edit_galaxy",
+    "similar_galaxies",
+    "rank_anomalies",
+    "sample_galaxy_pairs",
+)
 MIN_CONFIDENCE = 0.40  # below this best similarity the planner says it cannot answer
 # A request to improve an image ('enhance …', 'can you denoise …', '… of this cutout'), not a question about it.
 ENHANCE_REQUEST = re.compile(
@@ -358,6 +365,7 @@ class SemanticPlanner:
             "matter_power_spectrum",
             "enhance_cutout",
             "fit_galaxy_profile",
+            *MULTIMODAL_TOOLS,
         }:
             # models run on request ('draw …', 'simulate …', 'P(k) …'); a bare topic is a literature question
             return self._strong_cue(text, mentions) != intent
@@ -377,6 +385,38 @@ class SemanticPlanner:
             return not has_filter and not asks_catalog
         return False
 
+    @staticmethod
+    def _multimodal_cue(lowered: str) -> str | None:
+        """One of the multimodal VAE's tools, when the question leaves no doubt."""
+        galaxy = re.search(r"\b(galax(y|ies)|samples?|stamps?|cutouts?|images?|#\s*\d)", lowered)
+        if not galaxy or re.search(r"\b(papers?|articles?|literature|arxiv|catalog(ue)?s?)\b", lowered):
+            return None
+        if re.search(r"\b(anomal(ous|y|ies)|outliers?|(weird|strange|unusual|odd)(est)?)\b", lowered):
+            return "rank_anomalies"
+        if re.search(r"\b(similar|nearest\s+neighbou?rs?|look(s|ing)?\s+(most\s+)?like\s+(sample|galaxy|#))", lowered):
+            return "similar_galaxies"
+        if re.search(
+            r"\bpaired\b|\bpairs?\s+of\b|\b(sdss|des)(-like)?\s+(and|&)\s+(sdss|des)\b", lowered
+        ) and re.search(r"\b(draw|generate|sample|simulate|make|create|give|show|produce|observations?)\b", lowered):
+            return "sample_galaxy_pairs"
+        reference = re.search(r"\b(this|that|the\s+same|sample\s*#?\s*\d+|galaxy\s*#?\s*\d+)\b|#\s*\d", lowered)
+        if (
+            reference
+            and re.search(
+                r"\b(change|set|make|turn|modify|edit|rotate|give|would\s+.+\s+look\s+like\s+(with|if)|increase|decrease|"
+                r"double|halve)\b",
+                lowered,
+            )
+            and extract.extract_galaxy_edit(lowered)
+        ):
+            return "edit_galaxy"
+        model = re.search(r"\bpredict|\b(multi-?modal|poe|product[- ]of[- ]experts|latent|vae)\b", lowered)
+        if model and re.search(
+            r"\b(param\w*|s[eé]rsic|structur\w*|size|radius|ellipticity|flux|des(-like)?|sdss(-like)?)\b", lowered
+        ):
+            return "predict_galaxy_parameters"
+        return None
+
     def _strong_cue(self, text: str, mentions: list[Mention]) -> str | None:
         """An intent the question's form leaves no doubt about, whatever the embedding says."""
         lowered = text.lower()
@@ -387,6 +427,9 @@ class SemanticPlanner:
         ):
             return "search_literature"
         request = REQUEST.search(lowered)
+        multimodal = self._multimodal_cue(lowered)
+        if multimodal:
+            return multimodal
         if (
             re.search(r"\b(enhanc|de-?nois|signal[- ]to[- ]noise|s/n\b|snr\b|sharpen|deblur)", lowered)
             and re.search(r"\b(cutouts?|stamps?|images?|galax(y|ies)|sdss|fits|npy)\b", lowered)
@@ -985,6 +1028,94 @@ class SemanticPlanner:
                 value = extract.to_float(flux.group(1))
                 args["log10_flux"] = value if value < 10 else math.log10(value)
         return Plan("enhance_cutout", [PlannedCall("enhance_cutout", args)])
+
+    def _galaxy_reference(self, text: str, context: ChatContext, what: str) -> dict[str, Any]:
+        """path/index or sample of the galaxy a multimodal question is about ('sample 12', 'this galaxy', a file)."""
+        path = extract.extract_image_path(text)
+        number = extract.extract_galaxy_number(text)
+        refers_back = re.search(
+            r"\b(this|that|these|those|the same|previous|last|above|it)\b(?!\s+(?:sample|galaxy)\s*#?\s*\d)",
+            text,
+            re.IGNORECASE,
+        )
+        if path:
+            return {"path": path, **({"index": number} if number is not None else {})}
+        if (
+            refers_back
+            and context.artifacts
+            and (number is None or re.search(r"\b(of|from|in)\s+(these|those|th(is|at)\s+\w+)", text, re.IGNORECASE))
+        ):
+            return {"path": context.artifacts[-1], **({"index": number} if number is not None else {})}
+        if number is not None:
+            return {"sample": number}
+        if refers_back:
+            raise NeedInfo(
+                f"There is no earlier image in this conversation to {what}. Give a FITS or .npy file, or a galaxy "
+                "of the reference survey by number (e.g. 'sample 12', 0–999)."
+            )
+        raise NeedInfo(
+            f"Which galaxy should I {what}? Give a FITS or .npy file, a galaxy of the reference survey by number "
+            "(e.g. 'sample 12', 0–999), or say 'this galaxy' after an answer that showed one."
+        )
+
+    def _build_predict_galaxy_parameters(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        args = self._galaxy_reference(text, context, "predict the parameters of")
+        survey = re.search(r"\b(sdss|des)\b", text, re.IGNORECASE)
+        if survey and "sample" in args:
+            args["survey"] = survey.group(1).lower()
+        return Plan("predict_galaxy_parameters", [PlannedCall("predict_galaxy_parameters", args)])
+
+    def _build_edit_galaxy(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        change = extract.extract_galaxy_edit(text)
+        if change is None:
+            raise NeedInfo(
+                "What should I change, and to what? For example 'change the Sersic index of sample 12 to 4' or "
+                "'give this galaxy a half-light radius of 2 arcsec'."
+            )
+        args = self._galaxy_reference(text, context, "change")
+        args.update(attribute=change[0], value=change[1])
+        return Plan("edit_galaxy", [PlannedCall("edit_galaxy", args)])
+
+    def _build_similar_galaxies(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        args = self._galaxy_reference(text, context, "compare")
+        count = re.search(
+            r"\b(?:top\s+)?(\d+)\s+(?:\w+\s+){0,2}?(?:galax(?:y|ies)|neighbou?rs?|most)\b", text, re.IGNORECASE
+        )
+        if count and int(count.group(1)) != args.get("sample"):
+            args["count"] = int(count.group(1))
+        return Plan("similar_galaxies", [PlannedCall("similar_galaxies", args)])
+
+    def _build_rank_anomalies(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        count = re.search(
+            r"\b(?:top\s+)?(\d+)\s+(?:\w+\s+){0,2}?(?:galax(?:y|ies)|anomal\w*|outliers?|most)\b", text, re.IGNORECASE
+        )
+        args = {"count": int(count.group(1))} if count else {}
+        return Plan("rank_anomalies", [PlannedCall("rank_anomalies", args)])
+
+    def _build_sample_galaxy_pairs(
+        self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        galaxy = extract.extract_galaxy_request(text)
+        args: dict[str, Any] = {
+            key: galaxy[key] for key in ("half_light_radius_arcsec", "ellipticity", "seed") if key in galaxy
+        }
+        if galaxy.get("sersic_n"):
+            args["sersic_n"] = galaxy["sersic_n"][0]
+        count = re.search(
+            r"\b(\d+)\s+(?:[\w-]+\s+){0,4}?(?:pairs?|observations?|galax(?:y|ies))\b", text, re.IGNORECASE
+        )
+        if count:
+            args["count"] = int(count.group(1))
+        change = extract.extract_galaxy_edit(text)
+        if change and change[0] in ("position_angle_deg", "log10_flux"):
+            args[change[0]] = change[1]
+        return Plan("sample_galaxy_pairs", [PlannedCall("sample_galaxy_pairs", args)])
 
     def _build_generate_galaxies(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
