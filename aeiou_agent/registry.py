@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from aeiou_agent.knowledge.store import KnowledgeStore
     from aeiou_agent.store import Store
 
-Family = Literal["catalog", "sky", "cosmology", "ephemeris", "generative", "multimodal", "simulate", "literature"]
+Family = Literal["catalog", "sky", "cosmology", "ephemeris", "generative", "simulate", "literature"]
 FAMILIES: tuple[str, ...] = typing.get_args(Family)
 
 

@@ -57,3 +57,20 @@ def test_sn_enhancer_training_pipeline(galaxy_pairs: tuple[Path, Path], tmp_path
     for name in ("sdss_input", "gaussian_smoothing", "median_filter", "enhancer", "des_like_truth"):
         assert {"aperture_snr", "psnr_vs_des_db", "ssim_vs_noise_free_des"} <= set(held_out[name])
     assert held_out["des_like_truth"]["aperture_snr_gain"] > 0.5  # the deeper survey is the ceiling
+
+
+def test_multimodal_vae_training_pipeline(galaxy_pairs: tuple[Path, Path], tmp_path: Path):
+    from aeiou_agent.models.poe_vae import GalaxyPoEVAE, train
+
+    metrics = train(*galaxy_pairs, tmp_path / "poe.pt", epochs=1)
+    model = GalaxyPoEVAE(tmp_path / "poe.pt")
+    held_out = model.metrics["held_out"]
+    assert held_out == metrics["held_out"] and held_out["galaxies"] == 40
+    assert held_out["anomaly_roc_auc"] is None or 0 <= held_out["anomaly_roc_auc"] <= 1  # None: no anomaly drawn
+    for survey in ("des", "sdss"):  # the least-squares baseline on the same normal galaxies (fewer than 100 here)
+        (subset,) = [key for key in held_out if key.startswith("subset_") and key.endswith(f"_from_{survey}")]
+        assert {"poe_vae", "least_squares_fit"} <= set(held_out[subset])
+    rows = np.array([[3.0, 1.0, 0.3, 45.0, 4.2]])
+    assert model.predict_params(params=rows).shape == (1, 5)
+    images = model.decode(model.encode(params=rows)[0])
+    assert images["des"].shape == (1, 48, 48) and images["sdss"].shape == (1, 32, 32)

@@ -337,6 +337,8 @@ def roc_auc_score(positive: np.ndarray, score: np.ndarray) -> float:
     ranks = rankdata(score)
     n_pos = int(np.sum(positive))
     n_neg = len(score) - n_pos
+    if not n_pos or not n_neg:
+        raise ValueError("a ROC curve needs both positives and negatives")
     return float((ranks[np.asarray(positive, bool)].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
@@ -365,7 +367,7 @@ def evaluate(
         truth_all = galaxy_rows(data)[rows]
     scores = np.concatenate([model.anomaly_score(des[i : i + 256], sdss[i : i + 256]) for i in range(0, len(des), 256)])
     result: dict[str, Any] = {"galaxies": len(des), "anomalies": int((labels > 0).sum())}
-    result["anomaly_roc_auc"] = float(roc_auc_score(labels > 0, scores))
+    result["anomaly_roc_auc"] = roc_auc_score(labels > 0, scores) if 0 < (labels > 0).sum() < len(labels) else None
     for kind in (1, 2, 3):
         chosen = (labels == 0) | (labels == kind)
         if (labels == kind).any():
@@ -376,9 +378,10 @@ def evaluate(
         predicted = model.predict_params(**{source: images})
         result[f"params_from_{source}"] = parameter_errors(predicted, truth)
         if baseline_galaxies:
-            chosen_rows = slice(0, baseline_galaxies)
+            count = min(baseline_galaxies, len(images))
+            chosen_rows = slice(0, count)
             fitted = np.array([dataclasses.astuple(fit_sersic(image, survey)) for image in images[chosen_rows]])
-            result[f"subset_{baseline_galaxies}_from_{source}"] = {
+            result[f"subset_{count}_from_{source}"] = {
                 "poe_vae": parameter_errors(predicted[chosen_rows], truth[chosen_rows]),
                 "least_squares_fit": parameter_errors(fitted, truth[chosen_rows]),
             }
