@@ -161,6 +161,7 @@ def test_issue_questions_reach_the_multimodal_tools(obs, question, tool, expecte
     assert call.tool == tool and {k: call.args[k] for k in expected} == expected, call.args
     assert "multimodal VAE" in answer.text and answer.artifacts[0].kind == "image/png"
     assert any(c.id == "arXiv:1802.05335" for c in answer.citations)
+    assert obs.replay(answer.run_id).identical  # seeds, the cached survey and the weights hash make it replayable
 
 
 def test_a_chat_refers_to_galaxies_of_earlier_answers(obs):

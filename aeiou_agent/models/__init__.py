@@ -36,3 +36,11 @@ def load_torch_checkpoint(path: Path, build: Callable[[], Any], trainer: str) ->
     model.load_state_dict(checkpoint["state"])
     model.eval()
     return model, json.loads(checkpoint["metrics"]), hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_torch_checkpoint(path: Path, state: dict[str, Any], metrics: dict[str, Any]) -> None:
+    """Write the ``{"state", "metrics"}`` checkpoint :func:`load_torch_checkpoint` reads (metrics as JSON)."""
+    import torch
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"state": state, "metrics": json.dumps(metrics)}, path)

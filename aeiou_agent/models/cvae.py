@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from aeiou_agent.models import save_torch_checkpoint
 from aeiou_agent.models.galaxies import DES, ELLIPTICITY_RANGE, RADIUS_RANGE_ARCSEC, SERSIC_RANGE
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "galaxy_cvae.pt"
@@ -302,7 +303,7 @@ def train(data_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 40, seed: 
         progress.set_postfix(loss=f"{total / len(x):.1f}")
         if (epoch + 1) % 5 == 0 or epoch + 1 == epochs:
             model.eval()
-            torch.save({"state": model.state_dict(), "metrics": "{}"}, out)
+            save_torch_checkpoint(out, model.state_dict(), {})
             check = validate(GalaxyCVAE(out), seed=1, n=150)
             score = check["concentration_spearman_vs_n"] - check["size_median_relative_error"]
             tqdm.write(f"epoch {epoch + 1}: KL/dim {kl_text}; {json.dumps(check)}")
@@ -312,9 +313,9 @@ def train(data_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 40, seed: 
     model.load_state_dict(best[1])
     metrics: dict[str, float] = {"train_galaxies": float(len(x)), "epochs": float(epochs)}
     metrics["train_seconds"] = time.perf_counter() - started
-    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    save_torch_checkpoint(out, model.state_dict(), metrics)
     metrics.update(validate(GalaxyCVAE(out)))
-    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    save_torch_checkpoint(out, model.state_dict(), metrics)
     return metrics
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from aeiou_agent.models import save_torch_checkpoint
 from aeiou_agent.models.galaxies import DES, SDSS
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "sn_enhancer.pt"
@@ -269,10 +270,9 @@ def train(
         progress.set_postfix(mse=f"{total / len(x):.3f}")
     metrics: dict[str, Any] = {"train_pairs": len(x), "epochs": epochs}
     metrics["train_seconds"] = time.perf_counter() - started
-    out.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    save_torch_checkpoint(out, model.state_dict(), metrics)
     metrics["held_out"] = evaluate(Enhancer(out), test_path)
-    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    save_torch_checkpoint(out, model.state_dict(), metrics)
     return metrics
 
 

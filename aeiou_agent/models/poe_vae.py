@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from aeiou_agent.models import save_torch_checkpoint
 from aeiou_agent.models.galaxies import DES, SDSS, Survey
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "galaxy_poe_vae.pt"
@@ -452,10 +453,9 @@ def train(
         schedule.step()
         progress.set_postfix(loss=f"{total / n:.0f}")
     metrics: dict[str, Any] = {"train_galaxies": n, "epochs": epochs, "train_seconds": time.perf_counter() - started}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    save_torch_checkpoint(out, model.state_dict(), metrics)
     metrics["held_out"] = evaluate(GalaxyPoEVAE(out), test_path, baseline_galaxies=100)
-    torch.save({"state": model.state_dict(), "metrics": json.dumps(metrics)}, out)
+    save_torch_checkpoint(out, model.state_dict(), metrics)
     return metrics
 
 
@@ -481,7 +481,7 @@ def remeasure(weights: Path, test_path: Path) -> dict[str, Any]:
     metrics = GalaxyPoEVAE(weights).metrics
     metrics["held_out"] = evaluate(GalaxyPoEVAE(weights), test_path, baseline_galaxies=100)
     checkpoint = torch.load(weights, map_location="cpu", weights_only=True)
-    torch.save({"state": checkpoint["state"], "metrics": json.dumps(metrics)}, weights)
+    save_torch_checkpoint(weights, checkpoint["state"], metrics)
     return metrics
 
 
