@@ -10,6 +10,7 @@ with ~3% injected anomalies, rendered once into AEIOU_HOME).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -581,6 +582,7 @@ def _poe_sources(model: Any) -> list[Citation]:
 
 
 def _poe_quality(model: Any) -> dict[str, Any]:
+    """The held-out figures an answer quotes: anomaly ROC AUC, parameter errors beside the fit, edit accuracy."""
     held_out = model.metrics.get("held_out", {})
     quality: dict[str, Any] = {"anomaly_roc_auc": held_out.get("anomaly_roc_auc")}
     for source in ("des", "sdss"):
@@ -591,6 +593,8 @@ def _poe_quality(model: Any) -> dict[str, Any]:
             if subset:  # 'subset_100_from_des': the least-squares fit on the first 100 of the same galaxies
                 baseline = _errors_for_answer(held_out[subset]["least_squares_fit"])
                 quality[f"from_{source}"]["baseline"] = {"galaxies": int(subset.split("_")[1]), **baseline}
+    if "edit_sersic_n" in held_out:
+        quality["edit_sersic_n"] = held_out["edit_sersic_n"]
     return quality
 
 
@@ -614,17 +618,30 @@ def _write_pair_fits(path: Any, des: np.ndarray, sdss: np.ndarray, model: Any, s
     fits.HDUList([primary, other]).writeto(path, overwrite=True, output_verify="exception")
 
 
-def _stamp_grid(ctx: ToolContext, stem: str, stamps: np.ndarray, titles: list[str], caption: str) -> Artifact:
-    columns = min(len(stamps), 6)
+def _stamp_grid(
+    ctx: ToolContext,
+    stem: str,
+    stamps: np.ndarray,
+    titles: Sequence[str | None],
+    caption: str,
+    columns: int = 6,
+    *,
+    per_stamp: bool = False,
+) -> Artifact:
+    """Stamps in a grid on one asinh stretch, or (``per_stamp``) each on its own; a None title leaves a gap."""
+    columns = min(len(stamps), columns)
     rows = -(-len(stamps) // columns)
     fig = new_figure(1.5 * columns + 0.3, 1.6 * rows + 0.2, dpi=100)
     axes = fig.subplots(rows, columns, squeeze=False)
     scale = max(float(np.median([np.percentile(np.abs(s), 50) for s in stamps])), 1e-3)
     stretch = np.arcsinh(stamps / scale)
-    top = float(np.percentile(stretch, 99.7))
+    tops = [float(np.percentile(s, 99.7)) for s in stretch] if per_stamp else [float(np.percentile(stretch, 99.7))]
     for ax in axes.ravel():
         ax.set_axis_off()
-    for ax, stamp, title in zip(axes.ravel(), stretch, titles, strict=False):
+    for i, (ax, stamp, title) in enumerate(zip(axes.ravel(), stretch, titles, strict=False)):
+        if title is None:
+            continue
+        top = tops[i] if per_stamp else tops[0]
         ax.imshow(stamp, origin="lower", cmap="gray", vmin=0, vmax=top, interpolation="nearest")
         ax.set_title(title, fontsize=7, loc="left")
     path = save_png(fig, ctx.artifact_path(stem, ".png"))
@@ -776,7 +793,8 @@ def sample_galaxy_pairs(
     shown = min(count, 6)
     stamps = np.concatenate([observed["des"][:shown], _to_des_size(observed["sdss"][:shown])])
     titles = [f"DES-like {i}" for i in range(shown)] + [f"SDSS-like {i}" for i in range(shown)]
-    grid = _stamp_grid(ctx, stem, stamps, titles, "paired DES-like (top) and SDSS-like (bottom) observations")
+    caption = "paired DES-like (top) and SDSS-like (bottom, resampled to the DES-like grid) observations"
+    grid = _stamp_grid(ctx, stem, stamps, titles, caption, columns=shown)
     summary = f"{count} paired DES-like/SDSS-like observations of an n={sersic_n:g} galaxy (seed {seed})"
     artifacts = [
         grid,
@@ -845,6 +863,7 @@ def edit_galaxy(
         "requested": value,
         "before": _param_dict(before["params"][0]),
         "after": _param_dict(after["params"][0]),
+        "quality": _poe_quality(model),
     }
     data["reached"] = data["after"][attribute]
     others = [a for a in ATTRIBUTES if a not in (attribute, "position_angle_deg")]
@@ -945,6 +964,28 @@ def similar_galaxies(
     return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=_poe_sources(model))
 
 
+ANOMALY_GRID_GALAXIES = 12
+
+
+def _anomaly_grid(
+    ctx: ToolContext, stem: str, reference: dict[str, np.ndarray], shown: np.ndarray, rows: list[dict[str, Any]]
+) -> Artifact:
+    """Each ranked galaxy in both surveys (a cosmic ray hits the SDSS-like exposure only), each on its own stretch."""
+    columns = min(len(shown), 6)
+    stamps: list[np.ndarray] = []
+    titles: list[str | None] = []
+    for start in range(0, len(shown), columns):
+        chunk = shown[start : start + columns]
+        gap = columns - len(chunk)  # a short last row: keep each SDSS-like stamp under its DES-like one
+        labels = [row["injected"].replace("_", " ") if row["injected"] != "none" else "" for row in rows[start:]]
+        blank = [np.zeros_like(reference["des"][0])] * gap
+        stamps += [*reference["des"][chunk], *blank, *_to_des_size(reference["sdss"][chunk]), *blank]
+        titles += [f"#{i} {label}" for i, label in zip(chunk, labels, strict=False)] + [None] * gap
+        titles += ["SDSS-like"] * len(chunk) + [None] * gap
+    caption = f"the {len(shown)} most anomalous galaxies: DES-like row, SDSS-like row below it"
+    return _stamp_grid(ctx, stem, np.stack(stamps), titles, caption, columns=columns, per_stamp=True)
+
+
 @tool("generative")
 def rank_anomalies(ctx: ToolContext, count: Annotated[int, Field(ge=1, le=100)] = 10) -> ToolResult:
     """Rank the reference survey's galaxies by how anomalous the multimodal VAE finds them.
@@ -980,8 +1021,7 @@ def rank_anomalies(ctx: ToolContext, count: Annotated[int, Field(ge=1, le=100)] 
         "ranked": rows,
     }
     stem = f"anomalies_{model.sha256[:8]}_{count}"
-    titles = [f"#{r['sample']} {r['injected'] if r['injected'] != 'none' else ''}" for r in rows]
-    grid = _stamp_grid(ctx, stem, reference["des"][top], titles, f"the {count} most anomalous galaxies (DES-like)")
+    grid = _anomaly_grid(ctx, stem, reference, top[:ANOMALY_GRID_GALAXIES], rows)
     array_path = ctx.artifact_path(stem, ".npy")
     np.save(array_path, reference["des"][top])
     summary = f"top {count} anomalies: {found} of them injected ({injected} in the survey)"
