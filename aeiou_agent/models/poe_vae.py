@@ -414,14 +414,21 @@ def edit_quality(model: GalaxyPoEVAE, des: np.ndarray, seed: int = 0) -> dict[st
 
 
 def train(
-    data_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 10, seed: int = 0
+    data_path: Path,
+    test_path: Path,
+    out: Path = WEIGHTS_PATH,
+    *,
+    epochs: int = 10,
+    seed: int = 0,
+    threads: int | None = None,
 ) -> dict[str, Any]:
     """Unsupervised: every training galaxy, anomalies included (as a real survey would be); sub-sampled ELBO."""
     import torch
     from tqdm import tqdm
 
     torch.manual_seed(seed)
-    torch.set_num_threads(1)
+    if threads:  # default: torch's own (every core); 1 leaves a core free for other work
+        torch.set_num_threads(threads)
     with np.load(data_path) as data:
         tensors = {
             "des": torch.from_numpy(to_units(data["des"], DES)),
@@ -452,7 +459,12 @@ def train(
             total += float(loss.detach()) * len(index)
         schedule.step()
         progress.set_postfix(loss=f"{total / n:.0f}")
-    metrics: dict[str, Any] = {"train_galaxies": n, "epochs": epochs, "train_seconds": time.perf_counter() - started}
+    metrics: dict[str, Any] = {
+        "train_galaxies": n,
+        "epochs": epochs,
+        "train_seconds": time.perf_counter() - started,
+        "threads": torch.get_num_threads(),
+    }
     save_torch_checkpoint(out, model.state_dict(), metrics)
     metrics["held_out"] = evaluate(GalaxyPoEVAE(out), test_path, baseline_galaxies=100)
     save_torch_checkpoint(out, model.state_dict(), metrics)
@@ -466,12 +478,14 @@ def main() -> None:
     parser.add_argument("test", type=Path)
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all cores)")
     parser.add_argument("--evaluate-only", action="store_true", help="re-measure the weights in --out, keep them")
     args = parser.parse_args()
     if args.evaluate_only:
         print(json.dumps(remeasure(args.out, args.test), indent=2))
     else:
-        print(json.dumps(train(args.train, args.test, args.out, epochs=args.epochs), indent=2))
+        metrics = train(args.train, args.test, args.out, epochs=args.epochs, threads=args.threads)
+        print(json.dumps(metrics, indent=2))
 
 
 def remeasure(weights: Path, test_path: Path) -> dict[str, Any]:
