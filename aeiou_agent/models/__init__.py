@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 from collections.abc import Callable
@@ -44,3 +45,13 @@ def save_torch_checkpoint(path: Path, state: dict[str, Any], metrics: dict[str, 
 
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.save({"state": state, "metrics": json.dumps(metrics)}, path)
+
+
+def training_parser(doc: str, weights: Path, epochs: int) -> argparse.ArgumentParser:
+    """The command line every training module shares: TRAIN and TEST data files, --out weights, --epochs."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("train", type=Path, help="training data (.npz)")
+    parser.add_argument("test", type=Path, help="held-out data (.npz) the quality is measured on")
+    parser.add_argument("--out", type=Path, default=weights, help="weights file to write")
+    parser.add_argument("--epochs", type=int, default=epochs)
+    return parser

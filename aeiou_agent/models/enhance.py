@@ -19,7 +19,6 @@ set with ``--seed 2``)::
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from functools import cache
@@ -28,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from aeiou_agent.models import save_torch_checkpoint
+from aeiou_agent.models import save_torch_checkpoint, training_parser
 from aeiou_agent.models.galaxies import DES, SDSS
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "sn_enhancer.pt"
@@ -278,11 +277,7 @@ def train(
 
 def main() -> None:
     """Command line: train the shipped S/N enhancer and print its held-out quality."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", type=Path)
-    parser.add_argument("test", type=Path)
-    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--epochs", type=int, default=12)
+    parser = training_parser(__doc__, WEIGHTS_PATH, epochs=12)
     parser.add_argument("--flux-weight", type=float, default=1.0, help="weight of the aperture-flux loss term")
     args = parser.parse_args()
     metrics = train(args.train, args.test, args.out, epochs=args.epochs, flux_weight=args.flux_weight)

@@ -14,7 +14,6 @@ Reproduce the shipped weights::
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import itertools
 import json
@@ -26,6 +25,7 @@ from typing import Literal
 
 import numpy as np
 
+from aeiou_agent.models import training_parser
 from aeiou_agent.models.camb_spectra import K_GRID_H_MPC, PARAM_NAMES, PARAM_RANGES
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
@@ -230,11 +230,7 @@ def train(train_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs
 
 def main() -> None:
     """Command line: train the shipped emulator from CAMB spectra files."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", type=Path)
-    parser.add_argument("test", type=Path)
-    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--epochs", type=int, default=3000)
+    parser = training_parser(__doc__, WEIGHTS_PATH, epochs=3000)
     args = parser.parse_args()
     metrics = train(args.train, args.test, args.out, epochs=args.epochs)
     print(json.dumps(metrics, indent=2))

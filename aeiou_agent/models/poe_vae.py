@@ -19,7 +19,6 @@ Train (after ``python -m aeiou_agent.models.galaxies``)::
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import os
@@ -30,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from aeiou_agent.models import save_torch_checkpoint
+from aeiou_agent.models import save_torch_checkpoint, training_parser
 from aeiou_agent.models.galaxies import DES, SDSS, Survey
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "galaxy_poe_vae.pt"
@@ -473,11 +472,7 @@ def train(
 
 def main() -> None:
     """Command line: train the shipped multimodal VAE and print its held-out quality (or re-measure weights)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", type=Path)
-    parser.add_argument("test", type=Path)
-    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--epochs", type=int, default=10)
+    parser = training_parser(__doc__, WEIGHTS_PATH, epochs=10)
     parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all cores)")
     parser.add_argument("--evaluate-only", action="store_true", help="re-measure the weights in --out, keep them")
     args = parser.parse_args()
