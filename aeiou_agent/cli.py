@@ -266,7 +266,14 @@ def evaluate(
     for key in ("tool_selection_accuracy", "argument_accuracy", "answer_accuracy", "grounding_rate"):
         value = summary[key]
         table.add_row(key.replace("_", " "), "n/a (no cases)" if value is None else f"{value:.3f}")
-    for key in ("recall_at_5", "mrr", "citation_accuracy"):
+    for key in (
+        "recall_at_5",
+        "mrr",
+        "citation_accuracy",
+        "refusal_recall",
+        "refusal_precision",
+        "in_scope_refused_rate",
+    ):
         if summary.get(key) is not None:
             table.add_row(key.replace("_at_5", "@5").replace("_", " "), f"{summary[key]:.3f}")
     table.add_row("latency p50 (ms)", f"{summary['latency_ms_p50']:.1f}")

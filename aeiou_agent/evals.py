@@ -7,6 +7,10 @@ A case looks like::
                 "args": {"cone_search": {"radius_deg": 5, "target": "M45"}},
                 "numbers": [{"value": 7, "tol": 0}], "contains": ["Lyra"]}}
 
+``status`` may be a list of acceptable statuses (a refusal is ``["not_understood", "refused"]``);
+``starts_with`` lists phrases one of which must open the answer (the direct answer first: "Yes", a date);
+``artifacts`` lists file kinds the answer must carry ("image/png" for a question that asks for a plot).
+
 Object-name arguments match when both names resolve to the same catalog object ('M45' = 'Pleiades').
 """
 
@@ -93,8 +97,16 @@ def check_answer(answer: Answer, expect: dict[str, Any]) -> tuple[bool, list[str
     """Status, numbers (with tolerance) and phrases the answer text must contain."""
     problems = []
     status = expect.get("status", "answered")
-    if answer.status != status:
+    statuses = [status] if isinstance(status, str) else status
+    if answer.status not in statuses:
         problems.append(f"status {answer.status} != {status}")
+    starts = expect.get("starts_with")
+    if starts and not any(answer.text.lstrip("*_ ").lower().startswith(s.lower()) for s in starts):
+        problems.append(f"answer does not start with {starts}")
+    kinds = {a.kind for a in answer.artifacts}
+    for kind in expect.get("artifacts", []):
+        if kind not in kinds:
+            problems.append(f"no {kind} artifact")
     numbers = [value for _token, value, _tol in numbers_in_text(answer.text)]
     for item in expect.get("numbers", []):
         want, tol = float(item["value"]), float(item.get("tol", 0.0))
@@ -188,6 +200,9 @@ def run_eval(
                 "run_id": answer.run_id,
                 "problems": problems,
                 "text": answer.text,
+                "tags": case.get("tags", []),
+                "expects_refusal": _expects_refusal(expect),
+                "refused": answer.status in REFUSAL_STATUSES and not answer.calls,
                 **({"sources": sources} if sources else {}),
             }
         )
@@ -213,6 +228,8 @@ def run_eval(
         "latency_ms_p95": _percentile(latencies, 95),
         "by_family": families,
         **_source_metrics(results),
+        **_refusal_metrics(results),
+        **_tag_metrics(results),
         "planner": obs.planner.describe(),
         "fallback_rate": (
             sum(r["planner"].endswith("(fallback)") for r in results) / max(1, len(results))
@@ -230,6 +247,46 @@ def run_eval(
     report_path.write_text(json.dumps(report, indent=2, default=str))
     report["report_path"] = str(report_path)
     return report
+
+
+REFUSAL_STATUSES = ("not_understood", "refused")
+
+
+def _expects_refusal(expect: dict[str, Any]) -> bool:
+    """A case whose only right answer is a refusal: refusal statuses and no tool call."""
+    status = expect.get("status", "answered")
+    statuses = {status} if isinstance(status, str) else set(status)
+    return bool(statuses) and statuses <= set(REFUSAL_STATUSES) and expect.get("tools") == []
+
+
+def _refusal_metrics(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Precision and recall of refusing, and how often a question that should be answered was refused."""
+    should = [r for r in results if r["expects_refusal"]]
+    if not should:
+        return {}
+    refused = [r for r in results if r["refused"]]
+    in_scope = [r for r in results if not r["expects_refusal"]]
+    return {
+        "refusal_cases": len(should),
+        "refusal_recall": sum(r["refused"] for r in should) / len(should),
+        "refusal_precision": sum(r["expects_refusal"] for r in refused) / len(refused) if refused else None,
+        "in_scope_refused_rate": sum(r["refused"] for r in in_scope) / len(in_scope) if in_scope else None,
+    }
+
+
+def _tag_metrics(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Answer accuracy per tag (the class of question: typo, multi_part, follow_up, ...)."""
+    tags = sorted({t for r in results for t in r["tags"]})
+    if not tags:
+        return {}
+    by_tag = {}
+    for tag in tags:
+        rows = [r for r in results if tag in r["tags"]]
+        by_tag[tag] = {
+            "cases": len(rows),
+            "answer_accuracy": sum(r["answer_ok"] and r["tool_ok"] for r in rows) / len(rows),
+        }
+    return {"by_tag": by_tag}
 
 
 def _source_metrics(results: list[dict[str, Any]]) -> dict[str, Any]:
