@@ -35,14 +35,15 @@ test-slow: $(STAMP)
 	$(BIN)/pytest -m slow
 
 # Every question set, each with its floor (answer accuracy, tool selection). dev.jsonl is issue 13's development
-# set: its floor is its score today, raised as the planner improves (target 0.98); it must never fall.
+# set (first score 0.692 answers before the redesign): its floor is just under its score today, raised as the
+# planner improves (target 0.98); it must never fall.
 eval: $(STAMP)
 	$(BIN)/aeiou eval evals/core.jsonl --no-failures
 	$(BIN)/aeiou eval evals/holdout.jsonl --no-failures
 	$(BIN)/aeiou eval evals/holdout2.jsonl --no-failures
 	$(BIN)/aeiou eval evals/simulate.jsonl --no-failures
 	$(BIN)/aeiou eval evals/literature.jsonl --no-failures
-	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.69 --min-tool 0.79
+	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.97 --min-tool 0.97
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py

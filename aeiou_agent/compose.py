@@ -1,6 +1,8 @@
 """Answer text from tool results, the grounding check, and citations.
 
-The semantic path renders the Jinja2 template of the plan's intent (prompts/answers.yaml). Every answer
+The semantic path renders the Jinja2 template of the plan's intent: the tool's declared answer template
+(tools/<family>.yaml), or a planner-level intent's (prompts/intents.yaml), with the shared macros of
+prompts/answers.yaml. Every answer
 then goes through :func:`ungrounded_numbers`: a number in the text must appear, up to its printed
 rounding, in a tool output, a tool argument or the question; anything else is flagged, not shown as fact.
 """
@@ -19,6 +21,7 @@ import yaml
 
 from aeiou_agent.answer import Citation, ToolCall
 from aeiou_agent.planning import Plan
+from aeiou_agent.registry import Registry
 
 _NUMBER = re.compile(r"[-+−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -84,6 +87,17 @@ def _unit(unit: str) -> str:
     return unit.replace("Gpc3", "Gpc³")
 
 
+def _yes_no(question: str) -> bool:
+    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?')."""
+    return bool(re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", question, re.IGNORECASE))
+
+
+def _phase_asked(question: str) -> str:
+    """The Moon phase a question asks the date of ('when is the next full moon'), or ''."""
+    found = re.search(r"\b(new moon|full moon|first quarter|last quarter)\b", question, re.IGNORECASE)
+    return found.group(1).lower() if found and re.search(r"\b(next|when|date|first)\b", question, re.I) else ""
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return "NULL"
@@ -95,9 +109,12 @@ def _cell(value: Any) -> str:
 class Composer:
     """Renders answers of the semantic path and checks their numbers."""
 
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
     @cached_property
     def templates(self) -> dict[str, jinja2.Template]:
-        """Answer templates by intent, from prompts/answers.yaml."""
+        """Answer templates by intent: each tool's declared template, then the planner-level intents'."""
         env = jinja2.Environment(autoescape=False, trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=False)
         env.filters.update(
             n=_fixed,
@@ -110,10 +127,21 @@ class Composer:
             unit=_unit,
             pm=_plus_minus,
             cell=_cell,
+            yes_no=_yes_no,
+            phase_asked=_phase_asked,
         )
-        raw = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("answers.yaml").read_text())
-        macros = raw.pop("_macros", "")  # shared helpers, available in every template
-        return {intent: env.from_string(macros + source) for intent, source in raw.items()}
+        prompts = resources.files("aeiou_agent.prompts")
+        macros = yaml.safe_load(prompts.joinpath("answers.yaml").read_text())["_macros"]  # shared helpers
+        sources = {spec.name: spec.answer_template for spec in self.registry}
+        intents = yaml.safe_load(prompts.joinpath("intents.yaml").read_text())
+        sources.update({name: entry["answer"] for name, entry in intents.items() if entry.get("answer")})
+        return {intent: env.from_string(macros + source) for intent, source in sources.items()}
+
+    def render_plan(self, plan: Plan, question: str, calls: list[ToolCall]) -> str:
+        """The answer text of a fully successful plan: one paragraph per part of a multi-part question."""
+        if not plan.parts:
+            return self.render(plan.intent, question, calls)
+        return "\n\n".join(self.render(intent, question, calls[start:end]) for intent, start, end in plan.parts)
 
     def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
         """The answer text for a fully successful plan."""

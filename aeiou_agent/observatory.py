@@ -25,7 +25,7 @@ from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.ledger import Ledger
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
 from aeiou_agent.planning.llm import Budgets, LLMPlanner, LoopOutcome, chat_model
-from aeiou_agent.planning.semantic import CAPABILITIES, SemanticPlanner
+from aeiou_agent.planning.semantic import SemanticPlanner
 from aeiou_agent.registry import Registry, ToolContext, default_registry
 from aeiou_agent.store import Store
 
@@ -152,7 +152,7 @@ class Observatory:
         self.settings = settings
         self.registry = registry or default_registry()
         self.ledger = Ledger(settings.ledger_path)
-        self.composer = Composer()
+        self.composer = Composer(self.registry)
         if planner is None:
             planner = "llm" if llm is not None else settings.planner
         if isinstance(planner, str):
@@ -162,7 +162,10 @@ class Observatory:
     def _make_planner(self, name: str, llm: Any) -> Planner | LLMPlanner:
         """The named planner; ``llm`` is a LangChain chat model, or None to build one from the settings."""
         semantic = SemanticPlanner(
-            lambda: self.store, max_question_chars=self.settings.max_question_chars, knowledge=self._seeded_knowledge
+            lambda: self.store,
+            max_question_chars=self.settings.max_question_chars,
+            knowledge=self._seeded_knowledge,
+            registry=self.registry,
         )
         if name == "semantic":
             return semantic
@@ -296,6 +299,7 @@ class Observatory:
             objects = [str(c.args[k]) for c in answer.calls for k in _OBJECT_ARGS if isinstance(c.args.get(k), str)]
             context.remember(plan, list(dict.fromkeys(objects)))
             context.artifacts += [a.path for a in answer.artifacts if a.kind in DATA_ARTIFACT_KINDS]
+            context.answer_objects = _answer_objects(answer.calls)
         return answer
 
     def _ask_llm(
@@ -466,10 +470,10 @@ class Observatory:
         else:
             status = "answered"
             citations = collect_citations(calls, [e.sources for e in executed])
-            text = cite(self.composer.render(plan.intent, question, calls), citations)
+            text = cite(self.composer.render_plan(plan, question, calls), citations)
             if plan.notes:
                 text += "\n\n" + " ".join(f"Note: {n}" for n in plan.notes)
-        evidence: list[Any] = [question, plan.message, plan.notes, CAPABILITIES, run_id]
+        evidence: list[Any] = [question, plan.message, plan.notes, self.registry.capabilities(), run_id]
         for call in calls:
             evidence.extend([call.args, call.result, call.error])
         missing = ungrounded_numbers(text, evidence)
@@ -560,6 +564,15 @@ def _plan_record(plan: Plan) -> dict[str, Any]:
             for c in plan.calls
         ],
     }
+
+
+def _answer_objects(calls: list[ToolCall]) -> list[str]:
+    """The object a search answered with, when it was sorted to find one ('the brightest star near M31')."""
+    last = calls[-1] if calls else None
+    if last is None or not last.result or last.args.get("order_by") not in ("magnitude", "distance"):
+        return []
+    rows = last.result.get("rows") or []
+    return [str(rows[0]["id"])] if rows and rows[0].get("id") else []
 
 
 def _traceback_text(exc: BaseException | None) -> str | None:

@@ -1,9 +1,15 @@
 """The closed tool registry: typed functions become validated, schema-described tools.
 
-A tool is a plain function in ``tools/<family>.py`` decorated with :func:`tool`. Its docstring's first
-paragraph is its description; its signature (with pydantic ``Field`` constraints) is its schema; the
-``Args:`` section of its Google-style docstring describes each argument. A missing description is an
-error at registration, not a silent gap.
+A tool is a plain function in ``tools/<family>.py`` decorated with :func:`tool`, and declares itself there:
+
+- its docstring's first paragraph is its description, the ``Args:`` section describes each argument;
+- its signature (with pydantic ``Field`` constraints) is its schema, and each argument carries a :class:`Kind`
+  saying what in a question fills it (an object, a sky position, a radius, a magnitude limit, ...);
+- ``tools/<family>.yaml`` beside the module holds, per tool, the example questions planners route by, the
+  answer template, and the facts it can answer about (``provides``).
+
+Planners, the composer, the CLI, MCP and the UI read all of it from here; nothing lists tools a second time.
+A missing description, kind, example or template is an error at registration, not a silent gap.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ import re
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from aeiou_agent._json import content_hash
@@ -29,6 +37,103 @@ if TYPE_CHECKING:
 
 Family = Literal["catalog", "sky", "cosmology", "ephemeris", "generative", "simulate", "literature"]
 FAMILIES: tuple[str, ...] = typing.get_args(Family)
+
+# What can fill an argument, as the planner's question parse finds it. A tool argument names one or more.
+KINDS = frozenset(
+    {
+        "object",  # a catalog object or Solar System body by name
+        "sky_position",  # coordinates written in the question (any notation, any frame)
+        "frame",  # a coordinate frame ('galactic', 'B1950')
+        "time",  # a date or a moment
+        "place",  # an observatory, a city, or latitude/longitude
+        "magnitude_limit",  # 'brighter than V = 6'
+        "magnitude",  # an apparent or absolute magnitude as a value
+        "radius",  # a search radius
+        "altitude_limit",  # 'above 30 degrees'
+        "redshift",
+        "parallax",
+        "distance",
+        "count",  # how many rows or samples
+        "order",  # brightest, nearest
+        "object_type",  # galaxies, open clusters, stars
+        "catalog",  # which table
+        "constellation",  # a constellation as a region of the sky
+        "cosmology",  # a named parameter set
+        "cosmology_parameter",  # H0, Ωm, σ8, h, ...
+        "quantity",  # which computed quantity (luminosity distance, age, ...)
+        "wavenumber",
+        "unit",
+        "number",  # a plain value to convert or set
+        "sql",
+        "text",  # free text (a literature query)
+        "year",
+        "file",  # a FITS or .npy file
+        "galaxy_reference",  # 'sample 12', 'this galaxy'
+        "galaxy_parameter",  # Sérsic index, size, ellipticity, flux, angle of a model galaxy
+        "survey",
+        "seed",
+        "image_size",  # pixels, box size
+        "output",  # a wish: plot
+        "option",  # a switch of the tool's own (method, mode, collection)
+        "label",  # text shown in the answer
+    }
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What fills a tool argument, put in its annotation: ``Annotated[float, Field(gt=0), Kind("radius")]``.
+
+    Several kinds mean any of them (``Kind("object", "sky_position")`` for a target given by name or position).
+    """
+
+    names: tuple[str, ...]
+
+    def __init__(self, *names: str) -> None:
+        unknown = set(names) - KINDS
+        if not names or unknown:
+            raise ToolDefinitionError(f"unknown argument kind(s) {sorted(unknown)}; use some of {sorted(KINDS)}")
+        object.__setattr__(self, "names", tuple(names))
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What a tool's YAML entry declares: example questions, answer template, what it can do, facts it answers."""
+
+    examples: tuple[str, ...]
+    answer: str
+    can: str = ""  # 'convert units': how the capabilities message names it
+    provides: tuple[str, ...] = ()
+
+
+@cache
+def _declarations(module_file: str) -> dict[str, Any]:
+    """The YAML file beside a tool module (``tools/sky.py`` → ``tools/sky.yaml``), parsed once."""
+    path = Path(module_file).with_suffix(".yaml")
+    if not path.exists():
+        return {}
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _declaration(func: Callable[..., Any]) -> Declaration:
+    name = func.__name__
+    source = inspect.getsourcefile(func)
+    entry = _declarations(source)[name] if source and name in _declarations(source) else None
+    where = f"{Path(source).with_suffix('.yaml').name}" if source else "the YAML file beside its module"
+    if not isinstance(entry, dict):
+        raise ToolDefinitionError(f"tool {name} is not declared in {where} (examples and answer template)")
+    examples = tuple(str(e) for e in entry.get("examples") or ())
+    if len(examples) < 3:
+        raise ToolDefinitionError(f"tool {name}: {where} gives {len(examples)} example questions; give at least 3")
+    if not entry.get("answer"):
+        raise ToolDefinitionError(f"tool {name}: {where} has no answer template")
+    return Declaration(
+        examples,
+        str(entry["answer"]),
+        str(entry.get("can") or ""),
+        tuple(str(p) for p in entry.get("provides") or ()),
+    )
 
 
 @dataclass
@@ -93,6 +198,22 @@ class ToolSpec:
     func: Callable[..., ToolResult]
     args_model: type[BaseModel]
     definition_hash: str
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    declaration: Declaration = Declaration((), "")
+
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """Example questions the planner routes by."""
+        return self.declaration.examples
+
+    @property
+    def answer_template(self) -> str:
+        """The Jinja2 answer template of the semantic path."""
+        return self.declaration.answer
+
+    def arguments_of_kind(self, kind: str) -> list[str]:
+        """Names of the arguments a ``kind`` of question span can fill."""
+        return [name for name, kinds in self.kinds.items() if kind in kinds]
 
     @property
     def parameters_schema(self) -> dict[str, Any]:
@@ -168,8 +289,14 @@ class Registry:
     def __init__(self) -> None:
         self._tools: dict[str, ToolSpec] = {}
 
-    def register(self, func: Callable[..., ToolResult], family: str) -> ToolSpec:
-        """Register ``func`` as a tool of ``family``; raises :class:`ToolDefinitionError` if incomplete."""
+    def register(
+        self, func: Callable[..., ToolResult], family: str, declaration: Declaration | None = None
+    ) -> ToolSpec:
+        """Register ``func`` as a tool of ``family``; raises :class:`ToolDefinitionError` if incomplete.
+
+        The declaration (examples, answer template) is read from the YAML file beside ``func``'s module
+        unless given.
+        """
         if family not in FAMILIES:
             raise ToolDefinitionError(f"unknown family {family!r}; use one of {FAMILIES}")
         name = func.__name__
@@ -178,6 +305,7 @@ class Registry:
         description, arg_docs = _parse_docstring(func)
         hints = typing.get_type_hints(func, include_extras=True)
         fields: dict[str, Any] = {}
+        kinds: dict[str, tuple[str, ...]] = {}
         for param in inspect.signature(func).parameters.values():
             if param.name == "ctx":
                 continue
@@ -187,6 +315,10 @@ class Registry:
                 raise ToolDefinitionError(f"tool {name}: argument {param.name} has no type annotation")
             if param.name not in arg_docs:
                 raise ToolDefinitionError(f"tool {name}: argument {param.name} is not described under Args:")
+            kind = next((m for m in getattr(hints[param.name], "__metadata__", ()) if isinstance(m, Kind)), None)
+            if kind is None:
+                raise ToolDefinitionError(f"tool {name}: argument {param.name} has no Kind(...) in its annotation")
+            kinds[param.name] = kind.names
             default = ... if param.default is inspect.Parameter.empty else param.default
             fields[param.name] = (hints[param.name], Field(default, description=arg_docs[param.name]))
         extra = set(arg_docs) - set(fields)
@@ -204,6 +336,8 @@ class Registry:
             func=func,
             args_model=model,
             definition_hash=content_hash({"source": source, "schema": model.model_json_schema()})[:16],
+            kinds=kinds,
+            declaration=declaration or _declaration(func),
         )
         self._tools[name] = spec
         return spec
@@ -227,6 +361,11 @@ class Registry:
     def names(self) -> list[str]:
         """Registered tool names, sorted."""
         return sorted(self._tools)
+
+    def capabilities(self) -> str:
+        """What AEIOU can do, from each tool's declaration (for refusals and 'what can you do?')."""
+        parts = [spec.declaration.can or spec.description.split(".")[0].lower() for spec in self._tools.values()]
+        return "I can " + "; ".join(dict.fromkeys(parts)) + "."
 
     def json_schemas(self) -> list[dict[str, Any]]:
         """Every tool's function schema, for LangChain ``bind_tools`` and MCP."""

@@ -19,6 +19,15 @@ _ISO = re.compile(
 )
 ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(?:Z|UTC)\b)?")
 
+HOLIDAYS = {
+    "christmas day": "25 December",
+    "christmas eve": "24 December",
+    "christmas": "25 December",
+    "new year's eve": "31 December",
+    "new year's day": "1 January",
+    "new years eve": "31 December",
+    "new years day": "1 January",
+}
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:UTC|UT|Z|h)?\b")
 _MONTHS = list(calendar.month_name)
 
@@ -72,6 +81,10 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
             return moment.strftime("%Y-%m-%dT%H:%M:%S"), iso.group(0), True
         return f"{year:04d}-{month:02d}-{day:02d}", iso.group(0), False
     lowered = text.lower()
+    for holiday, date_words in HOLIDAYS.items():  # 'christmas day 2026' → '25 December 2026' (dateparser has none)
+        if holiday in lowered:
+            text = re.sub(holiday, date_words, text, flags=re.IGNORECASE)
+            lowered = text.lower()
     if re.search(r"\b(right )?now\b|\bcurrently\b|\bat the moment\b", lowered):
         return now.strftime("%Y-%m-%dT%H:%M:00"), "now", True
     if re.search(r"\btonight\b", lowered):

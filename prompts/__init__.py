@@ -1,1 +1,1 @@
-"""Planner utterances and answer templates (YAML), shipped as package data."""
+"""Planner-level intents, shared answer macros and LLM prompts (YAML, Markdown), shipped as package data."""

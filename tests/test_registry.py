@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import typing
+from typing import Annotated
 
 import pytest
 
 from aeiou_agent.exceptions import InvalidArguments, ToolDefinitionError, UnknownTool
-from aeiou_agent.registry import Registry, ToolContext, ToolResult, default_registry
+from aeiou_agent.registry import Declaration, Kind, Registry, ToolContext, ToolResult, default_registry
 
 
 def test_every_family_has_tools_and_every_argument_is_described():
@@ -70,7 +71,7 @@ def test_registration_requires_descriptions():
     with pytest.raises(ToolDefinitionError, match="not described"):
         registry.register(missing_arg_doc, "sky")
 
-    def good(ctx: ToolContext, x: float = 1.0) -> ToolResult:
+    def no_kind(ctx: ToolContext, x: float = 1.0) -> ToolResult:
         """Doubles x.
 
         Args:
@@ -78,8 +79,32 @@ def test_registration_requires_descriptions():
         """
         return ToolResult({"y": 2 * x}, "")
 
+    with pytest.raises(ToolDefinitionError, match="no Kind"):
+        registry.register(no_kind, "sky")
+
+    def good(ctx: ToolContext, x: Annotated[float, Kind("number")] = 1.0) -> ToolResult:
+        """Doubles x.
+
+        Args:
+            x: A number.
+        """
+        return ToolResult({"y": 2 * x}, "")
+
+    with pytest.raises(ToolDefinitionError, match=r"not declared in test_registry\.yaml"):
+        registry.register(good, "sky")  # no YAML beside this module, no declaration given
+    with pytest.raises(ToolDefinitionError, match="unknown argument kind"):
+        Kind("horoscope")
+    declaration = Declaration(("double 2", "twice 3", "2 times 2"), "{{ r.y }}", "double numbers")
     with pytest.raises(ToolDefinitionError, match="family"):
-        registry.register(good, "astrology")  # type: ignore[arg-type]
-    spec = registry.register(good, "sky")
+        registry.register(good, "astrology", declaration)  # type: ignore[arg-type]
+    spec = registry.register(good, "sky", declaration)
     assert spec.parameters_schema["properties"]["x"]["description"] == "A number."
     assert len(spec.definition_hash) == 16
+    assert spec.kinds == {"x": ("number",)} and spec.arguments_of_kind("number") == ["x"]
+    assert registry.capabilities() == "I can double numbers."
+
+
+def test_every_tool_declares_examples_kinds_template_and_capability():
+    for spec in default_registry():
+        assert len(spec.examples) >= 3 and spec.answer_template and spec.declaration.can, spec.name
+        assert set(spec.kinds) == set(spec.args_model.model_fields), spec.name

@@ -12,7 +12,7 @@ from pydantic import Field
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact
 from aeiou_agent.exceptions import UserError
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject
 from aeiou_agent.store.sql import guard_and_translate, run_query
 
@@ -31,6 +31,7 @@ TYPE_CODES: dict[str, tuple[str, ...]] = {
     "star": ("*", "**"),
 }
 NOT_OBJECTS = ("Dup", "NonEx")
+MagnitudeBand = Literal["auto", "V", "B"]
 
 
 def _magnitude(obj: CelestialObject) -> tuple[float | None, str]:
@@ -53,7 +54,9 @@ def _position(obj: CelestialObject) -> dict[str, Any]:
 
 
 @tool("catalog")
-def resolve_object(ctx: ToolContext, name: Annotated[str, Field(min_length=1, max_length=200)]) -> ToolResult:
+def resolve_object(
+    ctx: ToolContext, name: Annotated[str, Field(min_length=1, max_length=200), Kind("object")]
+) -> ToolResult:
     """Find an object by name and return its position and identity.
 
     Knows Messier, NGC/IC (any spelling: M 31, NGC224, ngc 0224), PGC/UGC numbers, common names
@@ -90,7 +93,9 @@ def resolve_object(ctx: ToolContext, name: Annotated[str, Field(min_length=1, ma
 
 
 @tool("catalog")
-def object_info(ctx: ToolContext, name: Annotated[str, Field(min_length=1, max_length=200)]) -> ToolResult:
+def object_info(
+    ctx: ToolContext, name: Annotated[str, Field(min_length=1, max_length=200), Kind("object")]
+) -> ToolResult:
     """Everything the catalogs know about one object.
 
     Type (spelled out), constellation, position, magnitudes, size, redshift, identifiers.
@@ -211,17 +216,18 @@ def _sky_plot(
 @tool("catalog")
 def cone_search(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200)] = None,
-    radius_deg: Annotated[float, Field(gt=0, le=180)] = 1.0,
-    catalog: Literal["hipparcos", "ngc"] = "hipparcos",
-    mag_max: Annotated[float | None, Field(ge=-30, le=40)] = None,
-    mag_min: Annotated[float | None, Field(ge=-30, le=40)] = None,
-    object_type: ObjectType = "any",
-    order_by: Literal["separation", "magnitude", "distance"] = "separation",
-    limit: Annotated[int, Field(ge=1, le=1000)] = 20,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360)] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90)] = None,
-    plot: bool = False,
+    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    radius_deg: Annotated[float, Field(gt=0, le=180), Kind("radius")] = 1.0,
+    catalog: Annotated[Literal["hipparcos", "ngc"], Kind("catalog")] = "hipparcos",
+    mag_max: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
+    mag_min: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
+    object_type: Annotated[ObjectType, Kind("object_type")] = "any",
+    order_by: Annotated[Literal["separation", "magnitude", "distance"], Kind("order")] = "separation",
+    limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
+    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
+    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    plot: Annotated[bool, Kind("output")] = False,
+    mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
 ) -> ToolResult:
     """Objects within a radius of a target or position, with magnitude and type filters, using the HEALPix index.
 
@@ -237,18 +243,19 @@ def cone_search(
         ra_deg: Centre right ascension in degrees (ICRS), instead of a target.
         dec_deg: Centre declination in degrees (ICRS), instead of a target.
         plot: Also draw a sky chart of the results.
+        mag_band: For NGC: the band of the magnitude limits, 'V', 'B', or 'auto' (V where known, else B).
     """
     center = locate(ctx, "cone_search", target, ra_deg, dec_deg)
     index, cols = ctx.store.columns(catalog)
     match = index.query(center.ra_deg, center.dec_deg, radius_deg)
     rows_idx, sep = match.rows, match.separation_deg
-    mags = _magnitudes(catalog, cols, rows_idx)
+    mags = _magnitudes(catalog, cols, rows_idx, mag_band)
     keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min)
     rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
     order = _order(catalog, cols, rows_idx, mags, order_by, sep)
     total = int(rows_idx.size)
     rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]])
-    filters = {"mag_max": mag_max, "mag_min": mag_min, "object_type": object_type}
+    filters = {"mag_max": mag_max, "mag_min": mag_min, "object_type": object_type, "mag_band": _band(catalog, mag_band)}
     data: dict[str, Any] = {
         "center": {"label": center.label, "ra_deg": round(center.ra_deg, 6), "dec_deg": round(center.dec_deg, 6)},
         "radius_deg": radius_deg,
@@ -275,6 +282,13 @@ def cone_search(
     return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=list(dict.fromkeys(sources)))
 
 
+def _band(catalog: str, band: str) -> str:
+    """The band magnitudes were compared in: 'Hp', 'V', 'B' or 'V (or B)'."""
+    if catalog == "hipparcos":
+        return "Hp"
+    return "V (or B)" if band == "auto" else band
+
+
 def _what(catalog: str) -> str:
     return "Hipparcos stars" if catalog == "hipparcos" else "NGC/IC objects"
 
@@ -284,10 +298,13 @@ def _cuts(filters: dict[str, Any]) -> str:
     cuts = []
     if filters.get("constellation"):
         cuts.append(f"in {filters['constellation']}")
+    band = filters.get("mag_band", "")
     if filters.get("mag_max") is not None:
-        cuts.append(f"magnitude ≤ {filters['mag_max']:g}")
+        cuts.append(f"{band} magnitude ≤ {filters['mag_max']:g}".strip())
     if filters.get("mag_min") is not None:
-        cuts.append(f"magnitude ≥ {filters['mag_min']:g}")
+        cuts.append(f"{band} magnitude ≥ {filters['mag_min']:g}".strip())
+    if filters.get("min_parallax_mas") is not None:
+        cuts.append(f"parallax > {filters['min_parallax_mas']:g} mas")
     if filters.get("object_type", "any") != "any":
         cuts.append(filters["object_type"].replace("_", " "))
     return f" ({', '.join(cuts)})" if cuts else ""
@@ -346,12 +363,17 @@ def _rows(
     return rows
 
 
-def _magnitudes(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray) -> np.ndarray:
-    """Hp for Hipparcos; V, else B, for OpenNGC."""
+def _magnitudes(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, band: str = "auto") -> np.ndarray:
+    """Hp for Hipparcos; for OpenNGC the band asked for, or V where known and B otherwise ('auto')."""
     if catalog == "hipparcos":
         return cols["hpmag"][rows_idx].astype(float)
     vmag = cols["vmag"][rows_idx].astype(float)
-    return np.where(np.isnan(vmag), cols["bmag"][rows_idx].astype(float), vmag)
+    bmag = cols["bmag"][rows_idx].astype(float)
+    if band == "V":
+        return vmag
+    if band == "B":
+        return bmag
+    return np.where(np.isnan(vmag), bmag, vmag)
 
 
 def _filter(
@@ -412,13 +434,15 @@ def constellation_abbreviation(name: str) -> str:
 @tool("catalog")
 def find_objects(
     ctx: ToolContext,
-    catalog: Literal["hipparcos", "ngc"] = "hipparcos",
-    constellation: Annotated[str | None, Field(max_length=40)] = None,
-    object_type: ObjectType = "any",
-    mag_max: Annotated[float | None, Field(ge=-30, le=40)] = None,
-    mag_min: Annotated[float | None, Field(ge=-30, le=40)] = None,
-    order_by: Literal["magnitude", "distance", "name"] = "magnitude",
-    limit: Annotated[int, Field(ge=1, le=1000)] = 20,
+    catalog: Annotated[Literal["hipparcos", "ngc"], Kind("catalog")] = "hipparcos",
+    constellation: Annotated[str | None, Field(max_length=40), Kind("constellation")] = None,
+    object_type: Annotated[ObjectType, Kind("object_type")] = "any",
+    mag_max: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
+    mag_min: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
+    order_by: Annotated[Literal["magnitude", "distance", "name"], Kind("order")] = "magnitude",
+    limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
+    mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
+    min_parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax")] = None,
 ) -> ToolResult:
     """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
 
@@ -432,13 +456,19 @@ def find_objects(
         mag_min: Keep objects at least this faint (magnitude >= mag_min).
         order_by: 'magnitude' (brightest first), 'distance' (nearest to the Sun, stars) or 'name'.
         limit: Most rows to return; the total count is always reported.
+        mag_band: For NGC: the band of the magnitude limits, 'V', 'B', or 'auto' (V where known, else B).
+        min_parallax_mas: Hipparcos only: keep stars with a parallax at least this large, in milliarcseconds.
     """
     _index, cols = ctx.store.columns(catalog)
     rows_idx = np.arange(len(cols["ra_deg"]))
     abbr = constellation_abbreviation(constellation) if constellation else None
     if abbr is not None:
         rows_idx = rows_idx[cols["constellation"] == abbr]
-    mags = _magnitudes(catalog, cols, rows_idx)
+    if min_parallax_mas is not None:
+        if catalog != "hipparcos":
+            raise UserError("only the Hipparcos catalog has parallaxes; OpenNGC objects have none to filter by")
+        rows_idx = rows_idx[cols["plx_mas"][rows_idx].astype(float) > min_parallax_mas]
+    mags = _magnitudes(catalog, cols, rows_idx, mag_band)
     keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min)
     rows_idx, mags = rows_idx[keep], mags[keep]
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
@@ -447,7 +477,14 @@ def find_objects(
     from aeiou_agent.store.catalogs import constellation_names
 
     where = constellation_names()[abbr] if abbr else None
-    filters = {"constellation": where, "mag_max": mag_max, "mag_min": mag_min, "object_type": object_type}
+    filters = {
+        "constellation": where,
+        "mag_max": mag_max,
+        "mag_min": mag_min,
+        "object_type": object_type,
+        "mag_band": _band(catalog, mag_band),
+        "min_parallax_mas": min_parallax_mas,
+    }
     data: dict[str, Any] = {
         "catalog": catalog,
         "constellation": where,
@@ -472,8 +509,8 @@ def find_objects(
 @tool("catalog")
 def sql_query(
     ctx: ToolContext,
-    query: Annotated[str, Field(min_length=1, max_length=10_000)],
-    max_rows: Annotated[int, Field(ge=1, le=10_000)] = 100,
+    query: Annotated[str, Field(min_length=1, max_length=10_000), Kind("sql")],
+    max_rows: Annotated[int, Field(ge=1, le=10_000), Kind("count")] = 100,
 ) -> ToolResult:
     """Run one read-only SQL or ADQL SELECT over the catalog tables (hipparcos, ngc, star_names).
 
@@ -510,7 +547,7 @@ def sql_query(
 
 
 @tool("catalog")
-def describe_catalog(ctx: ToolContext, table: CatalogTable | None = None) -> ToolResult:
+def describe_catalog(ctx: ToolContext, table: Annotated[CatalogTable | None, Kind("catalog")] = None) -> ToolResult:
     """The dataset card of a catalog table, or the list of tables.
 
     A card gives the columns with units and meaning, row count, source, reference, license, version, checksum.

@@ -9,7 +9,7 @@ from aeiou_agent.tools._targets import ASTROPY
 from pydantic import Field
 
 from aeiou_agent.answer import Citation
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 CosmologyName = Literal["Planck18", "Planck15", "Planck13", "WMAP9", "WMAP7", "WMAP5", "WMAP3", "WMAP1"]
 Quantity = Literal[
@@ -22,6 +22,7 @@ Quantity = Literal[
     "hubble_parameter",
     "comoving_volume",
     "kpc_per_arcsec",
+    "parameters",
     "all",
 ]
 
@@ -82,11 +83,11 @@ def _cosmology(name: str, h0: float | None, om0: float | None) -> tuple[Any, str
 @tool("cosmology")
 def cosmology_calculator(
     ctx: ToolContext,
-    z: Annotated[float, Field(ge=0, le=1100)],
-    quantity: Quantity = "all",
-    cosmology: CosmologyName = "Planck18",
-    H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200)] = None,
-    Om0: Annotated[float | None, Field(gt=0, le=1)] = None,
+    z: Annotated[float, Field(ge=0, le=1100), Kind("redshift")],
+    quantity: Annotated[Quantity, Kind("quantity")] = "all",
+    cosmology: Annotated[CosmologyName, Kind("cosmology")] = "Planck18",
+    H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200), Kind("cosmology_parameter")] = None,
+    Om0: Annotated[float | None, Field(gt=0, le=1), Kind("cosmology_parameter")] = None,
 ) -> ToolResult:
     """Cosmological distances, ages, lookback time, H(z), comoving volume and angular scale at a redshift.
 
@@ -94,13 +95,13 @@ def cosmology_calculator(
 
     Args:
         z: Redshift.
-        quantity: Which quantity; 'all' gives every one.
+        quantity: Which quantity; 'parameters' gives the cosmology's H0, Ωm, ΩΛ and Tcmb; 'all' gives every one.
         cosmology: Parameter set (Planck18, Planck15, Planck13, WMAP9, ...).
         H0_km_s_mpc: Hubble constant for a custom flat ΛCDM, km/s/Mpc.
         Om0: Matter density parameter today for a custom flat ΛCDM.
     """
     model, label, citation = _cosmology(cosmology, H0_km_s_mpc, Om0)
-    wanted = list(QUANTITIES) if quantity == "all" else [quantity]
+    wanted = list(QUANTITIES) if quantity == "all" else [] if quantity == "parameters" else [quantity]
     values: dict[str, dict[str, Any]] = {}
     for key in wanted:
         name, unit, compute = QUANTITIES[key]
@@ -113,6 +114,7 @@ def cosmology_calculator(
         "H0_km_s_mpc": float(model.H0.value),
         "Om0": float(model.Om0),
         "Ode0": float(model.Ode0),
+        "Tcmb0_K": float(model.Tcmb0.value),
         "quantities": values,
     }
     if quantity != "all" and quantity in values:
@@ -121,4 +123,9 @@ def cosmology_calculator(
     summary = f"{label} at z = {z:g}: " + "; ".join(
         f"{v['label']} {v['value']:.4g} {v['unit']}" for v in values.values()
     )
+    if quantity == "parameters":
+        summary = (
+            f"{label}: H0 = {data['H0_km_s_mpc']:.4g} km/s/Mpc, Ωm = {data['Om0']:.4g}, ΩΛ = {data['Ode0']:.4g}, "
+            f"Tcmb = {data['Tcmb0_K']:.4g} K"
+        )
     return ToolResult(data=data, summary=summary, sources=[citation])

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from aeiou_agent.answer import Artifact, Citation
 from aeiou_agent.exceptions import InvalidArguments, UserError
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store.names import normalize
 from aeiou_agent.timeparse import format_utc, parse_utc
 
@@ -118,9 +118,15 @@ def find_site(name: str) -> Site:
     best = process.extractOne(key, list(SITE_KEYS), scorer=fuzz.WRatio, score_cutoff=88)
     if best:
         return SITE_KEYS[best[0]]
+    from aeiou_agent.tools.places import lookup_place
+
+    place = lookup_place(name)
+    if place is not None:  # a city: its GeoNames position, at sea level (GeoNames lists no elevation)
+        return Site(place.label, place.latitude_deg, place.longitude_deg, 0.0)
     known = ", ".join(s.name for s in SITES)
     raise UserError(
-        f"I don't know an observatory called {name!r}. Known sites: {known}; or give latitude and longitude"
+        f"I don't know an observatory or city called {name!r}. Known sites: {known}; or a city with its country "
+        "('Santiago, Chile'), or latitude and longitude"
     )
 
 
@@ -200,12 +206,12 @@ TimeText = Annotated[str, Field(min_length=8, max_length=40)]
 @tool("ephemeris")
 def body_position(
     ctx: ToolContext,
-    target: Annotated[str, Field(min_length=1, max_length=200)],
-    time_utc: TimeText,
-    site: SiteName = None,
-    latitude_deg: Latitude = None,
-    longitude_deg: Longitude = None,
-    elevation_m: Elevation = 0.0,
+    target: Annotated[str, Field(min_length=1, max_length=200), Kind("object")],
+    time_utc: Annotated[TimeText, Kind("time")],
+    site: Annotated[SiteName, Kind("place")] = None,
+    latitude_deg: Annotated[Latitude, Kind("place")] = None,
+    longitude_deg: Annotated[Longitude, Kind("place")] = None,
+    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
 ) -> ToolResult:
     """Where a Solar System body (Sun, Moon, planets) or a catalog object is at a given time.
 
@@ -273,12 +279,12 @@ def body_position(
 @tool("ephemeris")
 def rise_set(
     ctx: ToolContext,
-    target: Annotated[str, Field(min_length=1, max_length=200)],
-    date: TimeText,
-    site: SiteName = None,
-    latitude_deg: Latitude = None,
-    longitude_deg: Longitude = None,
-    elevation_m: Elevation = 0.0,
+    target: Annotated[str, Field(min_length=1, max_length=200), Kind("object")],
+    date: Annotated[TimeText, Kind("time")],
+    site: Annotated[SiteName, Kind("place")] = None,
+    latitude_deg: Annotated[Latitude, Kind("place")] = None,
+    longitude_deg: Annotated[Longitude, Kind("place")] = None,
+    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
 ) -> ToolResult:
     """Rise, transit and set times (UTC) of the Sun, Moon, a planet or a catalog object from a site during one UTC day.
 
@@ -353,7 +359,7 @@ _PHASES = (
 
 
 @tool("ephemeris")
-def moon_phase(ctx: ToolContext, time_utc: TimeText) -> ToolResult:
+def moon_phase(ctx: ToolContext, time_utc: Annotated[TimeText, Kind("time")]) -> ToolResult:
     """The Moon's phase and illuminated fraction at a time, and the dates of the next phases.
 
     Args:
@@ -416,13 +422,13 @@ def _night(where: Site, date: str, step_minutes: int) -> _Night:
 @tool("ephemeris")
 def whats_up(
     ctx: ToolContext,
-    date: TimeText,
-    site: SiteName = None,
-    latitude_deg: Latitude = None,
-    longitude_deg: Longitude = None,
-    elevation_m: Elevation = 0.0,
-    min_altitude_deg: Annotated[float, Field(ge=0, le=89)] = 30.0,
-    limit: Annotated[int, Field(ge=1, le=110)] = 10,
+    date: Annotated[TimeText, Kind("time")],
+    site: Annotated[SiteName, Kind("place")] = None,
+    latitude_deg: Annotated[Latitude, Kind("place")] = None,
+    longitude_deg: Annotated[Longitude, Kind("place")] = None,
+    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
+    min_altitude_deg: Annotated[float, Field(ge=0, le=89), Kind("altitude_limit")] = 30.0,
+    limit: Annotated[int, Field(ge=1, le=110), Kind("count")] = 10,
 ) -> ToolResult:
     """What is up on a night from a site: planets and the Moon, and the best-placed Messier objects.
 
@@ -513,13 +519,13 @@ def whats_up(
 @tool("ephemeris")
 def observability(
     ctx: ToolContext,
-    target: Annotated[str, Field(min_length=1, max_length=200)],
-    date: TimeText,
-    site: SiteName = None,
-    latitude_deg: Latitude = None,
-    longitude_deg: Longitude = None,
-    elevation_m: Elevation = 0.0,
-    min_altitude_deg: Annotated[float, Field(ge=0, le=89)] = 30.0,
+    target: Annotated[str, Field(min_length=1, max_length=200), Kind("object")],
+    date: Annotated[TimeText, Kind("time")],
+    site: Annotated[SiteName, Kind("place")] = None,
+    latitude_deg: Annotated[Latitude, Kind("place")] = None,
+    longitude_deg: Annotated[Longitude, Kind("place")] = None,
+    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
+    min_altitude_deg: Annotated[float, Field(ge=0, le=89), Kind("altitude_limit")] = 30.0,
 ) -> ToolResult:
     """How well a target can be observed during one night from a site.
 

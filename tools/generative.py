@@ -22,7 +22,7 @@ from pydantic import Field
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact, Citation
 from aeiou_agent.exceptions import InvalidArguments, UserError
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 MAX_GALAXIES = 256
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -54,11 +54,13 @@ KINGMA = Citation(
 @tool("generative")
 def generate_galaxies(
     ctx: ToolContext,
-    sersic_n: Annotated[list[Annotated[float, Field(ge=0.5, le=6.0)]], Field(min_length=1, max_length=8)] = [1.0],  # noqa: B006
-    count_per_index: Annotated[int, Field(ge=1, le=64)] = 4,
-    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0)] = 1.0,
-    ellipticity: Annotated[float, Field(ge=0.0, le=0.7)] = 0.2,
-    seed: Annotated[int | None, Field(ge=0)] = None,
+    sersic_n: Annotated[
+        list[Annotated[float, Field(ge=0.5, le=6.0)]], Field(min_length=1, max_length=8), Kind("galaxy_parameter")
+    ] = [1.0],  # noqa: B006
+    count_per_index: Annotated[int, Field(ge=1, le=64), Kind("count")] = 4,
+    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0), Kind("galaxy_parameter")] = 1.0,
+    ellipticity: Annotated[float, Field(ge=0.0, le=0.7), Kind("galaxy_parameter")] = 0.2,
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
 ) -> ToolResult:
     """Draw synthetic DES-like galaxy images (48×48 px, 0.263″/px, 0.9″ seeing) with a conditional VAE.
 
@@ -240,13 +242,13 @@ def _fits_image(file: Path) -> np.ndarray:
 @tool("generative")
 def enhance_cutout(
     ctx: ToolContext,
-    path: str | None = None,
-    index: Annotated[int, Field(ge=0)] = 0,
-    sersic_n: Annotated[float, Field(ge=0.5, le=6.0)] = 1.0,
-    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0)] = 1.0,
-    ellipticity: Annotated[float, Field(ge=0.0, le=0.7)] = 0.2,
-    log10_flux: Annotated[float, Field(ge=3.7, le=5.0)] = 4.0,
-    seed: Annotated[int | None, Field(ge=0)] = None,
+    path: Annotated[str | None, Kind("file")] = None,
+    index: Annotated[int, Field(ge=0), Kind("galaxy_reference")] = 0,
+    sersic_n: Annotated[float, Field(ge=0.5, le=6.0), Kind("galaxy_parameter")] = 1.0,
+    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0), Kind("galaxy_parameter")] = 1.0,
+    ellipticity: Annotated[float, Field(ge=0.0, le=0.7), Kind("galaxy_parameter")] = 0.2,
+    log10_flux: Annotated[float, Field(ge=3.7, le=5.0), Kind("galaxy_parameter")] = 4.0,
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
 ) -> ToolResult:
     """Enhance the signal-to-noise of an SDSS-like galaxy cutout: predict what the DES-like survey would see.
 
@@ -340,14 +342,14 @@ def enhance_cutout(
 @tool("generative")
 def fit_galaxy_profile(
     ctx: ToolContext,
-    path: str | None = None,
-    index: Annotated[int, Field(ge=0)] = 0,
-    survey: Literal["auto", "sdss", "des"] = "auto",
-    sersic_n: Annotated[float, Field(ge=0.5, le=6.0)] = 2.0,
-    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0)] = 1.0,
-    ellipticity: Annotated[float, Field(ge=0.0, le=0.7)] = 0.3,
-    log10_flux: Annotated[float, Field(ge=3.7, le=5.0)] = 4.2,
-    seed: Annotated[int | None, Field(ge=0)] = None,
+    path: Annotated[str | None, Kind("file")] = None,
+    index: Annotated[int, Field(ge=0), Kind("galaxy_reference")] = 0,
+    survey: Annotated[Literal["auto", "sdss", "des"], Kind("survey")] = "auto",
+    sersic_n: Annotated[float, Field(ge=0.5, le=6.0), Kind("galaxy_parameter")] = 2.0,
+    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0), Kind("galaxy_parameter")] = 1.0,
+    ellipticity: Annotated[float, Field(ge=0.0, le=0.7), Kind("galaxy_parameter")] = 0.3,
+    log10_flux: Annotated[float, Field(ge=3.7, le=5.0), Kind("galaxy_parameter")] = 4.2,
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
 ) -> ToolResult:
     """Estimate a galaxy's structural parameters (Sérsic index, half-light radius, ellipticity, flux) from a stamp.
 
@@ -651,12 +653,12 @@ def _stamp_grid(
 @tool("generative")
 def predict_galaxy_parameters(
     ctx: ToolContext,
-    path: str | None = None,
-    index: Annotated[int, Field(ge=0)] = 0,
-    sample: Annotated[int | None, Field(ge=0)] = None,
-    survey: SurveyChoice = "auto",
-    compare_fit: bool = True,
-    seed: Annotated[int | None, Field(ge=0)] = None,
+    path: Annotated[str | None, Kind("file")] = None,
+    index: Annotated[int, Field(ge=0), Kind("galaxy_reference")] = 0,
+    sample: Annotated[int | None, Field(ge=0), Kind("galaxy_reference")] = None,
+    survey: Annotated[SurveyChoice, Kind("survey")] = "auto",
+    compare_fit: Annotated[bool, Kind("option")] = True,
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
 ) -> ToolResult:
     """Predict a galaxy's structural parameters, and its image in the other survey, with the multimodal VAE.
 
@@ -734,13 +736,13 @@ def predict_galaxy_parameters(
 @tool("generative")
 def sample_galaxy_pairs(
     ctx: ToolContext,
-    sersic_n: Annotated[float, Field(ge=0.5, le=6.0)] = 2.0,
-    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0)] = 1.0,
-    ellipticity: Annotated[float, Field(ge=0.0, le=0.7)] = 0.3,
-    position_angle_deg: Annotated[float, Field(ge=0.0, le=180.0)] = 45.0,
-    log10_flux: Annotated[float, Field(ge=3.7, le=5.0)] = 4.2,
-    count: Annotated[int, Field(ge=1, le=32)] = 4,
-    seed: Annotated[int | None, Field(ge=0)] = None,
+    sersic_n: Annotated[float, Field(ge=0.5, le=6.0), Kind("galaxy_parameter")] = 2.0,
+    half_light_radius_arcsec: Annotated[float, Field(ge=0.3, le=3.0), Kind("galaxy_parameter")] = 1.0,
+    ellipticity: Annotated[float, Field(ge=0.0, le=0.7), Kind("galaxy_parameter")] = 0.3,
+    position_angle_deg: Annotated[float, Field(ge=0.0, le=180.0), Kind("galaxy_parameter")] = 45.0,
+    log10_flux: Annotated[float, Field(ge=3.7, le=5.0), Kind("galaxy_parameter")] = 4.2,
+    count: Annotated[int, Field(ge=1, le=32), Kind("count")] = 4,
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
 ) -> ToolResult:
     """Draw paired DES-like and SDSS-like observations of a galaxy with given parameters (conditional sampling).
 
@@ -814,12 +816,12 @@ def _to_des_size(stamps: np.ndarray) -> np.ndarray:
 @tool("generative")
 def edit_galaxy(
     ctx: ToolContext,
-    attribute: Attribute,
-    value: float,
-    path: str | None = None,
-    index: Annotated[int, Field(ge=0)] = 0,
-    sample: Annotated[int | None, Field(ge=0)] = None,
-    survey: SurveyChoice = "auto",
+    attribute: Annotated[Attribute, Kind("galaxy_parameter")],
+    value: Annotated[float, Kind("number")],
+    path: Annotated[str | None, Kind("file")] = None,
+    index: Annotated[int, Field(ge=0), Kind("galaxy_reference")] = 0,
+    sample: Annotated[int | None, Field(ge=0), Kind("galaxy_reference")] = None,
+    survey: Annotated[SurveyChoice, Kind("survey")] = "auto",
 ) -> ToolResult:
     """Change one attribute of an existing galaxy (e.g. its Sérsic index or size) and show the result.
 
@@ -891,10 +893,10 @@ def edit_galaxy(
 @tool("generative")
 def similar_galaxies(
     ctx: ToolContext,
-    sample: Annotated[int | None, Field(ge=0)] = None,
-    path: str | None = None,
-    index: Annotated[int, Field(ge=0)] = 0,
-    count: Annotated[int, Field(ge=1, le=50)] = 5,
+    sample: Annotated[int | None, Field(ge=0), Kind("galaxy_reference")] = None,
+    path: Annotated[str | None, Kind("file")] = None,
+    index: Annotated[int, Field(ge=0), Kind("galaxy_reference")] = 0,
+    count: Annotated[int, Field(ge=1, le=50), Kind("count")] = 5,
 ) -> ToolResult:
     """Find the galaxies of the reference survey most similar to a given one: nearest neighbours in latent space.
 
@@ -987,7 +989,7 @@ def _anomaly_grid(
 
 
 @tool("generative")
-def rank_anomalies(ctx: ToolContext, count: Annotated[int, Field(ge=1, le=100)] = 10) -> ToolResult:
+def rank_anomalies(ctx: ToolContext, count: Annotated[int, Field(ge=1, le=100), Kind("count")] = 10) -> ToolResult:
     """Rank the reference survey's galaxies by how anomalous the multimodal VAE finds them.
 
     The score is the negative ELBO per pixel of both images (posterior from both): galaxies the model explains

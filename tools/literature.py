@@ -8,7 +8,7 @@ from pydantic import Field
 
 from aeiou_agent.answer import Citation
 from aeiou_agent.knowledge.store import relevant_passages
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "du", "la", "le"}
 
@@ -35,14 +35,14 @@ def _short_authors(authors: str) -> str:
 @tool("literature")
 def search_literature(
     ctx: ToolContext,
-    query: Annotated[str, Field(min_length=2, max_length=1000)],
-    k: Annotated[int, Field(ge=1, le=20)] = 5,
-    collection: Literal["papers", "dataset_cards", "tool_docs", "all"] = "papers",
-    origin: Literal["any", "ingested", "bibliography"] = "any",
-    year_min: Annotated[int | None, Field(ge=1000, le=2100)] = None,
-    year_max: Annotated[int | None, Field(ge=1000, le=2100)] = None,
-    source: Annotated[str | None, Field(max_length=200)] = None,
-    mode: Literal["hybrid", "dense", "bm25"] = "hybrid",
+    query: Annotated[str, Field(min_length=2, max_length=1000), Kind("text")],
+    k: Annotated[int, Field(ge=1, le=20), Kind("count")] = 5,
+    collection: Annotated[Literal["papers", "dataset_cards", "tool_docs", "all"], Kind("option")] = "papers",
+    origin: Annotated[Literal["any", "ingested", "bibliography"], Kind("option")] = "any",
+    year_min: Annotated[int | None, Field(ge=1000, le=2100), Kind("year")] = None,
+    year_max: Annotated[int | None, Field(ge=1000, le=2100), Kind("year")] = None,
+    source: Annotated[str | None, Field(max_length=200), Kind("option")] = None,
+    mode: Annotated[Literal["hybrid", "dense", "bm25"], Kind("option")] = "hybrid",
 ) -> ToolResult:
     """Search the knowledge store (BM25 + MiniLM, reciprocal-rank fusion) and return cited passages.
 

@@ -11,7 +11,7 @@ from pydantic import Field
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact, Citation
 from aeiou_agent.exceptions import InvalidArguments
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 Method = Literal["auto", "emulator", "camb"]
 FieldKind = Literal["gaussian", "lognormal"]
@@ -89,16 +89,16 @@ def _sources(method: str, nonlinear: bool) -> list[Citation]:
 @tool("simulate")
 def matter_power_spectrum(
     ctx: ToolContext,
-    z: Annotated[float, Field(ge=0, le=10)] = 0.0,
-    omega_m: Annotated[float, Field(gt=0.05, le=0.9)] = PLANCK18["omega_m"],
-    omega_b: Annotated[float, Field(gt=0.0, lt=0.2)] = PLANCK18["omega_b"],
-    h: Annotated[float, Field(ge=0.4, le=1.0)] = PLANCK18["h"],
-    n_s: Annotated[float, Field(ge=0.8, le=1.2)] = PLANCK18["n_s"],
-    sigma8: Annotated[float, Field(ge=0.1, le=2.0)] = PLANCK18["sigma8"],
-    nonlinear: bool = False,
-    method: Method = "auto",
-    k_h_mpc: Annotated[float | None, Field(ge=1e-3, le=5.0)] = None,
-    plot: bool = False,
+    z: Annotated[float, Field(ge=0, le=10), Kind("redshift")] = 0.0,
+    omega_m: Annotated[float, Field(gt=0.05, le=0.9), Kind("cosmology_parameter")] = PLANCK18["omega_m"],
+    omega_b: Annotated[float, Field(gt=0.0, lt=0.2), Kind("cosmology_parameter")] = PLANCK18["omega_b"],
+    h: Annotated[float, Field(ge=0.4, le=1.0), Kind("cosmology_parameter")] = PLANCK18["h"],
+    n_s: Annotated[float, Field(ge=0.8, le=1.2), Kind("cosmology_parameter")] = PLANCK18["n_s"],
+    sigma8: Annotated[float, Field(ge=0.1, le=2.0), Kind("cosmology_parameter")] = PLANCK18["sigma8"],
+    nonlinear: Annotated[bool, Kind("option")] = False,
+    method: Annotated[Method, Kind("option")] = "auto",
+    k_h_mpc: Annotated[float | None, Field(ge=1e-3, le=5.0), Kind("wavenumber")] = None,
+    plot: Annotated[bool, Kind("output")] = False,
 ) -> ToolResult:
     """Matter power spectrum P(k, z) of flat ΛCDM: linear, or non-linear with halofit (HMcode-2020).
 
@@ -241,14 +241,14 @@ def measure_power_2d(delta: np.ndarray, box_mpc_h: float, n_bins: int = 24) -> d
 @tool("simulate")
 def density_field(
     ctx: ToolContext,
-    sigma8: Annotated[float, Field(ge=0.1, le=2.0)] = PLANCK18["sigma8"],
-    omega_m: Annotated[float, Field(gt=0.05, le=0.9)] = PLANCK18["omega_m"],
-    box_size_mpc_h: Annotated[float, Field(ge=10, le=5000)] = 500.0,
-    n_pixels: Annotated[int, Field(ge=16, le=2048)] = 256,
-    kind: FieldKind = "gaussian",
-    z: Annotated[float, Field(ge=0, le=10)] = 0.0,
-    seed: Annotated[int | None, Field(ge=0)] = None,
-    method: Method = "auto",
+    sigma8: Annotated[float, Field(ge=0.1, le=2.0), Kind("cosmology_parameter")] = PLANCK18["sigma8"],
+    omega_m: Annotated[float, Field(gt=0.05, le=0.9), Kind("cosmology_parameter")] = PLANCK18["omega_m"],
+    box_size_mpc_h: Annotated[float, Field(ge=10, le=5000), Kind("image_size")] = 500.0,
+    n_pixels: Annotated[int, Field(ge=16, le=2048), Kind("image_size")] = 256,
+    kind: Annotated[FieldKind, Kind("option")] = "gaussian",
+    z: Annotated[float, Field(ge=0, le=10), Kind("redshift")] = 0.0,
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
+    method: Annotated[Method, Kind("option")] = "auto",
 ) -> ToolResult:
     """A 2D matter density field (a one-cell-thick slice), Gaussian or lognormal, drawn from the linear P(k).
 

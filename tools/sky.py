@@ -13,7 +13,7 @@ from pydantic import Field
 
 from aeiou_agent.answer import Citation
 from aeiou_agent.exceptions import InvalidArguments, UserError
-from aeiou_agent.registry import ToolContext, ToolResult, tool
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 Frame = Literal["icrs", "fk5", "fk4", "galactic", "supergalactic", "ecliptic"]
 
@@ -43,11 +43,11 @@ def _lon_lat(coord: SkyCoord) -> tuple[float, float]:
 @tool("sky")
 def convert_coordinates(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200)] = None,
-    lon_deg: Annotated[float | None, Field(ge=-360, le=360)] = None,
-    lat_deg: Annotated[float | None, Field(ge=-90, le=90)] = None,
-    from_frame: Frame = "icrs",
-    to_frame: Frame = "galactic",
+    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    lon_deg: Annotated[float | None, Field(ge=-360, le=360), Kind("sky_position")] = None,
+    lat_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    from_frame: Annotated[Frame, Kind("frame")] = "icrs",
+    to_frame: Annotated[Frame, Kind("frame")] = "galactic",
 ) -> ToolResult:
     """Convert a position between ICRS, FK5, FK4, galactic, supergalactic and ecliptic frames.
 
@@ -102,8 +102,8 @@ def convert_coordinates(
 @tool("sky")
 def angular_separation(
     ctx: ToolContext,
-    target_1: Annotated[str, Field(min_length=1, max_length=200)],
-    target_2: Annotated[str, Field(min_length=1, max_length=200)],
+    target_1: Annotated[str, Field(min_length=1, max_length=200), Kind("object", "sky_position")],
+    target_2: Annotated[str, Field(min_length=1, max_length=200), Kind("object", "sky_position")],
 ) -> ToolResult:
     """Angular distance on the sky between two objects or positions.
 
@@ -137,9 +137,9 @@ def angular_separation(
 @tool("sky")
 def constellation(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200)] = None,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360)] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90)] = None,
+    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
+    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
 ) -> ToolResult:
     """The IAU constellation that contains an object or position.
 
@@ -187,6 +187,9 @@ _UNIT_SYNONYMS = {
     "milliarcsecond": "mas",
     "microarcsecond": "uas",
     "hour angle": "hourangle",
+    "hms": "hourangle",
+    "h m s": "hourangle",
+    "hours, minutes and seconds": "hourangle",
     "solar mass": "M_sun",
     "msun": "M_sun",
     "solar radius": "R_sun",
@@ -260,9 +263,9 @@ _EQUIVALENCIES = [*u.parallax(), *u.spectral(), *u.temperature(), *u.temperature
 @tool("sky")
 def convert_units(
     ctx: ToolContext,
-    value: float,
-    from_unit: Annotated[str, Field(min_length=1, max_length=60)],
-    to_unit: Annotated[str, Field(min_length=1, max_length=60)],
+    value: Annotated[float, Kind("number")],
+    from_unit: Annotated[str, Field(min_length=1, max_length=60), Kind("unit")],
+    to_unit: Annotated[str, Field(min_length=1, max_length=60), Kind("unit")],
 ) -> ToolResult:
     """Convert a quantity between units with astropy.
 
@@ -281,8 +284,16 @@ def convert_units(
     result = float(converted.value)
     if not math.isfinite(result):
         raise UserError(f"{value} {source} has no finite value in {target}")
-    data = {"value": value, "from_unit": source.to_string(), "to_unit": target.to_string(), "result": result}
+    data: dict[str, Any] = {
+        "value": value,
+        "from_unit": source.to_string(),
+        "to_unit": target.to_string(),
+        "result": result,
+    }
     summary = f"{value:g} {source.to_string()} = {result:.6g} {target.to_string()}"
+    if target == u.hourangle:  # an angle in hours is read as hours, minutes and seconds
+        data["sexagesimal"] = format_ra(float(converted.to_value(u.deg)))
+        summary += f" ({data['sexagesimal']})"
     return ToolResult(data=data, summary=summary, sources=[ASTROPY])
 
 
@@ -292,9 +303,9 @@ PC_TO_LY = float((1 * u.pc).to(u.lyr).value)
 @tool("sky")
 def parallax_distance(
     ctx: ToolContext,
-    parallax_mas: float,
-    parallax_error_mas: Annotated[float | None, Field(ge=0)] = None,
-    star_label: Annotated[str | None, Field(max_length=200)] = None,
+    parallax_mas: Annotated[float, Kind("parallax")],
+    parallax_error_mas: Annotated[float | None, Field(ge=0), Kind("parallax")] = None,
+    star_label: Annotated[str | None, Field(max_length=200), Kind("label")] = None,
 ) -> ToolResult:
     """Distance from a trigonometric parallax (d = 1/parallax), in parsecs and light years, with its uncertainty.
 
@@ -337,20 +348,24 @@ def parallax_distance(
 @tool("sky")
 def magnitude_distance(
     ctx: ToolContext,
-    apparent_mag: Annotated[float | None, Field(ge=-30, le=40)] = None,
-    absolute_mag: Annotated[float | None, Field(ge=-30, le=40)] = None,
-    distance_pc: Annotated[float | None, Field(gt=0)] = None,
-    parallax_mas: Annotated[float | None, Field(gt=0)] = None,
+    apparent_mag: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude")] = None,
+    absolute_mag: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude")] = None,
+    distance_pc: Annotated[float | None, Field(gt=0), Kind("distance")] = None,
+    parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax")] = None,
+    band: Annotated[str | None, Field(max_length=12), Kind("magnitude")] = None,
 ) -> ToolResult:
-    """Distance modulus m - M = 5 log10(d / 10 pc).
+    """Distance modulus m - M = 5 log10(d / 10 pc), in any photometric band.
 
-    Give any two of apparent magnitude, absolute magnitude and distance (or parallax) to get the rest.
+    Give any two of apparent magnitude, absolute magnitude and distance (or parallax) to get the rest:
+    the absolute magnitude of a star from its apparent magnitude and distance, how bright a star of known
+    absolute magnitude looks from a distance, or how far away a star is. No extinction is applied.
 
     Args:
         apparent_mag: Apparent magnitude m.
         absolute_mag: Absolute magnitude M.
         distance_pc: Distance in parsecs.
         parallax_mas: Parallax in milliarcseconds (instead of distance_pc).
+        band: The photometric band both magnitudes are in (V, B, G, K, Hp, ...), for the answer.
     """
     if parallax_mas is not None:
         if distance_pc is not None:
@@ -361,22 +376,25 @@ def magnitude_distance(
         raise InvalidArguments(
             "magnitude_distance", ["give two of apparent_mag, absolute_mag and distance_pc/parallax_mas"]
         )
+    derived = "distance_modulus"
     if distance_pc is not None:
         modulus = 5.0 * math.log10(distance_pc / 10.0)
         if apparent_mag is not None and absolute_mag is None:
-            absolute_mag = apparent_mag - modulus
+            absolute_mag, derived = apparent_mag - modulus, "absolute_mag"
         elif absolute_mag is not None and apparent_mag is None:
-            apparent_mag = absolute_mag + modulus
+            apparent_mag, derived = absolute_mag + modulus, "apparent_mag"
     else:
         assert apparent_mag is not None and absolute_mag is not None
         modulus = apparent_mag - absolute_mag
-        distance_pc = 10.0 ** (modulus / 5.0 + 1.0)
+        distance_pc, derived = 10.0 ** (modulus / 5.0 + 1.0), "distance_pc"
     data = {
         "apparent_mag": apparent_mag,
         "absolute_mag": absolute_mag,
         "distance_pc": distance_pc,
         "distance_ly": distance_pc * PC_TO_LY,
         "distance_modulus": modulus,
+        "derived": derived,
+        "band": band,
     }
     parts = [f"distance modulus {modulus:.3f} mag at {distance_pc:.4g} pc"]
     if apparent_mag is not None:

@@ -35,6 +35,8 @@ class Plan:
     confidence: float = 1.0
     message: str = ""
     notes: list[str] = field(default_factory=list)
+    # A multi-part question: (intent, first call, end) for each part, each answered by its intent's template.
+    parts: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -48,12 +50,13 @@ class ChatContext:
     when: str | None = None
     prefer_plots: bool = False  # an interface that shows pictures: tools that can plot should
     artifacts: list[str] = field(default_factory=list)  # data files (FITS, .npy) of answers, for 'this cutout'
+    answer_objects: list[str] = field(default_factory=list)  # the star a 'brightest star near …' answer found
 
     def remember(self, plan: Plan, objects: list[str]) -> None:
         """Update after an answered question."""
         if plan.status != "ok" or not plan.calls:
             return
-        self.intent = plan.intent
+        self.intent = plan.parts[0][0] if plan.parts else plan.intent
         self.args = dict(plan.calls[-1].args)
         if objects:
             self.objects = objects

@@ -273,10 +273,10 @@ def extract_magnitudes(text: str) -> tuple[float | None, float | None]:
 
 
 COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [
-    (r"luminosity\s+distance|\bd_?l\b", "luminosity_distance"),
-    (r"angular[- ](?:diameter|size)\s+distance|\bd_?a\b", "angular_diameter_distance"),
+    (r"luminosity\s+(?:distance|and\b|&|,)|\bd_?l\b", "luminosity_distance"),
+    (r"angular[- ](?:diameter|size)\s+(?:distance|and\b|&|,)|\bd_?a\b", "angular_diameter_distance"),
     (r"comoving\s+volume|\bvolume\b", "comoving_volume"),
-    (r"comoving\s+(?:radial\s+)?distance|line[- ]of[- ]sight\s+comoving", "comoving_distance"),
+    (r"comoving\s+(?:(?:radial\s+)?distance|and\b|&|,)|line[- ]of[- ]sight\s+comoving", "comoving_distance"),
     (r"distance\s+modulus|\bdistmod\b", "distance_modulus"),
     (r"lookback|look[- ]back|light[- ]travel\s+time|how\s+long\s+ago|travel(?:l)?ed\s+for", "lookback_time"),
     (r"\bage\b|\bold\b|how\s+long\s+after\s+the\s+big\s+bang|since\s+the\s+big\s+bang", "age"),
@@ -398,8 +398,15 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
     for found in re.finditer(_SERSIC + listed, lowered):
         indices.extend(to_float(v) for v in re.findall(NUM, found.group(1)))
     if not indices:
-        for word, value in (("de vaucouleurs", 4.0), ("exponential", 1.0), ("gaussian", 0.5)):
-            if word in lowered:
+        for found in re.finditer(rf"\b(?:index|n)\s*(?:=|:|of)?\s*({NUM})(?!\s*(?:galax|stamps?|more))", lowered):
+            indices.append(to_float(found.group(1)))
+    if not indices:
+        for pattern, value in (
+            (r"de\s+vaucouleurs|elliptical|early[- ]type|bulge[- ]dominated", 4.0),
+            (r"exponential|spiral|\bdis[ck]s?\b|late[- ]type", 1.0),
+            (r"gaussian", 0.5),
+        ):
+            if re.search(pattern, lowered):
                 indices.append(value)
     if indices:
         args["sersic_n"] = list(dict.fromkeys(indices))
@@ -423,6 +430,8 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
     ellipticity = re.search(rf"(?:ellipticity|\be)\s*(?:of|=|:)?\s*({NUM})", lowered)
     if ellipticity:
         args["ellipticity"] = to_float(ellipticity.group(1))
+    elif re.search(r"\b(round|circular|face[- ]on)\b", lowered):
+        args["ellipticity"] = 0.0
     seed = re.search(r"\bseed\s*(?:=|of|:)?\s*(\d+)", lowered)
     if seed:
         args["seed"] = int(seed.group(1))
@@ -574,7 +583,8 @@ def extract_constellation(text: str, names: dict[str, str]) -> str | None:
     """
     alternatives = "|".join(sorted((re.escape(n) for n in names.values()), key=len, reverse=True))
     found = re.search(
-        rf"\b(?:in|within|inside|from)\s+(?:the\s+)?(?:constellation\s+(?:of\s+)?)?({alternatives})\b(?!\s+(?:galaxy|nebula|cluster))",
+        rf"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:constellation\s+(?:of\s+)?)?({alternatives})\b"
+        r"(?!\s+(?:galaxy|nebula|cluster))",
         text,
         re.IGNORECASE,
     )

@@ -8,6 +8,7 @@ is missing the plan says what to add instead of guessing.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import hashlib
 import math
@@ -25,6 +26,8 @@ from aeiou_agent.knowledge import embedder
 from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
+from aeiou_agent.planning.parse import KEYWORDS, Parsed, parse_question
+from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
 from aeiou_agent.store.names import Mention, normalize
 from aeiou_agent.timeparse import find_when
@@ -36,6 +39,59 @@ MULTIMODAL_TOOLS = (
     "rank_anomalies",
     "sample_galaxy_pairs",
 )
+_PARSED: contextvars.ContextVar[Parsed] = contextvars.ContextVar("parsed_question")
+# Intents about one named object, and what the parse may ask of it (for multi-part questions).
+OBJECT_FACTS = frozenset(
+    {"kind", "size", "colour", "parallax", "hip_number", "proper_motion", "redshift", "morphology", "brightness"}
+)
+OBJECT_INTENTS = frozenset(
+    {"resolve_object", "object_info", "constellation", "star_distance", "parallax_distance", "convert_coordinates"}
+)
+MAGNITUDE_TOOLS = frozenset({"magnitude_distance", "sql_query", "whats_up"})
+NOT_TOOLS = ("capabilities", "out_of_scope")
+PLANNED_KINDS = {"star_distance": ("object",)}  # intents that are plans of several tools, by what they take
+COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may be
+COUNT_ARGS = frozenset({"limit", "count", "count_per_index", "k", "max_rows"})
+COUNT_FREE_TOOLS = frozenset({"sql_query"})
+ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
+# Time-zone abbreviations people write after a clock time, as hours east of UTC.
+ZONES = {
+    "utc": 0,
+    "ut": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 1,
+    "cet": 1,
+    "west": 1,
+    "cest": 2,
+    "eet": 2,
+    "eest": 3,
+    "ist": 5.5,
+    "jst": 9,
+    "aest": 10,
+    "aedt": 11,
+    "hst": -10,
+    "akst": -9,
+    "pst": -8,
+    "pdt": -7,
+    "mst": -7,
+    "mdt": -6,
+    "cst": -6,
+    "cdt": -5,
+    "est": -5,
+    "edt": -4,
+    "clt": -4,
+    "clst": -3,
+}
+
+
+def zone_offset_hours(text: str) -> float:
+    """Hours east of UTC of a time-zone abbreviation written after a clock time ('22:00 CET' → 1), else 0."""
+    found = re.search(r"\d{1,2}:\d{2}\s*(?:h\s*)?([A-Za-z]{1,4})\b", text)
+    return float(ZONES.get(found.group(1).lower(), 0)) if found else 0.0
+
+
 MIN_CONFIDENCE = 0.40  # below this best similarity the planner says it cannot answer
 # A request to improve an image ('enhance …', 'can you denoise …', '… of this cutout'), not a question about it.
 ENHANCE_REQUEST = re.compile(
@@ -49,7 +105,9 @@ REQUEST = re.compile(
     r"render|plot|build|run)\b"
 )
 FOLLOW_UP = re.compile(
-    r"^\s*(and|what about|how about|same for|now for|also|then|ok(ay)?,? (and|what about))\b", re.IGNORECASE
+    r"^\s*(and|what about|how about|same for|same (moment|time|night|day|date|thing|question)|now|also|then|only|"
+    r"just|instead|with|but|ok(ay)?,? (and|what about))\b|\binstead\b",
+    re.IGNORECASE,
 )
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
@@ -173,15 +231,6 @@ _NOT_NAMES = {
     "this object",
 }
 
-CAPABILITIES = (
-    "I can answer questions with these tools: resolve and describe objects (Messier, NGC/IC, bright stars, "
-    "HIP numbers); cone searches in Hipparcos and OpenNGC with magnitude and type filters; read-only SQL/ADQL "
-    "over the catalogs and their dataset cards; coordinate conversions, angular separations, constellations, "
-    "unit conversions, parallax distances and distance moduli; cosmological distances, ages and H(z) "
-    "(Planck18 and others); and ephemerides from DE421: positions of the Sun, Moon and planets, rise/transit/set "
-    "times and observability from observatories, and Moon phases."
-)
-
 
 class NeedInfo(Exception):
     """The question lacks something a tool needs; the message says what to add."""
@@ -206,14 +255,25 @@ class SemanticPlanner:
         now: Callable[[], dt.datetime] = _utcnow,
         max_question_chars: int = 2000,
         knowledge: Callable[[], KnowledgeStore] | None = None,
+        registry: Registry | None = None,
     ):
         self._store = store
         self._knowledge = knowledge
         self._now = now
         self.max_question_chars = max_question_chars
-        text = resources.files("aeiou_agent.prompts").joinpath("utterances.yaml").read_text()
-        self.prompts_hash = hashlib.sha256(text.encode()).hexdigest()[:12]
-        examples: dict[str, list[str]] = yaml.safe_load(text)
+        self.registry = registry or default_registry()
+        self.capabilities = self.registry.capabilities()
+        examples = {spec.name: list(spec.examples) for spec in self.registry}
+        intents = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("intents.yaml").read_text())
+        examples.update({name: entry["examples"] for name, entry in intents.items()})
+        self.provides = {spec.name: set(spec.declaration.provides) for spec in self.registry}
+        self.provides.update({name: set(entry.get("provides") or ()) for name, entry in intents.items()})
+        self.prompts_hash = hashlib.sha256(yaml.safe_dump(examples).encode()).hexdigest()[:12]
+        from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+        phrases = [x for ex in examples.values() for x in ex] + list(SITE_KEYS)
+        words = {w.lower() for e in phrases for w in re.findall(r"[A-Za-z]{3,}", e)}
+        self.vocabulary = frozenset(words | KEYWORDS)
         self.intents: list[str] = []
         self.examples: list[str] = []
         for intent, utterances in examples.items():
@@ -259,7 +319,7 @@ class SemanticPlanner:
                 "empty",
                 status="refused",
                 confidence=0.0,
-                message="Please ask a question, for example 'Where is M31?'. " + CAPABILITIES,
+                message="Please ask a question, for example 'Where is M31?'. " + self.capabilities,
             )
         if len(text) > self.max_question_chars:
             return Plan(
@@ -292,7 +352,7 @@ class SemanticPlanner:
                     status="refused",
                     confidence=0.0,
                     notes=notes,
-                    message="I can't change my instructions or rules. " + CAPABILITIES,
+                    message="I can't change my instructions or rules. " + self.capabilities,
                 )
         try:
             plan = self._plan(text, context)
@@ -307,22 +367,40 @@ class SemanticPlanner:
         if extract.looks_like_sql(text):
             sql = extract.extract_sql(text) or text
             return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
-        ranking = self.classify(text)
-        intent, confidence = ranking[0]
+        names = self._store().names
+        parsed = parse_question(text, self.vocabulary, [(m.start, m.end) for m in names.mentions(text)])
+        token = _PARSED.set(parsed)
+        try:
+            return self._plan_parsed(parsed, context)
+        finally:
+            _PARSED.reset(token)
+
+    def _plan_parsed(self, parsed: Parsed, context: ChatContext) -> Plan:
+        text = parsed.text
+        notes = [f"I read '{wrong}' as '{right}'." for wrong, right in parsed.corrections]
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
+        refusal = self._refusal(parsed, mentions, bodies, context)
+        if refusal is not None:
+            return refusal
+        ranking = self.classify(text)
+        intent, confidence = ranking[0]
         cue = self._strong_cue(text, mentions)
+        if cue and not self._can_run(cue, parsed, mentions, bodies, context):
+            cue = None  # a form that points to a tool whose input the question lacks ('what can I observe from …')
         remainder = FOLLOW_UP.sub("", text).strip()
-        follow_up = bool(FOLLOW_UP.match(text)) and len(remainder.split()) <= 5
+        follow_up = bool(FOLLOW_UP.search(text)) and len(remainder.split()) <= 6
         follow_up = follow_up or (len(text.split()) <= 4 and not mentions and not bodies)
+        inherited = False
         if cue:
             intent = cue
         elif (
             context.intent
             and follow_up
-            and (confidence < 0.75 or intent in {"capabilities", "out_of_scope"} or FOLLOW_UP.match(text))
+            and (confidence < 0.75 or intent in {"capabilities", "out_of_scope"} or FOLLOW_UP.search(text))
+            and self._answers_same_facts(context.intent, parsed)
         ):
-            intent = context.intent
+            intent, inherited = context.intent, True
         elif intent == "out_of_scope" or confidence < MIN_CONFIDENCE:
             if self._in_the_literature(text):  # no tool fits, but the knowledge store knows about it
                 return self._build_search_literature(text, mentions, bodies, context)
@@ -330,18 +408,130 @@ class SemanticPlanner:
                 "out_of_scope",
                 status="not_understood",
                 confidence=confidence,
-                message="I can't answer that with my tools. " + CAPABILITIES,
+                message="I can't answer that with my tools. " + self.capabilities,
             )
         if intent == "capabilities":
-            return Plan("capabilities", confidence=confidence, message=CAPABILITIES)
-        intent = self._adjust_intent(intent, text, mentions, bodies, context)
+            if not parsed.domain or len(text.split()) <= 6:
+                return Plan("capabilities", confidence=confidence, message=self.capabilities)
+            intent = next(i for i, _s in ranking if i not in {"capabilities", "out_of_scope"})
+        if not inherited:
+            intent = self._adjust_intent(intent, text, mentions, bodies, context)
+            if not cue:
+                intent = self._by_coverage(intent, parsed, mentions, bodies, context, ranking)
         weak = self._weakly_supported(intent, text, mentions, bodies)
         if weak and self._in_the_literature(text, naming=intent in {"object_info", "resolve_object", "star_distance"}):
             intent = "search_literature"
-        builder = getattr(self, f"_build_{intent}")
-        plan: Plan = builder(text, mentions, bodies, context)
+        plan = self._multi_part(intent, parsed, mentions, bodies, context)
+        if plan is None:
+            builder = getattr(self, f"_build_{intent}", None)
+            plan = (
+                builder(text, mentions, bodies, context) if builder else self._build_from_kinds(intent, parsed, context)
+            )
         plan.confidence = confidence
+        plan.notes[:0] = notes
+        if plan.status == "ok":
+            plan.notes += self._unused_constraints(parsed, plan)
         return plan
+
+    def _build_from_kinds(self, tool: str, parsed: Parsed, context: ChatContext) -> Plan:
+        """A plan for a tool the planner has no special knowledge of: each argument filled by its declared kind.
+
+        This is how a newly declared tool is planned for without touching the planner.
+        """
+        spec = self.registry.get(tool)
+        text = parsed.text
+        mentions = self._store().names.mentions(text)
+        args: dict[str, Any] = {}
+        for name, kinds in spec.kinds.items():
+            value: Any = None
+            if "object" in kinds and (mentions or context.objects):
+                value = self._objects(text, mentions, context)[0]
+            elif "sky_position" in kinds and parsed.positions:
+                value = parsed.positions[0].target()
+            elif "place" in kinds:
+                value = self._place_phrase(text)
+            elif "time" in kinds and (find_when(text, self._now()) or context.when):
+                value = self._when(text, context, date_only=False)
+            elif "count" in kinds and parsed.count is not None:
+                value = parsed.count
+            elif "redshift" in kinds:
+                value = extract.extract_redshift(text)
+            elif "text" in kinds:
+                value = text
+            if value is not None:
+                args[name] = value
+        missing = [n for n, f in spec.args_model.model_fields.items() if f.is_required() and n not in args]
+        if missing:
+            described = "; ".join(f"{n}: {spec.args_model.model_fields[n].description}" for n in missing)
+            raise NeedInfo(f"To run {tool} I need {described}")
+        return Plan(tool, [PlannedCall(tool, args)])
+
+    def _place_phrase(self, text: str) -> str | None:
+        """The place a question names: an observatory, a city, or a capitalised name after 'is'/'of'/'in'."""
+        from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+        site = extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) or self._city(text)
+        if site:
+            return site
+        found = re.search(
+            r"\b(?:is|of|in|for)\s+((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){0,2}(?:,\s*[A-Z][\w ]+)?)", text
+        )
+        return found.group(1).strip() if found else None
+
+    def _answers_same_facts(self, intent: str, parsed: Parsed) -> bool:
+        """Whether the previous turn's intent gives the facts this follow-up asks for.
+
+        'what is its B-V?' after a cone search asks for something else; 'and from Paranal?' asks for no fact.
+        """
+        asks = set(parsed.asks) - {"position"}
+        frame = extract.extract_frames(parsed.text)[1]
+        if frame not in (None, "icrs") and intent != "convert_coordinates":
+            return False
+        provided = self.provides.get(intent, set())
+        return not asks or not provided.isdisjoint(asks) or (intent not in OBJECT_INTENTS and not asks & OBJECT_FACTS)
+
+    def _refusal(self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan | None:
+        """A refusal that no routing can change: an action AEIOU must not take, facts no tool has, no words.
+
+        Each says what went wrong and what AEIOU can do instead.
+        """
+
+        def refuse(intent: str, why: str) -> Plan:
+            return Plan(intent, status="not_understood", confidence=0.0, message=f"{why} {self.capabilities}")
+
+        literature = self._strong_cue(parsed.text, mentions) == "search_literature" or re.search(
+            r"\b(which|what) (source|database|reference)\b", parsed.text, re.IGNORECASE
+        )
+        if parsed.action and not literature:
+            return refuse("refused_action", parsed.action)
+        if parsed.unsupported and not literature:
+            what = " or ".join(dict.fromkeys(what for what, _phrase in parsed.unsupported))
+            asked = ", ".join(dict.fromkeys(f"'{phrase}'" for _what, phrase in parsed.unsupported))
+            return refuse(
+                "unsupported",
+                f"I can't answer that: you asked about {asked}, and the local catalogs and tools have no {what}.",
+            )
+        anchored = bool(
+            mentions
+            or bodies
+            or parsed.positions
+            or parsed.magnitudes
+            or parsed.magnitude_limits
+            or self._names_a_site(parsed.text)
+        )
+        if parsed.gibberish and not anchored:
+            return refuse("gibberish", "I can't answer that: I couldn't read it as a question.")
+        follow_up = bool(context.intent) and bool(
+            FOLLOW_UP.search(parsed.text) or PRONOUN.search(parsed.text) or re.search(r"\b(these|those)\b", parsed.text)
+        )
+        named = bool(parsed.asks and unknown_name_spans(parsed.text)) or bool(
+            self._guess_name(parsed.text, exclude=[], notes=None, fuzzy_only=True)
+        )
+        if not (parsed.domain or anchored or follow_up or named):
+            if self.classify(parsed.text)[0][0] == "capabilities" or self._in_the_literature(parsed.text):
+                return None
+            return refuse("out_of_scope", "I can't answer that with my tools.")
+        return None
 
     def _in_the_literature(self, text: str, *, naming: bool = False) -> bool:
         """Whether the knowledge store has a passage that answers the question (a fallback, not a first choice).
@@ -355,6 +545,241 @@ class SemanticPlanner:
 
         passages = relevant_passages(self._knowledge().search(text, k=3, collections=("papers",)), text)
         return any("names" in p.ranks for p in passages) if naming else bool(passages)
+
+    def _by_coverage(
+        self,
+        intent: str,
+        parsed: Parsed,
+        mentions: list[Mention],
+        bodies: list[str],
+        context: ChatContext,
+        ranking: list[tuple[str, float]],
+    ) -> str:
+        """Correct the routed intent by what the parse found: a tool must be able to use the question's constraints.
+
+        Positions written in the question go to the tools that take positions; a question that asks for facts of
+        one object goes to the tool that has them; a tool whose required input the question lacks gives way to
+        the next one in the ranking that can run.
+        """
+        lowered = parsed.text.lower()
+        if parsed.single_ra_deg is not None and not parsed.positions:
+            return "convert_units"
+        if parsed.positions and not mentions and not bodies:
+            if len(parsed.positions) >= 2 and re.search(r"\b(apart|between|separation|distance|angle)\b", lowered):
+                return "angular_separation"
+            if "constellation" in parsed.asks:
+                return "constellation"
+            if intent in {"cone_search", "find_objects"} or re.search(
+                r"\b(within|around|near|how many|count|list|stars|galaxies)\b", lowered
+            ):
+                return "cone_search"
+            return "convert_coordinates"
+        if intent == "body_position" and parsed.wants_plot and not re.search(r"\d{1,2}:\d{2}", parsed.text):
+            return "observability"
+        facts = {"kind", "size", "colour", "parallax", "hip_number", "proper_motion", "redshift", "morphology"}
+        if intent in {"resolve_object", "constellation", "describe_catalog"} and mentions and facts & set(parsed.asks):
+            return "object_info"
+        if intent in {"parallax_distance", "magnitude_distance"} and parsed.magnitudes:
+            return "magnitude_distance"
+        if self._cosmology_parameter(lowered) and extract.extract_redshift(parsed.text) is None:
+            return "cosmology_calculator"
+        if len(mentions) >= 2 and re.search(r"\b(apart|between|separation|separated|angle)\b", lowered):
+            return "angular_separation"
+        return self._best_covering(intent, parsed, mentions, bodies, context, ranking)
+
+    def _best_covering(
+        self,
+        intent: str,
+        parsed: Parsed,
+        mentions: list[Mention],
+        bodies: list[str],
+        context: ChatContext,
+        ranking: list[tuple[str, float]],
+    ) -> str:
+        """Among the intents the question is most similar to, the one that uses most of its constraints.
+
+        Each constraint the parse found (an object, a radius, a magnitude limit, a place, a time, ...) that an
+        intent's arguments can take counts for it, each it cannot take against it, and each thing asked for that
+        it provides (an altitude, a rise time, a phase) for it. The best count wins; on a tie the
+        routed intent stays, then the most similar. Intents that cannot run on what the question holds are skipped.
+        """
+        constraints = self._constraints(parsed, mentions, bodies)
+        asks = set(parsed.asks)
+        objects = len(mentions) + len(bodies) + int(bool(PRONOUN.search(parsed.text) and context.objects))
+        if objects >= 2 and "distance" in asks:
+            asks.add("separation")  # 'how far is M32 from M31': a distance between two objects is on the sky
+        similarity = dict(ranking)
+        best = ranking[0][1]
+        stuck = not self._can_run(intent, parsed, mentions, bodies, context)  # then look further down the ranking
+        candidates = [intent] + [
+            name
+            for name, sim in ranking[:8]
+            if (stuck or sim >= best - COVERAGE_MARGIN) and name not in (intent, *NOT_TOOLS)
+        ]
+        scored = []
+        for name in candidates:
+            if not self._can_run(name, parsed, mentions, bodies, context):
+                continue
+            takes = self._kinds_of(name)
+            coverage = len(constraints & takes) - len(constraints - takes) + len(asks & self.provides.get(name, set()))
+            scored.append((coverage, name == intent, similarity.get(name, best), name))
+        return max(scored)[3] if scored else intent
+
+    def _kinds_of(self, intent: str) -> set[str]:
+        """What an intent can take: its tool's argument kinds (a plan of several tools: theirs together)."""
+        if intent in self.registry:
+            return {k for kinds in self.registry.get(intent).kinds.values() for k in kinds}
+        return set(PLANNED_KINDS.get(intent, ()))
+
+    def _constraints(self, parsed: Parsed, mentions: list[Mention], bodies: list[str]) -> set[str]:
+        """The kinds of constraint a question states (the same kinds tools declare for their arguments)."""
+        text, numbers = parsed.text, parsed.numbers_text
+        found = set()
+        if mentions or bodies:
+            found.add("object")
+        if parsed.positions:
+            found.add("sky_position")
+        if parsed.magnitude_limits:
+            found.add("magnitude_limit")
+        elif parsed.magnitudes:
+            found.add("magnitude")
+        if extract.extract_radius_deg(numbers) is not None and re.search(r"\b(within|radius|around|of)\b", text):
+            found.add("radius")
+        if parsed.count is not None:
+            found.add("count")
+        if parsed.counted is not None and re.search(
+            r"\b(how many|count|list|which|brightest|nearest|closest)\b", text, re.I
+        ):
+            found.add("object_type")
+        if extract.extract_redshift(text) is not None:
+            found.add("redshift")
+        if extract.extract_parallax_mas(numbers) is not None:
+            found.add("parallax")
+        elif extract.extract_distance_pc(numbers) is not None:
+            found.add("distance")
+        if self._names_a_site(text):
+            found.add("place")
+        if find_when(text, self._now()):
+            found.add("time")
+        if extract.extract_frames(text)[1] not in (None, "icrs"):
+            found.add("frame")
+        if self._constellation(text):
+            found.add("constellation")
+        return found
+
+    @staticmethod
+    def _cosmology_parameter(lowered: str) -> str | None:
+        """'H0', 'Om0' or 'Ode0' when the question asks for a parameter of a cosmology rather than a quantity at z."""
+        if not re.search(r"\b(planck|wmap|cosmolog\w*|lcdm|λcdm)", lowered):
+            return None
+        if re.search(r"\bhubble constant\b|\bh_?0\b(?!\s*=)", lowered):
+            return "H0"
+        if re.search(r"\bomega_?m\b(?!\s*=)|\bmatter density\b|\bω_?m\b(?!\s*=)|\bom0\b(?!\s*=)", lowered):
+            return "Om0"
+        if re.search(r"\bdark energy density\b|\bomega_?(lambda|de)\b|\bode0\b", lowered):
+            return "Ode0"
+        return None
+
+    def _can_run(
+        self, intent: str, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> bool:
+        """Whether the question (or, for a follow-up, the conversation) holds what ``intent`` cannot do without."""
+        text = parsed.text
+        has_object = bool(mentions or bodies or (context.objects and PRONOUN.search(text)))
+        if intent == "magnitude_distance":
+            return bool(
+                parsed.magnitudes
+                or extract.extract_distance_pc(text) is not None
+                or re.search(r"\bmodulus\b", text, re.IGNORECASE)
+            )
+        if intent == "parallax_distance":
+            return extract.extract_parallax_mas(text) is not None or has_object
+        if intent in {"star_distance", "object_info", "resolve_object", "constellation"}:
+            return (
+                has_object
+                or bool(parsed.positions)
+                or bool(unknown_name_spans(text))
+                or self._guess_name(text, exclude=[], notes=None) is not None
+            )
+        if intent == "convert_units":
+            from aeiou_agent.tools.sky import is_unit
+
+            return parsed.single_ra_deg is not None or extract.extract_unit_conversion(text, is_unit) is not None
+        if intent in {"observability", "rise_set", "body_position"}:
+            return has_object or bool(re.search(r"\b(sun|moon)(rise|set)\b", text, re.IGNORECASE))
+        if intent == "cosmology_calculator":
+            return bool(
+                extract.extract_redshift(text) is not None
+                or self._cosmology_parameter(text.lower())
+                or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
+                or context.intent == "cosmology_calculator"
+            )
+        return True
+
+    def _multi_part(
+        self, intent: str, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan | None:
+        """One plan with a part per group of facts asked about one object ('distance and how bright it looks').
+
+        Each fact goes to the tool that gives it; a tool that gives several is used once. None when the question
+        asks one thing (the routed intent answers it).
+        """
+        asks = set(parsed.asks)
+        if intent == "angular_separation":
+            asks -= {"distance", "position"}
+        has_object = bool(mentions) or bool(PRONOUN.search(parsed.text) and context.objects)
+        if bodies or parsed.positions or not has_object or len(asks) < (1 if intent == "angular_separation" else 2):
+            return None
+        if intent not in OBJECT_INTENTS | {"angular_separation"}:
+            return None
+        frame = extract.extract_frames(parsed.text)[1]
+        if "position" in asks and frame not in (None, "icrs"):
+            asks = (asks - {"position"}) | {"frame_position"}
+        candidates = {name: facts for name, facts in self.provides.items() if name in OBJECT_INTENTS and facts}
+        parts: list[str] = [intent] if intent == "angular_separation" else []
+        remaining = set(asks)
+        while remaining:
+            best = max(candidates, key=lambda name: len(candidates[name] & remaining))
+            if not candidates[best] & remaining:
+                break
+            parts.append(best)
+            remaining -= candidates[best]
+        if len(parts) == 1:
+            return (
+                None
+                if parts[0] == intent
+                else getattr(self, f"_build_{parts[0]}")(parsed.text, mentions, bodies, context)
+            )
+        calls: list[PlannedCall] = []
+        spans: list[tuple[str, int, int]] = []
+        notes: list[str] = []
+        for part in parts:
+            built: Plan = getattr(self, f"_build_{part}")(
+                parsed.text, mentions[:1] if part != intent else mentions, bodies, context
+            )
+            offset = len(calls)
+            for call in built.calls:
+                args = {k: Ref(v.step + offset, v.key) if isinstance(v, Ref) else v for k, v in call.args.items()}
+                calls.append(PlannedCall(call.tool, args, call.purpose))
+            spans.append((built.intent, offset, len(calls)))
+            notes += [n for n in built.notes if n not in notes]
+        return Plan("multi_part", calls, notes=notes, parts=spans)
+
+    def _unused_constraints(self, parsed: Parsed, plan: Plan) -> list[str]:
+        """Constraints the parse found that no planned call uses: named, never silently dropped."""
+        used = {key for call in plan.calls for key, value in call.args.items() if value is not None}
+        tools = {call.tool for call in plan.calls}
+        notes = []
+        if parsed.magnitude_limits and not used & {"mag_max", "mag_min"} and not tools & MAGNITUDE_TOOLS:
+            limit = parsed.magnitude_limits[0]
+            what = limit.text.strip() or f"magnitude {limit.value:g}"
+            notes.append(f"I did not apply the magnitude limit ({what}): no tool here filters by magnitude.")
+        if parsed.count is not None and not used & COUNT_ARGS and not tools & COUNT_FREE_TOOLS:
+            notes.append(f"I could not limit the answer to {parsed.count}: the tool used lists a fixed set.")
+        plots = any(call.args.get("plot") or "plot" in self.provides.get(call.tool, ()) for call in plan.calls)
+        if parsed.wants_plot and not plots:
+            notes.append("I have no plot for this answer; the numbers are below.")
+        return notes
 
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
         """An intent chosen without the arguments it needs: an unknown name, or a catalog search with no filter."""
@@ -511,7 +936,9 @@ class SemanticPlanner:
         if not mentions:
             from aeiou_agent.tools.sky import is_unit
 
-            if extract.extract_unit_conversion(text, is_unit) is not None and not re.search(
+            if _PARSED.get().positions:
+                pass
+            elif extract.extract_unit_conversion(text, is_unit) is not None and not re.search(
                 r"\b(ra|dec|galactic|ecliptic|equatorial|icrs|fk[45]|sexagesimal|coordinates?)\b", lowered
             ):
                 return "convert_units"
@@ -551,8 +978,7 @@ class SemanticPlanner:
             if extract.extract_parallax_mas(text) is not None and not mentions:
                 return "parallax_distance"
         if intent in {"parallax_distance", "magnitude_distance"}:
-            apparent, absolute = extract.extract_magnitudes(text)
-            if apparent is not None or absolute is not None or "modulus" in lowered:
+            if _PARSED.get().magnitudes or "modulus" in lowered:
                 return "magnitude_distance"
             if extract.extract_parallax_mas(text) is not None:
                 return "parallax_distance"
@@ -585,7 +1011,8 @@ class SemanticPlanner:
         if intent == "observability" and re.search(r"\d{1,2}:\d{2}", text):
             return "body_position"  # a clock time asks where it is then, not about the whole night
         if intent == "moon_phase" and re.search(
-            r"\b(diameter|size|big|far|distance|altitude|azimuth|where|position|ra|dec)\b", lowered
+            r"\b(diameter|size|big|far|distance|altitude|azimuth|where|position|ra|dec|up|above|below|horizon|high)\b",
+            lowered,
         ):
             return "body_position"  # about the Moon, but not its phase
         return intent
@@ -595,9 +1022,24 @@ class SemanticPlanner:
     def _objects(
         self, text: str, mentions: list[Mention], context: ChatContext, needed: int = 1, notes: list[str] | None = None
     ) -> list[str]:
-        """Object names for a plan: from the question, then (for 'it', 'that') from the conversation."""
+        """Object names for a plan: from the question, then (for 'it', 'that') from the conversation.
+
+        A misspelled name in a follow-up ('and Betelguese?') is the new object, not the previous one again.
+        """
         names = [_object_arg(m) for m in mentions]
-        if len(names) < needed and context.objects and (PRONOUN.search(text) or FOLLOW_UP.match(text) or not names):
+        if len(names) < needed and not PRONOUN.search(text):
+            guess = self._guess_name(text, exclude=names, notes=notes, fuzzy_only=True)
+            if guess:
+                names.append(guess)
+        if (
+            len(names) < needed
+            and context.answer_objects
+            and PRONOUN.search(text)
+            and set(_PARSED.get().asks) & {"colour", "distance", "kind", "parallax", "brightness", "size"}
+        ):
+            names.insert(0, context.answer_objects[0])  # 'what is its B-V?' after 'the brightest star near M31'
+        refers_back = PRONOUN.search(text) or FOLLOW_UP.search(text) or len(text.split()) <= 4
+        if len(names) < needed and context.objects and refers_back:
             for previous in reversed(context.objects):
                 if previous not in names and len(names) < needed:
                     names.insert(0, previous)
@@ -612,8 +1054,13 @@ class SemanticPlanner:
             )
         return names
 
-    def _guess_name(self, text: str, exclude: list[str], notes: list[str] | None) -> str | None:
-        """A name-like phrase the index did not know: a close misspelling is corrected, else passed on as typed."""
+    def _guess_name(
+        self, text: str, exclude: list[str], notes: list[str] | None, fuzzy_only: bool = False
+    ) -> str | None:
+        """A name-like phrase the index did not know: a close misspelling is corrected, else passed on as typed.
+
+        With ``fuzzy_only``, only a close misspelling of a known name counts.
+        """
         names = self._store().names
         candidates = [m.group(1).strip() for m in _NAME_TRIGGER.finditer(text)]
         candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
@@ -631,6 +1078,8 @@ class SemanticPlanner:
                     if notes is not None and normalize(display) != normalize(phrase):
                         notes.append(f"I read '{phrase}' as '{display}'.")
                     return display
+        if fuzzy_only:
+            return None
         for candidate in candidates:
             if not candidate.split() or _NOT_UNKNOWN_NAMES.match(candidate.split()[0].strip("'’s")):
                 continue
@@ -643,9 +1092,11 @@ class SemanticPlanner:
         return None
 
     def _constellation(self, text: str) -> str | None:
+        """A constellation named as a region of the sky ('in Orion'), not as part of a name ('Hercules Cluster')."""
         from aeiou_agent.store.catalogs import constellation_names
 
-        return extract.extract_constellation(text, constellation_names())
+        masked = mask_names(text, self._store().names.mentions(text), [])
+        return extract.extract_constellation(masked, constellation_names())
 
     def _names_a_site(self, text: str) -> bool:
         from aeiou_agent.tools.ephemeris import SITE_KEYS
@@ -653,7 +1104,16 @@ class SemanticPlanner:
         return (
             extract.extract_latlon(text) is not None
             or extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) is not None
+            or self._city(text) is not None
         )
+
+    def _city(self, text: str) -> str | None:
+        """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
+        from aeiou_agent.tools.places import find_place_in_text
+
+        names = self._store().names
+        exclude = {normalize(m.text) for m in names.mentions(text)} | set(extract.SOLAR_SYSTEM_BODIES)
+        return find_place_in_text(text, exclude)
 
     def _site(self, text: str, context: ChatContext, tool: str, required: bool) -> dict[str, Any]:
         from aeiou_agent.tools.ephemeris import SITE_KEYS
@@ -661,10 +1121,10 @@ class SemanticPlanner:
         latlon = extract.extract_latlon(text)
         if latlon:
             return {"latitude_deg": latlon[0], "longitude_deg": latlon[1]}
-        site = extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()})
+        site = extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) or self._city(text)
         if site:
             return {"site": site}
-        if context.site and (FOLLOW_UP.match(text) or PRONOUN.search(text) or context.intent):
+        if context.site and (FOLLOW_UP.search(text) or PRONOUN.search(text) or context.intent):
             return {"site": context.site}
         if required:
             raise NeedInfo(
@@ -674,14 +1134,42 @@ class SemanticPlanner:
         return {}
 
     def _when(self, text: str, context: ChatContext, date_only: bool) -> str:
+        """The UTC moment (or day) the question is about: written in it, relative to the conversation, or now.
+
+        'at 22:00 CET' is converted to UTC; 'and at 23:00?' and 'the next day' change the conversation's moment;
+        'after 2026-05-01' means once that day is over.
+        """
         now = self._now()
+        lowered = text.lower()
+        clock = re.search(r"\b(\d{1,2}):(\d{2})\b", text)
+        offset = zone_offset_hours(text)
+        relative = re.search(r"\b(the )?(next|following|previous) (day|night)\b|\bthe day (after|before)\b", lowered)
         found = find_when(text, now)
-        if found:
-            iso, _phrase, _has_time = found
-        elif context.when and FOLLOW_UP.match(text):
+        if (
+            context.when
+            and (FOLLOW_UP.search(text) or relative)
+            and (relative or (clock and not ISO_DATE.search(text)))
+        ):
+            base = dt.datetime.fromisoformat(
+                context.when[:19] if len(context.when) > 10 else context.when + "T00:00:00"
+            )
+            if relative:
+                step = -1 if relative.group(2) == "previous" or relative.group(4) == "before" else 1
+                base = base + dt.timedelta(days=step)
+            if clock:
+                base = base.replace(hour=int(clock.group(1)), minute=int(clock.group(2)), second=0)
+            iso = base.strftime("%Y-%m-%dT%H:%M:%S")
+        elif found:
+            iso, phrase, _has_time = found
+            if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
+                iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+        elif context.when and FOLLOW_UP.search(text):
             iso = context.when
         else:
             iso = now.strftime("%Y-%m-%dT%H:%M:00")
+        if offset and len(iso) > 10:
+            moment = dt.datetime.fromisoformat(iso) - dt.timedelta(hours=offset)
+            iso = moment.strftime("%Y-%m-%dT%H:%M:%S")
         return iso[:10] if date_only else iso
 
     def _target(
@@ -709,12 +1197,12 @@ class SemanticPlanner:
         return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes)
 
     def _build_constellation(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
-        coords = extract.extract_decimal_coordinates(text)
-        if coords:
-            return Plan("constellation", [PlannedCall("constellation", {"ra_deg": coords[0], "dec_deg": coords[1]})])
-        sexagesimal = extract.extract_sexagesimal(text)
-        if sexagesimal:
-            return Plan("constellation", [PlannedCall("constellation", {"target": sexagesimal})])
+        positions = _PARSED.get().positions
+        if positions and not mentions:
+            ra, dec = positions[0].icrs()
+            return Plan(
+                "constellation", [PlannedCall("constellation", {"ra_deg": round(ra, 6), "dec_deg": round(dec, 6)})]
+            )
         notes: list[str] = []
         name = self._objects(text, mentions, context, notes=notes)[0]
         return Plan("constellation", [PlannedCall("constellation", {"target": name})], notes=notes)
@@ -744,7 +1232,7 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         notes: list[str] = []
-        coords = [c for c in (extract.extract_sexagesimal(text),) if c]
+        coords = [p.target() for p in _PARSED.get().positions][:2]
         names = self._objects(text, mentions, context, needed=2 - len(coords), notes=notes) if len(coords) < 2 else []
         targets = (coords + names)[:2]
         if len(targets) < 2:
@@ -764,42 +1252,44 @@ class SemanticPlanner:
         notes: list[str] = []
         lowered = text.lower()
         args: dict[str, Any] = {}
-        coords = extract.extract_decimal_coordinates(text)
-        sexagesimal = extract.extract_sexagesimal(text)
-        if coords:
-            args.update(ra_deg=coords[0], dec_deg=coords[1])
-        elif sexagesimal:
-            args["target"] = sexagesimal
-        elif not (mentions or PRONOUN.search(text) or FOLLOW_UP.match(text) or _NEAR_SOMETHING.search(text)):
+        parsed = _PARSED.get()
+        numbers_text = parsed.numbers_text
+        if parsed.positions:
+            ra, dec = parsed.positions[0].icrs()
+            args.update(ra_deg=round(ra, 6), dec_deg=round(dec, 6))
+        elif not (mentions or PRONOUN.search(text) or FOLLOW_UP.search(text) or _NEAR_SOMETHING.search(text)):
             return self._build_find_objects(text, mentions, bodies, context)  # no centre: search the whole sky
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
-        radius = extract.extract_radius_deg(text)
+        previous = context.args if context.intent == "cone_search" and FOLLOW_UP.search(text) else {}
+        radius = extract.extract_radius_deg(numbers_text)
         if radius is None:
-            radius = context.args.get("radius_deg", 1.0) if FOLLOW_UP.match(text) else 1.0
-            notes.append(f"No radius given, so I searched within {radius:g}°.")
+            radius = previous.get("radius_deg", 1.0)
+            if not previous:
+                notes.append(f"No radius given, so I searched within {radius:g}°.")
         args["radius_deg"] = radius
-        catalog, object_type = _catalog_and_type(lowered)
+        catalog, object_type = _catalog_and_type(lowered, parsed.counted)
+        if previous and parsed.counted is None:
+            catalog, object_type = previous.get("catalog", catalog), previous.get("object_type", object_type)
         args["catalog"] = catalog
         if object_type != "any":
             args["object_type"] = object_type
-        mag_max, mag_min = extract.extract_magnitude_limits(text)
-        if mag_max is not None:
-            args["mag_max"] = mag_max
-        if mag_min is not None:
-            args["mag_min"] = mag_min
+        for key in ("mag_max", "mag_min", "mag_band"):
+            if key in previous:
+                args[key] = previous[key]
+        args.update(self._magnitude_filter(parsed, catalog, notes))
         if re.search(r"\b(brightest|bright|brighter|most luminous)\b", lowered):
             args["order_by"] = "magnitude"
         if catalog == "hipparcos" and re.search(
             r"\b(nearest|closest)\s+(stars?\s+)?(to\s+(the\s+sun|us|earth)|stars)|\bnearest\s+stars?\b", lowered
         ):
             args["order_by"] = "distance"
-        limit = extract.extract_limit(text)
+        limit = parsed.count
         if limit is not None:
             args["limit"] = max(1, min(limit, 1000))
-        if re.search(r"\b(plot|chart|map|draw|picture|image|visuali[sz]e|finder)\b", lowered):
+        if parsed.wants_plot or re.search(r"\b(map|picture|image|finder)\b", lowered):
             args["plot"] = True
-        if "target" in args and not sexagesimal:  # a name: resolve it first, then search around what it resolved to
+        if "target" in args:  # a name: resolve it first, then search around what it resolved to
             name = args["target"]
             args["target"] = Ref(0, "name")
             calls = [
@@ -811,26 +1301,53 @@ class SemanticPlanner:
 
     def _build_find_objects(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         lowered = text.lower()
-        catalog, object_type = _catalog_and_type(lowered)
+        parsed = _PARSED.get()
+        notes: list[str] = []
+        previous = context.args if context.intent == "find_objects" and FOLLOW_UP.search(text) else {}
+        catalog, object_type = _catalog_and_type(lowered, parsed.counted)
+        if previous and parsed.counted is None:
+            catalog, object_type = previous.get("catalog", catalog), previous.get("object_type", object_type)
         args: dict[str, Any] = {"catalog": catalog}
         if object_type != "any":
             args["object_type"] = object_type
         constellation = self._constellation(text)
         if constellation:
             args["constellation"] = constellation
-        mag_max, mag_min = extract.extract_magnitude_limits(text)
-        if mag_max is not None:
-            args["mag_max"] = mag_max
-        if mag_min is not None:
-            args["mag_min"] = mag_min
+        args.update(self._magnitude_filter(parsed, catalog, notes))
         if catalog == "hipparcos" and re.search(r"\b(nearest|closest|nearby)\b", lowered):
             args["order_by"] = "distance"
-        limit = extract.extract_limit(text)
+        parallax = re.search(
+            rf"\bparallax(?:es)?\s*(?:>|>=|≥|above|over|greater\s+than|larger\s+than|of\s+at\s+least)\s*({extract.NUM})\s*"
+            r"(mas|milliarcsec\w*|arcsec\w*|″|\")?",
+            lowered,
+        )
+        if parallax and catalog == "hipparcos":
+            value = extract.to_float(parallax.group(1))
+            args["min_parallax_mas"] = (
+                value * 1000 if (parallax.group(2) or "mas").startswith(("arcsec", "″", '"')) else value
+            )
+        elif re.search(r"\bparallax\b", lowered) and re.search(r"\bhow many\b|\bcount\b", lowered):
+            notes.append("I could not read the parallax limit.")
+        limit = parsed.count
         if limit is not None:
             args["limit"] = max(1, min(limit, 1000))
         elif re.search(r"\b(brightest|nearest|closest|faintest)\s+(star|galaxy|cluster|nebula|object)\b", lowered):
             args["limit"] = 1  # 'what is the brightest galaxy in the sky' asks for one
-        return Plan("find_objects", [PlannedCall("find_objects", args)])
+        return Plan("find_objects", [PlannedCall("find_objects", args)], notes=notes)
+
+    @staticmethod
+    def _magnitude_filter(parsed: Parsed, catalog: str, notes: list[str]) -> dict[str, Any]:
+        """mag_max / mag_min (and the band, for OpenNGC) from the question's magnitude limits."""
+        args: dict[str, Any] = {}
+        for limit in parsed.magnitude_limits:
+            args["mag_max" if limit.bound == "max" else "mag_min"] = limit.value
+            if limit.band in ("V", "B") and catalog == "ngc":
+                args["mag_band"] = limit.band
+            elif limit.band and limit.band != "Hp" and catalog == "hipparcos":
+                notes.append(f"Hipparcos gives Hp magnitudes, not {limit.band}; I applied the limit to Hp.")
+            elif limit.band and limit.band not in ("V", "B") and catalog == "ngc":
+                notes.append(f"OpenNGC has V and B magnitudes, not {limit.band}; I applied the limit to V (or B).")
+        return args
 
     def _build_sql_query(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         sql = extract.extract_sql(text)
@@ -842,8 +1359,18 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         lowered = text.lower()
-        table = None
-        if re.search(r"star[_ ]names|proper names|named stars|star names", lowered):
+        table = next(
+            (
+                name
+                for name in self._store().tables
+                if any(re.search(rf"\b{re.escape(c['name'])}\b", lowered) for c in self._store().card(name)["columns"])
+                and re.search(r"_|column", lowered)
+            ),
+            None,
+        )
+        if table:
+            pass
+        elif re.search(r"star[_ ]names|proper names|named stars|star names", lowered):
             table = "star_names"
         elif re.search(
             r"hipparcos|\bhip\b|parallax|hpmag|\bstars?\b|proper motion|right ascension|declination|"
@@ -860,26 +1387,18 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         from_frame, to_frame = extract.extract_frames(text)
+        previous = context.args if context.intent == "convert_coordinates" and FOLLOW_UP.search(text) else {}
         args: dict[str, Any] = {}
-        galactic = extract.extract_galactic(text)
-        coords = extract.extract_decimal_coordinates(text)
-        sexagesimal = extract.extract_sexagesimal(text)
-        decimal_pair = re.search(rf"({extract.NUM})\s*,\s*({extract.NUM})", text)
+        positions = _PARSED.get().positions
         notes: list[str] = []
-        if galactic and (from_frame in (None, "galactic")):
-            args.update(lon_deg=galactic[0], lat_deg=galactic[1], from_frame="galactic")
-            if to_frame in (None, "galactic"):
+        if positions and not mentions:
+            position = positions[0]
+            args.update(lon_deg=round(position.lon_deg % 360.0, 6), lat_deg=round(position.lat_deg, 6))
+            args["from_frame"] = position.frame if position.frame != "icrs" else (from_frame or "icrs")
+            if position.frame == "galactic" and to_frame in (None, "galactic"):
                 to_frame = "icrs"
-        elif coords:
-            args.update(lon_deg=coords[0], lat_deg=coords[1], from_frame=from_frame or "icrs")
-        elif sexagesimal:
-            args["target"] = sexagesimal
-        elif decimal_pair and not mentions:
-            args.update(
-                lon_deg=extract.to_float(decimal_pair.group(1)),
-                lat_deg=extract.to_float(decimal_pair.group(2)),
-                from_frame=from_frame or "icrs",
-            )
+        elif previous and not mentions and not PRONOUN.search(text):
+            args = {k: v for k, v in previous.items() if k in ("target", "lon_deg", "lat_deg", "from_frame")}
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
         if to_frame is None or (to_frame == args.get("from_frame") and to_frame != "icrs"):
@@ -892,6 +1411,10 @@ class SemanticPlanner:
     def _build_convert_units(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         from aeiou_agent.tools.sky import is_unit
 
+        ra_deg = _PARSED.get().single_ra_deg
+        if ra_deg is not None:  # 'RA 83.633 degrees in h m s': an angle in hours, minutes and seconds
+            args = {"value": ra_deg, "from_unit": "deg", "to_unit": "hourangle"}
+            return Plan("convert_units", [PlannedCall("convert_units", args)])
         conversion = extract.extract_unit_conversion(text, is_unit)
         if conversion is None:
             raise NeedInfo("Say what to convert and into which unit, e.g. 'convert 10 parsecs to light years'.")
@@ -918,18 +1441,23 @@ class SemanticPlanner:
     def _build_magnitude_distance(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
-        apparent, absolute = extract.extract_magnitudes(text)
+        parsed = _PARSED.get()
         args: dict[str, Any] = {}
-        if apparent is not None:
-            args["apparent_mag"] = apparent
-        if absolute is not None:
-            args["absolute_mag"] = absolute
-        parallax = extract.extract_parallax_mas(text)
-        distance = extract.extract_distance_pc(text)
+        notes: list[str] = []
+        for magnitude in parsed.magnitudes:
+            args.setdefault(f"{magnitude.kind}_mag", magnitude.value)
+            if magnitude.band:
+                args.setdefault("band", magnitude.band)
+        parallax = extract.extract_parallax_mas(parsed.numbers_text)
+        distance = extract.extract_distance_pc(parsed.numbers_text)
+        modulus = re.search(rf"\bmodulus\s+(?:of\s+)?({extract.NUM})\s*(?:mag)?", text, re.IGNORECASE)
         if distance is not None:
             args["distance_pc"] = distance
         elif parallax is not None:
             args["parallax_mas"] = parallax
+        elif modulus and not args:
+            args.update(apparent_mag=extract.to_float(modulus.group(1)), absolute_mag=0.0)
+            notes.append("A distance modulus m − M is read as m with M = 0.")
         given = sum(k in args for k in ("apparent_mag", "absolute_mag")) + int(
             "distance_pc" in args or "parallax_mas" in args
         )
@@ -937,39 +1465,54 @@ class SemanticPlanner:
             raise NeedInfo(
                 "Give two of: apparent magnitude (m = ...), absolute magnitude (M = ...) and a distance or parallax."
             )
-        return Plan("magnitude_distance", [PlannedCall("magnitude_distance", args)])
+        return Plan("magnitude_distance", [PlannedCall("magnitude_distance", args)], notes=notes)
 
     def _build_cosmology_calculator(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
+        lowered = text.lower()
         z = extract.extract_redshift(text)
         cosmo = extract.extract_cosmology(text)
-        previous = context.args if context.intent == "cosmology_calculator" else {}
+        previous = context.args if context.intent == "cosmology_calculator" and FOLLOW_UP.search(text) else {}
+        notes: list[str] = []
+        parameter = self._cosmology_parameter(lowered)
         if z is None:
-            if re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", text.lower()):
+            if parameter or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", lowered):
                 z = 0.0
-            elif "z" in previous and FOLLOW_UP.match(text):
+            elif "z" in previous:
                 z = previous["z"]
             else:
                 raise NeedInfo("At which redshift? For example 'luminosity distance at z = 0.5'.")
         args: dict[str, Any] = {"z": z}
-        quantity = cosmo.quantity or (previous.get("quantity") if FOLLOW_UP.match(text) else None)
-        if quantity:
-            args["quantity"] = quantity
-        name = cosmo.cosmology or (previous.get("cosmology") if FOLLOW_UP.match(text) else None)
+        quantities = [q for pattern, q in extract.COSMOLOGY_QUANTITIES if re.search(pattern, lowered)]
+        if parameter and not quantities:
+            args["quantity"] = "parameters"
+        elif len(set(quantities)) == 1 or (quantities and cosmo.quantity):
+            if len(set(quantities)) == 1:
+                args["quantity"] = quantities[0]
+        elif not quantities and previous.get("quantity"):
+            args["quantity"] = previous["quantity"]
+        name = cosmo.cosmology or previous.get("cosmology")
         if name:
             args["cosmology"] = name
-        if cosmo.h0 is not None:
-            args["H0_km_s_mpc"] = cosmo.h0
-        if cosmo.om0 is not None:
-            args["Om0"] = cosmo.om0
-        return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)])
+        little_h = re.search(rf"(?<![a-z0-9_/])h\s*(?:=|of|is)\s*({extract.NUM})", lowered)
+        h0 = cosmo.h0 if cosmo.h0 is not None else (extract.to_float(little_h.group(1)) * 100 if little_h else None)
+        h0 = h0 if h0 is not None else previous.get("H0_km_s_mpc")
+        om0 = cosmo.om0 if cosmo.om0 is not None else previous.get("Om0")
+        if h0 is not None:
+            args["H0_km_s_mpc"] = h0
+        if om0 is not None:
+            args["Om0"] = om0
+        if (h0 is None) != (om0 is None):
+            kept = "Ωm" if om0 is None else "H0"
+            notes.append(f"Only one parameter was given, so {kept} is {name or 'Planck18'}'s (shown in the answer).")
+        return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
 
     def _simulation_args(
         self, intent: str, text: str, context: ChatContext, allowed: tuple[str, ...]
     ) -> dict[str, Any]:
         """Arguments named in the question; a follow-up ('and for sigma8 = 0.9?') keeps the previous ones."""
-        args = dict(context.args) if context.intent == intent and FOLLOW_UP.match(text) else {}
+        args = dict(context.args) if context.intent == intent and FOLLOW_UP.search(text) else {}
         args.pop("plot", None)
         found = extract.extract_simulation(text).values
         z = extract.extract_redshift(text)
@@ -1120,7 +1663,7 @@ class SemanticPlanner:
     def _build_generate_galaxies(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
-        args = dict(context.args) if context.intent == "generate_galaxies" and FOLLOW_UP.match(text) else {}
+        args = dict(context.args) if context.intent == "generate_galaxies" and FOLLOW_UP.search(text) else {}
         args.update(extract.extract_galaxy_request(text))
         return Plan("generate_galaxies", [PlannedCall("generate_galaxies", args)])
 
@@ -1243,8 +1786,14 @@ def mask_names(text: str, mentions: list[Mention], extra_spans: list[tuple[int, 
     return text
 
 
-def _catalog_and_type(lowered: str) -> tuple[str, str]:
-    """Which catalog and object type a cone-search question is about."""
+def _catalog_and_type(lowered: str, counted: str | None = None) -> tuple[str, str]:
+    """Which catalog and object type a search question is about: what it counts or lists, else what it names."""
+    if counted == "star":
+        return "hipparcos", "any"
+    if counted == "any_deep_sky":
+        return "ngc", "any"
+    if counted is not None:
+        return "ngc", counted
     if re.search(r"\bplanetary\s+nebula", lowered):
         return "ngc", "planetary_nebula"
     if re.search(r"\bglobular", lowered):

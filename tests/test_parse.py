@@ -1,0 +1,163 @@
+"""The one parse of a question: sky positions in every notation, numbers in their roles, typos, what is asked."""
+
+from __future__ import annotations
+
+import pytest
+from astropy.coordinates import SkyCoord
+
+from aeiou_agent.planning.parse import (
+    KEYWORDS,
+    correct_keywords,
+    find_count,
+    find_magnitude_limits,
+    find_magnitudes,
+    find_positions,
+    looks_like_gibberish,
+    parse_question,
+)
+
+VOCABULARY = frozenset(KEYWORDS | {"kitt", "peak", "cerro", "tololo"})
+VEGA = SkyCoord("18h36m56s +38d47m01s")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Convert RA 18h36m56s, Dec +38d47m01s to galactic",  # h/m/s and d/m/s with labels and a comma
+        "RA 18:36:56, Dec +38:47:01 — what are l and b?",  # colons
+        "galactic coordinates of 18 36 56 +38 47 01",  # spaces
+        "α = 18h 36m 56s, δ = +38° 47′ 01″ in galactic",  # Greek labels, degree and prime signs
+        "RA 18h 36m 56s Dec 38° 47' 01\" please",  # ASCII minutes and seconds
+        "convert RA=279.23333°, Dec=+38.78361° to galactic",  # decimal with degree signs
+        "279.23333 38.78361 in galactic coordinates",  # a bare decimal pair
+        "ra 279.23333 deg dec 38.78361 deg",  # decimal with 'deg'
+    ],
+)
+def test_every_notation_of_one_position(text):
+    positions, spans = find_positions(text)
+    assert len(positions) == 1 and spans
+    ra, dec = positions[0].icrs()
+    assert SkyCoord(ra, dec, unit="deg").separation(VEGA).arcsec < 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "lon", "lat"),
+    [
+        ("l = 121.1744°, b = -21.5729°", 121.1744, -21.5729),
+        ("galactic longitude 90 and latitude 0", 90.0, 0.0),
+        ("(l, b) = (280.46, -32.89)", 280.46, -32.89),
+        ("galactic to equatorial: l 184.56 b -5.78", 184.56, -5.78),
+    ],
+)
+def test_galactic_positions_keep_their_frame(text, lon, lat):
+    (position,), _spans = find_positions(text)
+    assert (position.frame, position.lon_deg, position.lat_deg) == ("galactic", lon, lat)
+
+
+def test_hours_and_minutes_only_two_positions_and_no_false_positions():
+    (position,), _ = find_positions("Which constellation contains RA 5h35m, Dec -5.4°?")
+    assert position.icrs() == pytest.approx((83.75, -5.4))
+    two, _ = find_positions("angular distance between RA 10h Dec +20 and RA 11h Dec +25")
+    assert [p.icrs() for p in two] == [pytest.approx((150.0, 20.0)), pytest.approx((165.0, 25.0))]
+    assert find_positions("How many stars brighter than magnitude 6 are within 2 degrees of Vega?")[0] == []
+    assert find_positions("luminosity distance at z=1 with H0 = 70 and Omega_m = 0.3")[0] == []
+
+
+def test_out_of_range_positions_reach_the_tool_and_a_lone_ra_is_an_angle():
+    (position,), _ = find_positions("stars within 1 degree of RA 400 Dec 10")
+    assert position.icrs() == (400.0, 10.0)  # the tool says what is wrong, the parse does not hide it
+    parsed = parse_question("Express RA 83.633 degrees in hours, minutes and seconds", VOCABULARY)
+    assert parsed.single_ra_deg == 83.633 and not parsed.positions
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "band"),
+    [
+        ("galaxies brighter than V = 11", 11.0, "max", "V"),
+        ("with V magnitude under 12", 12.0, "max", "V"),
+        ("number of galaxies with V < 12", 12.0, "max", "V"),
+        ("stars with Hp below 6", 6.0, "max", "Hp"),
+        ("brighter than 5th magnitude", 5.0, "max", None),
+        ("magnitude 7 or brighter", 7.0, "max", None),
+        ("fainter than B = 14", 14.0, "min", "B"),
+    ],
+)
+def test_magnitude_limits_with_their_band(text, value, bound, band):
+    (limit,) = find_magnitude_limits(text)
+    assert (limit.value, limit.bound, limit.band) == (value, bound, band)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "band"),
+    [
+        ("a star with V = 10 at 250 pc", "apparent", 10.0, "V"),
+        ("If a star has G = 15 and a parallax of 2 mas", "apparent", 15.0, "G"),
+        ("apparent K magnitude 14 and 20 Mpc away", "apparent", 14.0, "K"),
+        ("The Sun has M = 4.83", "absolute", 4.83, None),
+    ],
+)
+def test_magnitudes_as_values(text, kind, value, band):
+    found = [m for m in find_magnitudes(text) if m.kind == kind]
+    assert found and (found[0].value, found[0].band) == (value, band)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("the five closest stars", 5),
+        ("ten nearest stars to the sun", 10),
+        ("Name the three brightest stars in Lyra", 3),
+        ("top 7 galaxies", 7),
+        ("draw three disc galaxies", 3),
+        ("Is NGC 2244 a cluster or a nebula?", None),  # a designation is not a count
+        ("similar to sample 12", None),
+    ],
+)
+def test_counts_in_digits_and_words(text, count):
+    assert find_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("distnace to Vega", "distance to Vega"),  # swapped letters
+        ("seperation of Mizar and Alcor", "separation of Mizar and Alcor"),  # wrong letter
+        ("when does jupitr rise", "when does jupiter rise"),  # missing letter
+        ("lumonosity distance at z=1", "luminosity distance at z=1"),
+        ("how many stars within 3 degres", "how many stars within 3 degrees"),  # a tie broken by similarity
+        ("wehn does saturn set at kitt peak", "when does saturn set at kitt peak"),  # site names are words
+    ],
+)
+def test_typos_in_keywords_are_corrected(typed, meant):
+    assert correct_keywords(typed, VOCABULARY)[0] == meant
+
+
+def test_words_are_not_corrected_into_keywords():
+    for text in ("What is the mass of Jupiter?", "recommend a pizza place in Tucson", "tell me about Betelguese"):
+        assert correct_keywords(text, VOCABULARY)[1] == []  # real words, and capitalised names, stay
+
+
+def test_gibberish_and_words():
+    assert looks_like_gibberish("asdkjh qwe zzkl") and looks_like_gibberish("????")
+    assert not looks_like_gibberish("how far away is Vega") and not looks_like_gibberish("blah blah blah")
+
+
+def test_what_is_asked_unsupported_facts_and_actions():
+    parsed = parse_question("Betelgeuse distance and how bright it looks", VOCABULARY)
+    assert {"distance", "brightness"} <= set(parsed.asks)
+    assert [w for w, _p in parse_question("What is the spectral type of Sirius?", VOCABULARY).unsupported] == [
+        "spectral types"
+    ]
+    assert parse_question("luminosity and angular diameter distance at z=1", VOCABULARY).unsupported == []
+    assert parse_question("How old is the Pleiades cluster?", VOCABULARY).unsupported
+    assert not parse_question("how old was the universe at z=3?", VOCABULARY).unsupported
+    assert parse_question("Delete all stars fainter than magnitude 10 from the catalog", VOCABULARY).action
+    assert parse_question("slew the telescope to M31", VOCABULARY).action
+    assert not parse_question("Change the Sersic index of sample 12 to 4", VOCABULARY).action
+
+
+def test_object_types_and_synonyms():
+    assert parse_question("How many stars are there within 2 degrees of M31?", VOCABULARY).counted == "star"
+    assert parse_question("how many open clusters lie near M7", VOCABULARY).counted == "open_cluster"
+    assert parse_question("generate 4 elliptical galaxies", VOCABULARY).sersic_from_words == 4.0
+    assert parse_question("draw three disc galaxies", VOCABULARY).sersic_from_words == 1.0

