@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterable
 from functools import cached_property
 from importlib import resources
@@ -111,10 +112,11 @@ class Composer:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
+        self._compiled: dict[str, jinja2.Template] = {}
+        self._lock = threading.Lock()
 
     @cached_property
-    def templates(self) -> dict[str, jinja2.Template]:
-        """Answer templates by intent: each tool's declared template, then the planner-level intents'."""
+    def _environment(self) -> jinja2.Environment:
         env = jinja2.Environment(autoescape=False, trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=False)
         env.filters.update(
             n=_fixed,
@@ -130,12 +132,24 @@ class Composer:
             yes_no=_yes_no,
             phase_asked=_phase_asked,
         )
+        return env
+
+    @cached_property
+    def _sources(self) -> dict[str, str]:
+        """Template source by intent: each tool's declared template, then the planner-level intents', with macros."""
         prompts = resources.files("aeiou_agent.prompts")
         macros = yaml.safe_load(prompts.joinpath("answers.yaml").read_text())["_macros"]  # shared helpers
         sources = {spec.name: spec.answer_template for spec in self.registry}
         intents = yaml.safe_load(prompts.joinpath("intents.yaml").read_text())
         sources.update({name: entry["answer"] for name, entry in intents.items() if entry.get("answer")})
-        return {intent: env.from_string(macros + source) for intent, source in sources.items()}
+        return {intent: macros + source for intent, source in sources.items()}
+
+    def template(self, intent: str) -> jinja2.Template | None:
+        """The compiled answer template of ``intent`` (compiled on first use: a one-shot answer needs one)."""
+        with self._lock:
+            if intent not in self._compiled and intent in self._sources:
+                self._compiled[intent] = self._environment.from_string(self._sources[intent])
+            return self._compiled.get(intent)
 
     def render_plan(self, plan: Plan, question: str, calls: list[ToolCall]) -> str:
         """The answer text of a fully successful plan: one paragraph per part of a multi-part question."""
@@ -146,7 +160,7 @@ class Composer:
     def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
         """The answer text for a fully successful plan."""
         steps = [c.result or {} for c in calls]
-        template = self.templates.get(intent) or self.templates.get(calls[-1].tool)
+        template = self.template(intent) or self.template(calls[-1].tool)
         if template is None:
             return calls[-1].summary
         text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question)

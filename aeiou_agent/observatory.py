@@ -166,6 +166,7 @@ class Observatory:
             max_question_chars=self.settings.max_question_chars,
             knowledge=self._seeded_knowledge,
             registry=self.registry,
+            cache_dir=self.settings.home / "cache",
         )
         if name == "semantic":
             return semantic

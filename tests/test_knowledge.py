@@ -199,3 +199,21 @@ def test_large_collections_are_read_in_pages(obs, monkeypatch):
     assert knowledge.count("papers", origin="bibliography") == 17
     hits = knowledge.search("CycleGAN SDSS DES", k=1, mode="bm25")
     assert hits[0].source_id == "arXiv:2011.07124"
+
+
+def test_numpy_minilm_gives_sentence_transformers_vectors(tmp_path):
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+
+    from aeiou_agent.knowledge import embedder
+
+    texts = ["Where is M31?", "Which paper used CycleGAN to increase the signal-to-noise of SDSS images?", "x" * 2000]
+    reference = SentenceTransformer(str(embedder.model_path()), device="cpu").encode(texts, normalize_embeddings=True)
+    ours = embedder._model().encode(texts)  # the NumPy runner, whichever runner embed() picks in this process
+    assert ours.shape == (3, 384) and np.abs(ours - reference).max() < 1e-5  # the 2000-character text is truncated
+    assert np.abs(embedder.embed(texts) - ours).max() < 1e-5
+    cached = embedder.embed_cached(texts, tmp_path)
+    (stored,) = tmp_path.glob("embeddings-*.npy")
+    assert np.abs(cached - ours).max() < 1e-5 and np.array_equal(embedder.embed_cached(texts, tmp_path), cached)
+    stored.write_bytes(b"not an array")  # a damaged cache is recomputed, not trusted
+    assert np.abs(embedder.embed_cached(texts, tmp_path) - ours).max() < 1e-5

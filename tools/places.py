@@ -99,10 +99,12 @@ def find_place_in_text(text: str, exclude: set[str] | None = None) -> str | None
 
     Without a country, only cities of at least ``MIN_POPULATION`` count, so that common words are not places.
     """
+    pattern = r"\b(?:in|from|at|over|for|near)\s+((?:[A-Z][\w'.-]*\s*){1,3})(?:,\s*([A-Z][\w ]+))?"
+    matches = [m for m in re.finditer(pattern, text) if not (exclude and normalize(m.group(1)) in exclude)]
+    if not matches:
+        return None  # no capitalised place after a preposition: the gazetteer need not be loaded
     by_name, country_codes = _gazetteer()
-    for match in re.finditer(
-        r"\b(?:in|from|at|over|for|near)\s+((?:[A-Z][\w'.-]*\s*){1,3})(?:,\s*([A-Z][\w ]+))?", text
-    ):
+    for match in matches:
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
             key = normalize(" ".join(words[:size]))

