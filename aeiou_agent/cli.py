@@ -251,12 +251,21 @@ def evaluate(
     planner: Annotated[
         str | None, typer.Option(help="semantic or llm (AEIOU_LLM names the model); default from the settings.")
     ] = None,
+    without_verbatim_examples: Annotated[
+        bool,
+        typer.Option(
+            "--without-verbatim-examples",
+            help="Generalisation check: drop the routing examples that are one of the set's questions word for word.",
+        ),
+    ] = False,
 ) -> None:
     """Run an evaluation question set and print accuracy, grounding and latency figures."""
     from aeiou_agent.evals import run_eval
 
     obs = _observatory(planner)
-    result = run_eval(obs, path, report_path=report, progress=sys.stderr.isatty())
+    result = run_eval(
+        obs, path, report_path=report, progress=sys.stderr.isatty(), without_verbatim_examples=without_verbatim_examples
+    )
     summary: dict[str, Any] = result["summary"]
     identity = summary["planner"]
     model = f" · {identity['model']}" if identity.get("model") else ""
@@ -276,6 +285,8 @@ def evaluate(
     ):
         if summary.get(key) is not None:
             table.add_row(key.replace("_at_5", "@5").replace("_", " "), f"{summary[key]:.3f}")
+    if summary.get("verbatim_examples_dropped") is not None:
+        table.add_row("verbatim examples dropped", str(summary["verbatim_examples_dropped"]))
     table.add_row("latency p50 (ms)", f"{summary['latency_ms_p50']:.1f}")
     table.add_row("latency p95 (ms)", f"{summary['latency_ms_p95']:.1f}")
     if summary.get("fallback_rate") is not None:

@@ -157,10 +157,28 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run_eval(
-    obs: Observatory, path: Path, *, report_path: Path | None = None, progress: bool = False
+    obs: Observatory,
+    path: Path,
+    *,
+    report_path: Path | None = None,
+    progress: bool = False,
+    without_verbatim_examples: bool = False,
 ) -> dict[str, Any]:
-    """Run every case of ``path`` and return (and write) the report."""
+    """Run every case of ``path`` and return (and write) the report.
+
+    With ``without_verbatim_examples``, routing examples that are one of the set's questions word for word are
+    dropped first (the generalisation check); the report says how many.
+    """
     cases = load_cases(Path(path))
+    dropped = None
+    if without_verbatim_examples:
+        from aeiou_agent.planning.semantic import SemanticPlanner
+
+        semantic = getattr(obs.planner, "fallback", obs.planner)
+        if not isinstance(semantic, SemanticPlanner):
+            raise TypeError("the generalisation check needs the semantic planner (or an LLM planner's fallback)")
+        questions = [c["question"] for c in cases] + [q for c in cases for q in c.get("setup", [])]
+        dropped = semantic.without_examples(questions)
     obs.warm_up()
     results = []
     iterator: Any = cases
@@ -231,6 +249,7 @@ def run_eval(
         **_refusal_metrics(results),
         **_tag_metrics(results),
         "planner": obs.planner.describe(),
+        "verbatim_examples_dropped": dropped,
         "fallback_rate": (
             sum(r["planner"].endswith("(fallback)") for r in results) / max(1, len(results))
             if obs.planner.name == "llm"
