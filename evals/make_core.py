@@ -168,9 +168,13 @@ def body(target: str) -> Any:
 
 def event_minutes(kind: str, target: str, site: str, date: str) -> float:
     """Minutes after 00:00 UTC of a rise/set/transit on a UTC day."""
+    return event_time(kind, observer(site), body(target), date)
+
+
+def event_time(kind: str, obs: Any, b: Any, date: str) -> float:
+    """Minutes after 00:00 UTC of the first rise/set/transit of body ``b`` seen by observer ``obs`` on a UTC day."""
     y, m, d = map(int, date.split("-"))
     t0, t1 = TS.utc(y, m, d), TS.utc(y, m, d + 1)
-    obs, b = observer(site), body(target)
     if kind == "rise":
         times, ok = almanac.find_risings(obs, b, t0, t1)
         times = times[ok]

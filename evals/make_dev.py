@@ -144,20 +144,8 @@ def target_body(target: str) -> Any:
 
 
 def event(kind: str, target: str, where: str, date: str) -> float:
-    """Minutes after 00:00 UTC of the first rise/set/transit on a UTC day."""
-    y, m, d = map(int, date.split("-"))
-    t0, t1 = mc.TS.utc(y, m, d), mc.TS.utc(y, m, d + 1)
-    obs, body = place(where), target_body(target)
-    if kind == "rise":
-        times, ok = almanac.find_risings(obs, body, t0, t1)
-        times = times[ok]
-    elif kind == "set":
-        times, ok = almanac.find_settings(obs, body, t0, t1)
-        times = times[ok]
-    else:
-        times = almanac.find_transits(obs, body, t0, t1)
-    moment = times[0].utc_datetime()
-    return moment.hour * 60 + moment.minute + moment.second / 60
+    """Minutes after 00:00 UTC of the first rise/set/transit on a UTC day, from a site or a city."""
+    return mc.event_time(kind, place(where), target_body(target), date)
 
 
 def around(minutes: float) -> list[str]:

@@ -196,22 +196,22 @@ def _iso(t: Any) -> str:
     return str(t.utc_strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-SiteName = Annotated[str | None, Field(max_length=100)]
-Latitude = Annotated[float | None, Field(ge=-90, le=90)]
-Longitude = Annotated[float | None, Field(ge=-180, le=360)]
-Elevation = Annotated[float, Field(ge=-500, le=9000)]
-TimeText = Annotated[str, Field(min_length=8, max_length=40)]
+SiteName = Annotated[str | None, Field(max_length=100), Kind("place")]
+Latitude = Annotated[float | None, Field(ge=-90, le=90), Kind("place")]
+Longitude = Annotated[float | None, Field(ge=-180, le=360), Kind("place")]
+Elevation = Annotated[float, Field(ge=-500, le=9000), Kind("place")]
+TimeText = Annotated[str, Field(min_length=8, max_length=40), Kind("time")]
 
 
 @tool("ephemeris")
 def body_position(
     ctx: ToolContext,
     target: Annotated[str, Field(min_length=1, max_length=200), Kind("object")],
-    time_utc: Annotated[TimeText, Kind("time")],
-    site: Annotated[SiteName, Kind("place")] = None,
-    latitude_deg: Annotated[Latitude, Kind("place")] = None,
-    longitude_deg: Annotated[Longitude, Kind("place")] = None,
-    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
+    time_utc: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
 ) -> ToolResult:
     """Where a Solar System body (Sun, Moon, planets) or a catalog object is at a given time.
 
@@ -280,11 +280,11 @@ def body_position(
 def rise_set(
     ctx: ToolContext,
     target: Annotated[str, Field(min_length=1, max_length=200), Kind("object")],
-    date: Annotated[TimeText, Kind("time")],
-    site: Annotated[SiteName, Kind("place")] = None,
-    latitude_deg: Annotated[Latitude, Kind("place")] = None,
-    longitude_deg: Annotated[Longitude, Kind("place")] = None,
-    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
+    date: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
 ) -> ToolResult:
     """Rise, transit and set times (UTC) of the Sun, Moon, a planet or a catalog object from a site during one UTC day.
 
@@ -359,7 +359,7 @@ _PHASES = (
 
 
 @tool("ephemeris")
-def moon_phase(ctx: ToolContext, time_utc: Annotated[TimeText, Kind("time")]) -> ToolResult:
+def moon_phase(ctx: ToolContext, time_utc: TimeText) -> ToolResult:
     """The Moon's phase and illuminated fraction at a time, and the dates of the next phases.
 
     Args:
@@ -422,11 +422,11 @@ def _night(where: Site, date: str, step_minutes: int) -> _Night:
 @tool("ephemeris")
 def whats_up(
     ctx: ToolContext,
-    date: Annotated[TimeText, Kind("time")],
-    site: Annotated[SiteName, Kind("place")] = None,
-    latitude_deg: Annotated[Latitude, Kind("place")] = None,
-    longitude_deg: Annotated[Longitude, Kind("place")] = None,
-    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
+    date: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
     min_altitude_deg: Annotated[float, Field(ge=0, le=89), Kind("altitude_limit")] = 30.0,
     limit: Annotated[int, Field(ge=1, le=110), Kind("count")] = 10,
 ) -> ToolResult:
@@ -520,11 +520,11 @@ def whats_up(
 def observability(
     ctx: ToolContext,
     target: Annotated[str, Field(min_length=1, max_length=200), Kind("object")],
-    date: Annotated[TimeText, Kind("time")],
-    site: Annotated[SiteName, Kind("place")] = None,
-    latitude_deg: Annotated[Latitude, Kind("place")] = None,
-    longitude_deg: Annotated[Longitude, Kind("place")] = None,
-    elevation_m: Annotated[Elevation, Kind("place")] = 0.0,
+    date: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
     min_altitude_deg: Annotated[float, Field(ge=0, le=89), Kind("altitude_limit")] = 30.0,
 ) -> ToolResult:
     """How well a target can be observed during one night from a site.

@@ -16,7 +16,8 @@ from typing import Any
 from aeiou_agent.store.names import normalize
 
 NUM = r"[-+−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
-_NUMBER_WORDS = {
+# Numbers written in words, as counts ('five closest', 'redshift six') and as values before units ('a degree').
+NUMBER_WORDS: dict[str, float] = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -27,13 +28,18 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
     "twelve": 12,
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,
-    "half a": 0.5,
-    "a": 1,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "a couple of": 2,
+    "a pair of": 2,
 }
+_NUMBER_WORDS = {**NUMBER_WORDS, "half a": 0.5, "a": 1}
 
 
 def to_float(text: str) -> float:

@@ -23,28 +23,7 @@ from rapidfuzz.distance import OSA
 from aeiou_agent.planning import arguments as extract
 
 NUM = extract.NUM
-COUNT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "fifty": 50,
-    "hundred": 100,
-    "a dozen": 12,
-    "a couple of": 2,
-    "a pair of": 2,
-}
+COUNT_WORDS = {word: int(value) for word, value in extract.NUMBER_WORDS.items()}
 
 # ---------------------------------------------------------------- words: keywords, typos, gibberish
 
