@@ -60,8 +60,6 @@ def test_redshift_cosmology_and_units():
 
 
 def test_coordinates_sites_and_sql():
-    assert ex.extract_decimal_coordinates("RA 10.68 Dec 41.27") == (10.68, 41.27)
-    assert ex.extract_sexagesimal("at 05h34m31.94s +22d00m52.2s please") == "05h34m31.94s +22d00m52.2s"
     assert ex.extract_latlon("latitude 19.8 longitude -155.5") == (19.8, -155.5)
     assert ex.extract_latlon("lat 30 S, lon 70 W") == (-30.0, -70.0)
     assert ex.looks_like_sql("SELECT count(*) FROM hipparcos")

@@ -144,48 +144,6 @@ def extract_redshift(text: str) -> float | None:
     return to_float(found.group(1)) if found else None
 
 
-def extract_decimal_coordinates(text: str) -> tuple[float, float] | None:
-    """(ra_deg, dec_deg) from 'RA 10.68 Dec 41.27', 'ra=83.6, dec=-5.4', 'RA = 10.68°, Dec = +41.27°'."""
-    found = re.search(
-        rf"\b(?:ra|right\s+ascension)\s*[=:]?\s*({NUM})\s*(?:°|deg(?:rees)?)?\s*,?\s*(?:and\s+)?"
-        rf"(?:dec|declination)\s*[=:]?\s*({NUM})\s*(?:°|deg(?:rees)?)?",
-        text,
-        re.IGNORECASE,
-    )
-    if found:
-        return to_float(found.group(1)), to_float(found.group(2))
-    return None
-
-
-_SEXAGESIMAL = re.compile(
-    r"(\d{1,2}\s*[h:]\s*\d{1,2}\s*[m:]\s*\d{1,2}(?:\.\d+)?\s*s?|\d{1,2}\s+\d{1,2}\s+\d{1,2}(?:\.\d+)?)\s*,?\s*"
-    r"([+\-−]\s*\d{1,2}\s*[d°:]\s*\d{1,2}\s*[m′':]\s*\d{1,2}(?:\.\d+)?\s*[s″\"]?|[+\-−]?\d{1,2}\s+\d{1,2}\s+\d{1,2}(?:\.\d+)?"
-    r"|\d{1,2}\s*[d°:]\s*\d{1,2}\s*[m′':]\s*\d{1,2}(?:\.\d+)?\s*[s″\"]?)",
-    re.IGNORECASE,
-)
-
-
-def extract_sexagesimal(text: str) -> str | None:
-    """A sexagesimal RA/Dec string such as '05h34m31.94s +22d00m52.2s' or '05:34:31.9 +22:00:52'."""
-    found = _SEXAGESIMAL.search(text)
-    if not found:
-        return None
-    return f"{found.group(1).strip()} {found.group(2).strip().replace('−', '-').replace('′', 'm').replace('″', 's')}"
-
-
-def extract_galactic(text: str) -> tuple[float, float] | None:
-    """(l, b) in degrees from 'l = 121.17, b = -21.57' or 'galactic longitude 30 latitude 5'."""
-    found = re.search(
-        rf"\b(?:l|galactic\s+longitude|glon)\s*[=:]?\s*({NUM})\s*(?:°|deg)?\s*,?\s*(?:and\s+)?(?:b|(?:galactic\s+)?latitude|glat)"
-        rf"\s*[=:]?\s*({NUM})",
-        text,
-        re.IGNORECASE,
-    )
-    if found:
-        return to_float(found.group(1)), to_float(found.group(2))
-    return None
-
-
 FRAME_WORDS = {
     "galactic": "galactic",
     "supergalactic": "supergalactic",
@@ -260,22 +218,6 @@ def extract_parallax_mas(text: str) -> float | None:
         return None
     value, unit = to_float(found.group(1)), found.group(2).lower()
     return value if unit.startswith(("mas", "milli")) else value * 1000.0
-
-
-def extract_magnitudes(text: str) -> tuple[float | None, float | None]:
-    """(apparent, absolute) magnitudes from 'm = 10', 'apparent magnitude 5.2', 'M = -1', 'absolute magnitude 4.8'."""
-    apparent = (
-        re.search(rf"(?<![A-Za-z_])m\s*=\s*({NUM})", text)
-        or re.search(rf"apparent\s+(?:visual\s+)?magnitude\s*(?:of|is|=)?\s*({NUM})", text, re.IGNORECASE)
-        or re.search(rf"magnitude[- ]({NUM})\s+(?:star|object|galaxy)", text, re.IGNORECASE)
-    )
-    absolute = re.search(rf"(?<![A-Za-z_])M\s*=\s*({NUM})", text) or re.search(
-        rf"absolute\s+(?:visual\s+)?magnitude\s*(?:of|is|=)?\s*({NUM})", text, re.IGNORECASE
-    )
-    return (
-        to_float(apparent.group(1)) if apparent else None,
-        to_float(absolute.group(1)) if absolute else None,
-    )
 
 
 COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [

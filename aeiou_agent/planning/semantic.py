@@ -827,8 +827,7 @@ class SemanticPlanner:
                 self._constellation(text)
                 or extract.extract_radius_deg(text) is not None
                 or any(v is not None for v in extract.extract_magnitude_limits(text))
-                or extract.extract_decimal_coordinates(text)
-                or extract.extract_sexagesimal(text)
+                or _PARSED.get().positions
             )
             asks_catalog = re.search(
                 r"\b(how many|list|count|brightest|faintest|nearest|closest|show|which stars)\b", lowered
