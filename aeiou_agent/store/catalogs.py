@@ -11,6 +11,7 @@ import importlib.metadata
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -241,8 +242,9 @@ def constellation_abbreviations(ra_deg: NDArray[np.float64], dec_deg: NDArray[np
     return np.asarray(get_constellation(SkyCoord(ra_deg * u.deg, dec_deg * u.deg), short_name=True))
 
 
+@cache
 def constellation_names() -> dict[str, str]:
-    """IAU abbreviation → full name, from the list astropy ships."""
+    """IAU abbreviation → full name, from the list astropy ships (read once)."""
     from importlib import resources
 
     text = resources.files("astropy.coordinates").joinpath("data/constellation_names.dat").read_text("utf8")

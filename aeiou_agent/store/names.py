@@ -138,6 +138,7 @@ class NameIndex:
     """Canonical name → object, with fuzzy suggestions for names that are not found."""
 
     def __init__(self) -> None:
+        self._mentions: dict[str, list[Mention]] = {}  # text → names in it; a planner asks several times per question
         self._keys: dict[str, ObjectRef] = {}
         self._display: dict[str, str] = {}  # canonical key → name as people write it (for suggestions)
         self._capitalized_only: set[str] = set()
@@ -147,6 +148,7 @@ class NameIndex:
         key = canonical(name)
         if not key or key in self._keys:
             return
+        self._mentions.clear()
         self._keys[key] = ref
         if suggest:
             self._display[key] = name
@@ -190,7 +192,16 @@ class NameIndex:
         return self._display[found[0]], self._keys[found[0]]
 
     def mentions(self, text: str) -> list[Mention]:
-        """Object names in free text, left to right, longest match first, without overlaps."""
+        """Object names in free text, left to right, longest match first, without overlaps (remembered per text)."""
+        found = self._mentions.get(text)
+        if found is None:
+            found = self._find_mentions(text)
+            if len(self._mentions) > 2048:
+                self._mentions.clear()
+            self._mentions[text] = found
+        return list(found)
+
+    def _find_mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
 
