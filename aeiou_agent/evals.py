@@ -219,7 +219,7 @@ def run_eval(
                 "problems": problems,
                 "text": answer.text,
                 "tags": case.get("tags", []),
-                "expects_refusal": _expects_refusal(expect),
+                "expects_refusal": expects_refusal(expect),
                 "refused": answer.status in REFUSAL_STATUSES and not answer.calls,
                 **({"sources": sources} if sources else {}),
             }
@@ -271,7 +271,7 @@ def run_eval(
 REFUSAL_STATUSES = ("not_understood", "refused")
 
 
-def _expects_refusal(expect: dict[str, Any]) -> bool:
+def expects_refusal(expect: dict[str, Any]) -> bool:
     """A case whose only right answer is a refusal: refusal statuses and no tool call."""
     status = expect.get("status", "answered")
     statuses = {status} if isinstance(status, str) else set(status)

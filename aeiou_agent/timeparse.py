@@ -19,6 +19,44 @@ _ISO = re.compile(
 )
 ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(?:Z|UTC)\b)?")
 
+# Time-zone abbreviations people write after a clock time, as hours east of UTC.
+ZONES = {
+    "utc": 0,
+    "ut": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 1,
+    "cet": 1,
+    "west": 1,
+    "cest": 2,
+    "eet": 2,
+    "eest": 3,
+    "ist": 5.5,
+    "jst": 9,
+    "aest": 10,
+    "aedt": 11,
+    "hst": -10,
+    "akst": -9,
+    "pst": -8,
+    "pdt": -7,
+    "mst": -7,
+    "mdt": -6,
+    "cst": -6,
+    "cdt": -5,
+    "est": -5,
+    "edt": -4,
+    "clt": -4,
+    "clst": -3,
+}
+
+
+def zone_offset_hours(text: str) -> float:
+    """Hours east of UTC of a time-zone abbreviation written after a clock time ('22:00 CET' → 1), else 0."""
+    found = re.search(r"\d{1,2}:\d{2}\s*(?:h\s*)?([A-Za-z]{1,4})\b", text)
+    return float(ZONES.get(found.group(1).lower(), 0)) if found else 0.0
+
+
 HOLIDAYS = {
     "christmas day": "25 December",
     "christmas eve": "24 December",

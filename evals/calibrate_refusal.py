@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from aeiou_agent import Observatory
-from aeiou_agent.evals import _expects_refusal, load_cases
+from aeiou_agent.evals import expects_refusal, load_cases
 from aeiou_agent.planning import ChatContext, semantic
 
 REFUSALS = {"out_of_scope", "unsupported", "refused_action", "gibberish", "other_language", "injection", "empty"}
@@ -46,7 +46,7 @@ def main() -> None:
         hits = false_alarms = misses = answerable = 0
         for case, context in zip(cases, contexts, strict=True):
             plan = planner.plan(case["question"], _copy(context))
-            expected = _expects_refusal(case.get("expect", {}))
+            expected = expects_refusal(case.get("expect", {}))
             answerable += not expected
             if refused(plan):
                 hits += expected

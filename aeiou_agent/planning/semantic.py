@@ -19,7 +19,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from aeiou_agent.planning.parse import KEYWORDS, Parsed, parse_question
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
 from aeiou_agent.store.names import Mention, normalize
-from aeiou_agent.timeparse import find_when
+from aeiou_agent.timeparse import find_when, zone_offset_hours
 
 MULTIMODAL_TOOLS = (
     "predict_galaxy_parameters",
@@ -60,44 +60,6 @@ COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may 
 COUNT_ARGS = frozenset({"limit", "count", "count_per_index", "k", "max_rows"})
 COUNT_FREE_TOOLS = frozenset({"sql_query"})
 ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
-# Time-zone abbreviations people write after a clock time, as hours east of UTC.
-ZONES = {
-    "utc": 0,
-    "ut": 0,
-    "gmt": 0,
-    "z": 0,
-    "wet": 0,
-    "bst": 1,
-    "cet": 1,
-    "west": 1,
-    "cest": 2,
-    "eet": 2,
-    "eest": 3,
-    "ist": 5.5,
-    "jst": 9,
-    "aest": 10,
-    "aedt": 11,
-    "hst": -10,
-    "akst": -9,
-    "pst": -8,
-    "pdt": -7,
-    "mst": -7,
-    "mdt": -6,
-    "cst": -6,
-    "cdt": -5,
-    "est": -5,
-    "edt": -4,
-    "clt": -4,
-    "clst": -3,
-}
-
-
-def zone_offset_hours(text: str) -> float:
-    """Hours east of UTC of a time-zone abbreviation written after a clock time ('22:00 CET' → 1), else 0."""
-    found = re.search(r"\d{1,2}:\d{2}\s*(?:h\s*)?([A-Za-z]{1,4})\b", text)
-    return float(ZONES.get(found.group(1).lower(), 0)) if found else 0.0
-
-
 # Below this best similarity the planner says it cannot answer. Calibrated with evals/calibrate_refusal.py on the
 # question sets (783 cases, 2026-11-30): 0.40 refuses 95.1% of what should be refused at precision 0.990 and 0.1%
 # of answerable questions; 0.50 gains 1% recall for precision 0.933.
@@ -406,12 +368,12 @@ class SemanticPlanner:
         notes = [f"I read '{wrong}' as '{right}'." for wrong, right in parsed.corrections]
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
-        refusal = self._refusal(parsed, mentions, bodies, context)
+        cue = self._strong_cue(text, mentions)
+        refusal = self._refusal(parsed, mentions, bodies, context, literature=cue == "search_literature")
         if refusal is not None:
             return refusal
         ranking = self.classify(text)
         intent, confidence = ranking[0]
-        cue = self._strong_cue(text, mentions)
         if cue and not self._can_run(cue, parsed, mentions, bodies, context):
             cue = None  # a form that points to a tool whose input the question lacks ('what can I observe from …')
         remainder = FOLLOW_UP.sub("", text).strip()
@@ -494,9 +456,7 @@ class SemanticPlanner:
 
     def _place_phrase(self, text: str) -> str | None:
         """The place a question names: an observatory, a city, or a capitalised name after 'is'/'of'/'in'."""
-        from aeiou_agent.tools.ephemeris import SITE_KEYS
-
-        site = extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) or self._city(text)
+        site = self._named_place(text)
         if site:
             return site
         found = re.search(
@@ -516,17 +476,20 @@ class SemanticPlanner:
         provided = self.provides.get(intent, set())
         return not asks or not provided.isdisjoint(asks) or (intent not in OBJECT_INTENTS and not asks & OBJECT_FACTS)
 
-    def _refusal(self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan | None:
+    def _refusal(
+        self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext, *, literature: bool
+    ) -> Plan | None:
         """A refusal that no routing can change: an action AEIOU must not take, facts no tool has, no words.
 
-        Each says what went wrong and what AEIOU can do instead.
+        Each says what went wrong and what AEIOU can do instead. A question about the literature (``literature``)
+        may name what no tool computes ('papers on exoplanet atmospheres'): the search answers it.
         """
 
         def refuse(intent: str, why: str) -> Plan:
             return Plan(intent, status="not_understood", confidence=0.0, message=f"{why} {self.capabilities}")
 
-        literature = self._strong_cue(parsed.text, mentions) == "search_literature" or re.search(
-            r"\b(which|what) (source|database|reference)\b", parsed.text, re.IGNORECASE
+        literature = literature or bool(
+            re.search(r"\b(which|what) (source|database|reference)\b", parsed.text, re.IGNORECASE)
         )
         if parsed.action and not literature:
             return refuse("refused_action", parsed.action)
@@ -602,7 +565,7 @@ class SemanticPlanner:
             return "convert_coordinates"
         if intent == "body_position" and parsed.wants_plot and not re.search(r"\d{1,2}:\d{2}", parsed.text):
             return "observability"
-        facts = {"kind", "size", "colour", "parallax", "hip_number", "proper_motion", "redshift", "morphology"}
+        facts = OBJECT_FACTS - {"brightness"}  # resolve_object gives the brightness itself
         if intent in {"resolve_object", "constellation", "describe_catalog"} and mentions and facts & set(parsed.asks):
             return "object_info"
         if intent in {"parallax_distance", "magnitude_distance"} and parsed.magnitudes:
@@ -961,10 +924,12 @@ class SemanticPlanner:
         if not mentions:
             from aeiou_agent.tools.sky import is_unit
 
-            if _PARSED.get().positions:
-                pass
-            elif extract.extract_unit_conversion(text, is_unit) is not None and not re.search(
-                r"\b(ra|dec|galactic|ecliptic|equatorial|icrs|fk[45]|sexagesimal|coordinates?)\b", lowered
+            if (
+                not _PARSED.get().positions
+                and extract.extract_unit_conversion(text, is_unit) is not None
+                and not re.search(
+                    r"\b(ra|dec|galactic|ecliptic|equatorial|icrs|fk[45]|sexagesimal|coordinates?)\b", lowered
+                )
             ):
                 return "convert_units"
         if (
@@ -1124,13 +1089,11 @@ class SemanticPlanner:
         return extract.extract_constellation(masked, constellation_names())
 
     def _names_a_site(self, text: str) -> bool:
-        from aeiou_agent.tools.ephemeris import SITE_KEYS
+        return extract.extract_latlon(text) is not None or self._named_place(text) is not None
 
-        return (
-            extract.extract_latlon(text) is not None
-            or extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) is not None
-            or self._city(text) is not None
-        )
+    def _named_place(self, text: str) -> str | None:
+        """An observatory ('Paranal', 'CTIO') or a city ('Santiago, Chile') named in the question."""
+        return extract.extract_site(text, _site_names()) or self._city(text)
 
     def _city(self, text: str) -> str | None:
         """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
@@ -1142,12 +1105,10 @@ class SemanticPlanner:
         return find_place_in_text(text, exclude)
 
     def _site(self, text: str, context: ChatContext, tool: str, required: bool) -> dict[str, Any]:
-        from aeiou_agent.tools.ephemeris import SITE_KEYS
-
         latlon = extract.extract_latlon(text)
         if latlon:
             return {"latitude_deg": latlon[0], "longitude_deg": latlon[1]}
-        site = extract.extract_site(text, {key: s.name for key, s in SITE_KEYS.items()}) or self._city(text)
+        site = self._named_place(text)
         if site:
             return {"site": site}
         if context.site and (FOLLOW_UP.search(text) or PRONOUN.search(text) or context.intent):
@@ -1775,6 +1736,14 @@ _NOT_UNKNOWN_NAMES = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _site_names() -> dict[str, str]:
+    """Observatory name or alias (normalized) → site name, built once."""
+    from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+    return {key: site.name for key, site in SITE_KEYS.items()}
 
 
 def _verbatim(text: str) -> str:
