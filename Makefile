@@ -43,7 +43,9 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/holdout2.jsonl --no-failures
 	$(BIN)/aeiou eval evals/simulate.jsonl --no-failures
 	$(BIN)/aeiou eval evals/literature.jsonl --no-failures
-	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.97 --min-tool 0.97
+	$(BIN)/aeiou eval evals/papers_reworded.jsonl --no-failures --min-answer 0.88 --min-tool 0.94
+	$(BIN)/aeiou eval evals/papers_absent.jsonl --no-failures --min-answer 0.6 --min-tool 0.9
+	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.98 --min-tool 0.98
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py

@@ -161,3 +161,42 @@ def test_object_types_and_synonyms():
     assert parse_question("how many open clusters lie near M7", VOCABULARY).counted == "open_cluster"
     assert parse_question("generate 4 elliptical galaxies", VOCABULARY).sersic_from_words == 4.0
     assert parse_question("draw three disc galaxies", VOCABULARY).sersic_from_words == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which study turned galaxy pictures from a shallow survey into deeper ones?",
+        "work that learns to make SDSS stamps look like DES ones",
+        "who trained a GAN to output maps of the relic radiation?",
+        "has anyone emulated reionization simulations?",
+        "where can I read about tiling arbitrarily big synthetic fields?",
+        "where is the reduction of the Hipparcos raw data described in full?",
+        "any reference on boosting the signal-to-noise of Sloan stamps?",
+        "the book about redoing the Hipparcos data processing",
+    ],
+)
+def test_asking_for_a_work_is_read_as_asking_for_a_reference(text):
+    assert "reference" in parse_question(text, VOCABULARY).asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which 5 galaxies of the reference survey look most unusual?",  # a reference sample, not a reference
+        "book me a flight to Santiago",  # a verb
+        "convert to the galactic reference frame",
+        "does the altitude plot work for Mauna Kea?",
+    ],
+)
+def test_reference_words_in_other_roles_are_not_a_literature_question(text):
+    assert "reference" not in parse_question(text, VOCABULARY).asks
+
+
+def test_a_described_method_is_told_from_a_request_to_run_one():
+    assert parse_question(
+        "a product-of-experts inference network for VAEs with several inputs", VOCABULARY
+    ).describes_method
+    assert parse_question("emulating radiative-transfer runs with an autoencoder", VOCABULARY).describes_method
+    assert not parse_question("generate 4 galaxies with the VAE", VOCABULARY).describes_method
+    assert not parse_question("can you draw a GAN density field", VOCABULARY).describes_method

@@ -184,3 +184,30 @@ def test_typos_in_keywords_are_read_and_said(obs):
     assert "I read 'distnace' as 'distance'" in answer.text
     vega = 1000 / answer.calls[0].result["plx_mas"]
     assert any(abs(v - vega) < 0.01 for v in numbers(answer.text))
+
+
+@pytest.mark.parametrize(
+    ("question", "paper"),
+    [
+        # no 'paper' in them, and words such as 'power spectrum' that would otherwise pick a calculator
+        ("a neural emulator of the CMB and matter power spectra for faster MCMC", "arXiv:2106.03846"),
+        (
+            "who trained a GAN to output maps of the relic radiation that match the angular power spectrum?",
+            "arXiv:1908.04682",
+        ),
+        ("emulating radiative-transfer runs of the epoch of reionisation with an autoencoder", "arXiv:1905.06958"),
+        # 'VAEs' and 'product-of-experts' count as the passage's 'VAE' and 'product of experts'
+        ("a product-of-experts inference network for VAEs with several input types", "arXiv:1802.05335"),
+    ],
+)
+def test_papers_described_in_other_words_are_found(obs, question, paper):
+    answer = obs.ask(question)
+    assert [c.tool for c in answer.calls] == ["search_literature"], question
+    assert answer.citations[0].id == paper, answer.text
+
+
+def test_generators_are_still_run_when_asked_to(obs):
+    answer = obs.ask("generate 4 elliptical galaxies with the VAE")
+    assert [c.tool for c in answer.calls] == ["generate_galaxies"]
+    answer = obs.ask("which 5 galaxies of the reference survey look most unusual?")
+    assert [c.tool for c in answer.calls] == ["rank_anomalies"]

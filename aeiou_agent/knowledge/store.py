@@ -491,16 +491,25 @@ def distinctive_terms(query: str) -> list[str]:
 
 
 def _coverage(query: str, passage: Passage) -> float:
-    """Share of the query's content words that occur in the passage (title, authors, text)."""
-    words = [
-        w for w in re.findall(r"[a-z0-9][a-z0-9'-]+", query.lower()) if w not in _COMMON_CAPITALISED and len(w) > 2
-    ]
+    """Share of the query's content words that occur in the passage (title, authors, text).
+
+    A word counts in any inflection ('VAEs' for 'VAE', 'astrometry' for 'astrometric'): its stem, or for a long
+    word its first six letters, must occur; hyphenated words count part by part ('product-of-experts').
+    """
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9']+", query.lower()) if w not in _COMMON_CAPITALISED and len(w) > 2]
     if not words:
         return 0.0
     haystack = " ".join(
         (str(passage.metadata.get("title", "")), str(passage.metadata.get("authors", "")), passage.text)
     ).lower()
-    return sum(1 for w in words if w in haystack) / len(words)
+
+    def occurs(word: str) -> bool:
+        stem = _stem([word])[0]
+        if stem == word and word.endswith("s") and len(word) > 3:
+            stem = word[:-1]  # a short plural the stemmer leaves alone ('VAEs', 'GANs')
+        return stem in haystack or (len(stem) > 6 and stem[:6] in haystack)
+
+    return sum(map(occurs, words)) / len(words)
 
 
 def relevant_passages(passages: Sequence[Passage], query: str) -> list[Passage]:

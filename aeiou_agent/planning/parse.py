@@ -269,7 +269,46 @@ ASKS: dict[str, str] = {
     "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b|\bis (it|the \w+|\w+) up\b",
     "proper_motion": r"\bproper motions?\b",
     "morphology": r"\bhubble type\b|\bmorpholog\w*\b|\btype of galaxy\b|\bwhat type of\b",
+    # a work rather than a computation: a paper, a study, a reference, who did something, the user's documents
+    "reference": r"\b(papers?|articles?|publications?|preprints?|literature|arxiv|cite|citations?|bibliograph\w*|"
+    r"monographs?)\b|\b(the|a|which|what) books?\b|\breferences? (for|on|to|about|behind)\b|\bthe references?\b(?! \w)"
+    r"|\b(which|what|a|an|the|any|this|that|some) (study|studies|research|report)\b"
+    r"|\b(study|studies|work|research) (that|which|where|in which|on|about|using|checking|showing|testing)\b"
+    r"|\bwho (first )?(wrote|introduced|proposed|developed|trained|built|made|created|designed|published|showed|"
+    r"demonstrated|used|applied|synthesi[sz]ed|produced|mapped|translated|emulated|presented|invented|came up with)\b"
+    r"|\bhas anyone\b|\bhave (people|astronomers|researchers|others) (tried|used|done)\b"
+    r"|\bwhere can i (read|learn|find out)\b|\b(described|documented|explained) in (full|detail|depth)\b"
+    r"|\bmy (notes|documents|files|pdfs|library)\b",
 }
+
+# Words that say 'look in the literature' but carry no topic: they would only dilute the search. (Stripping
+# 'which study', 'work that' and the like as well was tried: no paper ranked better, and more unrelated questions
+# found a passage similar enough to quote.)
+_WORK_WORDS = re.compile(
+    r"\b(?:papers?|articles?|publications?|preprints?|literature)(?:\s+(?:on|about|regarding))?\b", re.IGNORECASE
+)
+
+
+def without_work_words(text: str) -> str:
+    """The topic of a literature question: 'papers on emulators of power spectra' → 'emulators of power spectra'."""
+    return re.sub(r"\s+", " ", _WORK_WORDS.sub(" ", text)).strip(" ,")
+
+
+# A request to run something ('simulate …', 'can you draw …'), as opposed to a topic ('density maps in …').
+REQUEST = re.compile(
+    r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need|would like)\s+"
+    r"(?:to\s+)?|let'?s\s+)?(?:draw|generate|make|create|sample|simulate|show(?:\s+me)?|give(?:\s+me)?|produce|"
+    r"render|plot|build|run)\b"
+)
+# How a piece of research is described ('an autoencoder that replaces radiative-transfer runs'): with no request to
+# run something and nothing to compute on, such a question is about a paper even if it never says 'paper'.
+_METHOD = re.compile(
+    r"\b(neural|networks?|gans?|adversarial|autoencoders?|vaes?|cnns?|convolutional|deep[- ]learning|"
+    r"machine[- ]learning|generative|generators?|emulat\w+|surrogates?|trained|training|learn(s|ed|t|ing)?|"
+    r"latent|product[- ]of[- ]experts|architecture|benchmark\w*|principal components?|pca|mcmc|"
+    r"image[- ]to[- ]image|translation|translat\w+|inference network)\b",
+    re.IGNORECASE,
+)
 
 # Facts no tool has: the answer names them instead of answering something else.
 UNSUPPORTED: list[tuple[str, str]] = [
@@ -336,7 +375,9 @@ _DOMAIN = re.compile(
     r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"
     r"units?|convert|nm|angstrom|ghz|mhz|ev|kelvin|jansky|mas|milliarcsec\w*|spectral|elliptical|spiral|disc|"
     r"vae|latent|anomal\w+|emulat\w+|camb|halofit|simulat\w+ (galax|density|field|matter)|planck\w*|wmap\w*|"
-    r"h0|h_0|lcdm|modulus|mag|hp|distances?|hip)\b|\bz\s*[=~≈]|\b[dh]\(z\)|\b(samples?|galaxy)\s*#?\s*\d+",
+    r"h0|h_0|lcdm|modulus|mag|hp|distances?|hip|astro\w*|satellites?|surveys?|telescopes?|dark[- ](matter|energy)|"
+    r"reioni[sz]\w*|cmb|microwave background|lensing|spectr(a|um)|photometr\w*|n-body|cosmic|interstellar|"
+    r"intergalactic|supernova\w*|quasars?|black holes?)\b|\bz\s*[=~≈]|\b[dh]\(z\)|\b(samples?|galaxy)\s*#?\s*\d+",
     re.IGNORECASE,
 )
 
@@ -694,6 +735,7 @@ class Parsed:
     gibberish: bool = False
     domain: bool = False
     wants_plot: bool = False
+    describes_method: bool = False  # research methods described, no request to run anything (see _METHOD)
 
     @property
     def numbers_text(self) -> str:
@@ -731,6 +773,7 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.gibberish = looks_like_gibberish(text, vocabulary)
     parsed.domain = bool(_DOMAIN.search(corrected)) or bool(parsed.positions)
     parsed.wants_plot = bool(re.search(r"\b(plot|chart|graph|curve|draw|visuali[sz]e|diagram)\b", lowered))
+    parsed.describes_method = bool(_METHOD.search(corrected)) and not REQUEST.search(lowered)
     return parsed
 
 

@@ -29,10 +29,10 @@ import yaml
 
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.knowledge import embedder
-from aeiou_agent.knowledge.store import KnowledgeStore
+from aeiou_agent.knowledge.store import MIN_SIMILARITY, KnowledgeStore
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
-from aeiou_agent.planning.parse import KEYWORDS, Parsed, parse_question
+from aeiou_agent.planning.parse import KEYWORDS, REQUEST, Parsed, parse_question, without_work_words
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
 from aeiou_agent.store.names import Mention, normalize
@@ -68,12 +68,6 @@ DEFAULT_MIN_CONFIDENCE = MIN_CONFIDENCE = 0.40
 ENHANCE_REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:enhance|de-?noise|improve|"
     r"boost|sharpen|deblur|clean\s+up)\b|\b(?:this|that|the\s+same|my)\s+(?:[\w-]+\s+){0,2}(?:cutout|stamp|image)\b"
-)
-# A request to run something ('simulate …', 'can you draw …'), as opposed to a topic ('density maps in …').
-REQUEST = re.compile(
-    r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need|would like)\s+"
-    r"(?:to\s+)?|let'?s\s+)?(?:draw|generate|make|create|sample|simulate|show(?:\s+me)?|give(?:\s+me)?|produce|"
-    r"render|plot|build|run)\b"
 )
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|same (moment|time|night|day|date|thing|question)|now|also|then|only|"
@@ -516,13 +510,17 @@ class SemanticPlanner:
         named = bool(parsed.asks and unknown_name_spans(parsed.text)) or bool(
             self._guess_name(parsed.text, exclude=[], notes=None, fuzzy_only=True)
         )
-        if not (parsed.domain or anchored or follow_up or named):
+        if not (parsed.domain or anchored or follow_up or named or literature):
             if self.classify(parsed.text)[0][0] == "capabilities" or self._in_the_literature(parsed.text):
                 return None
             return refuse("out_of_scope", "I can't answer that with my tools.")
         return None
 
-    def _in_the_literature(self, text: str, *, naming: bool = False) -> bool:
+    def _provider(self, fact: str) -> str:
+        """The tool that declares it provides ``fact`` (the literature search for 'reference')."""
+        return next(name for name, facts in self.provides.items() if fact in facts)
+
+    def _in_the_literature(self, text: str, *, naming: bool = False, loosely: bool = False) -> bool:
         """Whether the knowledge store has a passage that answers the question (a fallback, not a first choice).
 
         With ``naming``, the passage must also name the question's unknown proper noun ('What is CosmoPower?'),
@@ -532,7 +530,10 @@ class SemanticPlanner:
             return False
         from aeiou_agent.knowledge.store import relevant_passages
 
-        passages = relevant_passages(self._knowledge().search(text, k=3, collections=("papers",)), text)
+        found = self._knowledge().search(text, k=3, collections=("papers",))
+        if loosely:  # about the same research as a passage, even if not close enough to quote it
+            return any((p.dense_similarity or 0.0) >= MIN_SIMILARITY for p in found)
+        passages = relevant_passages(found, text)
         return any("names" in p.ranks for p in passages) if naming else bool(passages)
 
     def _by_coverage(
@@ -833,12 +834,12 @@ class SemanticPlanner:
     def _strong_cue(self, text: str, mentions: list[Mention]) -> str | None:
         """An intent the question's form leaves no doubt about, whatever the embedding says."""
         lowered = text.lower()
-        if re.search(
-            r"\b(papers?|articles?|publications?|literature|arxiv|preprints?|cite|citation|bibliography|books?|monograph|"
-            r"who (wrote|introduced|proposed|developed)|my (notes|documents|files|pdfs))\b",
-            lowered,
-        ):
-            return "search_literature"
+        parsed = _PARSED.get()
+        if "reference" in parsed.asks:
+            return self._provider("reference")
+        unanchored = not (mentions or parsed.positions or re.search(r"\d", text))
+        if parsed.describes_method and unanchored and self._in_the_literature(text, loosely=True):
+            return self._provider("reference")
         request = REQUEST.search(lowered)
         multimodal = self._multimodal_cue(lowered)
         if multimodal:
@@ -1687,13 +1688,7 @@ class SemanticPlanner:
     ) -> Plan:
         lowered = text.lower()
         query = re.sub(r"\b(?:from|since|after|before|until|up to|in|of)\s+(?:19|20)\d\d\b", " ", text)
-        # words that say 'look in the literature' but carry no topic would only dilute the search
-        query = re.sub(
-            r"\b(?:papers?|articles?|publications?|preprints?|literature)(?:\s+(?:on|about|regarding))?\b",
-            " ",
-            query,
-            flags=re.IGNORECASE,
-        )
+        query = without_work_words(query)
         args: dict[str, Any] = {"query": re.sub(r"\s+", " ", query).strip()}
         if re.search(r"\bmy (papers?|notes|documents|files|pdfs|library)\b|\bi (ingested|uploaded|added)\b", lowered):
             args["origin"] = "ingested"
