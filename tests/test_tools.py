@@ -193,6 +193,10 @@ def test_whats_up_lists_planets_moon_and_messier_objects(run):
         ({"target": "Sun", "date": "2099-01-01", "site": "Kitt Peak"}, "outside the DE421"),
         ({"target": "Sun", "date": "next tuesday", "site": "Kitt Peak"}, "not a date or time I can read"),
         ({"target": "Sun", "date": "2026-09-01", "site": "Atlantis Observatory"}, "Known sites"),
+        (
+            {"target": "Sun", "date": "2026-09-01", "latitude_deg": 10, "longitude_deg": 20, "local_day": True},
+            "local_day needs a named observatory or city",
+        ),
     ],
 )
 def test_ephemeris_bad_input(run, args, message):

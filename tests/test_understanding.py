@@ -169,6 +169,36 @@ def test_a_city_is_a_place_to_observe_from(obs):
     assert times[0].utc_strftime("%H:%M") in answer.text
 
 
+def test_rise_and_set_times_carry_the_local_date_and_a_local_day_can_be_asked_for(obs):
+    """An evening sunset west of Greenwich falls in the next UTC day: the answer shows the local date, and
+    'local date' asks for the site's own calendar day."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from aeiou_agent.tools.ephemeris import _skyfield, find_site
+    from skyfield import almanac
+    from skyfield.api import wgs84
+
+    kitt_peak = find_site("Kitt Peak")
+    assert kitt_peak.time_zone == "America/Phoenix"
+    ts, eph = _skyfield()
+    observer = eph["earth"] + wgs84.latlon(kitt_peak.latitude_deg, kitt_peak.longitude_deg, kitt_peak.elevation_m)
+    zone = ZoneInfo("America/Phoenix")
+
+    def sunset_between(start: dt.datetime, end: dt.datetime) -> dt.datetime:
+        times, _ = almanac.find_settings(observer, eph["sun"], ts.from_datetime(start), ts.from_datetime(end))
+        return times[0].utc_datetime().astimezone(zone)
+
+    utc_day = sunset_between(dt.datetime(2026, 6, 1, tzinfo=dt.UTC), dt.datetime(2026, 6, 2, tzinfo=dt.UTC))
+    answer = obs.ask("When does the Sun set at Kitt Peak on 2026-06-01?")
+    assert f"{utc_day:%H:%M} MST on 2026-05-31 local time" in answer.text  # the previous local evening, said so
+    local_day = sunset_between(dt.datetime(2026, 6, 1, tzinfo=zone), dt.datetime(2026, 6, 2, tzinfo=zone))
+    answer = obs.ask("When does the Sun set at Kitt Peak on 2026-06-01, local date?")
+    (call,) = answer.calls
+    assert call.args["local_day"] is True and "(local day, America/Phoenix)" in answer.text
+    assert f"{local_day:%H:%M} MST on 2026-06-01 local time" in answer.text
+
+
 def test_find_place_is_planned_from_its_declaration_alone(obs):
     assert not hasattr(SemanticPlanner, "_build_find_place")  # no planner code names the new tool
     answer = obs.ask("what is the local time in Honolulu at 2026-05-01T08:00 UTC")

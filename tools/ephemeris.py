@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 import numpy as np
 from aeiou_agent.tools._plots import new_figure, save_png
@@ -46,35 +47,58 @@ class Site:
     longitude_deg: float
     elevation_m: float
     aliases: tuple[str, ...] = ()
+    time_zone: str = ""  # IANA name, for local times; empty where unknown
 
 
 SITES: tuple[Site, ...] = (
-    Site("Kitt Peak", 31.9583, -111.5967, 2096, ("kpno", "kitt peak national observatory")),
-    Site("Cerro Tololo", -30.1691, -70.8062, 2207, ("ctio", "tololo")),
+    Site("Kitt Peak", 31.9583, -111.5967, 2096, ("kpno", "kitt peak national observatory"), "America/Phoenix"),
+    Site("Cerro Tololo", -30.1691, -70.8062, 2207, ("ctio", "tololo"), "America/Santiago"),
     Site(
         "Cerro Pachón",
         -30.2407,
         -70.7366,
         2715,
         ("cerro pachon", "pachon", "rubin", "vera rubin observatory", "gemini south"),
+        "America/Santiago",
     ),
-    Site("Mauna Kea", 19.8207, -155.4681, 4205, ("keck", "subaru", "gemini north", "cfht", "maunakea")),
-    Site("La Palma", 28.7606, -17.8816, 2396, ("roque de los muchachos", "gtc", "orm", "william herschel telescope")),
-    Site("Paranal", -24.6272, -70.4042, 2635, ("cerro paranal", "vlt", "eso paranal")),
-    Site("La Silla", -29.2567, -70.7346, 2400, ("eso la silla",)),
-    Site("Las Campanas", -29.0146, -70.6926, 2380, ("magellan", "lco", "las campanas observatory")),
-    Site("Apache Point", 32.7803, -105.8203, 2788, ("apo", "apache point observatory")),
-    Site("Palomar", 33.3563, -116.8650, 1712, ("mount palomar", "palomar observatory", "hale telescope")),
-    Site("Siding Spring", -31.2733, 149.0617, 1165, ("sso", "aat", "anglo-australian telescope")),
-    Site("McDonald", 30.6797, -104.0247, 2075, ("mcdonald observatory", "hobby-eberly", "het")),
-    Site("Lick", 37.3414, -121.6429, 1283, ("mount hamilton", "lick observatory")),
-    Site("Mount Wilson", 34.2247, -118.0572, 1742, ("mt wilson", "mount wilson observatory")),
-    Site("Sutherland", -32.3794, 20.8117, 1798, ("saao", "salt")),
-    Site("Calar Alto", 37.2236, -2.5463, 2168, ("caha",)),
-    Site("Chajnantor", -23.0293, -67.7551, 5058, ("alma", "llano de chajnantor")),
-    Site("Greenwich", 51.4769, -0.0005, 46, ("royal observatory greenwich",)),
-    Site("Jodrell Bank", 53.2366, -2.3085, 77, ("lovell telescope",)),
-    Site("Green Bank", 38.4331, -79.8398, 807, ("gbt",)),
+    Site(
+        "Mauna Kea",
+        19.8207,
+        -155.4681,
+        4205,
+        ("keck", "subaru", "gemini north", "cfht", "maunakea"),
+        "Pacific/Honolulu",
+    ),
+    Site(
+        "La Palma",
+        28.7606,
+        -17.8816,
+        2396,
+        ("roque de los muchachos", "gtc", "orm", "william herschel telescope"),
+        "Atlantic/Canary",
+    ),
+    Site("Paranal", -24.6272, -70.4042, 2635, ("cerro paranal", "vlt", "eso paranal"), "America/Santiago"),
+    Site("La Silla", -29.2567, -70.7346, 2400, ("eso la silla",), "America/Santiago"),
+    Site("Las Campanas", -29.0146, -70.6926, 2380, ("magellan", "lco", "las campanas observatory"), "America/Santiago"),
+    Site("Apache Point", 32.7803, -105.8203, 2788, ("apo", "apache point observatory"), "America/Denver"),
+    Site(
+        "Palomar",
+        33.3563,
+        -116.8650,
+        1712,
+        ("mount palomar", "palomar observatory", "hale telescope"),
+        "America/Los_Angeles",
+    ),
+    Site("Siding Spring", -31.2733, 149.0617, 1165, ("sso", "aat", "anglo-australian telescope"), "Australia/Sydney"),
+    Site("McDonald", 30.6797, -104.0247, 2075, ("mcdonald observatory", "hobby-eberly", "het"), "America/Chicago"),
+    Site("Lick", 37.3414, -121.6429, 1283, ("mount hamilton", "lick observatory"), "America/Los_Angeles"),
+    Site("Mount Wilson", 34.2247, -118.0572, 1742, ("mt wilson", "mount wilson observatory"), "America/Los_Angeles"),
+    Site("Sutherland", -32.3794, 20.8117, 1798, ("saao", "salt"), "Africa/Johannesburg"),
+    Site("Calar Alto", 37.2236, -2.5463, 2168, ("caha",), "Europe/Madrid"),
+    Site("Chajnantor", -23.0293, -67.7551, 5058, ("alma", "llano de chajnantor"), "America/Santiago"),
+    Site("Greenwich", 51.4769, -0.0005, 46, ("royal observatory greenwich",), "Europe/London"),
+    Site("Jodrell Bank", 53.2366, -2.3085, 77, ("lovell telescope",), "Europe/London"),
+    Site("Green Bank", 38.4331, -79.8398, 807, ("gbt",), "America/New_York"),
 )
 
 SITE_KEYS: dict[str, Site] = {}
@@ -122,7 +146,7 @@ def find_site(name: str) -> Site:
 
     place = lookup_place(name)
     if place is not None:  # a city: its GeoNames position, at sea level (GeoNames lists no elevation)
-        return Site(place.label, place.latitude_deg, place.longitude_deg, 0.0)
+        return Site(place.label, place.latitude_deg, place.longitude_deg, 0.0, time_zone=place.timezone)
     known = ", ".join(s.name for s in SITES)
     raise UserError(
         f"I don't know an observatory or city called {name!r}. Known sites: {known}; or a city with its country "
@@ -189,7 +213,16 @@ def _site_data(site: Site) -> dict[str, Any]:
         "latitude_deg": site.latitude_deg,
         "longitude_deg": site.longitude_deg,
         "elevation_m": site.elevation_m,
+        **({"time_zone": site.time_zone} if site.time_zone else {}),
     }
+
+
+def _local(t: Any, site: Site) -> str | None:
+    """The site's clock time and date of a skyfield time ('19:31 MST on 2026-05-31'), if its time zone is known."""
+    if not site.time_zone:
+        return None
+    local = t.utc_datetime().astimezone(ZoneInfo(site.time_zone))
+    return f"{local:%H:%M} {local.tzname()} on {local:%Y-%m-%d}"
 
 
 def _iso(t: Any) -> str:
@@ -285,8 +318,12 @@ def rise_set(
     latitude_deg: Latitude = None,
     longitude_deg: Longitude = None,
     elevation_m: Elevation = 0.0,
+    local_day: Annotated[bool, Kind("option")] = False,
 ) -> ToolResult:
-    """Rise, transit and set times (UTC) of the Sun, Moon, a planet or a catalog object from a site during one UTC day.
+    """Rise, transit and set times of the Sun, Moon, a planet or a catalog object from a site during one day.
+
+    Times are UTC, each with the site's local clock time and date where its time zone is known (an evening event
+    at a site west of Greenwich can fall early in the next UTC day).
 
     Args:
         target: 'Sun', 'Moon', a planet, or any catalog object name.
@@ -295,16 +332,23 @@ def rise_set(
         latitude_deg: Observer latitude in degrees, instead of a site.
         longitude_deg: Observer longitude in degrees east, instead of a site.
         elevation_m: Observer elevation in metres (with latitude/longitude).
+        local_day: Search the site's local calendar day (midnight to midnight in its time zone) instead of the
+            UTC day; needs a site whose time zone is known (observatories and cities).
     """
     from skyfield import almanac
 
     ts, eph = _skyfield()
-    day = _when(date).replace(hour=0, minute=0, second=0)
     where = _observer_site("rise_set", site, latitude_deg, longitude_deg, elevation_m)
     if where is None:
         raise InvalidArguments(
             "rise_set", ["give an observing site (e.g. 'Cerro Tololo') or latitude_deg/longitude_deg"]
         )
+    day = _when(date).replace(hour=0, minute=0, second=0)
+    if local_day:
+        if not where.time_zone:
+            raise InvalidArguments("rise_set", ["local_day needs a named observatory or city (its time zone)"])
+        local_midnight = dt.datetime.combine(day.date(), dt.time(), tzinfo=ZoneInfo(where.time_zone))
+        day = local_midnight.astimezone(dt.UTC)
     body, label, fixed = _body(ctx, "rise_set", target)
     observer = eph["earth"] + _topos(where)
     t0, t1 = ts.from_datetime(day), ts.from_datetime(day + dt.timedelta(days=1))
@@ -315,14 +359,22 @@ def rise_set(
     for kind, times, oks in (("rise", rises, rise_ok), ("set", sets, set_ok)):
         for t, ok in zip(times, oks, strict=True):
             if ok:
-                events.append({"event": kind, "time_utc": _iso(t)})
+                events.append({"event": kind, "time_utc": _iso(t), "time_local": _local(t, where)})
     for t in transits:
         alt, _az, _ = observer.at(t).observe(body).apparent().altaz()
-        events.append({"event": "transit", "time_utc": _iso(t), "altitude_deg": round(float(alt.degrees), 2)})
+        events.append(
+            {
+                "event": "transit",
+                "time_utc": _iso(t),
+                "time_local": _local(t, where),
+                "altitude_deg": round(float(alt.degrees), 2),
+            }
+        )
     events.sort(key=lambda e: e["time_utc"])
     data: dict[str, Any] = {
         "target": label,
-        "date": day.strftime("%Y-%m-%d"),
+        "date": _when(date).strftime("%Y-%m-%d"),
+        "day": f"local day, {where.time_zone}" if local_day else "UTC day",
         "site": _site_data(where),
         "events": events,
     }
@@ -336,10 +388,13 @@ def rise_set(
         data["always"] = "up" if alt_mid > 0 else "down"
     parts = [
         f"{e['event']} {e['time_utc'][11:16]} UTC"
+        + (f" ({e['time_local']} local time)" if e["time_local"] else "")
         + (f" (altitude {e['altitude_deg']:.1f}°)" if "altitude_deg" in e else "")
         for e in events
     ]
-    summary = f"{label} from {where.name} on {data['date']} (UTC day): " + (", ".join(parts) if parts else "no events")
+    summary = f"{label} from {where.name} on {data['date']} ({data['day']}): " + (
+        ", ".join(parts) if parts else "no events"
+    )
     if "always" in data:
         summary += f"; it stays {'above' if data['always'] == 'up' else 'below'} the horizon all day"
     sources = [DE421] if fixed is None else [*fixed.sources, DE421]

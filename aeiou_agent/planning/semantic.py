@@ -1678,6 +1678,8 @@ class SemanticPlanner:
             target = self._target(text, mentions, bodies, context, notes)
         args: dict[str, Any] = {"target": target, "date": self._when(text, context, date_only=True)}
         args.update(self._site(text, context, "rise and set times", required=True))
+        if re.search(r"\blocal (day|date|time|calendar)\b|\bin local\b", lowered) and "site" in args:
+            args["local_day"] = True
         return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
 
     def _build_moon_phase(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
