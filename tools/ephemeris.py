@@ -2,7 +2,8 @@
 
 Positions, alt/az, rise/transit/set, Moon phase and observability.
 
-All times are UTC. Observing sites come from :data:`SITES` or explicit latitude/longitude.
+All times are UTC (rise/set events also in the site's time zone). Observing sites come from :data:`SITES`
+(each with its IANA time zone), GeoNames cities, or explicit latitude/longitude.
 """
 
 from __future__ import annotations
@@ -327,7 +328,7 @@ def rise_set(
 
     Args:
         target: 'Sun', 'Moon', a planet, or any catalog object name.
-        date: The UTC day, YYYY-MM-DD; events between 00:00 and 24:00 UTC are reported.
+        date: The day, YYYY-MM-DD: events between 00:00 and 24:00 UTC are reported (site time with local_day).
         site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...).
         latitude_deg: Observer latitude in degrees, instead of a site.
         longitude_deg: Observer longitude in degrees east, instead of a site.
