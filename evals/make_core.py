@@ -121,7 +121,9 @@ def ngc_cone_count(center: tuple[float, float], radius_deg: float, types: tuple[
 
 
 def constellation(ra: float, dec: float) -> str:
-    return str(get_constellation(SkyCoord(ra * u.deg, dec * u.deg)))
+    """The IAU name of the constellation at a position (astropy's list spells PsA 'Pisces Austrinus')."""
+    name = str(get_constellation(SkyCoord(ra * u.deg, dec * u.deg)))
+    return {"Pisces Austrinus": "Piscis Austrinus"}.get(name, name)
 
 
 GALAXY = ("G", "GPair", "GTrpl", "GGroup")

@@ -110,5 +110,7 @@ def constellation_of(ra_deg: float, dec_deg: float) -> tuple[str, str]:
     """IAU constellation (full name, abbreviation) containing an ICRS position."""
     from astropy.coordinates import get_constellation
 
-    coord = SkyCoord(ra_deg * u.deg, dec_deg * u.deg, frame="icrs")
-    return str(get_constellation(coord)), str(get_constellation(coord, short_name=True))
+    from aeiou_agent.store.catalogs import constellation_names
+
+    abbreviation = str(get_constellation(SkyCoord(ra_deg * u.deg, dec_deg * u.deg, frame="icrs"), short_name=True))
+    return constellation_names()[abbreviation], abbreviation

@@ -244,12 +244,18 @@ def constellation_abbreviations(ra_deg: NDArray[np.float64], dec_deg: NDArray[np
 
 @cache
 def constellation_names() -> dict[str, str]:
-    """IAU abbreviation → full name, from the list astropy ships (read once)."""
+    """IAU abbreviation → full name, from the list astropy ships (read once), in the IAU's spelling.
+
+    astropy's list spells PsA 'Pisces Austrinus'; the IAU name is 'Piscis Austrinus'.
+    """
     from importlib import resources
 
     text = resources.files("astropy.coordinates").joinpath("data/constellation_names.dat").read_text("utf8")
     pairs = (line.split(" ", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {abbr: name.strip() for abbr, name in pairs}
+    return {abbr: _IAU_SPELLING.get(abbr, name.strip()) for abbr, name in pairs}
+
+
+_IAU_SPELLING = {"PsA": "Piscis Austrinus"}
 
 
 def read_openngc(path: Path) -> list[dict[str, Any]]:
