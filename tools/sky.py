@@ -391,6 +391,8 @@ def magnitude_distance(
         "apparent_mag": apparent_mag,
         "absolute_mag": absolute_mag,
         "distance_pc": distance_pc,
+        "distance_kpc": distance_pc / 1e3,
+        "distance_mpc": distance_pc / 1e6,
         "distance_ly": distance_pc * PC_TO_LY,
         "distance_modulus": modulus,
         "derived": derived,
