@@ -46,6 +46,8 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/papers_reworded.jsonl --no-failures --min-answer 0.88 --min-tool 0.94
 	$(BIN)/aeiou eval evals/papers_absent.jsonl --no-failures --min-answer 0.6 --min-tool 0.9
 	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.98 --min-tool 0.98
+	$(BIN)/aeiou eval evals/fresh.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh2.jsonl --no-failures
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py

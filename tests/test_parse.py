@@ -200,3 +200,16 @@ def test_a_described_method_is_told_from_a_request_to_run_one():
     assert parse_question("emulating radiative-transfer runs with an autoencoder", VOCABULARY).describes_method
     assert not parse_question("generate 4 galaxies with the VAE", VOCABULARY).describes_method
     assert not parse_question("can you draw a GAN density field", VOCABULARY).describes_method
+
+
+def test_ordinal_magnitudes_and_other_words_for_rising():
+    (limit,) = parse_question("stars brighter than fifth magnitude near Vega", VOCABULARY).magnitude_limits
+    assert limit.value == 5.0
+    for text in ("when does Mars come up?", "when is Vega highest in the sky?", "when does the Moon go down?"):
+        assert "rise_set" in parse_question(text, VOCABULARY).asks, text
+    assert "rise_set" not in parse_question("how high is Vega?", VOCABULARY).asks
+
+
+def test_asking_whether_an_object_is_in_a_constellation():
+    assert "constellation" in parse_question("Is Fomalhaut in Piscis Austrinus?", VOCABULARY).asks
+    assert "constellation" not in parse_question("Is M31 a galaxy?", VOCABULARY).asks

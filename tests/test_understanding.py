@@ -88,6 +88,10 @@ def test_cosmology_parameters_and_little_h(obs):
         ("How many confirmed exoplanets are there?", "exoplanet"),
         ("asdkjh qwe zzkl", "couldn't read"),
         ("What is the capital of France?", "can't answer"),
+        ("What's the surface gravity of Jupiter?", "gravity"),
+        ("Give me the chemical composition of Betelgeuse's atmosphere", "composition"),
+        ("When is the next solar eclipse visible from Madrid?", "eclipse"),
+        ("Who was the first person on the Moon?", "history"),
     ],
 )
 def test_out_of_scope_is_refused_naming_why_and_what_aeiou_can_do(obs, question, phrase):
@@ -241,3 +245,62 @@ def test_generators_are_still_run_when_asked_to(obs):
     assert [c.tool for c in answer.calls] == ["generate_galaxies"]
     answer = obs.ask("which 5 galaxies of the reference survey look most unusual?")
     assert [c.tool for c in answer.calls] == ["rank_anomalies"]
+
+
+def test_other_words_for_rising_transiting_and_magnitudes(obs):
+    from aeiou_agent.tools.ephemeris import _skyfield
+    from skyfield import almanac
+    from skyfield.api import wgs84
+
+    ts, eph = _skyfield()
+    paranal = eph["earth"] + wgs84.latlon(-24.6272, -70.4042, elevation_m=2635)
+    rises, _ = almanac.find_risings(paranal, eph["jupiter barycenter"], ts.utc(2026, 3, 10), ts.utc(2026, 3, 11))
+    answer = obs.ask("what time does Jupiter come up at Paranal on 2026-03-10?")
+    (call,) = answer.calls
+    assert call.tool == "rise_set" and f"{rises[0].utc_datetime():%H:%M}" in answer.text
+    transits = almanac.find_transits(paranal, eph["mars"], ts.utc(2026, 6, 15), ts.utc(2026, 6, 16))
+    answer = obs.ask("When is Mars highest in the sky at Paranal on 2026-06-15?")
+    assert [c.tool for c in answer.calls] == ["rise_set"] and f"{transits[0].utc_datetime():%H:%M}" in answer.text
+    answer = obs.ask("any stars brighter than fifth magnitude within 4 degrees of Aldebaran? how many")
+    (search,) = [c for c in answer.calls if c.tool == "cone_search"]
+    assert search.args["mag_max"] == 5.0
+
+
+def test_is_it_in_a_constellation_and_the_iau_spelling(obs):
+    answer = obs.ask("Is Fomalhaut in Piscis Austrinus?")
+    assert "Piscis Austrinus" in answer.text  # astropy's list spells it 'Pisces Austrinus'
+    assert "Pisces Austrinus" not in obs.ask("In what constellation do we find Fomalhaut?").text
+
+
+def test_same_but_changes_one_thing_in_a_chat(obs):
+    chat = obs.chat()
+    chat.ask("any stars brighter than fifth magnitude within 4 degrees of Aldebaran? how many")
+    answer = chat.ask("same but 10 degrees")
+    (call,) = [c for c in answer.calls if c.tool == "cone_search"]
+    assert (call.tool, call.args["target"], call.args["radius_deg"], call.args["mag_max"]) == (
+        "cone_search",
+        "Aldebaran",
+        10.0,
+        5.0,
+    )
+
+
+def test_a_large_distance_is_said_in_megaparsecs_from_the_tool_output(obs):
+    answer = obs.ask("if a galaxy has apparent magnitude 15 and absolute magnitude -20, what's its distance?")
+    assert answer.text.startswith("The distance is 100.000 Mpc = 1e+08 pc") and answer.grounded
+
+
+def test_present_tense_universe_custom_om_and_a_bare_follow_up(obs):
+    from astropy.cosmology import FlatLambdaCDM, Planck18
+
+    assert f"{Planck18.age(0).value:.3f} Gyr" in obs.ask("how old is the universe?").text
+    answer = obs.ask("luminosity distance at z=1 for H0=70, Om=0.3")
+    (call,) = answer.calls
+    assert (call.args["H0_km_s_mpc"], call.args["Om0"]) == (70.0, 0.3)
+    assert abs(numbers(answer.text)[-1] - FlatLambdaCDM(H0=70, Om0=0.3).luminosity_distance(1).value) < 2
+    answer = obs.ask("what's worth looking at from La Silla on 2026-05-05?")
+    assert [c.tool for c in answer.calls] == ["whats_up"]
+    chat = obs.chat()
+    chat.ask("Where is Vega?")
+    answer = chat.ask("what constellation?")
+    assert [c.tool for c in answer.calls] == ["constellation"] and "Lyra" in answer.text

@@ -263,10 +263,8 @@ def extract_cosmology(text: str) -> CosmologyArgs:
     t = text.lower()
     quantity = next((q for pattern, q in COSMOLOGY_QUANTITIES if re.search(pattern, t)), None)
     name = next((n for pattern, n in COSMOLOGY_NAMES if re.search(pattern, t)), None)
-    h0 = re.search(rf"\bh_?0\s*(?:=|of|is)?\s*({NUM})", t)
-    om0 = re.search(
-        rf"(?:omega_?m|omega_?matter|\bom0|\bω_?m|\bωm|omega\s+m|matter\s+density)\s*(?:=|of|is)?\s*({NUM})", t
-    )
+    h0 = re.search(_SIMULATION_PATTERNS["H0"].replace("{NUM}", NUM), t)  # one pattern per parameter, shared
+    om0 = re.search(_SIMULATION_PATTERNS["omega_m"].replace("{NUM}", NUM), t)
     return CosmologyArgs(
         quantity=quantity,
         cosmology=name,
@@ -284,7 +282,8 @@ class SimulationArgs:
 
 _SIMULATION_PATTERNS: dict[str, str] = {
     "sigma8": r"(?:\bsigma_?\s?8|σ_?8|\bs8)\s*(?:=|of|is|:)?\s*({NUM})",
-    "omega_m": r"(?:\bomega_?m(?:atter)?|\bom0|\bω_?m|\bωm|\bomega\s+m\b|matter\s+density)\s*(?:=|of|is|:)?\s*({NUM})",
+    "omega_m": r"(?:\bomega[\s_]?m(?:atter)?\b|\bom0|\bom(?=\s*=)|\bω_?m|\bωm|matter\s+density)\s*(?:=|of|is|:)?"
+    r"\s*({NUM})",
     "omega_b": r"(?:\bomega_?b(?:aryon)?|\bob0|\bω_?b|\bωb|\bomega\s+b\b|baryon\s+density)\s*(?:=|of|is|:)?\s*({NUM})",
     "h": r"(?<![a-z0-9/])h\s*(?:=|of|is|:)\s*({NUM})|(?<![a-z0-9/])h\s+({NUM})",
     "H0": r"\bh_?0\s*(?:=|of|is|:)?\s*({NUM})",

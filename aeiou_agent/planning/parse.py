@@ -263,9 +263,13 @@ ASKS: dict[str, str] = {
     "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
     "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
     "redshift": r"\bredshift\b",
-    "rise_set": r"\b(rises?|rising|sets|setting|transits?|sunrise|sunset|moonrise|moonset)\b|\bwhen does .* set\b",
+    "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
+    r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
+    r"|\b(clears?|dips? below|sinks? below) the horizon\b",
     "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b",
-    "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see)\b|\bwhich planets\b",
+    "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see)\b|\bwhich planets\b"
+    r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b|\bwhat should (i|we) (look at|point at)\b"
+    r"|\bworth (looking at|observing|seeing|a look)\b|\banything (good|interesting|nice) to (see|observe|look at)\b",
     "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b|\bis (it|the \w+|\w+) up\b",
     "proper_motion": r"\bproper motions?\b",
     "morphology": r"\bhubble type\b|\bmorpholog\w*\b|\btype of galaxy\b|\bwhat type of\b",
@@ -320,7 +324,9 @@ UNSUPPORTED: list[tuple[str, str]] = [
         r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b",
         "physical sizes (radius) of stars",
     ),
-    (r"\bmetallicit\w*", "metallicities"),
+    (r"\bmetallicit\w*|\b(chemical )?composition\b|\babundances?\b|\bmade of\b", "compositions or abundances"),
+    (r"\b(surface )?gravity\b|\bescape velocity\b|\bhow much does .* weigh\b|\bweight of\b", "gravity or weights"),
+    (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
     (
         r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b",
         "periods (pulsation, rotation, orbits)",
@@ -338,8 +344,9 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bgaia\b|\bsimbad\b|\bvizier\b|\bned\b|\bdss\b|\b2mass\b", "online archives (Gaia, SIMBAD, VizieR, NED, DSS)"),
     (
-        r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b",
-        "history of discoveries",
+        r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b"
+        r"|\bwho (was|were) the first\b|\bfirst (person|people|man|woman|human)\b",
+        "history of discoveries or exploration",
     ),
     (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
@@ -653,12 +660,40 @@ _COUNTED_NOUNS = (
 )
 
 
+ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        start=1,
+    )
+}
+
+
 def words_to_digits(text: str) -> str:
     """'five closest' → '5 closest', 'redshift six' → 'redshift 6', 'half a degree' → '0.5 degree'.
 
     Only where a number is expected (before what is counted, after 'redshift', 'top', ...), so 'this one' stays.
     """
     text = re.sub(r"\bhalf\s+an?\s+(degree|arcminute|arcsecond)", r"0.5 \1", text, flags=re.IGNORECASE)
+    text = re.sub(  # 'fifth magnitude' → '5th magnitude' (the magnitude parse reads '5th magnitude')
+        rf"\b({'|'.join(ORDINAL_WORDS)})(?=[\s-]+mag)",
+        lambda m: f"{ORDINAL_WORDS[m.group(1).lower()]}th",
+        text,
+        flags=re.IGNORECASE,
+    )
     alternation = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
     text = re.sub(
         rf"\b({alternation})\b(?=\s+(?:[\w-]+\s+){{0,4}}?(?:{_COUNTED_NOUNS})\b)",
@@ -762,6 +797,11 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.counted = counted_type(corrected)
     parsed.sersic_from_words = next((n for p, n in SERSIC_SYNONYMS if re.search(p, lowered)), None)
     parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, lowered)]
+    if "constellation" not in parsed.asks and re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered):
+        from aeiou_agent.store.catalogs import constellation_names
+
+        if extract.extract_constellation(corrected, constellation_names()):  # 'Is Fomalhaut in Piscis Austrinus?'
+            parsed.asks.append("constellation")
     for pattern, what in UNSUPPORTED:
         found = re.search(pattern, lowered)
         if found:

@@ -70,7 +70,8 @@ ENHANCE_REQUEST = re.compile(
     r"boost|sharpen|deblur|clean\s+up)\b|\b(?:this|that|the\s+same|my)\s+(?:[\w-]+\s+){0,2}(?:cutout|stamp|image)\b"
 )
 FOLLOW_UP = re.compile(
-    r"^\s*(and|what about|how about|same for|same (moment|time|night|day|date|thing|question)|now|also|then|only|"
+    r"^\s*(and|what about|how about|same for|same but|(the )?same (moment|time|night|day|date|thing|question|again)|"
+    r"again|now|also|then|only|"
     r"just|instead|with|but|ok(ay)?,? (and|what about))\b|\binstead\b",
     re.IGNORECASE,
 )
@@ -595,7 +596,7 @@ class SemanticPlanner:
         """
         constraints = self._constraints(parsed, mentions, bodies)
         asks = set(parsed.asks)
-        objects = len(mentions) + len(bodies) + int(bool(PRONOUN.search(parsed.text) and context.objects))
+        objects = len(mentions) + len(bodies) + int(self._previous_object(parsed, mentions, bodies, context))
         if objects >= 2 and "distance" in asks:
             asks.add("separation")  # 'how far is M32 from M31': a distance between two objects is on the sky
         similarity = dict(ranking)
@@ -670,12 +671,22 @@ class SemanticPlanner:
             return "Ode0"
         return None
 
+    @staticmethod
+    def _previous_object(parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext) -> bool:
+        """Whether a chat turn is about the conversation's object: 'it', or a bare 'what constellation?'."""
+        if not context.objects:
+            return False
+        if PRONOUN.search(parsed.text):
+            return True
+        bare = not (mentions or bodies or parsed.positions) and len(parsed.text.split()) <= 4
+        return bare and bool(set(parsed.asks) & (OBJECT_FACTS | {"constellation", "distance", "position", "altitude"}))
+
     def _can_run(
         self, intent: str, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> bool:
         """Whether the question (or, for a follow-up, the conversation) holds what ``intent`` cannot do without."""
         text = parsed.text
-        has_object = bool(mentions or bodies or (context.objects and PRONOUN.search(text)))
+        has_object = bool(mentions or bodies) or self._previous_object(parsed, mentions, bodies, context)
         if intent == "magnitude_distance":
             return bool(
                 parsed.magnitudes
@@ -717,7 +728,7 @@ class SemanticPlanner:
         asks = set(parsed.asks)
         if intent == "angular_separation":
             asks -= {"distance", "position"}
-        has_object = bool(mentions) or bool(PRONOUN.search(parsed.text) and context.objects)
+        has_object = bool(mentions) or self._previous_object(parsed, mentions, bodies, context)
         if bodies or parsed.positions or not has_object or len(asks) < (1 if intent == "angular_separation" else 2):
             return None
         if intent not in OBJECT_INTENTS | {"angular_separation"}:
@@ -891,9 +902,9 @@ class SemanticPlanner:
             return "moon_phase"
         if re.search(r"\b(sunrise|sunset|moonrise|moonset)\b", lowered) or (
             re.search(r"\b(when|what time|time|times)\b", lowered)
-            and re.search(r"\b(rise|rises|rising|set|sets|setting|transit|transits|transiting)\b", lowered)
+            and ("rise_set" in parsed.asks or re.search(r"\b(rise|set)\b", lowered))
         ):
-            return "rise_set"
+            return self._provider("rise_set")
         if (
             self._constellation(text)
             and extract.extract_radius_deg(text) is None
@@ -933,16 +944,8 @@ class SemanticPlanner:
                 )
             ):
                 return "convert_units"
-        if (
-            re.search(
-                r"\b(what'?s up|what is up|what('?s| is) visible|what can (i|we) see|what to observe|best targets|"
-                r"which planets|what should (i|we) observe|in the sky tonight)\b",
-                lowered,
-            )
-            and not mentions
-            and self._names_a_site(text)
-        ):
-            return "whats_up"
+        if "whats_up" in parsed.asks and not mentions and self._names_a_site(text):
+            return self._provider("whats_up")
         if (
             re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|see|seen)\b", lowered)
             and not re.search(r"\d{1,2}:\d{2}|naked", lowered)
@@ -992,9 +995,7 @@ class SemanticPlanner:
             and re.search(r"\b(distance|age|old|lookback|hubble|volume|kpc|modulus|universe|scale)\b", lowered)
         ):
             return "cosmology_calculator"
-        rise_words = re.search(
-            r"\b(rise|rises|rising|set|sets|setting|transit|transits|sunrise|sunset|moonrise|moonset)\b", lowered
-        )
+        rise_words = "rise_set" in _PARSED.get().asks or re.search(r"\b(rise|set)\b", lowered)
         if intent == "body_position" and rise_words:
             return "rise_set"
         if intent == "rise_set" and not rise_words:
@@ -1465,7 +1466,10 @@ class SemanticPlanner:
         notes: list[str] = []
         parameter = self._cosmology_parameter(lowered)
         if z is None:
-            if parameter or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", lowered):
+            present = re.search(r"\b(is|'s|are)\b.*\b(universe|cosmos)\b", lowered) and not re.search(
+                r"\b(was|were|when|then)\b", lowered
+            )  # 'how old is the universe?' asks about today
+            if parameter or present or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", lowered):
                 z = 0.0
             elif "z" in previous:
                 z = previous["z"]

@@ -1,0 +1,498 @@
+"""Write evals/fresh.jsonl and fresh2.jsonl: questions written on 2026-12-04 as a new user would, each batch
+scored before any change made for it.
+
+A check of how the planner generalises beyond the sets it was tuned on (core, holdout*, dev): new phrasings
+across catalogs, sky, cosmology, ephemerides, units, generators, follow-ups and refusals. Truths are computed
+here from hip2.dat, ongc.db, astropy and skyfield (helpers shared with make_core.py), nothing from aeiou_agent.
+Its first score is kept in the header line; once the planner is changed with its failures in view it is a
+development set like the others.
+
+    python evals/make_fresh.py          # rewrites evals/fresh.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import astropy.units as u
+from astropy import cosmology as cosmo
+from astropy.coordinates import SkyCoord
+
+sys.path.insert(0, str(Path(__file__).parent))
+import make_core as mc
+
+OUT = Path(__file__).with_name("fresh.jsonl")
+FIRST_SCORE = (
+    "# fresh.jsonl: 49 questions written 2026-12-04 as a new user would; NOT held out once changed for. First score, "
+    "b11b874 semantic planner: tool selection 0.816, arguments 0.688, answers 0.776, refusal recall 0.600, "
+    "refusal precision 1.000, in-scope refused 0.000. Regenerate with python evals/make_fresh.py."
+)
+
+mc.CASES.clear()
+num, case = mc.num, mc.case
+REFUSED = ["not_understood", "refused"]
+P18 = cosmo.Planck18
+
+# ---------------------------------------------------------------- catalog
+for question, target, radius, mag in [
+    ("any stars brighter than fifth magnitude within 4 degrees of Aldebaran? how many", "Aldebaran", 4, 5.0),
+    ("I'd like a count of Hipparcos stars inside a 90 arcminute radius around M42", "M42", 1.5, None),
+    ("stars within 2.5° of Regulus that are brighter than mag 7.5, count please", "Regulus", 2.5, 7.5),
+    ("How crowded is the sky around Altair? Number of stars within 3 degrees brighter than 6th mag", "Altair", 3, 6.0),
+]:
+    args = {"target": target, "radius_deg": float(radius), "catalog": "hipparcos"}
+    if mag is not None:
+        args["mag_max"] = mag
+    case(
+        "catalog",
+        question,
+        tools=["cone_search"],
+        args={"cone_search": args},
+        numbers=[num(mc.cone_count(mc.position(target), radius, mag))],
+    )
+case("catalog", "give me the Hipparcos number of Capella", tools=["object_info"], contains=["24608"])
+case("catalog", "What sort of object is NGC 7000?", tools=["object_info"], contains=[["nebula", "Nebula"]])
+case(
+    "catalog",
+    "the ten brightest stars in Cygnus",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "hipparcos", "constellation": "Cygnus", "limit": 10}},
+)
+case(
+    "catalog",
+    "list globular clusters in Sagittarius",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Sagittarius", "object_type": "globular_cluster"}},
+)
+
+# ---------------------------------------------------------------- sky
+m13 = SkyCoord(*mc.position("M13"), unit="deg")
+case(
+    "sky",
+    "galactic latitude of M13?",
+    tools=["convert_coordinates"],
+    numbers=[num(m13.galactic.b.deg, tol=0.01)],
+)
+sirius, procyon = (SkyCoord(*mc.position(s), unit="deg") for s in ("Sirius", "Procyon"))
+case(
+    "sky",
+    "angle on the sky between Sirius and Procyon",
+    tools=["angular_separation"],
+    numbers=[num(sirius.separation(procyon).deg, tol=0.01)],
+)
+case(
+    "sky",
+    "In what constellation would I find RA 20h41m, Dec +45°16'?",
+    tools=["constellation"],
+    contains=[mc.constellation(SkyCoord("20h41m +45d16m").ra.deg, SkyCoord("20h41m +45d16m").dec.deg)],
+)
+radec = SkyCoord(l=30 * u.deg, b=-20 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "what are the equatorial coordinates of galactic l = 30, b = -20?",
+    tools=["convert_coordinates"],
+    numbers=[num(radec.ra.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "Is Fomalhaut in Piscis Austrinus?",
+    tools=[["constellation", "object_info"]],
+    contains=["Piscis Austrinus"],
+)
+
+# ---------------------------------------------------------------- cosmology
+case(
+    "cosmology",
+    "lookback time to redshift 1.5 in Planck18",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(1.5).to_value(u.Gyr), tol=0.02)],
+)
+case(
+    "cosmology",
+    "how big is 1 arcsecond at z=2 in kpc?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(2).to_value(u.kpc / u.arcmin) / 60, tol=0.02)],
+)
+case(
+    "cosmology",
+    "comoving distance out to z = 0.3, please",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(0.3).to_value(u.Mpc), rel=0.002)],
+)
+flat = cosmo.FlatLambdaCDM(H0=67.0, Om0=0.32)
+case(
+    "cosmology",
+    "age of the universe today if H0 = 67 and Omega_m = 0.32",
+    tools=["cosmology_calculator"],
+    numbers=[num(flat.age(0).to_value(u.Gyr), tol=0.05)],
+)
+case(
+    "cosmology",
+    "What's the Hubble parameter at redshift 2 for WMAP9?",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.H(2).to_value(u.km / u.s / u.Mpc), rel=0.002)],
+)
+
+# ---------------------------------------------------------------- ephemeris
+for question, kind, target, site, date in [
+    ("what time does Jupiter come up at Paranal on 2026-03-10?", "rise", "Jupiter", "Paranal", "2026-03-10"),
+    ("Mars setting time from La Palma, 2026-05-20", "set", "Mars", "La Palma", "2026-05-20"),
+    (
+        "When is Antares highest in the sky at Siding Spring on 2026-06-15?",
+        "transit",
+        "Antares",
+        "Siding Spring",
+        "2026-06-15",
+    ),
+]:
+    case(
+        "ephemeris",
+        question,
+        tools=["rise_set"],
+        args={"rise_set": {"target": target, "site": site, "date": date}},
+        contains=[mc.hm(mc.event_minutes(kind, target, site, date))],
+    )
+case(
+    "ephemeris",
+    "How high is the Moon above the horizon at Mauna Kea at 2026-08-01 10:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Moon", "Mauna Kea", "2026-08-01T10:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "how illuminated is the moon on 2026-10-03",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-10-03"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "What planets can I see from Cerro Pachón on 2026-07-04?",
+    tools=["whats_up"],
+    args={"whats_up": {"site": "Cerro Pachón", "date": "2026-07-04"}},
+)
+case(
+    "ephemeris",
+    "can M31 be observed from Palomar on 2026-10-15? show me its altitude through the night",
+    tools=["observability"],
+    args={"observability": {"target": "M31", "site": "Palomar", "date": "2026-10-15"}},
+)
+case(
+    "ephemeris",
+    "how far is Venus from Earth on 2026-08-15 in AU",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Venus", "2026-08-15T00:00"), tol=0.01)],
+)
+
+# ---------------------------------------------------------------- units and distances
+case(
+    "units",
+    "how many light-years is 4.2 parsecs",
+    tools=["convert_units"],
+    numbers=[num((4.2 * u.pc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "units",
+    "21 cm in GHz?",
+    tools=["convert_units"],
+    numbers=[num((21 * u.cm).to(u.GHz, u.spectral()).value, rel=0.01)],
+)
+case(
+    "units",
+    "a star has a parallax of 12.5 milliarcseconds; how far away is it?",
+    tools=["parallax_distance"],
+    numbers=[num(1000 / 12.5, rel=0.001)],
+)
+case(
+    "units",
+    "if a galaxy has apparent magnitude 15 and absolute magnitude -20, what's its distance?",
+    tools=["magnitude_distance"],
+    numbers=[num(10 ** ((15 + 20 + 5) / 5) / 1e6, rel=0.001)],
+)
+
+# ---------------------------------------------------------------- generators and simulators
+case(
+    "generative",
+    "simulate three galaxies with de Vaucouleurs profiles",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [4.0], "count_per_index": 3}},
+)
+case(
+    "generative",
+    "matter power spectrum at z = 1 with sigma8 = 0.75",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"z": 1.0, "sigma8": 0.75}},
+)
+case(
+    "generative",
+    "make me a lognormal density field, 64 pixels on a side",
+    tools=["density_field"],
+    args={"density_field": {"kind": "lognormal", "n_pixels": 64}},
+)
+
+# ---------------------------------------------------------------- SQL and data
+case("data", "which columns are in the NGC table?", tools=["describe_catalog"], contains=["vmag"])
+case(
+    "data",
+    "SELECT name, vmag FROM ngc WHERE vmag < 5 ORDER BY vmag",
+    tools=["sql_query"],
+)
+
+# ---------------------------------------------------------------- follow-ups
+case(
+    "chat",
+    "what about from Kitt Peak?",
+    setup=["what time does Jupiter come up at Paranal on 2026-03-10?"],
+    tools=["rise_set"],
+    args={"rise_set": {"target": "Jupiter", "site": "Kitt Peak", "date": "2026-03-10"}},
+    contains=[mc.hm(mc.event_minutes("rise", "Jupiter", "Kitt Peak", "2026-03-10"))],
+)
+case(
+    "chat",
+    "and at redshift 3?",
+    setup=["lookback time to redshift 1.5 in Planck18"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(3).to_value(u.Gyr), tol=0.02)],
+)
+case(
+    "chat",
+    "how far away is it?",
+    setup=["give me the Hipparcos number of Capella"],
+    tools=[["star_distance", "object_info", "parallax_distance"]],
+    contains=[["13.0", "12.9", "42"]],
+)
+case(
+    "chat",
+    "same but 10 degrees",
+    setup=["any stars brighter than fifth magnitude within 4 degrees of Aldebaran? how many"],
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Aldebaran", "radius_deg": 10.0}},
+    numbers=[num(mc.cone_count(mc.position("Aldebaran"), 10, 5.0))],
+)
+
+# ---------------------------------------------------------------- refusals
+for question in [
+    "how much does the Hubble Space Telescope weigh?",
+    "What's the surface gravity of Jupiter?",
+    "what is the orbital period of Halley's comet",
+    "translate 'star' into French",
+    "What is the best telescope to buy for under $500?",
+    "When is the next solar eclipse visible from Madrid?",
+    "Give me the chemical composition of Betelgeuse's atmosphere",
+    "order me a pizza",
+    "Who was the first person on the Moon?",
+    "recommend a good astronomy podcast",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+
+
+BATCH_1 = list(mc.CASES)
+
+# ================================================================ batch 2 (fresh2.jsonl), written after batch 1's fixes
+mc.CASES.clear()
+OUT_2 = Path(__file__).with_name("fresh2.jsonl")
+FIRST_SCORE_2 = (
+    "# fresh2.jsonl: 40 questions written 2026-12-04 after fresh.jsonl's fixes; NOT held out once changed for. First "
+    "score, fresh.jsonl's fixes uncommitted on b11b874: tool selection 0.925, arguments 0.917, answers 0.875, "
+    "refusal recall 1.000, refusal precision 0.800, in-scope refused 0.062. Regenerate with python evals/make_fresh.py."
+)
+
+vega_row = mc.ROW_OF_HIP[mc.star_hip("Vega")]
+for question, target, radius, mag in [
+    ("how many stars can I see with the naked eye within 10 degrees of Polaris", "Polaris", 10, 6.0),
+    ("Number of Hipparcos stars in a 3 deg circle round Procyon", "Procyon", 3, None),
+]:
+    args = {"target": target, "radius_deg": float(radius), "catalog": "hipparcos"}
+    if mag is not None:
+        args["mag_max"] = mag
+    case(
+        "catalog",
+        question,
+        tools=["cone_search"],
+        args={"cone_search": args},
+        numbers=[num(mc.cone_count(mc.position(target), radius, mag))],
+    )
+case(
+    "catalog",
+    "the 5 nearest stars to the Sun",
+    tools=["find_objects"],
+    args={"find_objects": {"order_by": "distance", "limit": 5}},
+)
+case("catalog", "what is Vega's parallax?", tools=["object_info"], numbers=[num(mc.PLX[vega_row], tol=0.01)])
+case(
+    "catalog",
+    "brightest galaxy in Virgo",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Virgo", "object_type": "galaxy", "limit": 1}},
+)
+case("catalog", "tell me about the Andromeda Galaxy", tools=["object_info"], contains=["Andromeda"])
+
+eta_car = SkyCoord("10h45m03.6s -59d41m04s")
+case(
+    "sky",
+    "Convert 10h45m03.6s -59°41'04\" to galactic",
+    tools=["convert_coordinates"],
+    numbers=[num(eta_car.galactic.l.deg, tol=0.01)],
+)
+betelgeuse, rigel = (SkyCoord(*mc.position(s), unit="deg") for s in ("Betelgeuse", "Rigel"))
+case(
+    "sky",
+    "how many degrees between Betelgeuse and Rigel",
+    tools=["angular_separation"],
+    numbers=[num(betelgeuse.separation(rigel).deg, tol=0.01)],
+)
+case("sky", "what constellation is M57 in", tools=["constellation"], contains=["Lyra"])
+case(
+    "sky",
+    "ecliptic coordinates of Regulus",
+    tools=["convert_coordinates"],
+    args={"convert_coordinates": {"target": "Regulus"}},
+)
+
+flat70 = cosmo.FlatLambdaCDM(H0=70.0, Om0=0.3)
+case(
+    "cosmology",
+    "luminosity distance at z=1 for H0=70, Om=0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(flat70.luminosity_distance(1).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "how old is the universe?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(0).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "angular diameter distance to z 2.5",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.angular_diameter_distance(2.5).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "distance modulus at z=0.1",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.distmod(0.1).value, tol=0.01)],
+)
+
+case(
+    "ephemeris",
+    "sunrise at Greenwich on 2026-12-25",
+    tools=["rise_set"],
+    args={"rise_set": {"target": "Sun", "site": "Greenwich", "date": "2026-12-25"}},
+    contains=[mc.hm(mc.event_minutes("rise", "Sun", "Greenwich", "2026-12-25"))],
+)
+case(
+    "ephemeris",
+    "where's Saturn from Kitt Peak at 2026-11-01 03:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Saturn", "Kitt Peak", "2026-11-01T03:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "moon phase on christmas 2026",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-12-25"), tol=1.0)],
+)
+jupiter_up = mc.altitude("Jupiter", "Mauna Kea", "2026-09-01T12:00") > 0
+case(
+    "ephemeris",
+    "is Jupiter above the horizon at Mauna Kea at 2026-09-01 12:00 UTC?",
+    tools=["body_position"],
+    starts_with=["Yes" if jupiter_up else "No"],
+)
+case(
+    "ephemeris",
+    "what's worth looking at from La Silla on 2026-05-05?",
+    tools=["whats_up"],
+    args={"whats_up": {"site": "La Silla", "date": "2026-05-05"}},
+)
+case(
+    "ephemeris",
+    "altitude plot of M42 from Paranal on 2026-12-01",
+    tools=["observability"],
+    args={"observability": {"target": "M42", "site": "Paranal", "date": "2026-12-01"}},
+)
+
+case(
+    "units",
+    "convert 3.26 light years to parsecs",
+    tools=["convert_units"],
+    numbers=[num((3.26 * u.lyr).to_value(u.pc), rel=0.001)],
+)
+case("units", "5000 angstrom in nm", tools=["convert_units"], numbers=[num(500.0, rel=0.001)])
+case("units", "what is 1 AU in km", tools=["convert_units"], numbers=[num((1 * u.AU).to_value(u.km), rel=0.001)])
+case(
+    "units",
+    "a star with a 0.5 arcsecond parallax, how far is it",
+    tools=["parallax_distance"],
+    numbers=[num(2.0, rel=0.001)],
+)
+
+case(
+    "generative",
+    "draw 2 spiral galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0], "count_per_index": 2}},
+)
+case(
+    "generative",
+    "nonlinear P(k) at z=0.5",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"nonlinear": True, "z": 0.5}},
+)
+case(
+    "generative",
+    "Gaussian random field with sigma8 0.8",
+    tools=["density_field"],
+    args={"density_field": {"kind": "gaussian", "sigma8": 0.8}},
+)
+
+case(
+    "data",
+    "what's in the star_names table?",
+    tools=["describe_catalog"],
+    args={"describe_catalog": {"table": "star_names"}},
+)
+case("data", "show me the license of the Hipparcos data", tools=["describe_catalog"], contains=["public domain"])
+
+case("chat", "what constellation?", setup=["Where is Vega?"], tools=["constellation"], contains=["Lyra"])
+case(
+    "chat",
+    "and sunset?",
+    setup=["sunrise at Greenwich on 2026-12-25"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Greenwich", "2026-12-25"))],
+)
+case(
+    "chat",
+    "and at z=2?",
+    setup=["luminosity distance at z=1 for H0=70, Om=0.3"],
+    tools=["cosmology_calculator"],
+    numbers=[num(flat70.luminosity_distance(2).to_value(u.Mpc), rel=0.002)],
+)
+
+for question in [
+    "what's the temperature of the Sun's corona",
+    "how many moons does Saturn have",
+    "what's the share price of NVIDIA",
+    "write me a limerick about Mars",
+    "what causes the northern lights",
+    "What will the weather be at Mauna Kea tomorrow night?",
+    "Which is the best university for astrophysics?",
+    "tell me a joke",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_2 = list(mc.CASES)
+
+
+def main() -> None:
+    for out, header, cases in ((OUT, FIRST_SCORE, BATCH_1), (OUT_2, FIRST_SCORE_2, BATCH_2)):
+        lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
+        out.write_text("\n".join(lines) + "\n")
+        print(f"wrote {len(cases)} cases to {out}")
+
+
+if __name__ == "__main__":
+    main()
