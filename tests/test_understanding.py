@@ -92,6 +92,7 @@ def test_cosmology_parameters_and_little_h(obs):
         ("Give me the chemical composition of Betelgeuse's atmosphere", "composition"),
         ("When is the next solar eclipse visible from Madrid?", "eclipse"),
         ("Who was the first person on the Moon?", "history"),
+        ("what's the distance from London to Paris?", "places on Earth"),
     ],
 )
 def test_out_of_scope_is_refused_naming_why_and_what_aeiou_can_do(obs, question, phrase):
@@ -304,3 +305,19 @@ def test_present_tense_universe_custom_om_and_a_bare_follow_up(obs):
     chat.ask("Where is Vega?")
     answer = chat.ask("what constellation?")
     assert [c.tool for c in answer.calls] == ["constellation"] and "Lyra" in answer.text
+
+
+def test_counts_cosmology_follow_ups_and_words_that_only_look_unsupported(obs):
+    from astropy.cosmology import WMAP9
+
+    answer = obs.ask("most unusual galaxies in the reference survey, top 3")
+    assert [(c.tool, c.args["count"]) for c in answer.calls] == [("rank_anomalies", 3)]
+    chat = obs.chat()
+    chat.ask("lookback time at z=2")
+    answer = chat.ask("in WMAP9?")
+    (call,) = answer.calls
+    assert (call.args["z"], call.args["cosmology"]) == (2.0, "WMAP9")
+    assert f"{WMAP9.lookback_time(2).value:.3f}" in answer.text
+    # 'gravity-only simulations' is not a question about gravity, and '3D' is not a number to compute with
+    answer = obs.ask("benchmarking generative models on 3D dark matter boxes from gravity-only simulations")
+    assert answer.citations[0].id == "arXiv:1908.05519"

@@ -268,8 +268,9 @@ ASKS: dict[str, str] = {
     r"|\b(clears?|dips? below|sinks? below) the horizon\b",
     "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b",
     "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see)\b|\bwhich planets\b"
-    r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b|\bwhat should (i|we) (look at|point at)\b"
-    r"|\bworth (looking at|observing|seeing|a look)\b|\banything (good|interesting|nice) to (see|observe|look at)\b",
+    r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b"
+    r"|\bwhat should (i|we) (look at|point at)\b|\bworth (looking at|observing|seeing|a look)\b"
+    r"|\banything (good|interesting|nice) to (see|observe|look at)\b",
     "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b|\bis (it|the \w+|\w+) up\b",
     "proper_motion": r"\bproper motions?\b",
     "morphology": r"\bhubble type\b|\bmorpholog\w*\b|\btype of galaxy\b|\bwhat type of\b",
@@ -325,7 +326,10 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "physical sizes (radius) of stars",
     ),
     (r"\bmetallicit\w*|\b(chemical )?composition\b|\babundances?\b|\bmade of\b", "compositions or abundances"),
-    (r"\b(surface )?gravity\b|\bescape velocity\b|\bhow much does .* weigh\b|\bweight of\b", "gravity or weights"),
+    (
+        r"\bsurface gravity\b|\bgravity (of|on|at)\b|\bescape velocity\b|\bhow much does .* weigh\b|\bweight of\b",
+        "gravity or weights",
+    ),
     (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
     (
         r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b",

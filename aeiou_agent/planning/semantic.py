@@ -495,6 +495,10 @@ class SemanticPlanner:
                 "unsupported",
                 f"I can't answer that: you asked about {asked}, and the local catalogs and tools have no {what}.",
             )
+        if "distance" in parsed.asks and not (mentions or bodies or parsed.positions) and self._city(parsed.text):
+            return refuse(
+                "unsupported", "I can't answer that: distances between places on Earth are not astronomy I compute."
+            )
         anchored = bool(
             mentions
             or bodies
@@ -848,7 +852,7 @@ class SemanticPlanner:
         parsed = _PARSED.get()
         if "reference" in parsed.asks:
             return self._provider("reference")
-        unanchored = not (mentions or parsed.positions or re.search(r"\d", text))
+        unanchored = not (mentions or parsed.positions or re.search(r"\d(?![\d.]*\s*-?d\b)", text, re.IGNORECASE))
         if parsed.describes_method and unanchored and self._in_the_literature(text, loosely=True):
             return self._provider("reference")
         request = REQUEST.search(lowered)
@@ -1462,7 +1466,8 @@ class SemanticPlanner:
         lowered = text.lower()
         z = extract.extract_redshift(text)
         cosmo = extract.extract_cosmology(text)
-        previous = context.args if context.intent == "cosmology_calculator" and FOLLOW_UP.search(text) else {}
+        refers_back = FOLLOW_UP.search(text) or len(text.split()) <= 4  # 'and at z=3?', 'in WMAP9?'
+        previous = context.args if context.intent == "cosmology_calculator" and refers_back else {}
         notes: list[str] = []
         parameter = self._cosmology_parameter(lowered)
         if z is None:
@@ -1627,10 +1632,8 @@ class SemanticPlanner:
     def _build_rank_anomalies(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
-        count = re.search(
-            r"\b(?:top\s+)?(\d+)\s+(?:\w+\s+){0,2}?(?:galax(?:y|ies)|anomal\w*|outliers?|most)\b", text, re.IGNORECASE
-        )
-        args = {"count": int(count.group(1))} if count else {}
+        count = _PARSED.get().count
+        args = {"count": count} if count is not None else {}
         return Plan("rank_anomalies", [PlannedCall("rank_anomalies", args)])
 
     def _build_sample_galaxy_pairs(
