@@ -264,17 +264,24 @@ cone_cases = [
     ("count Hipparcos stars within 15 arcmin of the Crab Nebula", "M1", 0.25, None),
     ("How many stars are within 2 degrees of Spica with magnitude below 7?", "Spica", 2, 7.0),
 ]
-for question, target, radius, mag in cone_cases:
-    args: dict[str, Any] = {"target": target, "radius_deg": float(radius), "catalog": "hipparcos"}
-    if mag is not None:
-        args["mag_max"] = mag
+
+
+def cone_case(question: str, target: str, radius_deg: float, mag_max: float | None) -> None:
+    """A Hipparcos cone-count case: the count from hip2.dat, and the arguments the search should get."""
+    args: dict[str, Any] = {"target": target, "radius_deg": float(radius_deg), "catalog": "hipparcos"}
+    if mag_max is not None:
+        args["mag_max"] = mag_max
     case(
         "catalog",
         question,
         tools=["cone_search"],
         args={"cone_search": args},
-        numbers=[num(cone_count(position(target), radius, mag))],
+        numbers=[num(cone_count(position(target), radius_deg, mag_max))],
     )
+
+
+for cone in cone_cases:
+    cone_case(*cone)
 
 case(
     "catalog",

@@ -44,16 +44,7 @@ for question, target, radius, mag in [
     ("stars within 2.5° of Regulus that are brighter than mag 7.5, count please", "Regulus", 2.5, 7.5),
     ("How crowded is the sky around Altair? Number of stars within 3 degrees brighter than 6th mag", "Altair", 3, 6.0),
 ]:
-    args = {"target": target, "radius_deg": float(radius), "catalog": "hipparcos"}
-    if mag is not None:
-        args["mag_max"] = mag
-    case(
-        "catalog",
-        question,
-        tools=["cone_search"],
-        args={"cone_search": args},
-        numbers=[num(mc.cone_count(mc.position(target), radius, mag))],
-    )
+    mc.cone_case(question, target, radius, mag)
 case("catalog", "give me the Hipparcos number of Capella", tools=["object_info"], contains=["24608"])
 case("catalog", "What sort of object is NGC 7000?", tools=["object_info"], contains=[["nebula", "Nebula"]])
 case(
@@ -305,16 +296,7 @@ for question, target, radius, mag in [
     ("how many stars can I see with the naked eye within 10 degrees of Polaris", "Polaris", 10, 6.0),
     ("Number of Hipparcos stars in a 3 deg circle round Procyon", "Procyon", 3, None),
 ]:
-    args = {"target": target, "radius_deg": float(radius), "catalog": "hipparcos"}
-    if mag is not None:
-        args["mag_max"] = mag
-    case(
-        "catalog",
-        question,
-        tools=["cone_search"],
-        args={"cone_search": args},
-        numbers=[num(mc.cone_count(mc.position(target), radius, mag))],
-    )
+    mc.cone_case(question, target, radius, mag)
 case(
     "catalog",
     "the 5 nearest stars to the Sun",
