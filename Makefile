@@ -51,6 +51,9 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/fresh.jsonl --no-failures
 	$(BIN)/aeiou eval evals/fresh2.jsonl --no-failures
 	$(BIN)/aeiou eval evals/fresh3.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh4.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh5.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh6.jsonl --no-failures
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py

@@ -49,9 +49,11 @@ KINDS = frozenset(
         "magnitude_limit",  # 'brighter than V = 6'
         "magnitude",  # an apparent or absolute magnitude as a value
         "radius",  # a search radius
+        "angle",  # an angle on the sky to turn into a size ('10 arcsec at z = 0.5')
         "altitude_limit",  # 'above 30 degrees'
         "redshift",
         "parallax",
+        "parallax_limit",  # 'parallax above 100 mas'
         "distance",
         "count",  # how many rows or samples
         "order",  # brightest, nearest

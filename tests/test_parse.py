@@ -213,3 +213,12 @@ def test_ordinal_magnitudes_and_other_words_for_rising():
 def test_asking_whether_an_object_is_in_a_constellation():
     assert "constellation" in parse_question("Is Fomalhaut in Piscis Austrinus?", VOCABULARY).asks
     assert "constellation" not in parse_question("Is M31 a galaxy?", VOCABULARY).asks
+
+
+def test_bracketed_pairs_parallax_limits_and_typos_before_gibberish():
+    positions = parse_question("angular distance between (10.68, 41.27) and (13.16, 30.66)", VOCABULARY).positions
+    assert [(p.lon_deg, p.lat_deg) for p in positions] == [(10.68, 41.27), (13.16, 30.66)]
+    assert parse_question("stars with parallax above 0.1 arcsec", VOCABULARY).parallax_limit_mas == 100.0
+    assert parse_question("parallax of 25 mas", VOCABULARY).parallax_limit_mas is None
+    typos = parse_question("lumnosity distnace at z=0.7", VOCABULARY)
+    assert typos.text.startswith("luminosity distance") and not typos.gibberish

@@ -321,3 +321,42 @@ def test_counts_cosmology_follow_ups_and_words_that_only_look_unsupported(obs):
     # 'gravity-only simulations' is not a question about gravity, and '3D' is not a number to compute with
     answer = obs.ask("benchmarking generative models on 3D dark matter boxes from gravity-only simulations")
     assert answer.citations[0].id == "arXiv:1908.05519"
+
+
+def test_separation_of_written_positions_parallax_filters_and_angstroms(obs):
+    a, b = SkyCoord(10.68, 41.27, unit="deg"), SkyCoord(13.16, 30.66, unit="deg")
+    answer = obs.ask("angular distance between (10.68, 41.27) and (13.16, 30.66)")
+    assert [c.tool for c in answer.calls] == ["angular_separation"]
+    assert any(abs(v - a.separation(b).deg) < 0.01 for v in numbers(answer.text))
+    answer = obs.ask("stars with parallax above 100 mas")
+    assert [(c.tool, c.args["min_parallax_mas"]) for c in answer.calls] == [("find_objects", 100.0)]
+    answer = obs.ask("what's 6563 Å in eV")
+    assert [c.tool for c in answer.calls] == ["convert_units"] and "1.889" in answer.text
+    assert "life" in obs.ask("Is there life on Mars?").text
+
+
+def test_comparisons_cities_angles_and_units_that_read_as_in_scope(obs):
+    from astropy.cosmology import Planck18
+
+    answer = obs.ask("which is brighter, Vega or Arcturus?")
+    assert [c.args["name"] for c in answer.calls] == ["Vega", "Arcturus"]  # the same facts for each
+    answer = obs.ask("where is Tucson?")
+    assert [c.tool for c in answer.calls] == ["find_place"] and "32.2" in answer.text
+    size_kpc = 10 * Planck18.kpc_proper_per_arcmin(0.5).value / 60
+    answer = obs.ask("proper size of 10 arcsec at redshift 0.5")
+    (call,) = answer.calls
+    assert call.args["angle_arcsec"] == 10.0 and f"{size_kpc:.3f} kpc" in answer.text
+    assert "225.000 deg" in obs.ask("RA 15h in degrees").text
+    assert "1e-23" in obs.ask("1 Jy in erg/s/cm2/Hz").text
+    assert "spacecraft" in obs.ask("what's the name of the rover on Mars?").text
+
+
+def test_hubble_parameter_today_sersic_equals_and_who_named(obs):
+    from astropy.cosmology import WMAP9
+
+    answer = obs.ask("Hubble parameter today for WMAP9")
+    assert [c.tool for c in answer.calls] == ["cosmology_calculator"] and f"{WMAP9.H0.value:.2f}" in answer.text
+    answer = obs.ask("sample 8 paired SDSS/DES images of n=4 galaxies")
+    (call,) = answer.calls
+    assert (call.args["count"], call.args["sersic_n"]) == (8, 4.0)
+    assert "history" in obs.ask("who named the planet Uranus?").text

@@ -442,7 +442,7 @@ def find_objects(
     order_by: Annotated[Literal["magnitude", "distance", "name"], Kind("order")] = "magnitude",
     limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
-    min_parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax")] = None,
+    min_parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax_limit")] = None,
 ) -> ToolResult:
     """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
 

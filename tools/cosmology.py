@@ -88,6 +88,7 @@ def cosmology_calculator(
     cosmology: Annotated[CosmologyName, Kind("cosmology")] = "Planck18",
     H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200), Kind("cosmology_parameter")] = None,
     Om0: Annotated[float | None, Field(gt=0, le=1), Kind("cosmology_parameter")] = None,
+    angle_arcsec: Annotated[float | None, Field(gt=0, le=36000), Kind("angle")] = None,
 ) -> ToolResult:
     """Cosmological distances, ages, lookback time, H(z), comoving volume and angular scale at a redshift.
 
@@ -99,6 +100,8 @@ def cosmology_calculator(
         cosmology: Parameter set (Planck18, Planck15, Planck13, WMAP9, ...).
         H0_km_s_mpc: Hubble constant for a custom flat ΛCDM, km/s/Mpc.
         Om0: Matter density parameter today for a custom flat ΛCDM.
+        angle_arcsec: An angle on the sky in arcseconds; with quantity 'kpc_per_arcsec', also the proper size it
+            spans at z (size_kpc).
     """
     model, label, citation = _cosmology(cosmology, H0_km_s_mpc, Om0)
     wanted = list(QUANTITIES) if quantity == "all" else [] if quantity == "parameters" else [quantity]
@@ -120,6 +123,9 @@ def cosmology_calculator(
     if quantity != "all" and quantity in values:
         data["value"] = values[quantity]["value"]
         data["unit"] = values[quantity]["unit"]
+    if angle_arcsec is not None and "kpc_per_arcsec" in values:
+        data["angle_arcsec"] = angle_arcsec
+        data["size_kpc"] = values["kpc_per_arcsec"]["value"] * angle_arcsec
     summary = f"{label} at z = {z:g}: " + "; ".join(
         f"{v['label']} {v['value']:.4g} {v['unit']}" for v in values.values()
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from typing import Annotated, Any, Literal
 
 import astropy.units as u
@@ -242,7 +243,9 @@ def parse_unit(text: str) -> u.UnitBase:
             return u.Unit(_UNIT_SYNONYMS[candidate])
     for candidate in (text.strip(), key):
         try:
-            return u.Unit(candidate)
+            with warnings.catch_warnings():  # 'erg/s/cm2/Hz' is read fine; astropy only warns about FITS style
+                warnings.simplefilter("ignore", u.UnitsWarning)
+                return u.Unit(candidate)
         except ValueError:
             continue
     raise UserError(f"I don't know the unit {text!r}; try e.g. pc, lyr, AU, km, arcsec, mas, Jy, nm, eV")

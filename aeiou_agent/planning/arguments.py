@@ -230,7 +230,8 @@ COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [
     (r"\bage\b|\bold\b|how\s+long\s+after\s+the\s+big\s+bang|since\s+the\s+big\s+bang", "age"),
     (r"hubble\s+(?:parameter|rate|constant)|expansion\s+rate|\bh\s*\(\s*z\s*\)", "hubble_parameter"),
     (
-        r"kpc\s*(?:/|per)\s*(?:arc\s*sec|\")|arcsec(?:ond)?\s+correspond|physical\s+(?:scale|size)|angular\s+scale|\bscale\b"
+        r"kpc\s*(?:/|per)\s*(?:arc\s*sec|\")|arcsec(?:ond)?\s+correspond|(?:physical|proper)\s+(?:scale|size)"
+        r"|angular\s+scale|\bscale\b"
         r"|how\s+many\s+kpc|kiloparsecs?\s+per",
         "kpc_per_arcsec",
     ),
@@ -344,9 +345,12 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
     listed = rf"({NUM}(?:\s*(?:,|and|or|&)\s*{NUM}(?!\s*(?:more\s+)?(?:with|synthetic|galax|of\s+each)))*)"
     for found in re.finditer(_SERSIC + listed, lowered):
         indices.extend(to_float(v) for v in re.findall(NUM, found.group(1)))
-    if not indices:
-        for found in re.finditer(rf"\b(?:index|n)\s*(?:=|:|of)?\s*({NUM})(?!\s*(?:galax|stamps?|more))", lowered):
-            indices.append(to_float(found.group(1)))
+    if not indices:  # 'n=4 galaxies' is an index; 'index 4 galaxies' may be a count
+        for found in re.finditer(
+            rf"\b(?:index|n)\s*(?:=|:)\s*({NUM})|\b(?:index|n)\s*(?:of\s*)?({NUM})(?!\s*(?:galax|stamps?|more))",
+            lowered,
+        ):
+            indices.append(to_float(found.group(1) or found.group(2)))
     if not indices:
         for pattern, value in (
             (r"de\s+vaucouleurs|elliptical|early[- ]type|bulge[- ]dominated", 4.0),
@@ -358,6 +362,7 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
     if indices:
         args["sersic_n"] = list(dict.fromkeys(indices))
     counting = re.sub(_SERSIC + listed, " sersic ", lowered)  # so 'index 4 galaxies' is not a count of 4
+    counting = re.sub(rf"\b(?:index|n)\s*(?:=|:)\s*{NUM}", " sersic ", counting)  # nor 'n=4 galaxies'
     counts = [
         int(to_float(v))
         for v in re.findall(rf"({NUM})\s+(?:more\s+)?(?:[a-zé'-]+\s+){{0,3}}?(?:galax(?:y|ies)|stamps?)", counting)
@@ -441,7 +446,7 @@ class UnitConversion:
     to_unit: str
 
 
-_UNIT_TEXT = r"[A-Za-z°'\"/^0-9µ_\- ]+?"
+_UNIT_TEXT = r"[A-Za-zÅ°'\"/^0-9µ_\- ]+?"
 
 
 def extract_unit_conversion(text: str, is_unit: Callable[[str], bool]) -> UnitConversion | None:

@@ -299,6 +299,13 @@ def without_work_words(text: str) -> str:
     return re.sub(r"\s+", " ", _WORK_WORDS.sub(" ", text)).strip(" ,")
 
 
+_COMPARATIVES = r"(brighter|fainter|closer|nearer|farther|further|bigger|larger|smaller|higher|redder|bluer)"
+_COMPARISON = re.compile(
+    rf"\b(which|what)( one)? (is|are|looks?|appears?) {_COMPARATIVES}\b|\b{_COMPARATIVES} than\b|\bcompare\b"
+    r"|\bvs\.?\b|\bversus\b"
+)
+
+
 # A request to run something ('simulate …', 'can you draw …'), as opposed to a topic ('density maps in …').
 REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need|would like)\s+"
@@ -331,6 +338,15 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "gravity or weights",
     ),
     (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
+    (r"\b(life|alien|aliens|extraterrestrials?|habitab\w*|biosignatures?)\b", "life or habitability"),
+    (
+        r"\b(rovers?|spacecraft|space probes?|landers?|astronauts?|space stations?|space missions?)\b",
+        "spacecraft or missions",
+    ),
+    (
+        r"\bcritical density\b|\bdensity parameter of\b",
+        "critical densities (the cosmology calculator has distances, ages, H(z))",
+    ),
     (
         r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b",
         "periods (pulsation, rotation, orbits)",
@@ -349,7 +365,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
     (r"\bgaia\b|\bsimbad\b|\bvizier\b|\bned\b|\bdss\b|\b2mass\b", "online archives (Gaia, SIMBAD, VizieR, NED, DSS)"),
     (
         r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b"
-        r"|\bwho (was|were) the first\b|\bfirst (person|people|man|woman|human)\b",
+        r"|\bwho (was|were) the first\b|\bfirst (person|people|man|woman|human)\b"
+        r"|\bwho (named|found|invented|built|founded|launched|first (saw|observed|described))\b",
         "history of discoveries or exploration",
     ),
     (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
@@ -500,7 +517,7 @@ _GALACTIC = re.compile(
     re.IGNORECASE,
 )
 _BARE_PAIR = re.compile(rf"(?<![\w.:])({NUM})\s*°?\s*(?:,\s*|\s+)({NUM})\s*°?(?![\w.:%])")
-_SINGLE_RA = re.compile(_RA_LABEL + r"(?P<ra>" + _DECIMAL_DEG + r"|(?:" + _RA_SEX + r"))", re.IGNORECASE)
+_SINGLE_RA = re.compile(_RA_LABEL + r"(?P<ra>(?:" + _RA_SEX + r")|" + _DECIMAL_DEG + r")", re.IGNORECASE)
 
 
 def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]:
@@ -530,22 +547,22 @@ def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]
             spans.append((match.start(), match.end()))
     coordinate_words = re.search(
         r"\b(coordinates?|galactic|ecliptic|supergalactic|equatorial|icrs|fk[45]|j2000|b1950|constellation|"
-        r"position|point|ra|dec|convert|transform|within|around|degrees)\b",
+        r"position|point|ra|dec|convert|transform|within|around|degrees|angular|separation|apart)\b",
         text,
         re.IGNORECASE,
     )
-    if coordinate_words:
-        for match in _BARE_PAIR.finditer(text):
-            if not free(match.start(), match.end()):
-                continue
-            before = text[max(0, match.start() - 12) : match.start()].lower()
-            if re.search(r"(z|redshift|h0|omega\w*|sigma\w*|mag\w*|within|radius|of|k)\s*[=:]?\s*$", before):
-                continue
-            lon, lat = float(match.group(1).replace("−", "-")), float(match.group(2).replace("−", "-"))
-            if 0 <= lon <= 360 and -90 <= lat <= 90 and ("." in match.group(0) or "," in match.group(0)):
-                frame = "galactic" if re.search(r"\bfrom\s+galactic\b|\bgalactic\s+(to|into)\b", text, re.I) else "icrs"
-                positions.append(SkyPosition(lon, lat, frame, match.group(0)))
-                spans.append((match.start(), match.end()))
+    for match in _BARE_PAIR.finditer(text):
+        bracketed = text[: match.start()].rstrip().endswith("(") and text[match.end() :].lstrip().startswith(")")
+        if not (coordinate_words or bracketed) or not free(match.start(), match.end()):
+            continue  # a bare pair is a position where the words say so, or in brackets: '(10.68, 41.27)'
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        if re.search(r"(z|redshift|h0|omega\w*|sigma\w*|mag\w*|within|radius|of|k)\s*[=:]?\s*$", before):
+            continue
+        lon, lat = float(match.group(1).replace("−", "-")), float(match.group(2).replace("−", "-"))
+        if 0 <= lon <= 360 and -90 <= lat <= 90 and ("." in match.group(0) or "," in match.group(0)):
+            frame = "galactic" if re.search(r"\bfrom\s+galactic\b|\bgalactic\s+(to|into)\b", text, re.I) else "icrs"
+            positions.append(SkyPosition(lon, lat, frame, match.group(0)))
+            spans.append((match.start(), match.end()))
     return positions, spans
 
 
@@ -638,6 +655,22 @@ def find_magnitudes(text: str) -> list[Magnitude]:
             found.append(Magnitude(value, "apparent", BANDS.get(band.lower()) if band else None))
             break
     return found
+
+
+_PARALLAX_LIMIT = re.compile(
+    rf"\bparallax(?:es)?\s*(?:>|>=|≥|above|over|greater\s+than|larger\s+than|more\s+than|of\s+at\s+least|at\s+least)"
+    rf"\s*({NUM})\s*(mas|milliarcsec\w*|arcsec\w*|″|\")?",
+    re.IGNORECASE,
+)
+
+
+def find_parallax_limit(text: str) -> float | None:
+    """A lower parallax limit in mas ('parallax above 100 mas', 'parallax > 0.2 arcsec')."""
+    found = _PARALLAX_LIMIT.search(text)
+    if not found:
+        return None
+    value = extract.to_float(found.group(1))
+    return value * 1000 if (found.group(2) or "mas").lower().startswith(("arcsec", "″", '"')) else value
 
 
 def find_count(text: str) -> int | None:
@@ -775,6 +808,8 @@ class Parsed:
     domain: bool = False
     wants_plot: bool = False
     describes_method: bool = False  # research methods described, no request to run anything (see _METHOD)
+    parallax_limit_mas: float | None = None  # 'parallax > 200 mas': a lower limit to filter by, not a value
+    compares: bool = False  # 'which is brighter, Vega or Arcturus?': the same fact for each object
 
     @property
     def numbers_text(self) -> str:
@@ -798,6 +833,7 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.magnitude_limits = find_magnitude_limits(rest)
     parsed.magnitudes = find_magnitudes(rest)
     parsed.count = find_count(rest)
+    parsed.parallax_limit_mas = find_parallax_limit(rest)
     parsed.counted = counted_type(corrected)
     parsed.sersic_from_words = next((n for p, n in SERSIC_SYNONYMS if re.search(p, lowered)), None)
     parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, lowered)]
@@ -814,10 +850,11 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     if age and not re.search(r"\b(universe|cosmos|z\s*=|redshift)\b", lowered):
         parsed.unsupported.append(("ages of stars and clusters", "age"))
     parsed.action = next((message for pattern, message in ACTIONS if re.search(pattern, lowered)), None)
-    parsed.gibberish = looks_like_gibberish(text, vocabulary)
+    parsed.gibberish = looks_like_gibberish(corrected, vocabulary)  # after the typos are read
     parsed.domain = bool(_DOMAIN.search(corrected)) or bool(parsed.positions)
     parsed.wants_plot = bool(re.search(r"\b(plot|chart|graph|curve|draw|visuali[sz]e|diagram)\b", lowered))
     parsed.describes_method = bool(_METHOD.search(corrected)) and not REQUEST.search(lowered)
+    parsed.compares = bool(_COMPARISON.search(lowered))
     return parsed
 
 

@@ -499,8 +499,11 @@ class SemanticPlanner:
             return refuse(
                 "unsupported", "I can't answer that: distances between places on Earth are not astronomy I compute."
             )
+        from aeiou_agent.tools.sky import is_unit
+
         anchored = bool(
-            mentions
+            extract.extract_unit_conversion(parsed.text, is_unit)  # '1 Jy in erg/s/cm2/Hz' is a question for AEIOU
+            or mentions
             or bodies
             or parsed.positions
             or parsed.magnitudes
@@ -571,7 +574,10 @@ class SemanticPlanner:
             return "convert_coordinates"
         if intent == "body_position" and parsed.wants_plot and not re.search(r"\d{1,2}:\d{2}", parsed.text):
             return "observability"
+        if intent in OBJECT_INTENTS and not (mentions or bodies or parsed.positions) and self._is_a_city(parsed.text):
+            return self._provider("place")  # 'where is Tucson?': a place on Earth, not an object in the sky
         facts = OBJECT_FACTS - {"brightness"}  # resolve_object gives the brightness itself
+
         if intent in {"resolve_object", "constellation", "describe_catalog"} and mentions and facts & set(parsed.asks):
             return "object_info"
         if intent in {"parallax_distance", "magnitude_distance"} and parsed.magnitudes:
@@ -648,7 +654,9 @@ class SemanticPlanner:
             found.add("object_type")
         if extract.extract_redshift(text) is not None:
             found.add("redshift")
-        if extract.extract_parallax_mas(numbers) is not None:
+        if parsed.parallax_limit_mas is not None:
+            found.add("parallax_limit")
+        elif extract.extract_parallax_mas(numbers) is not None:
             found.add("parallax")
         elif extract.extract_distance_pc(numbers) is not None:
             found.add("distance")
@@ -667,7 +675,7 @@ class SemanticPlanner:
         """'H0', 'Om0' or 'Ode0' when the question asks for a parameter of a cosmology rather than a quantity at z."""
         if not re.search(r"\b(planck|wmap|cosmolog\w*|lcdm|λcdm)", lowered):
             return None
-        if re.search(r"\bhubble constant\b|\bh_?0\b(?!\s*=)", lowered):
+        if re.search(r"\bhubble constant\b|\bh_?0\b(?!\s*=)|\bhubble (parameter|rate) (today|now)\b", lowered):
             return "H0"
         if re.search(r"\bomega_?m\b(?!\s*=)|\bmatter density\b|\bω_?m\b(?!\s*=)|\bom0\b(?!\s*=)", lowered):
             return "Om0"
@@ -729,6 +737,8 @@ class SemanticPlanner:
         Each fact goes to the tool that gives it; a tool that gives several is used once. None when the question
         asks one thing (the routed intent answers it).
         """
+        if parsed.compares and len(mentions) >= 2 and intent in OBJECT_INTENTS:  # the same fact for each object
+            return self._parts([(intent, [m]) for m in mentions], parsed, bodies, context)
         asks = set(parsed.asks)
         if intent == "angular_separation":
             asks -= {"distance", "position"}
@@ -755,13 +765,19 @@ class SemanticPlanner:
                 if parts[0] == intent
                 else getattr(self, f"_build_{parts[0]}")(parsed.text, mentions, bodies, context)
             )
+        return self._parts(
+            [(part, mentions[:1] if part != intent else mentions) for part in parts], parsed, bodies, context
+        )
+
+    def _parts(
+        self, parts: list[tuple[str, list[Mention]]], parsed: Parsed, bodies: list[str], context: ChatContext
+    ) -> Plan:
+        """One plan of several parts, each an intent's plan for its objects, rendered in order."""
         calls: list[PlannedCall] = []
         spans: list[tuple[str, int, int]] = []
         notes: list[str] = []
-        for part in parts:
-            built: Plan = getattr(self, f"_build_{part}")(
-                parsed.text, mentions[:1] if part != intent else mentions, bodies, context
-            )
+        for part, objects in parts:
+            built: Plan = getattr(self, f"_build_{part}")(parsed.text, objects, bodies, context)
             offset = len(calls)
             for call in built.calls:
                 args = {k: Ref(v.step + offset, v.key) if isinstance(v, Ref) else v for k, v in call.args.items()}
@@ -892,7 +908,7 @@ class SemanticPlanner:
             redshift is not None
             and not mentions
             and re.search(
-                r"\b(distance|age|old|lookback|look-back|hubble|h\(z\)|volume|kpc|modulus|universe|scale|d_?l|d_?a|ago|"
+                r"\b(distance|age|old|lookback|look-back|hubble|h\(z\)|volume|kpc|modulus|universe|scale|size|d_?l|d_?a|ago|"
                 r"expansion|cosmolog\w*)\b",
                 lowered,
             )
@@ -1100,6 +1116,13 @@ class SemanticPlanner:
     def _named_place(self, text: str) -> str | None:
         """An observatory ('Paranal', 'CTIO') or a city ('Santiago, Chile') named in the question."""
         return extract.extract_site(text, _site_names()) or self._city(text)
+
+    def _is_a_city(self, text: str) -> bool:
+        """Whether the place a question names is a city ('where is Tucson?')."""
+        from aeiou_agent.tools.places import lookup_place
+
+        phrase = self._place_phrase(text)
+        return bool(phrase) and lookup_place(str(phrase)) is not None
 
     def _city(self, text: str) -> str | None:
         """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
@@ -1309,16 +1332,8 @@ class SemanticPlanner:
         args.update(self._magnitude_filter(parsed, catalog, notes))
         if catalog == "hipparcos" and re.search(r"\b(nearest|closest|nearby)\b", lowered):
             args["order_by"] = "distance"
-        parallax = re.search(
-            rf"\bparallax(?:es)?\s*(?:>|>=|≥|above|over|greater\s+than|larger\s+than|of\s+at\s+least)\s*({extract.NUM})\s*"
-            r"(mas|milliarcsec\w*|arcsec\w*|″|\")?",
-            lowered,
-        )
-        if parallax and catalog == "hipparcos":
-            value = extract.to_float(parallax.group(1))
-            args["min_parallax_mas"] = (
-                value * 1000 if (parallax.group(2) or "mas").startswith(("arcsec", "″", '"')) else value
-            )
+        if parsed.parallax_limit_mas is not None and catalog == "hipparcos":
+            args["min_parallax_mas"] = parsed.parallax_limit_mas
         elif re.search(r"\bparallax\b", lowered) and re.search(r"\bhow many\b|\bcount\b", lowered):
             notes.append("I could not read the parallax limit.")
         limit = parsed.count
@@ -1405,6 +1420,9 @@ class SemanticPlanner:
         from aeiou_agent.tools.sky import is_unit
 
         ra_deg = _PARSED.get().single_ra_deg
+        if ra_deg is not None and re.search(r"\b(in|to|into)\s+(decimal\s+)?deg(rees?)?\b", text, re.IGNORECASE):
+            args = {"value": ra_deg / 15.0, "from_unit": "hourangle", "to_unit": "deg"}  # 'RA 15h in degrees'
+            return Plan("convert_units", [PlannedCall("convert_units", args)])
         if ra_deg is not None:  # 'RA 83.633 degrees in h m s': an angle in hours, minutes and seconds
             args = {"value": ra_deg, "from_unit": "deg", "to_unit": "hourangle"}
             return Plan("convert_units", [PlannedCall("convert_units", args)])
@@ -1500,6 +1518,9 @@ class SemanticPlanner:
             args["H0_km_s_mpc"] = h0
         if om0 is not None:
             args["Om0"] = om0
+        angle = re.search(rf"\b({extract.NUM})\s*(?:arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")", lowered)
+        if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec at z = 0.5'
+            args["angle_arcsec"] = extract.to_float(angle.group(1))
         if (h0 is None) != (om0 is None):
             kept = "Ωm" if om0 is None else "H0"
             notes.append(f"Only one parameter was given, so {kept} is {name or 'Planck18'}'s (shown in the answer).")
@@ -1646,7 +1667,9 @@ class SemanticPlanner:
         if galaxy.get("sersic_n"):
             args["sersic_n"] = galaxy["sersic_n"][0]
         count = re.search(
-            r"\b(\d+)\s+(?:[\w-]+\s+){0,4}?(?:pairs?|observations?|galax(?:y|ies))\b", text, re.IGNORECASE
+            r"\b(\d+)\s+(?:[\w/-]+\s+){0,4}?(?:pairs?|observations?|images?|galax(?:y|ies))\b",
+            re.sub(rf"\b(?:index|n)\s*(?:=|:)\s*{extract.NUM}", " ", text, flags=re.IGNORECASE),  # not 'n=4 galaxies'
+            re.IGNORECASE,
         )
         if count:
             args["count"] = int(count.group(1))
