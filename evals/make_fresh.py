@@ -1087,6 +1087,143 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_6 = list(mc.CASES)
 
+# ================================================================ batch 7 (fresh7.jsonl), written after batch 6's fixes
+mc.CASES.clear()
+OUT_7 = Path(__file__).with_name("fresh7.jsonl")
+FIRST_SCORE_7 = (
+    "# fresh7.jsonl: 28 questions written 2026-12-04 after fresh6.jsonl's fixes; NOT held out once changed for. First "
+    "score, d4c0b20 semantic planner: tool selection 0.929, arguments 0.600, answers 0.893, refusal recall 0.800, "
+    "refusal precision 0.800, in-scope refused 0.043. Regenerate with python evals/make_fresh.py."
+)
+
+case(
+    "catalog",
+    "brightest star in Lyra",
+    tools=["find_objects"],
+    args={"find_objects": {"constellation": "Lyra", "limit": 1}},
+    contains=["Vega"],
+)
+case(
+    "catalog",
+    "Hipparcos stars between magnitude 3 and 4 within 5 degrees of Spica",
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Spica", "radius_deg": 5.0, "mag_min": 3.0, "mag_max": 4.0}},
+)
+case("catalog", "what type of galaxy is M104", tools=["object_info"], contains=["alax"])
+altair = SkyCoord(*mc.position("Altair"), unit="deg")
+case(
+    "catalog",
+    "right ascension of Altair in degrees",
+    tools=[["resolve_object", "object_info"]],
+    numbers=[num(altair.ra.deg, tol=0.01)],
+)
+polaris, vega = (SkyCoord(*mc.position(n), unit="deg") for n in ("Polaris", "Vega"))
+case(
+    "sky",
+    "how far is Polaris from Vega in degrees",
+    tools=["angular_separation"],
+    numbers=[num(polaris.separation(vega).deg, tol=0.01)],
+)
+case("sky", "what constellation is the Sombrero Galaxy in?", tools=["constellation"], contains=["Virgo"])
+case(
+    "cosmology",
+    "what's the luminosity distance in Gpc at z=3?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(3).to_value(u.Gpc), tol=0.01)],
+)
+case(
+    "cosmology",
+    "comoving distance to z=1100",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(1100).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "angular scale at z=2 in WMAP9",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.kpc_proper_per_arcmin(2).to_value(u.kpc / u.arcmin) / 60, rel=0.002)],
+)
+case(
+    "ephemeris",
+    "when does Betelgeuse rise at Mauna Kea on 2026-12-01",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Betelgeuse", "Mauna Kea", "2026-12-01"))],
+)
+case(
+    "ephemeris",
+    "what's the Moon's altitude from Cerro Pachón at 2026-07-20 20:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Moon", "Cerro Pachón", "2026-07-20T20:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "phase of the Moon on New Year's Day 2027",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-01-01"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "time of sunset at Apache Point on 2026-10-31",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Apache Point", "2026-10-31"))],
+)
+case(
+    "units",
+    "300 K in eV",
+    tools=["convert_units"],
+    numbers=[num((300 * u.K).to(u.eV, u.temperature_energy()).value, rel=0.001)],
+)
+case("units", "5 arcmin in degrees", tools=["convert_units"], numbers=[num(5 / 60, rel=0.001)])
+case("units", "convert 1 solar mass to kg", tools=["convert_units"], contains=["1.98"])
+case(
+    "units",
+    "10 km/s in pc/Myr",
+    tools=["convert_units"],
+    numbers=[num((10 * u.km / u.s).to_value(u.pc / u.Myr), rel=0.001)],
+)
+case(
+    "generative",
+    "make two galaxies with Sersic index 1 and two with index 4",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0, 4.0], "count_per_index": 2}},
+)
+case(
+    "generative",
+    "a 128x128 lognormal field",
+    tools=["density_field"],
+    args={"density_field": {"kind": "lognormal", "n_pixels": 128}},
+)
+case(
+    "generative",
+    "P(k) for sigma8 0.9 and Omega_m 0.3 at z=0",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"sigma8": 0.9, "omega_m": 0.3}},
+)
+case("literature", "which paper made CMB maps with a GAN?", tools=["search_literature"], sources=["arXiv:1908.04682"])
+case(
+    "chat",
+    "and set?",
+    setup=["When does Saturn rise at Cerro Tololo on 2026-09-01?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Saturn", "Cerro Tololo", "2026-09-01"))],
+)
+case(
+    "chat",
+    "and the angular diameter distance?",
+    setup=["luminosity distance at z=0.5"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.angular_diameter_distance(0.5).to_value(u.Mpc), rel=0.002)],
+)
+for question in [
+    "what is a black hole?",
+    "Order a new eyepiece for me",
+    "what's the population of Mars",
+    "translate this into Spanish",
+    "what is the airspeed velocity of an unladen swallow",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_7 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -1096,6 +1233,7 @@ def main() -> None:
         (OUT_4, FIRST_SCORE_4, BATCH_4),
         (OUT_5, FIRST_SCORE_5, BATCH_5),
         (OUT_6, FIRST_SCORE_6, BATCH_6),
+        (OUT_7, FIRST_SCORE_7, BATCH_7),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

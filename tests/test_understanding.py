@@ -360,3 +360,16 @@ def test_hubble_parameter_today_sersic_equals_and_who_named(obs):
     (call,) = answer.calls
     assert (call.args["count"], call.args["sersic_n"]) == (8, 4.0)
     assert "history" in obs.ask("who named the planet Uranus?").text
+
+
+def test_units_asked_for_two_index_groups_and_a_field_without_astronomy_words(obs):
+    from astropy.cosmology import Planck18
+
+    answer = obs.ask("what's the luminosity distance in Gpc at z=3?")
+    assert f"{Planck18.luminosity_distance(3).to_value('Gpc'):.3f} Gpc" in answer.text
+    assert "can be given in 'Gpc'" in obs.ask("age at z=1 in Gpc").text  # said, not silently ignored
+    answer = obs.ask("make two galaxies with Sersic index 1 and two with index 4")
+    (call,) = answer.calls
+    assert (call.args["sersic_n"], call.args["count_per_index"]) == ([1.0, 4.0], 2)
+    answer = obs.ask("a 128x128 lognormal field")
+    assert [(c.tool, c.args["n_pixels"]) for c in answer.calls] == [("density_field", 128)]

@@ -9,6 +9,7 @@ from aeiou_agent.tools._targets import ASTROPY
 from pydantic import Field
 
 from aeiou_agent.answer import Citation
+from aeiou_agent.exceptions import UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 CosmologyName = Literal["Planck18", "Planck15", "Planck13", "WMAP9", "WMAP7", "WMAP5", "WMAP3", "WMAP1"]
@@ -80,6 +81,23 @@ def _cosmology(name: str, h0: float | None, om0: float | None) -> tuple[Any, str
     return model, label, ASTROPY
 
 
+def _express_in(values: dict[str, dict[str, Any]], unit: str) -> None:
+    """Convert, in place, every value whose unit can be expressed in ``unit``; an error if none can."""
+    from aeiou_agent.tools.sky import parse_unit
+
+    target = parse_unit(unit)
+    converted = 0
+    for item in values.values():
+        try:
+            item["value"] = float((item["value"] * u.Unit(item["unit"])).to_value(target))
+        except u.UnitConversionError:
+            continue
+        item["unit"] = target.to_string()
+        converted += 1
+    if values and not converted:
+        raise UserError(f"None of the quantities asked for can be given in {unit!r}.")
+
+
 @tool("cosmology")
 def cosmology_calculator(
     ctx: ToolContext,
@@ -89,6 +107,7 @@ def cosmology_calculator(
     H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200), Kind("cosmology_parameter")] = None,
     Om0: Annotated[float | None, Field(gt=0, le=1), Kind("cosmology_parameter")] = None,
     angle_arcsec: Annotated[float | None, Field(gt=0, le=36000), Kind("angle")] = None,
+    unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
 ) -> ToolResult:
     """Cosmological distances, ages, lookback time, H(z), comoving volume and angular scale at a redshift.
 
@@ -102,15 +121,18 @@ def cosmology_calculator(
         Om0: Matter density parameter today for a custom flat ΛCDM.
         angle_arcsec: An angle on the sky in arcseconds; with quantity 'kpc_per_arcsec', also the proper size it
             spans at z (size_kpc).
+        unit: Give the quantities that can be expressed in this unit in it ('Gpc', 'Gly', 'Myr').
     """
     model, label, citation = _cosmology(cosmology, H0_km_s_mpc, Om0)
     wanted = list(QUANTITIES) if quantity == "all" else [] if quantity == "parameters" else [quantity]
     values: dict[str, dict[str, Any]] = {}
     for key in wanted:
-        name, unit, compute = QUANTITIES[key]
+        name, unit_of, compute = QUANTITIES[key]
         if key == "distance_modulus" and z == 0:
             continue  # the distance modulus diverges at z = 0
-        values[key] = {"label": name, "value": float(compute(model, z)), "unit": unit}
+        values[key] = {"label": name, "value": float(compute(model, z)), "unit": unit_of}
+    if unit is not None:
+        _express_in(values, unit)
     data: dict[str, Any] = {
         "z": z,
         "cosmology": label,

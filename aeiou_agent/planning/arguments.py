@@ -345,6 +345,9 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
     listed = rf"({NUM}(?:\s*(?:,|and|or|&)\s*{NUM}(?!\s*(?:more\s+)?(?:with|synthetic|galax|of\s+each)))*)"
     for found in re.finditer(_SERSIC + listed, lowered):
         indices.extend(to_float(v) for v in re.findall(NUM, found.group(1)))
+    if indices:  # '… with Sersic index 1 and two with index 4': the later groups name the index alone
+        for found in re.finditer(rf"\bwith\s+(?:index|n)\s*(?:=|:|of)?\s*({NUM})", lowered):
+            indices.append(to_float(found.group(1)))
     if not indices:  # 'n=4 galaxies' is an index; 'index 4 galaxies' may be a count
         for found in re.finditer(
             rf"\b(?:index|n)\s*(?:=|:)\s*({NUM})|\b(?:index|n)\s*(?:of\s*)?({NUM})(?!\s*(?:galax|stamps?|more))",

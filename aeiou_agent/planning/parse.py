@@ -339,6 +339,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
     (r"\b(life|alien|aliens|extraterrestrials?|habitab\w*|biosignatures?)\b", "life or habitability"),
+    (r"\bpopulation of\b|\bhow many people\b|\binhabitants\b", "populations"),
     (
         r"\b(rovers?|spacecraft|space probes?|landers?|astronauts?|space stations?|space missions?)\b",
         "spacecraft or missions",

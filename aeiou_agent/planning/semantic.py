@@ -364,7 +364,7 @@ class SemanticPlanner:
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
         cue = self._strong_cue(text, mentions)
-        refusal = self._refusal(parsed, mentions, bodies, context, literature=cue == "search_literature")
+        refusal = self._refusal(parsed, mentions, bodies, context, cue=cue)
         if refusal is not None:
             return refusal
         ranking = self.classify(text)
@@ -472,13 +472,15 @@ class SemanticPlanner:
         return not asks or not provided.isdisjoint(asks) or (intent not in OBJECT_INTENTS and not asks & OBJECT_FACTS)
 
     def _refusal(
-        self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext, *, literature: bool
+        self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext, *, cue: str | None
     ) -> Plan | None:
         """A refusal that no routing can change: an action AEIOU must not take, facts no tool has, no words.
 
-        Each says what went wrong and what AEIOU can do instead. A question about the literature (``literature``)
-        may name what no tool computes ('papers on exoplanet atmospheres'): the search answers it.
+        Each says what went wrong and what AEIOU can do instead. A question about the literature may name what no
+        tool computes ('papers on exoplanet atmospheres'): the search answers it. A question in the form of a
+        tool's request (``cue``: 'a 128x128 lognormal field') is in scope even without astronomy words.
         """
+        literature = cue == self._provider("reference")
 
         def refuse(intent: str, why: str) -> Plan:
             return Plan(intent, status="not_understood", confidence=0.0, message=f"{why} {self.capabilities}")
@@ -518,7 +520,7 @@ class SemanticPlanner:
         named = bool(parsed.asks and unknown_name_spans(parsed.text)) or bool(
             self._guess_name(parsed.text, exclude=[], notes=None, fuzzy_only=True)
         )
-        if not (parsed.domain or anchored or follow_up or named or literature):
+        if not (parsed.domain or anchored or follow_up or named or cue):
             if self.classify(parsed.text)[0][0] == "capabilities" or self._in_the_literature(parsed.text):
                 return None
             return refuse("out_of_scope", "I can't answer that with my tools.")
@@ -1518,6 +1520,11 @@ class SemanticPlanner:
             args["H0_km_s_mpc"] = h0
         if om0 is not None:
             args["Om0"] = om0
+        wanted = re.search(r"\b(?:in|into)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b", lowered)
+        if wanted:  # 'luminosity distance in Gpc'
+            args["unit"] = {"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gyr": "Gyr", "myr": "Myr"}.get(
+                wanted.group(1), "Glyr" if wanted.group(1) == "gly" else "Mlyr" if wanted.group(1) == "mly" else "lyr"
+            )
         angle = re.search(rf"\b({extract.NUM})\s*(?:arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")", lowered)
         if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec at z = 0.5'
             args["angle_arcsec"] = extract.to_float(angle.group(1))
