@@ -55,6 +55,7 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/fresh5.jsonl --no-failures
 	$(BIN)/aeiou eval evals/fresh6.jsonl --no-failures
 	$(BIN)/aeiou eval evals/fresh7.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh8.jsonl --no-failures
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py

@@ -1224,6 +1224,123 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_7 = list(mc.CASES)
 
+# ================================================================ batch 8 (fresh8.jsonl), written after batch 7's fixes
+mc.CASES.clear()
+OUT_8 = Path(__file__).with_name("fresh8.jsonl")
+FIRST_SCORE_8 = (
+    "# fresh8.jsonl: 26 questions written 2026-12-04 after fresh7.jsonl's fixes; NOT held out once changed for. First "
+    "score, 2944bb7 semantic planner: tool selection 0.846, arguments 1.000, answers 0.885, refusal recall 0.250, "
+    "refusal precision 1.000, in-scope refused 0.000. Regenerate with python evals/make_fresh.py."
+)
+
+for question, target, radius, mag in [
+    ("within 6 degrees of Canopus, how many stars are brighter than 5.5?", "Canopus", 6, 5.5),
+    ("count all Hipparcos stars in a 0.5 degree radius around M44", "M44", 0.5, None),
+]:
+    mc.cone_case(question, target, radius, mag)
+case(
+    "catalog",
+    "show me the faintest 10 galaxies in Coma Berenices",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Coma Berenices", "object_type": "galaxy", "limit": 10}},
+)
+case("catalog", "what is HIP 27989?", tools=[["object_info", "resolve_object"]], contains=["Betelgeuse"])
+case("catalog", "how big is M31 on the sky?", tools=["object_info"], contains=["′"])
+rigel = SkyCoord(*mc.position("Rigel"), unit="deg")
+case(
+    "sky",
+    "Rigel in galactic coordinates please",
+    tools=["convert_coordinates"],
+    numbers=[num(rigel.galactic.b.deg, tol=0.01)],
+)
+m81, m82 = SkyCoord(*mc.position("M81"), unit="deg"), SkyCoord(*mc.position("M82"), unit="deg")
+case(
+    "sky",
+    "angular separation of M81 and M82 in arcmin",
+    tools=["angular_separation"],
+    numbers=[num(m81.separation(m82).arcmin, tol=0.5)],
+)
+case("sky", "which constellation has RA 18h36m Dec +38°47'?", tools=["constellation"], contains=["Lyra"])
+case(
+    "cosmology",
+    "How long ago did light leave a galaxy at z = 0.8?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(0.8).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "what's the age of the universe at redshift 10 in Myr?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(10).to_value(u.Myr), rel=0.002)],
+)
+case(
+    "cosmology",
+    "distance modulus for z = 0.02 with H0 = 73",
+    tools=["cosmology_calculator"],
+    args={"cosmology_calculator": {"z": 0.02, "H0_km_s_mpc": 73.0}},
+)
+case(
+    "ephemeris",
+    "what time is moonset at La Silla on 2026-06-05?",
+    tools=["rise_set"],
+    args={"rise_set": {"target": "Moon", "site": "La Silla", "date": "2026-06-05"}},
+)
+case("ephemeris", "how high will Antares get from Cerro Tololo on 2026-07-01?", tools=[["observability", "rise_set"]])
+case("ephemeris", "is it a full moon on 2026-05-31?", tools=["moon_phase"])
+case(
+    "ephemeris",
+    "where's the Sun at 2026-03-20 12:00 UTC from Greenwich",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Sun", "Greenwich", "2026-03-20T12:00"), tol=0.1)],
+)
+case("units", "1 mas in degrees", tools=["convert_units"], contains=[["2.77778e-07", "2.778e-07", "2.7778e-07"]])
+case(
+    "units",
+    "how far is a star whose parallax is 2 milliarcseconds?",
+    tools=["parallax_distance"],
+    numbers=[num(500.0, rel=0.001)],
+)
+case(
+    "units",
+    "apparent magnitude of a star with absolute magnitude 5 at 100 pc",
+    tools=["magnitude_distance"],
+    numbers=[num(10.0, tol=0.001)],
+)
+case(
+    "generative",
+    "I need 10 synthetic elliptical galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [4.0], "count_per_index": 10}},
+)
+case(
+    "generative",
+    "simulate a matter density map with sigma8 = 0.7 and a 200 Mpc/h box",
+    tools=["density_field"],
+    args={"density_field": {"sigma8": 0.7, "box_size_mpc_h": 200.0}},
+)
+case(
+    "chat",
+    "and in Gly?",
+    setup=["comoving distance to z=1"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(1).to_value(u.lyr) / 1e9, tol=0.01)],
+)
+case(
+    "chat",
+    "what about Rigel?",
+    setup=["which constellation is Betelgeuse in?"],
+    tools=["constellation"],
+    contains=["Orion"],
+)
+for question in [
+    "how fast does Jupiter spin?",
+    "what color is the sky on Mars?",
+    "book the 4m telescope for next week",
+    "who won the Nobel Prize in physics in 2011?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_8 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -1234,6 +1351,7 @@ def main() -> None:
         (OUT_5, FIRST_SCORE_5, BATCH_5),
         (OUT_6, FIRST_SCORE_6, BATCH_6),
         (OUT_7, FIRST_SCORE_7, BATCH_7),
+        (OUT_8, FIRST_SCORE_8, BATCH_8),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -368,8 +368,23 @@ def test_units_asked_for_two_index_groups_and_a_field_without_astronomy_words(ob
     answer = obs.ask("what's the luminosity distance in Gpc at z=3?")
     assert f"{Planck18.luminosity_distance(3).to_value('Gpc'):.3f} Gpc" in answer.text
     assert "can be given in 'Gpc'" in obs.ask("age at z=1 in Gpc").text  # said, not silently ignored
+    assert obs.ask("comoving volume inside z=0.5 in Gpc^3").status == "answered"  # 'Gpc^3' is the quantity's own
     answer = obs.ask("make two galaxies with Sersic index 1 and two with index 4")
     (call,) = answer.calls
     assert (call.args["sersic_n"], call.args["count_per_index"]) == ([1.0, 4.0], 2)
     answer = obs.ask("a 128x128 lognormal field")
     assert [(c.tool, c.args["n_pixels"]) for c in answer.calls] == [("density_field", 128)]
+
+
+def test_how_high_will_it_get_and_facts_of_planets_no_tool_has(obs):
+    answer = obs.ask("how high will Antares get from Cerro Tololo on 2026-07-01?")
+    assert [c.tool for c in answer.calls] == ["observability"] and "maximum altitude" in answer.text
+    for question, phrase in (
+        ("how fast does Jupiter spin?", "periods"),
+        ("what color is the sky on Mars?", "skies"),
+        ("book the 4m telescope for next week", "book telescopes"),
+    ):
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
+    answer = obs.ask("physical scale in kpc per arcsec at redshift 0.5")
+    assert answer.calls[0].args["unit"] is None  # 'in kpc per arcsec' names the quantity, not a unit to convert to

@@ -273,6 +273,9 @@ ASKS: dict[str, str] = {
     r"|\banything (good|interesting|nice) to (see|observe|look at)\b",
     "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b|\bis (it|the \w+|\w+) up\b",
     "proper_motion": r"\bproper motions?\b",
+    "visibility": r"\bhow high will\b|\bmax(imum)? altitude\b|\bhighest (altitude|elevation)\b|\bobservab(le|ility)\b"
+    r"|\baltitude (curve|plot|through the night|over the night)\b|\b(plot|chart|graph) (of )?(the |its )?altitude\b"
+    r"|\bhow long (is|will|does) .* (stay )?(above|up|visible)\b",
     "morphology": r"\bhubble type\b|\bmorpholog\w*\b|\btype of galaxy\b|\bwhat type of\b",
     # a work rather than a computation: a paper, a study, a reference, who did something, the user's documents
     "reference": r"\b(papers?|articles?|publications?|preprints?|literature|arxiv|cite|citations?|bibliograph\w*|"
@@ -340,6 +343,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
     (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
     (r"\b(life|alien|aliens|extraterrestrials?|habitab\w*|biosignatures?)\b", "life or habitability"),
     (r"\bpopulation of\b|\bhow many people\b|\binhabitants\b", "populations"),
+    (r"\bcolou?r (of|is) the sky\b|\bsky (on|of) (mars|venus|titan)\b|\bweather on\b", "skies and climates of planets"),
     (
         r"\b(rovers?|spacecraft|space probes?|landers?|astronauts?|space stations?|space missions?)\b",
         "spacecraft or missions",
@@ -349,7 +353,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "critical densities (the cosmology calculator has distances, ages, H(z))",
     ),
     (
-        r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b",
+        r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b|\bhow fast\b.*\b(spin|rotate|turn)s?\b"
+        r"|\b(spin|rotation) (speed|rate)\b",
         "periods (pulsation, rotation, orbits)",
     ),
     (r"\bluminosity of\b|\bluminosity in solar\b|\bsolar luminosit\w*|\bhow luminous\b", "luminosities"),
@@ -385,8 +390,9 @@ ACTIONS: list[tuple[str, str]] = [
     ),
     (
         r"\b(slew|point|park)\b.*\b(telescope|scope|mount)\b|\b(open|close)\b.*\bdome\b|\b(take|start)\b.*\bexposures?\b"
-        r"|\b(ccd|cooler|focuser|filter wheel)\b|\bfocus the\b",
-        "I can't answer that: I don't control telescopes or instruments.",
+        r"|\b(ccd|cooler|focuser|filter wheel)\b|\bfocus the\b"
+        r"|\b(book|reserve|schedule)\b.*\b(telescope|observing|night|run|time)\b",
+        "I can't answer that: I don't control or book telescopes and instruments.",
     ),
     (
         r"\b(poem|poems|haiku|sonnet|limerick|jokes?|story|stories|song|lyrics|essay|cover letter)\b|\bsing\b",

@@ -619,6 +619,12 @@ class SemanticPlanner:
             for name, sim in ranking[:8]
             if (stuck or sim >= best - COVERAGE_MARGIN) and name not in (intent, *NOT_TOOLS)
         ]
+        if asks and not asks & self.provides.get(intent, set()):  # the routed tool gives nothing that is asked:
+            candidates += [  # a tool that does is a candidate however the question is worded
+                name
+                for name, facts in self.provides.items()
+                if facts & asks and name not in candidates and name not in NOT_TOOLS and name in similarity
+            ]
         scored = []
         for name in candidates:
             if not self._can_run(name, parsed, mentions, bodies, context):
@@ -761,6 +767,8 @@ class SemanticPlanner:
                 break
             parts.append(best)
             remaining -= candidates[best]
+        if not parts:
+            return None
         if len(parts) == 1:
             return (
                 None
@@ -1520,7 +1528,9 @@ class SemanticPlanner:
             args["H0_km_s_mpc"] = h0
         if om0 is not None:
             args["Om0"] = om0
-        wanted = re.search(r"\b(?:in|into)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b", lowered)
+        wanted = re.search(
+            r"\b(?:in|into)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b(?!\s*(?:per|/|\^|³|\d))", lowered
+        )
         if wanted:  # 'luminosity distance in Gpc'
             args["unit"] = {"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gyr": "Gyr", "myr": "Myr"}.get(
                 wanted.group(1), "Glyr" if wanted.group(1) == "gly" else "Mlyr" if wanted.group(1) == "mly" else "lyr"
