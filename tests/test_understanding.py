@@ -388,3 +388,16 @@ def test_how_high_will_it_get_and_facts_of_planets_no_tool_has(obs):
         assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
     answer = obs.ask("physical scale in kpc per arcsec at redshift 0.5")
     assert answer.calls[0].args["unit"] is None  # 'in kpc per arcsec' names the quantity, not a unit to convert to
+
+
+def test_named_cosmology_age_random_galaxies_and_more_refusals(obs):
+    from astropy.cosmology import Planck13
+
+    assert f"{Planck13.age(0).value:.3f} Gyr" in obs.ask("Planck 2013 age of the universe").text
+    answer = obs.ask("random galaxies please, 3 of them with n = 1.5")
+    (call,) = answer.calls
+    assert (call.tool, call.args["sersic_n"], call.args["count_per_index"]) == ("generate_galaxies", [1.5], 3)
+    for question, phrase in (("how long is a day on Venus?", "periods"), ("can you order me a star chart", "order")):
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and phrase in answer.text, question
+    assert obs.ask("list the stars in Orion in order of brightness").status == "answered"  # 'order' as a noun

@@ -371,7 +371,7 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
         for v in re.findall(rf"({NUM})\s+(?:more\s+)?(?:[a-zé'-]+\s+){{0,3}}?(?:galax(?:y|ies)|stamps?)", counting)
     ]
     counts += [int(to_float(v)) for v in re.findall(rf"\band\s+({NUM})\s+(?:more\s+)?with\b", counting)]
-    counts += [int(to_float(v)) for v in re.findall(rf"\b({NUM})\s+of\s+each\b", counting)]
+    counts += [int(to_float(v)) for v in re.findall(rf"\b({NUM})\s+of\s+(?:each|them)\b", counting)]
     if counts:
         args["count_per_index"] = max(counts)
     elif re.search(r"\b(a|one|single)\s+(synthetic\s+|fake\s+|mock\s+)?galaxy\b", lowered):

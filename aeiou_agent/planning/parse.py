@@ -354,6 +354,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (
         r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b|\bhow fast\b.*\b(spin|rotate|turn)s?\b"
+        r"|\b(length of|how long is) (a|the|one) (day|year)\b"
         r"|\b(spin|rotation) (speed|rate)\b",
         "periods (pulsation, rotation, orbits)",
     ),
@@ -393,6 +394,10 @@ ACTIONS: list[tuple[str, str]] = [
         r"|\b(ccd|cooler|focuser|filter wheel)\b|\bfocus the\b"
         r"|\b(book|reserve|schedule)\b.*\b(telescope|observing|night|run|time)\b",
         "I can't answer that: I don't control or book telescopes and instruments.",
+    ),
+    (
+        r"^\W*(please\s+)?((can|could|would) you\s+)?(please\s+)?(order|buy|purchase)\b",
+        "I can't answer that: I don't order or buy things.",
     ),
     (
         r"\b(poem|poems|haiku|sonnet|limerick|jokes?|story|stories|song|lyrics|essay|cover letter)\b|\bsing\b",

@@ -902,7 +902,9 @@ class SemanticPlanner:
         if (
             re.search(r"\bgalax(y|ies)\b", lowered)
             and (request or "sersic_n" in extract.extract_galaxy_request(text))
-            and re.search(r"\b(s[eé]rsic|synthetic|fake|mock|generate|generative|simulated?|draw|sample)\b", lowered)
+            and re.search(
+                r"\b(s[eé]rsic|synthetic|fake|mock|random|generate|generative|simulated?|draw|sample)\b", lowered
+            )
             and not re.search(r"\b(papers?|articles?|catalog(ue)?s?|how many|brightest|nearest)\b", lowered)
         ):
             return "generate_galaxies"
@@ -1499,9 +1501,11 @@ class SemanticPlanner:
         notes: list[str] = []
         parameter = self._cosmology_parameter(lowered)
         if z is None:
-            present = re.search(r"\b(is|'s|are)\b.*\b(universe|cosmos)\b", lowered) and not re.search(
-                r"\b(was|were|when|then)\b", lowered
-            )  # 'how old is the universe?' asks about today
+            present = re.search(
+                r"\b(is|'s|are)\b.*\b(universe|cosmos)\b|\bage of the (universe|cosmos)\b", lowered
+            ) and (
+                not re.search(r"\b(was|were|when|then)\b", lowered)
+            )  # 'how old is the universe?', 'Planck 2013 age of the universe' ask about today
             if parameter or present or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", lowered):
                 z = 0.0
             elif "z" in previous:
