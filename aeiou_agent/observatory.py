@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import secrets
 import shutil
 import time
@@ -130,6 +131,9 @@ class ChatSession:
         return answer
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # never part of valid text in a Python str
+
+
 class Observatory:
     """Ask questions in plain language; get answers computed by typed tools, with citations and provenance.
 
@@ -252,6 +256,7 @@ class Observatory:
         """
         if not isinstance(question, str):
             raise TypeError(f"question must be a str, not {type(question).__name__}")
+        question = _LONE_SURROGATE.sub("\ufffd", question)  # not text: the ledger (UTF-8) could not store it
         started = time.perf_counter()
         context = context if context is not None else ChatContext()
         store = self.store

@@ -143,3 +143,11 @@ def test_grounding_check_flags_numbers_not_in_outputs():
     assert ungrounded_numbers("1e999 is not a quantity", []) == []
     evidence = [{"date": "2026-09-01", "identifiers": "2MASX J0042+4116"}]
     assert ungrounded_numbers("Catalogued as M31 and 2MASX J0042+4116 on 2026-09-01", evidence) == []
+
+
+def test_a_question_with_lone_surrogates_is_answered_and_recorded(obs):
+    """Issue 18, C3: '\\udcff' (e.g. from a non-UTF-8 command line) made the ledger raise inside ask()."""
+    answer = obs.ask("Where is \udcff?")
+    assert answer.status == "not_understood"
+    assert obs.show(answer.run_id)["question"] == "Where is \ufffd?"
+    assert obs.chat().ask("x\ud800y").status == "not_understood"
