@@ -344,7 +344,8 @@ def rise_set(
         raise InvalidArguments(
             "rise_set", ["give an observing site (e.g. 'Cerro Tololo') or latitude_deg/longitude_deg"]
         )
-    day = _when(date).replace(hour=0, minute=0, second=0)
+    requested = _when(date)
+    day = requested.replace(hour=0, minute=0, second=0)
     if local_day:
         if not where.time_zone:
             raise InvalidArguments("rise_set", ["local_day needs a named observatory or city (its time zone)"])
@@ -374,7 +375,7 @@ def rise_set(
     events.sort(key=lambda e: e["time_utc"])
     data: dict[str, Any] = {
         "target": label,
-        "date": _when(date).strftime("%Y-%m-%d"),
+        "date": requested.strftime("%Y-%m-%d"),
         "day": f"local day, {where.time_zone}" if local_day else "UTC day",
         "site": _site_data(where),
         "events": events,

@@ -325,6 +325,8 @@ def extract_simulation(text: str) -> SimulationArgs:
 
 
 _SERSIC = r"s[eé]rsic(?:\s+(?:index|indices|profile))?(?:\s+(?:of|n))?\s*(?:=|:)?\s*"
+# 'n=4', 'index: 2.5': a Sérsic index set by name, never a count ('n=4 galaxies' is one index, not four galaxies)
+SERSIC_ASSIGNMENT = rf"\b(?:index|n)\s*(?:=|:)\s*({NUM})"
 _GALAXY_WORDS = r"(?:synthetic\s+|fake\s+|mock\s+|simulated\s+|new\s+|random\s+)*(?:galax(?:y|ies)|stamps?|images?)"
 
 
@@ -350,7 +352,7 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
             indices.append(to_float(found.group(1)))
     if not indices:  # 'n=4 galaxies' is an index; 'index 4 galaxies' may be a count
         for found in re.finditer(
-            rf"\b(?:index|n)\s*(?:=|:)\s*({NUM})|\b(?:index|n)\s*(?:of\s*)?({NUM})(?!\s*(?:galax|stamps?|more))",
+            rf"{SERSIC_ASSIGNMENT}|\b(?:index|n)\s*(?:of\s*)?({NUM})(?!\s*(?:galax|stamps?|more))",
             lowered,
         ):
             indices.append(to_float(found.group(1) or found.group(2)))
@@ -365,7 +367,7 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
     if indices:
         args["sersic_n"] = list(dict.fromkeys(indices))
     counting = re.sub(_SERSIC + listed, " sersic ", lowered)  # so 'index 4 galaxies' is not a count of 4
-    counting = re.sub(rf"\b(?:index|n)\s*(?:=|:)\s*{NUM}", " sersic ", counting)  # nor 'n=4 galaxies'
+    counting = re.sub(SERSIC_ASSIGNMENT, " sersic ", counting)  # nor 'n=4 galaxies'
     counts = [
         int(to_float(v))
         for v in re.findall(rf"({NUM})\s+(?:more\s+)?(?:[a-zé'-]+\s+){{0,3}}?(?:galax(?:y|ies)|stamps?)", counting)

@@ -677,12 +677,12 @@ _PARALLAX_LIMIT = re.compile(
 
 
 def find_parallax_limit(text: str) -> float | None:
-    """A lower parallax limit in mas ('parallax above 100 mas', 'parallax > 0.2 arcsec')."""
+    """A lower parallax limit in mas ('parallax above 100 mas', 'parallax > 0.2 arcsec'); no unit means mas."""
     found = _PARALLAX_LIMIT.search(text)
     if not found:
         return None
-    value = extract.to_float(found.group(1))
-    return value * 1000 if (found.group(2) or "mas").lower().startswith(("arcsec", "″", '"')) else value
+    with_unit = extract.extract_parallax_mas(found.group(0))  # the one reading of parallax units
+    return with_unit if with_unit is not None else extract.to_float(found.group(1))
 
 
 def find_count(text: str) -> int | None:

@@ -69,6 +69,8 @@ ENHANCE_REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:enhance|de-?noise|improve|"
     r"boost|sharpen|deblur|clean\s+up)\b|\b(?:this|that|the\s+same|my)\s+(?:[\w-]+\s+){0,2}(?:cutout|stamp|image)\b"
 )
+# Units a cosmology answer can be asked in, as astropy names them.
+_OUTPUT_UNITS = {"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gly": "Glyr", "mly": "Mlyr", "gyr": "Gyr", "myr": "Myr"}
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|same but|(the )?same (moment|time|night|day|date|thing|question|again)|"
     r"again|now|also|then|only|"
@@ -933,8 +935,7 @@ class SemanticPlanner:
         ):
             return "moon_phase"
         if re.search(r"\b(sunrise|sunset|moonrise|moonset)\b", lowered) or (
-            re.search(r"\b(when|what time|time|times)\b", lowered)
-            and ("rise_set" in parsed.asks or re.search(r"\b(rise|set)\b", lowered))
+            re.search(r"\b(when|what time|time|times)\b", lowered) and _asks_rise_or_set(parsed)
         ):
             return self._provider("rise_set")
         if (
@@ -1027,7 +1028,7 @@ class SemanticPlanner:
             and re.search(r"\b(distance|age|old|lookback|hubble|volume|kpc|modulus|universe|scale)\b", lowered)
         ):
             return "cosmology_calculator"
-        rise_words = "rise_set" in _PARSED.get().asks or re.search(r"\b(rise|set)\b", lowered)
+        rise_words = _asks_rise_or_set(_PARSED.get())
         if intent == "body_position" and rise_words:
             return "rise_set"
         if intent == "rise_set" and not rise_words:
@@ -1535,10 +1536,8 @@ class SemanticPlanner:
         wanted = re.search(
             r"\b(?:in|into)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b(?!\s*(?:per|/|\^|³|\d))", lowered
         )
-        if wanted:  # 'luminosity distance in Gpc'
-            args["unit"] = {"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gyr": "Gyr", "myr": "Myr"}.get(
-                wanted.group(1), "Glyr" if wanted.group(1) == "gly" else "Mlyr" if wanted.group(1) == "mly" else "lyr"
-            )
+        if wanted:  # 'luminosity distance in Gpc'; 'light years' and 'light-year' are lyr
+            args["unit"] = _OUTPUT_UNITS.get(wanted.group(1), "lyr")
         angle = re.search(rf"\b({extract.NUM})\s*(?:arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")", lowered)
         if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec at z = 0.5'
             args["angle_arcsec"] = extract.to_float(angle.group(1))
@@ -1689,7 +1688,7 @@ class SemanticPlanner:
             args["sersic_n"] = galaxy["sersic_n"][0]
         count = re.search(
             r"\b(\d+)\s+(?:[\w/-]+\s+){0,4}?(?:pairs?|observations?|images?|galax(?:y|ies))\b",
-            re.sub(rf"\b(?:index|n)\s*(?:=|:)\s*{extract.NUM}", " ", text, flags=re.IGNORECASE),  # not 'n=4 galaxies'
+            re.sub(extract.SERSIC_ASSIGNMENT, " ", text, flags=re.IGNORECASE),  # not 'n=4 galaxies'
             re.IGNORECASE,
         )
         if count:
@@ -1741,8 +1740,7 @@ class SemanticPlanner:
     ) -> Plan:
         lowered = text.lower()
         query = re.sub(r"\b(?:from|since|after|before|until|up to|in|of)\s+(?:19|20)\d\d\b", " ", text)
-        query = without_work_words(query)
-        args: dict[str, Any] = {"query": re.sub(r"\s+", " ", query).strip()}
+        args: dict[str, Any] = {"query": without_work_words(query)}
         if re.search(r"\bmy (papers?|notes|documents|files|pdfs|library)\b|\bi (ingested|uploaded|added)\b", lowered):
             args["origin"] = "ingested"
         if re.search(r"\b(tools?|functions?)\b.*\b(can|could|do|does|which|what)\b|\bwhich tool\b", lowered):
@@ -1784,6 +1782,11 @@ _NOT_UNKNOWN_NAMES = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,
 )
+
+
+def _asks_rise_or_set(parsed: Parsed) -> bool:
+    """A rise, set or transit asked for; the bare verbs 'rise'/'set' too, which the parse's ask leaves out."""
+    return "rise_set" in parsed.asks or bool(re.search(r"\b(rise|set)\b", parsed.text, re.IGNORECASE))
 
 
 @cache
