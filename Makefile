@@ -48,15 +48,7 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/papers_reworded.jsonl --no-failures --min-answer 0.88 --min-tool 0.94
 	$(BIN)/aeiou eval evals/papers_absent.jsonl --no-failures --min-answer 0.6 --min-tool 0.9
 	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.98 --min-tool 0.98
-	$(BIN)/aeiou eval evals/fresh.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh2.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh3.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh4.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh5.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh6.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh7.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh8.jsonl --no-failures
-	$(BIN)/aeiou eval evals/fresh9.jsonl --no-failures
+	for n in '' 2 3 4 5 6 7 8 9; do $(BIN)/aeiou eval evals/fresh$$n.jsonl --no-failures || exit 1; done
 	$(BIN)/aeiou eval evals/fresh10.jsonl --no-failures --min-answer 0.9 --min-tool 0.95
 
 bench: $(STAMP)
