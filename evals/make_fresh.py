@@ -1617,6 +1617,202 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_10 = list(mc.CASES)
 
+# ============================================================= batch 11 (fresh11.jsonl), written after batch 10
+mc.CASES.clear()
+OUT_11 = Path(__file__).with_name("fresh11.jsonl")
+FIRST_SCORE_11 = (
+    "# fresh11.jsonl: 43 questions written 2026-12-04 after fresh10.jsonl, scored before any change for them; NOT "
+    "held out once changed for. First score on 9963c16: tool selection 0.814, arguments 0.857, answers 0.814, refusal "
+    "recall 0.500, refusal precision 0.833, in-scope refused 0.030 (misses: attributes no tool has asked of a planet "
+    "or galaxy (density, craters, eccentricity, inclination, magnetic field) answered with positions; '5 arcminutes to "
+    "radians' refused; 'make 3 disc galaxies' searched the literature; 'Where is Arcturus and how bright is it?' "
+    "position only; 'how far awya is Sirus' no distance). Regenerate with python evals/make_fresh.py."
+)
+
+mc.cone_case("How many naked-eye stars (brighter than mag 6) lie within 5 deg of Spica?", "Spica", 5, 6.0)
+mc.cone_case("stars around Polaris: count within 1.5°", "Polaris", 1.5, None)
+procyon_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Procyon")]])
+case("catalog", "What is the parallax of Procyon?", tools=["object_info"], contains=[f"{procyon_plx:.2f}"])
+case(
+    "catalog",
+    "brightest 5 stars in Orion",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "hipparcos", "constellation": "Orion", "limit": 5}},
+)
+case(
+    "catalog",
+    "open clusters in Cassiopeia brighter than magnitude 8",
+    tools=["find_objects"],
+    args={
+        "find_objects": {
+            "catalog": "ngc",
+            "constellation": "Cassiopeia",
+            "object_type": "open_cluster",
+            "mag_max": 8.0,
+        }
+    },
+)
+case("catalog", "Tell me about NGC 253", tools=["object_info"], contains=["Sculptor"])
+case("catalog", "Is M82 a spiral galaxy?", tools=["object_info"], contains=[["galaxy", "Galaxy"]])
+antares_c = SkyCoord(*mc.position("Antares"), unit="deg")
+case(
+    "sky", "galactic latitude of Antares", tools=["convert_coordinates"], numbers=[num(antares_c.galactic.b.deg, tol=0.01)]
+)
+castor_c, pollux_c = (SkyCoord(*mc.position(n), unit="deg") for n in ("Castor", "Pollux"))
+case(
+    "sky",
+    "how far apart are Castor and Pollux in degrees?",
+    tools=["angular_separation"],
+    numbers=[num(castor_c.separation(pollux_c).deg, tol=0.01)],
+)
+spot = SkyCoord("5h55m +7d24m")
+case(
+    "sky",
+    "what constellation contains RA 5h55m, Dec +7°24'?",
+    tools=["constellation"],
+    contains=[mc.constellation(spot.ra.deg, spot.dec.deg)],
+)
+m31_like = SkyCoord(10.684 * u.deg, 41.269 * u.deg)
+case(
+    "sky",
+    "convert 10.684 +41.269 to galactic",
+    tools=["convert_coordinates"],
+    numbers=[num(m31_like.galactic.l.deg, tol=0.01)],
+)
+from astropy.coordinates import BarycentricMeanEcliptic  # noqa: E402
+
+regulus_c = SkyCoord(*mc.position("Regulus"), unit="deg")
+case(
+    "sky",
+    "ecliptic coordinates of Regulus",
+    tools=["convert_coordinates"],
+    numbers=[num(regulus_c.transform_to(BarycentricMeanEcliptic()).lat.deg, tol=0.05)],
+)
+case(
+    "cosmology",
+    "lookback time to z=0.3 for Planck 2018",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(0.3).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "What's the luminosity distance to a galaxy at z = 0.8 with H0=70 and Omega_m=0.3?",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(70, 0.3).luminosity_distance(0.8).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "Hubble parameter at redshift 2",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(2).to_value(u.km / u.s / u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "comoving volume out to z=0.5 in Gpc^3",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_volume(0.5).to_value(u.Gpc**3), rel=0.002)],
+)
+case(
+    "ephemeris",
+    "When does the Moon rise at Paranal on 2026-05-10?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Moon", "Paranal", "2026-05-10"))],
+)
+case(
+    "ephemeris",
+    "altitude of Jupiter at Kitt Peak on 2026-02-14 at 03:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Jupiter", "Kitt Peak", "2026-02-14T03:00"), tol=0.1)],
+)
+case(
+    "ephemeris", "moon phase on 2027-01-01", tools=["moon_phase"], numbers=[num(mc.moon_illumination("2027-01-01"), tol=1.0)]
+)
+case(
+    "ephemeris",
+    "What time does the sun set at Greenwich on 2026-06-21?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Greenwich", "2026-06-21"))],
+)
+case("ephemeris", "what's up tonight from Mauna Kea", tools=["whats_up"], args={"whats_up": {"site": "Mauna Kea"}})
+case(
+    "units",
+    "convert 5 arcminutes to radians",
+    tools=["convert_units"],
+    numbers=[num((5 * u.arcmin).to_value(u.rad), rel=0.001)],
+)
+case(
+    "units",
+    "a star at 40 pc has apparent magnitude 7.2; what's its absolute magnitude?",
+    tools=["magnitude_distance"],
+    numbers=[num(7.2 - 5 * math.log10(40 / 10), tol=0.001)],
+)
+case(
+    "units",
+    "what distance in parsecs does a parallax of 4 mas mean?",
+    tools=["parallax_distance"],
+    numbers=[num(250.0, rel=1e-4)],
+)
+case(
+    "generative",
+    "make 3 disc galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 3, "sersic_indices": [1.0]}},
+)
+case(
+    "generative",
+    "simulate a 64x64 lognormal density field",
+    tools=["density_field"],
+    args={"density_field": {"n_pixels": 64, "kind": "lognormal"}},
+)
+case(
+    "literature",
+    "Is there work adding gas to dark-matter-only simulations with a deep generative model?",
+    tools=["search_literature"],
+    sources=["arXiv:1903.12173"],
+)
+case(
+    "literature",
+    "which paper makes fast mock microwave background maps with a neural generator?",
+    tools=["search_literature"],
+    sources=["arXiv:1908.04682"],
+)
+case(
+    "chat",
+    "and Altair?",
+    setup=["how far is Vega?"],
+    tools=[["object_info", "parallax_distance"]],
+    contains=[f"{1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip('Altair')]]):.2f}"],
+)
+case(
+    "chat",
+    "what about sunset?",
+    setup=["sunrise at Kitt Peak on 2026-08-01"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Kitt Peak", "2026-08-01"))],
+)
+case("catalog", "Where is Arcturus and how bright is it?", tools=["object_info"], contains=[["Boötes", "Bootes"], "mag"])
+case(
+    "bad_input",
+    "how far awya is Sirus",
+    tools=[["object_info", "parallax_distance"]],
+    contains=[f"{1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip('Sirius')]]):.2f}"],
+)
+case("bad_input", "constelation of M 27", tools=[["constellation", "object_info"]], contains=["Vulpecula"])
+for question in [
+    "what is the density of Jupiter?",
+    "How many craters does the Moon have?",
+    "what's the orbital eccentricity of Mars?",
+    "translate 'star' into French",
+    "What's the stock price of Celestron?",
+    "what is the inclination of M31?",
+    "who is the director of ESO?",
+    "how do I collimate a Newtonian telescope?",
+    "What's the magnetic field strength of the Sun?",
+    "recommend a good pair of binoculars",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_11 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -1630,6 +1826,7 @@ def main() -> None:
         (OUT_8, FIRST_SCORE_8, BATCH_8),
         (OUT_9, FIRST_SCORE_9, BATCH_9),
         (OUT_10, FIRST_SCORE_10, BATCH_10),
+        (OUT_11, FIRST_SCORE_11, BATCH_11),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
