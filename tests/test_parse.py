@@ -133,7 +133,12 @@ def test_typos_in_keywords_are_corrected(typed, meant):
 
 
 def test_words_are_not_corrected_into_keywords():
-    for text in ("What is the mass of Jupiter?", "recommend a pizza place in Tucson", "tell me about Betelguese"):
+    for text in (
+        "What is the mass of Jupiter?",
+        "recommend a pizza place in Tucson",
+        "tell me about Betelguese",
+        "convert 5 arcminutes to radians",  # a unit's name is a word, not a misspelled 'radius'
+    ):
         assert correct_keywords(text, VOCABULARY)[1] == []  # real words, and capitalised names, stay
 
 
@@ -154,6 +159,27 @@ def test_what_is_asked_unsupported_facts_and_actions():
     assert parse_question("Delete all stars fainter than magnitude 10 from the catalog", VOCABULARY).action
     assert parse_question("slew the telescope to M31", VOCABULARY).action
     assert not parse_question("Change the Sersic index of sample 12 to 4", VOCABULARY).action
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("what's the orbital eccentricity of Mars?", "orbital eccentricity"),
+        ("What is the inclination of M31?", "inclination"),
+        ("Mars's albedo", "albedo"),
+        ("how dense is Saturn", "dense"),
+        ("How many craters does the Moon have?", "craters"),
+        ("what is the distance to Vega", None),
+        ("what is the hubble type of M51", None),
+        ("what is the distance modulus of M31", None),
+        ("What fraction of the Moon is lit tonight?", None),
+        ("how long is Vega above the horizon", None),
+        ("what is the proper motion of Barnard's star", None),
+    ],
+)
+def test_attributes_asked_that_no_tool_holds(text, words):
+    found = parse_question(text, VOCABULARY).unknown_attribute
+    assert (found.words if found else None) == words
 
 
 def test_object_types_and_synonyms():

@@ -401,3 +401,19 @@ def test_named_cosmology_age_random_galaxies_and_more_refusals(obs):
         answer = obs.ask(question)
         assert answer.status == "not_understood" and phrase in answer.text, question
     assert obs.ask("list the stars in Orion in order of brightness").status == "answered"  # 'order' as a noun
+
+
+def test_an_attribute_no_tool_has_is_refused_by_name_and_units_are_not_typos(obs):
+    for question, phrase in (
+        ("what's the orbital eccentricity of Mars?", "the orbital eccentricity of Mars"),
+        ("What is the inclination of M31?", "the inclination of M31"),
+        ("How dense is Saturn?", "how dense Saturn is"),
+    ):
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
+    assert obs.ask("What is the age of the universe?").calls  # an attribute, but of no object: the calculator's
+    (call,) = obs.ask("convert 5 arcminutes to radians").calls
+    assert (call.tool, call.args["to_unit"]) == ("convert_units", "radians")
+    (call,) = obs.ask("make 3 disc galaxies").calls
+    assert (call.tool, call.args["sersic_n"], call.args["count_per_index"]) == ("generate_galaxies", [1.0], 3)
+    assert obs.ask("make a list of galaxies in Leo").calls[0].tool == "find_objects"

@@ -201,6 +201,13 @@ def _is_word(word: str, known: Iterable[str] = ()) -> bool:
     return lowered in _wordpiece_vocabulary() or lowered in KEYWORDS or lowered in set(known)
 
 
+@cache
+def _names_a_unit(word: str) -> bool:
+    from aeiou_agent.tools.sky import is_unit
+
+    return is_unit(word)
+
+
 def correct_keywords(
     text: str, vocabulary: frozenset[str], protected: Iterable[tuple[int, int]] = ()
 ) -> tuple[str, list[tuple[str, str]]]:
@@ -220,6 +227,8 @@ def correct_keywords(
         if any(match.start() < e and match.end() > s for s, e in taken):
             continue
         if lowered in vocabulary or lowered in _wordpiece_vocabulary() or (word[0].isupper() and match.start() > 0):
+            continue
+        if len(lowered) > 3 and _names_a_unit(lowered):  # 'radians' is a word, not a misspelled 'radius'
             continue
         limit = 1 if len(lowered) < 7 else 2
         candidates = _SHORT_KEYWORDS if len(lowered) <= 3 else vocabulary
@@ -379,6 +388,76 @@ UNSUPPORTED: list[tuple[str, str]] = [
     (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
 ]
+# What the tools tell about an object beside the facts named in ASKS (the object tools' answers: names, frames,
+# sizes, surface brightness, the Sun's elongation, nearby objects). An attribute asked of a named object that matches
+# neither ('the inclination of M31', 'how dense is Saturn', 'how many craters does the Moon have') is one no tool has:
+# the answer says so instead of giving the object's other facts. This list is bounded by the tools; the attributes
+# people may ask for are not, which is why the check is on what is known rather than on a list of what is not.
+_KNOWN_ATTRIBUTES = re.compile(
+    r"\b(names?|identifiers?|designations?|aliases|ids?|numbers?|catalog(ue)? (entry|number)|hip|ngc|ic|messier|"
+    r"ra|dec|right ascension|declination|latitude|longitude|galactic|ecliptic|equatorial|supergalactic|alt|az|"
+    r"diameter|major axis|minor axis|axes|extent|position angle|surface brightness|magnitudes?|mag|vmag|bmag|"
+    r"modulus|elongation|from the sun|radial velocity|velocity|(angular )?separation|types?|class(ification)?|"
+    r"nature|details|info(rmation)?|facts|data|properties|summary|overview|brightest|faintest|nearest|closest|"
+    r"neighbou?rs?|stars?|galaxies|objects|members|time|times|local time|timezone|time zone|visibility|"
+    r"direction|location|bearing|motion|movement|fraction|portion|percent(age)?|lit)\b"
+)
+_KNOWN_ADJECTIVES = re.compile(
+    r"\b(far|distant|bright|faint|big|large|small|high|low|long|close|near|visible|wide|full|lit|illuminated|soon|late|"
+    r"early)\b"
+)
+_ATTRIBUTE_ASKED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (how it is asked, what is known)
+    (  # 'what is the orbital eccentricity of Mars', 'give me the inclination for M31'
+        re.compile(
+            r"\b(?:what(?:'s|’s| is| are| was| were)?|whats|tell me|give me|do you (?:know|have)|find|show me|i need|"
+            r"i want)\s+(?:me\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?"
+            r"(?P<attribute>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:of|for|on)\s+(?P<object>.+)"
+        ),
+        _KNOWN_ATTRIBUTES,
+    ),
+    (  # "Mars's eccentricity", "the Sun's magnetic field"
+        re.compile(
+            r"(?P<object>\b[a-z0-9]+(?:\s[a-z0-9]+)?)['’]s?\s+(?P<attribute>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+        ),
+        _KNOWN_ATTRIBUTES,
+    ),
+    (re.compile(r"\bhow (?P<attribute>[a-z]+) (?:is|are|was|were) (?P<object>.+)"), _KNOWN_ADJECTIVES),  # how dense
+    (  # 'how many craters does the Moon have'
+        re.compile(r"\bhow many (?P<attribute>[a-z]+(?: [a-z]+)?) (?:does|do|did) (?P<object>.+?) have\b"),
+        _KNOWN_ATTRIBUTES,
+    ),
+]
+_ATTRIBUTE_STOP = re.compile(r"\s+\b(and|in|at|from|on|for|to|tonight|today|now|with|as|seen|when|if|or)\b.*$")
+
+
+@dataclass(frozen=True)
+class AskedAttribute:
+    """An attribute asked of something ('eccentricity' of 'mars'), with where the something starts in the text."""
+
+    words: str
+    object_start: int
+    object_end: int
+    adjective: bool = False  # 'how dense is Saturn': words is 'dense'
+
+    def of(self, name: str) -> str:
+        """The attribute asked of ``name``, in words: 'the inclination of M31', 'how dense Saturn is'."""
+        return f"how {self.words} {name} is" if self.adjective else f"the {self.words} of {name}"
+
+
+def unknown_attribute(lowered: str) -> AskedAttribute | None:
+    """The first attribute the question asks of something that no tool's answer holds (see _KNOWN_ATTRIBUTES)."""
+    for pattern, known_words in _ATTRIBUTE_ASKED:
+        for found in pattern.finditer(lowered):
+            words = _ATTRIBUTE_STOP.sub("", found.group("attribute")).strip()
+            if not words or words in {"it", "that", "this", "there", "the", "a", "an"}:
+                continue
+            known = known_words.search(words) or any(re.search(fact, words) for fact in ASKS.values())
+            if not known:
+                adjective = known_words is _KNOWN_ADJECTIVES
+                return AskedAttribute(words, found.start("object"), found.end("object"), adjective)
+    return None
+
+
 _AGE_OF_OBJECT = re.compile(
     r"\b[Hh]ow old is (?!the (universe|cosmos|[Uu]niverse))|\bage of (?!the (universe|cosmos))(the )?[A-Z0-9]"
 )
@@ -822,6 +901,7 @@ class Parsed:
     describes_method: bool = False  # research methods described, no request to run anything (see _METHOD)
     parallax_limit_mas: float | None = None  # 'parallax > 200 mas': a lower limit to filter by, not a value
     compares: bool = False  # 'which is brighter, Vega or Arcturus?': the same fact for each object
+    unknown_attribute: AskedAttribute | None = None  # 'the inclination of M31': asked of something, held by no tool
 
     @property
     def numbers_text(self) -> str:
@@ -867,6 +947,7 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.wants_plot = bool(re.search(r"\b(plot|chart|graph|curve|draw|visuali[sz]e|diagram)\b", lowered))
     parsed.describes_method = bool(_METHOD.search(corrected)) and not REQUEST.search(lowered)
     parsed.compares = bool(_COMPARISON.search(lowered))
+    parsed.unknown_attribute = unknown_attribute(lowered)
     return parsed
 
 

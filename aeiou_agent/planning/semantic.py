@@ -499,6 +499,16 @@ class SemanticPlanner:
                 "unsupported",
                 f"I can't answer that: you asked about {asked}, and the local catalogs and tools have no {what}.",
             )
+        attribute = parsed.unknown_attribute
+        holder = (
+            self._named_at(parsed.text, attribute.object_start, attribute.object_end, mentions) if attribute else None
+        )
+        if attribute and holder and not literature and not parsed.asks:
+            return refuse(
+                "unsupported",
+                f"I can't answer that: you asked for {attribute.of(holder)}, and none of my catalogs or "
+                f"tools has that (ask 'tell me about {holder}' for what they do have).",
+            )
         if "distance" in parsed.asks and not (mentions or bodies or parsed.positions) and self._city(parsed.text):
             return refuse(
                 "unsupported", "I can't answer that: distances between places on Earth are not astronomy I compute."
@@ -526,6 +536,18 @@ class SemanticPlanner:
             if self.classify(parsed.text)[0][0] == "capabilities" or self._in_the_literature(parsed.text):
                 return None
             return refuse("out_of_scope", "I can't answer that with my tools.")
+        return None
+
+    @staticmethod
+    def _named_at(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+        """The object or Solar System body named at the start of ``text[start:end]`` (after 'the'), if any."""
+        lead = start + len(text[start:end]) - len(re.sub(r"^\s*(the\s+)?", "", text[start:end], flags=re.IGNORECASE))
+        for mention in mentions:
+            if lead <= mention.start <= lead + 1 or (mention.start <= start and start < mention.end <= end):
+                return mention.text
+        bodies = extract.extract_bodies(text[lead:end])
+        if bodies and text[lead:end].lower().startswith(bodies[0].lower()):
+            return f"the {bodies[0]}" if bodies[0] in {"Sun", "Moon"} else bodies[0]
         return None
 
     def _provider(self, fact: str) -> str:
@@ -904,8 +926,14 @@ class SemanticPlanner:
         if (
             re.search(r"\bgalax(y|ies)\b", lowered)
             and (request or "sersic_n" in extract.extract_galaxy_request(text))
-            and re.search(
-                r"\b(s[eé]rsic|synthetic|fake|mock|random|generate|generative|simulated?|draw|sample)\b", lowered
+            and (
+                re.search(
+                    r"\b(s[eé]rsic|synthetic|fake|mock|random|generate|generative|simulated?|draw|sample)\b", lowered
+                )
+                or (  # real galaxies are listed or mapped, never made: 'make 3 disc galaxies' asks the generator
+                    re.search(r"\b(make|create|produce|render)\b", lowered)
+                    and not (mentions or self._constellation(text) or re.search(r"\b(list|table|map)\b", lowered))
+                )
             )
             and not re.search(r"\b(papers?|articles?|catalog(ue)?s?|how many|brightest|nearest)\b", lowered)
         ):
