@@ -36,6 +36,12 @@ UNSAFE = [
     "SELECT * INTO newtable FROM hipparcos",
     "SELECT * FROM sqlite_master",
     "SELECT * FROM range(10)",
+    # a CTE's name does not make a system table of the same name in another scope safe (issue 18, E1)
+    "SELECT * FROM (WITH pg_settings AS (SELECT 1) SELECT 1) x, pg_settings",
+    "SELECT * FROM (WITH duckdb_databases AS (SELECT 1) SELECT 1) x, duckdb_databases",
+    "SELECT * FROM (WITH duckdb_tables AS (SELECT 1) SELECT 1) x, duckdb_tables",
+    "SELECT * FROM (WITH sqlite_master AS (SELECT 1) SELECT 1) x, sqlite_master",
+    "SELECT " + "(" * 3000 + "1" + ")" * 3000,  # deep nesting is refused, not a RecursionError (C1)
     "",
     "selec * from",
 ]
@@ -54,6 +60,8 @@ def test_ctes_joins_and_unions_of_catalog_tables_are_fine():
         "SELECT name FROM ngc UNION SELECT name FROM star_names",
         "FROM hipparcos LIMIT 1",
         "SELECT * FROM main.hipparcos LIMIT 1",
+        "WITH A AS (SELECT 1) SELECT * FROM (SELECT * FROM a) b",  # a CTE seen from a subquery, in any case
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r",
     ]:
         guard_and_translate(query, TABLES)
 
@@ -95,3 +103,13 @@ def test_runaway_query_is_interrupted_and_store_untouched(obs):
             10,
         )
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_shadowed_system_tables_and_deep_nesting_are_refused_through_ask(obs):
+    for question in (
+        "SELECT * FROM (WITH pg_settings AS (SELECT 1) SELECT 1) x, pg_settings",
+        "SELECT * FROM hipparcos WHERE hip = " + "(" * 500 + "1" + ")" * 500,
+    ):
+        answer = obs.ask(question)
+        assert answer.status == "refused" and "did not run" in answer.text
+        assert obs.show(answer.run_id)["question"] == question  # recorded, not raised

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import sqlglot
 from sqlglot import exp
+from sqlglot.optimizer.scope import traverse_scope
 
 from aeiou_agent.exceptions import QueryTimeout, ToolFailed, UnsafeQuery
 
@@ -64,6 +65,37 @@ _WRITE_NODES = (
     exp.Detach,
     exp.Install,
 )
+
+MAX_NESTING = 100  # parentheses deep: sqlglot's parser recurses, and thousands of levels exhaust Python's stack
+
+
+def _nesting_depth(query: str) -> int:
+    depth = deepest = 0
+    for char in query:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _stored_tables(statement: exp.Query) -> list[exp.Table]:
+    """The table references that name stored tables, not a CTE visible where they are used.
+
+    Resolved by sqlglot's scopes, so a CTE cannot lend its name to a system table in another scope
+    ('SELECT * FROM (WITH pg_settings AS (SELECT 1) SELECT 1) x, pg_settings' reads the real pg_settings).
+    A reference no scope accounts for counts as stored: the stricter reading.
+    """
+    scopes = traverse_scope(statement)
+    ctes = {
+        id(table)
+        for scope in scopes
+        for table in scope.tables
+        if table.name.lower() in {name.lower() for name in scope.cte_sources}  # names are case-blind in DuckDB
+    }
+    return [table for table in statement.find_all(exp.Table) if id(table) not in ctes]
+
 
 _HAVERSINE = (
     "DEGREES(2 * ASIN(SQRT(POWER(SIN(RADIANS(({d2}) - ({d1})) / 2), 2) + COS(RADIANS({d1})) * COS(RADIANS({d2}))"
@@ -143,8 +175,12 @@ def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
     if top:
         limit = int(top.group(2))
         query = "SELECT " + (top.group(1) or "") + query[top.end() :]
+    if _nesting_depth(query) > MAX_NESTING:
+        raise UnsafeQuery(f"the query is nested more than {MAX_NESTING} parentheses deep; write it flatter")
     try:
         statements = [s for s in sqlglot.parse(query, dialect="duckdb") if s is not None]
+    except RecursionError:
+        raise UnsafeQuery("the query is nested too deeply to read; write it flatter") from None
     except sqlglot.errors.SqlglotError as exc:
         first = str(exc).splitlines()[0]
         raise UnsafeQuery(f"the query could not be parsed: {first}") from None
@@ -156,8 +192,11 @@ def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
     for node in statement.walk():
         if isinstance(node, _WRITE_NODES):
             raise UnsafeQuery(f"only read-only SELECT queries are allowed (found {node.key.upper()})")
-    cte_names = {cte.alias_or_name.lower() for cte in statement.find_all(exp.CTE)}
-    for table in statement.find_all(exp.Table):
+    try:
+        stored = _stored_tables(statement)
+    except sqlglot.errors.SqlglotError as exc:
+        raise UnsafeQuery(f"the query's tables could not be resolved: {str(exc).splitlines()[0]}") from None
+    for table in stored:
         if not isinstance(table.this, exp.Identifier):
             raise UnsafeQuery(
                 "table functions and file reads are not allowed; query the catalog tables: "
@@ -166,7 +205,7 @@ def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
         name = table.name.lower()
         if table.catalog or (table.db and table.db.lower() != "main"):
             raise UnsafeQuery(f"only the catalog tables may be queried, not {table.sql('duckdb')}")
-        if name not in allowed_tables and name not in cte_names:
+        if name not in allowed_tables:
             raise UnsafeQuery(
                 f"unknown table {table.name!r}; the catalog tables are: " + ", ".join(sorted(allowed_tables))
             )
