@@ -152,10 +152,23 @@ class Composer:
             return self._compiled.get(intent)
 
     def render_plan(self, plan: Plan, question: str, calls: list[ToolCall]) -> str:
-        """The answer text of a fully successful plan: one paragraph per part of a multi-part question."""
+        """The answer text of a fully successful plan: one paragraph per part of a multi-part question.
+
+        A comparison ('which is brighter, Vega or Arcturus?') opens with the verdict, then each object's facts.
+        """
         if not plan.parts:
             return self.render(plan.intent, question, calls)
-        return "\n\n".join(self.render(intent, question, calls[start:end]) for intent, start, end in plan.parts)
+        text = "\n\n".join(self.render(intent, question, calls[start:end]) for intent, start, end in plan.parts)
+        if plan.comparative:
+            objects = [
+                {k: v for call in calls[start:end] for k, v in (call.result or {}).items()}
+                for _intent, start, end in plan.parts
+            ]
+            verdict = comparison_verdict(plan.comparative, objects)
+            if verdict and re.match(r"\W*(is|are|was|were|does|do)\b", question, re.IGNORECASE):
+                verdict = f"{'Yes' if verdict.startswith(objects[0].get('name') or '?') else 'No'}: {verdict}"
+            text = f"{verdict}\n\n{text}" if verdict else text
+        return text
 
     def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
         """The answer text for a fully successful plan."""
@@ -165,6 +178,52 @@ class Composer:
             return calls[-1].summary
         text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question)
         return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+# What each comparative compares: the output keys that measure it (the first one all objects have is used, so
+# magnitudes in different bands are not compared), whether more of the measure means more of the comparative,
+# and how the measure is named in the verdict.
+_COMPARED: dict[str, tuple[tuple[str, ...], bool, str]] = {
+    "brighter": (("vmag", "hpmag", "magnitude"), False, "magnitude"),
+    "fainter": (("vmag", "hpmag", "magnitude"), True, "magnitude"),
+    "closer": (("distance_pc", "dist_pc"), False, "pc"),
+    "nearer": (("distance_pc", "dist_pc"), False, "pc"),
+    "farther": (("distance_pc", "dist_pc"), True, "pc"),
+    "further": (("distance_pc", "dist_pc"), True, "pc"),
+    "bigger": (("maj_axis_arcmin",), True, "arcmin across"),
+    "larger": (("maj_axis_arcmin",), True, "arcmin across"),
+    "smaller": (("maj_axis_arcmin",), False, "arcmin across"),
+    "higher": (("altitude_deg",), True, "° altitude"),
+    "redder": (("b_v",), True, "B−V"),
+    "bluer": (("b_v",), False, "B−V"),
+}
+_MAGNITUDE_BANDS = {"vmag": "V", "hpmag": "Hp"}
+
+
+def comparison_verdict(comparative: str, objects: list[dict[str, Any]]) -> str | None:
+    """'Vega is brighter than Arcturus (Hp 0.09 vs 0.11).' from each object's tool outputs; None if not comparable."""
+    if comparative not in _COMPARED or len(objects) < 2:
+        return None
+    keys, more_wins, measure = _COMPARED[comparative]
+    key = next((k for k in keys if all(isinstance(o.get(k), int | float) for o in objects)), None)
+    if key is None:
+        return None
+    if key == "magnitude" and len({o.get("magnitude_band") for o in objects}) > 1:
+        return None  # magnitudes in different bands
+    names = [str(o.get("name") or o.get("star") or o.get("label") or "?") for o in objects]
+    values = [float(o[key]) for o in objects]
+    digits = 2 if key != "altitude_deg" else 1
+    shown = [f"{v:.{digits}f}" for v in values]
+    band = _MAGNITUDE_BANDS.get(key) or (objects[0].get("magnitude_band") if key == "magnitude" else None)
+    label = f"{band} magnitude" if band else measure
+    if len(set(shown)) == 1:
+        return f"{' and '.join(names)} are alike here ({label} {shown[0]} each)."
+    best = (max if more_wins else min)(range(len(values)), key=values.__getitem__)
+    others = [n for i, n in enumerate(names) if i != best]
+    figures = " vs ".join(shown[best : best + 1] + [v for i, v in enumerate(shown) if i != best])
+    if label.startswith(("pc", "arcmin", "°")):
+        return f"{names[best]} is {comparative} than {' and '.join(others)} ({figures} {label})."
+    return f"{names[best]} is {comparative} than {' and '.join(others)} ({label} {figures})."
 
 
 def cite(text: str, citations: list[Citation]) -> str:

@@ -417,3 +417,21 @@ def test_an_attribute_no_tool_has_is_refused_by_name_and_units_are_not_typos(obs
     (call,) = obs.ask("make 3 disc galaxies").calls
     assert (call.tool, call.args["sersic_n"], call.args["count_per_index"]) == ("generate_galaxies", [1.0], 3)
     assert obs.ask("make a list of galaxies in Leo").calls[0].tool == "find_objects"
+
+
+def test_now_from_another_site_keeps_the_date_and_news_is_refused(obs):
+    chat = obs.chat()
+    chat.ask("sunset at Mauna Kea on 2026-03-21")
+    (call,) = chat.ask("now from La Palma").calls
+    assert (call.tool, call.args["site"], call.args["date"]) == ("rise_set", "La Palma", "2026-03-21")
+    answer = obs.ask("summarise today's news in astronomy")
+    assert answer.status == "not_understood" and not answer.calls and "news" in answer.text
+
+
+def test_a_comparison_opens_with_the_verdict_from_the_tool_outputs(obs):
+    answer = obs.ask("which is brighter, Vega or Arcturus?")
+    assert answer.text.startswith("Vega is brighter than Arcturus (Hp magnitude 0.09 vs 0.11).")
+    assert obs.ask("is M51 brighter than M101?").text.startswith("No: M101 is brighter than M51 (V magnitude")
+    assert obs.ask("Is Sirius closer than Procyon?").text.startswith("Yes: Sirius is closer than Procyon")
+    answer = obs.ask("Is Vega brighter than M31?")  # Hp and V magnitudes: no verdict across bands
+    assert not answer.text.startswith(("Yes", "No")) and answer.grounded

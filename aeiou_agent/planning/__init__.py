@@ -37,6 +37,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     # A multi-part question: (intent, first call, end) for each part, each answered by its intent's template.
     parts: list[tuple[str, int, int]] = field(default_factory=list)
+    comparative: str | None = None  # 'brighter': the parts are objects compared, and the answer opens with the verdict
 
 
 @dataclass

@@ -387,6 +387,11 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
+    (
+        r"\b(news|headlines|current events)\b|\b(latest|recent|new) (discoveries|announcements|results)\b"
+        r"|\bwhat happened (today|yesterday|this (week|month|year))\b",
+        "news or recent events (no news feed; the papers are those in my store)",
+    ),
 ]
 # What the tools tell about an object beside the facts named in ASKS (the object tools' answers: names, frames,
 # sizes, surface brightness, the Sun's elongation, nearby objects). An attribute asked of a named object that matches
@@ -901,6 +906,7 @@ class Parsed:
     describes_method: bool = False  # research methods described, no request to run anything (see _METHOD)
     parallax_limit_mas: float | None = None  # 'parallax > 200 mas': a lower limit to filter by, not a value
     compares: bool = False  # 'which is brighter, Vega or Arcturus?': the same fact for each object
+    comparative: str | None = None  # 'brighter': the answer opens with which object is
     unknown_attribute: AskedAttribute | None = None  # 'the inclination of M31': asked of something, held by no tool
 
     @property
@@ -947,6 +953,8 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.wants_plot = bool(re.search(r"\b(plot|chart|graph|curve|draw|visuali[sz]e|diagram)\b", lowered))
     parsed.describes_method = bool(_METHOD.search(corrected)) and not REQUEST.search(lowered)
     parsed.compares = bool(_COMPARISON.search(lowered))
+    comparative = re.search(rf"\b{_COMPARATIVES}\b", lowered) if parsed.compares else None
+    parsed.comparative = comparative.group(1) if comparative else None
     parsed.unknown_attribute = unknown_attribute(lowered)
     return parsed
 

@@ -770,7 +770,9 @@ class SemanticPlanner:
         asks one thing (the routed intent answers it).
         """
         if parsed.compares and len(mentions) >= 2 and intent in OBJECT_INTENTS:  # the same fact for each object
-            return self._parts([(intent, [m]) for m in mentions], parsed, bodies, context)
+            plan = self._parts([(intent, [m]) for m in mentions], parsed, bodies, context)
+            plan.comparative = parsed.comparative
+            return plan
         asks = set(parsed.asks)
         if intent == "angular_separation":
             asks -= {"distance", "position"}
@@ -1202,6 +1204,8 @@ class SemanticPlanner:
         offset = zone_offset_hours(text)
         relative = re.search(r"\b(the )?(next|following|previous) (day|night)\b|\bthe day (after|before)\b", lowered)
         found = find_when(text, now)
+        if found and found[1].lower() == "now" and context.when and re.match(r"\W*now\b(?!\s*\?)", lowered):
+            found = None  # 'now from La Palma' in a chat: 'now' changes one thing, not the moment
         if (
             context.when
             and (FOLLOW_UP.search(text) or relative)
