@@ -2024,6 +2024,196 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_12 = list(mc.CASES)
 
+# ============================================================= batch 13 (fresh13.jsonl): notations, typos, follow-ups
+mc.CASES.clear()
+OUT_13 = Path(__file__).with_name("fresh13.jsonl")
+FIRST_SCORE_13 = (
+    "# fresh13.jsonl: 34 questions written 2026-12-04 after fresh12.jsonl's fixes (coordinate notations, typos, "
+    "follow-ups), scored before any change for them; NOT held out once changed for. First score on 5fb4f9d: tool "
+    "selection 0.912, arguments 1.000, answers 0.941, refusal recall 0.778, refusal precision 1.000, in-scope refused "
+    "0.000 (misses: 'Jupitor' not read as Jupiter; 'how many light years across is the Milky Way?' and \"What's "
+    "Jupiter's density?\" answered). Regenerate with python evals/make_fresh.py."
+)
+
+spot_13 = SkyCoord("20h41m25.9s +45d16m49s")
+case(
+    "sky",
+    "galactic coords for 20h41m25.9s +45°16′49″",
+    tools=["convert_coordinates"],
+    numbers=[num(spot_13.galactic.l.deg, tol=0.01), num(spot_13.galactic.b.deg, tol=0.01)],
+)
+leo_spot = SkyCoord("10h08m +11d58m")
+case(
+    "sky",
+    "constellation at α=10h08m, δ=+11°58′",
+    tools=["constellation"],
+    contains=[mc.constellation(leo_spot.ra.deg, leo_spot.dec.deg)],
+)
+p1, p2 = SkyCoord(10.68 * u.deg, 41.27 * u.deg), SkyCoord(23.46 * u.deg, 30.66 * u.deg)
+case(
+    "sky",
+    "angular separation between (10.68, 41.27) and (23.46, 30.66)",
+    tools=["angular_separation"],
+    numbers=[num(p1.separation(p2).deg, tol=0.01)],
+)
+centre = SkyCoord(l=0 * u.deg, b=0 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "Convert l=0, b=0 to equatorial",
+    tools=["convert_coordinates"],
+    numbers=[num(centre.ra.deg, tol=0.01), num(centre.dec.deg, tol=0.01)],
+)
+case(
+    "catalog",
+    "stars within 1 degree of RA 83.82, Dec -5.39",
+    tools=["cone_search"],
+    args={"cone_search": {"ra_deg": 83.82, "dec_deg": -5.39, "radius_deg": 1.0}},
+    numbers=[num(mc.cone_count((83.82, -5.39), 1.0))],
+)
+lyra_spot = SkyCoord("18h36m56s +38d47m01s")
+case(
+    "sky",
+    "what constellation is 18:36:56 +38:47:01 in",
+    tools=["constellation"],
+    contains=[mc.constellation(lyra_spot.ra.deg, lyra_spot.dec.deg)],
+)
+sirius_spot = SkyCoord("6h45m -16.7d")
+case(
+    "sky",
+    "ecliptic longitude of RA 6h45m Dec -16.7",
+    tools=["convert_coordinates"],
+    numbers=[num(sirius_spot.transform_to(BarycentricMeanEcliptic()).lon.deg, tol=0.05)],
+)
+betelgeuse_pc = 1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]])
+case(
+    "bad_input",
+    "how far is Betelgeuze",
+    tools=[["object_info", "parallax_distance"]],
+    numbers=[num(betelgeuse_pc, rel=0.002)],
+)
+polaris_hp = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Polaris")]])
+case(
+    "bad_input", "magnitdue of Polaris", tools=[["object_info", "resolve_object"]], numbers=[num(polaris_hp, tol=0.01)]
+)
+case(
+    "bad_input",
+    "when does Jupitor set at Paranal on 2026-03-01",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Jupiter", "Paranal", "2026-03-01"))],
+)
+case(
+    "bad_input",
+    "angualr size of M42",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(mc.ongc(mc.MESSIER["M42"])["majax"]), tol=0.01)],
+)
+case(
+    "bad_input",
+    "lookbak time at z=2",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(2).value, tol=0.01)],
+)
+case(
+    "catalog",
+    "the 3 brightest globular clusters in Sagittarius",
+    tools=["find_objects"],
+    args={
+        "find_objects": {
+            "catalog": "ngc",
+            "constellation": "Sagittarius",
+            "object_type": "globular_cluster",
+            "limit": 3,
+        }
+    },
+)
+mc.cone_case("count stars brighter than magnitude 4 within 10 degrees of Polaris", "Polaris", 10, 4.0)
+case(
+    "cosmology",
+    "luminosity distance at z=0.1 for H0 = 67.4, Om=0.315 in Mpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(67.4, 0.315).luminosity_distance(0.1).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "ephemeris",
+    "moon altitude and azimuth from Palomar on 2026-04-10 at 06:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Moon", "Palomar", "2026-04-10T06:00"), tol=0.1)],
+)
+antares_13 = mc.ROW_OF_HIP[mc.star_hip("Antares")]
+case(
+    "catalog",
+    "What constellation is Antares in and how far away is it?",
+    contains=["Scorpius"],
+    numbers=[num(1000 / float(mc.PLX[antares_13]), rel=0.01)],
+)
+spica_13 = mc.ROW_OF_HIP[mc.star_hip("Spica")]
+case(
+    "catalog",
+    "Give me the RA, Dec and magnitude of Spica",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(mc.RA[spica_13]), tol=0.01), num(float(mc.HP[spica_13]), tol=0.01)],
+)
+case(
+    "chat",
+    "and brighter than magnitude 7?",
+    setup=["how many stars within 2 degrees of Vega?"],
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Vega", "radius_deg": 2.0, "mag_max": 7.0}},
+    numbers=[num(mc.cone_count(mc.position("Vega"), 2, 7.0))],
+)
+case(
+    "chat",
+    "and at z=4?",
+    setup=["age of the universe at z=2"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(4).to_value(u.Gyr), tol=0.01)],
+)
+deneb_13 = SkyCoord(*mc.position("Deneb"), unit="deg")
+case(
+    "chat",
+    "its galactic coordinates?",
+    setup=["Where is Deneb?"],
+    tools=["convert_coordinates"],
+    numbers=[num(deneb_13.galactic.l.deg, tol=0.01)],
+)
+case(
+    "generative",
+    "draw 2 de Vaucouleurs galaxies, half-light radius 1.5 arcsec",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 2, "sersic_n": [4.0], "half_light_radius_arcsec": 1.5}},
+)
+case(
+    "generative",
+    "Gaussian random field, 256 pixels, seed 7",
+    tools=["density_field"],
+    args={"density_field": {"n_pixels": 256, "seed": 7, "kind": "gaussian"}},
+)
+case(
+    "literature",
+    "paper that translates optical survey images from one survey to another with deep learning",
+    tools=["search_literature"],
+    sources=["arXiv:2011.07124"],
+)
+case(
+    "literature",
+    "the GAN from NVIDIA that controls image style at each layer",
+    tools=["search_literature"],
+    sources=["arXiv:1812.04948"],
+)
+for question in [
+    "what is the mass of the Milky Way?",
+    "what's the wavelength of H-alpha?",
+    "who won the Nobel prize in physics in 2019?",
+    "What is dark matter made of?",
+    "how many light years across is the Milky Way?",
+    "please reboot the server",
+    "what is the temperature in Chile right now?",
+    "can you send this to my colleague?",
+    "What's Jupiter's density?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_13 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -2039,6 +2229,7 @@ def main() -> None:
         (OUT_10, FIRST_SCORE_10, BATCH_10),
         (OUT_11, FIRST_SCORE_11, BATCH_11),
         (OUT_12, FIRST_SCORE_12, BATCH_12),
+        (OUT_13, FIRST_SCORE_13, BATCH_13),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
