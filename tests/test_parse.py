@@ -126,6 +126,7 @@ def test_counts_in_digits_and_words(text, count):
         ("lumonosity distance at z=1", "luminosity distance at z=1"),
         ("how many stars within 3 degres", "how many stars within 3 degrees"),  # a tie broken by similarity
         ("wehn does saturn set at kitt peak", "when does saturn set at kitt peak"),  # site names are words
+        ("when does Jupitor set", "when does Jupiter set"),  # a capitalised word is corrected to a planet only
     ],
 )
 def test_typos_in_keywords_are_corrected(typed, meant):
@@ -167,6 +168,7 @@ def test_what_is_asked_unsupported_facts_and_actions():
         ("what's the orbital eccentricity of Mars?", "orbital eccentricity"),
         ("What is the inclination of M31?", "inclination"),
         ("Mars's albedo", "albedo"),
+        ("What's Jupiter's density?", "density"),  # 'what's' is no object
         ("how dense is Saturn", "dense"),
         ("How many craters does the Moon have?", "craters"),
         ("what is the distance to Vega", None),

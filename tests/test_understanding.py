@@ -408,6 +408,8 @@ def test_an_attribute_no_tool_has_is_refused_by_name_and_units_are_not_typos(obs
         ("what's the orbital eccentricity of Mars?", "the orbital eccentricity of Mars"),
         ("What is the inclination of M31?", "the inclination of M31"),
         ("How dense is Saturn?", "how dense Saturn is"),
+        ("What's Jupiter's density?", "the density of Jupiter"),
+        ("how many light years across is the Milky Way?", "physical sizes"),
     ):
         answer = obs.ask(question)
         assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question

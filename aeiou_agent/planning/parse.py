@@ -226,12 +226,15 @@ def correct_keywords(
         lowered = word.lower()
         if any(match.start() < e and match.end() > s for s, e in taken):
             continue
-        if lowered in vocabulary or lowered in _wordpiece_vocabulary() or (word[0].isupper() and match.start() > 0):
+        if lowered in vocabulary or lowered in _wordpiece_vocabulary():
             continue
+        capitalised = word[0].isupper() and match.start() > 0  # a name: corrected only to a planet's ('Jupitor')
         if len(lowered) > 3 and _names_a_unit(lowered):  # 'radians' is a word, not a misspelled 'radius'
             continue
         limit = 1 if len(lowered) < 7 else 2
         candidates = _SHORT_KEYWORDS if len(lowered) <= 3 else vocabulary
+        if capitalised:
+            limit, candidates = 1, frozenset(extract.SOLAR_SYSTEM_BODIES) - {"sun", "moon"}
         scored = sorted(
             (OSA.distance(lowered, k), -fuzz.ratio(lowered, k), k)
             for k in candidates
@@ -341,7 +344,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
     (r"\bradial velocit(y|ies)\b", "radial velocities of stars"),
     (
-        r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b",
+        r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b"
+        r"|\b(light[- ]?years?|parsecs?|pc|kpc|km|kilomet(er|re)s?|miles) (across|wide|in (diameter|size|radius))\b",
         "physical sizes (radius) of stars",
     ),
     (r"\bmetallicit\w*|\b(chemical )?composition\b|\babundances?\b|\bmade of\b", "compositions or abundances"),
@@ -422,7 +426,8 @@ _ATTRIBUTE_ASKED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (how it i
     ),
     (  # "Mars's eccentricity", "the Sun's magnetic field"
         re.compile(
-            r"(?P<object>\b[a-z0-9]+(?:\s[a-z0-9]+)?)['’]s?\s+(?P<attribute>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+            r"(?<![\w'’])(?!(?:what|who|where|how|that|it|there|here|let|he|she)\b)"
+            r"(?P<object>[a-z0-9]+(?:\s[a-z0-9]+)?)['’]s?\s+(?P<attribute>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
         ),
         _KNOWN_ATTRIBUTES,
     ),
