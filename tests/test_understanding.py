@@ -437,3 +437,18 @@ def test_a_comparison_opens_with_the_verdict_from_the_tool_outputs(obs):
     assert obs.ask("Is Sirius closer than Procyon?").text.startswith("Yes: Sirius is closer than Procyon")
     answer = obs.ask("Is Vega brighter than M31?")  # Hp and V magnitudes: no verdict across bands
     assert not answer.text.startswith(("Yes", "No")) and answer.grounded
+
+
+def test_a_fact_of_the_conversations_object_goes_to_the_tool_that_has_it(obs):
+    chat = obs.chat()
+    chat.ask("Where is M31?")
+    (call,) = chat.ask("how big is it?").calls  # was refused: the words alone point nowhere
+    assert (call.tool, call.args["name"]) == ("object_info", "M31")
+    (call,) = chat.ask("and M33?").calls
+    assert (call.tool, call.args["name"]) == ("object_info", "M33")
+    chat = obs.chat()
+    chat.ask("distance to Sirius")
+    (call,) = chat.ask("what is its proper motion?").calls  # was a literature search
+    assert (call.tool, call.args["name"]) == ("object_info", "Sirius")
+    (call,) = obs.ask("brightest open cluster in Scorpius").calls
+    assert call.args["limit"] == 1

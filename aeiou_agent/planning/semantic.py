@@ -386,6 +386,23 @@ class SemanticPlanner:
             and self._answers_same_facts(context.intent, parsed)
         ):
             intent, inherited = context.intent, True
+        elif (
+            not (mentions or bodies or parsed.positions)
+            and set(parsed.asks) & OBJECT_FACTS
+            and self._previous_object(parsed, mentions, bodies, context)
+            and (
+                intent in NOT_TOOLS
+                or confidence < MIN_CONFIDENCE
+                or not self.provides.get(intent, set()) & OBJECT_FACTS
+            )
+        ):
+            # 'how big is it?', 'what is its proper motion?': a fact of the conversation's object, from the tool
+            # that has it, however weakly the words alone point there
+            asked = set(parsed.asks)
+            intent = max(
+                (name for name in OBJECT_INTENTS if self._can_run(name, parsed, mentions, bodies, context)),
+                key=lambda name: (len(self.provides.get(name, set()) & asked), name == "object_info"),
+            )
         elif intent == "out_of_scope" or confidence < MIN_CONFIDENCE:
             if self._in_the_literature(text):  # no tool fits, but the knowledge store knows about it
                 return self._build_search_literature(text, mentions, bodies, context)
@@ -1384,8 +1401,12 @@ class SemanticPlanner:
         limit = parsed.count
         if limit is not None:
             args["limit"] = max(1, min(limit, 1000))
-        elif re.search(r"\b(brightest|nearest|closest|faintest)\s+(star|galaxy|cluster|nebula|object)\b", lowered):
-            args["limit"] = 1  # 'what is the brightest galaxy in the sky' asks for one
+        elif re.search(
+            r"\b(brightest|nearest|closest|faintest)\s+((open|globular|star|planetary|spiral|elliptical|emission|"
+            r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)",
+            lowered,
+        ):
+            args["limit"] = 1  # 'what is the brightest galaxy in the sky', 'the brightest open cluster' ask for one
         return Plan("find_objects", [PlannedCall("find_objects", args)], notes=notes)
 
     @staticmethod
