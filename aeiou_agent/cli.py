@@ -147,7 +147,9 @@ def ingest(
 
 
 @app.command()
-def log(limit: Annotated[int, typer.Option("-n", "--limit", help="How many runs.")] = 20) -> None:
+def log(
+    limit: Annotated[int, typer.Option("-n", "--limit", help="How many runs.", min=1, max=100_000)] = 20,
+) -> None:
     """List recent runs from the ledger."""
     runs = _observatory().runs(limit)
     table = Table("run", "time (UTC)", "status", "calls", "ms", "question")
@@ -349,8 +351,17 @@ def serve_mcp(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``aeiou`` console script (``argv`` for ``app.py`` and tests)."""
-    app(args=argv)
+    """Entry point of the ``aeiou`` console script (``argv`` for ``app.py`` and tests).
+
+    A user's mistake ('aeiou show no-such-run') ends with its one-line message, not a traceback.
+    """
+    from aeiou_agent.exceptions import AeiouError
+
+    try:
+        app(args=argv)
+    except AeiouError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

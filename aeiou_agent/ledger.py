@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import secrets
+import socket
 import sqlite3
 import threading
 from pathlib import Path
@@ -61,7 +63,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE runs ADD COLUMN transcript_json TEXT;
     """,
+    # 3: which process runs a run, so a run its dead process left 'running' can be marked 'interrupted'
+    """
+    ALTER TABLE runs ADD COLUMN pid INTEGER;
+    ALTER TABLE runs ADD COLUMN host TEXT;
+    """,
 ]
+INTERRUPTED_AFTER = dt.timedelta(days=1)  # a 'running' run without a process id (older ledgers) is over by then
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -84,6 +102,25 @@ class Ledger:
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
+        self._mark_interrupted()
+
+    def _mark_interrupted(self) -> None:
+        """Runs left 'running' by a process that is gone (killed, crashed) become 'interrupted' (issue 18, L1)."""
+        host = socket.gethostname()
+        cutoff = (dt.datetime.now(dt.UTC) - INTERRUPTED_AFTER).isoformat(timespec="milliseconds")
+        with self._lock:
+            rows = self._db.execute("SELECT id, pid, host, created_at FROM runs WHERE status = 'running'").fetchall()
+            over = [
+                row["id"]
+                for row in rows
+                if (row["pid"] is not None and row["host"] == host and not _process_alive(row["pid"]))
+                or (row["pid"] is None and row["created_at"] < cutoff)
+            ]
+            for run_id in over:
+                self._db.execute(
+                    "UPDATE runs SET status = 'interrupted', error = ? WHERE id = ? AND status = 'running'",
+                    ("the process running it ended before it finished (killed or crashed)", run_id),
+                )
 
     def _migrate(self) -> None:
         with self._lock:
@@ -128,7 +165,7 @@ class Ledger:
         run_id = new_run_id()
         self._write(
             "INSERT INTO runs (id, created_at, question, session_id, planner, planner_json, versions_json,"
-            " data_version, seed, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')",
+            " data_version, seed, status, pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
             (
                 run_id,
                 dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
@@ -139,6 +176,8 @@ class Ledger:
                 json.dumps(versions),
                 data_version,
                 seed,
+                os.getpid(),
+                socket.gethostname(),
             ),
         )
         return run_id

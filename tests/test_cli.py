@@ -92,3 +92,15 @@ def test_ui_rejects_malformed_auth_before_starting(monkeypatch):
     result = runner.invoke(app, ["ui", "--port", "7999", "--auth", "alice:secret"])
     assert result.exit_code == 0, result.output
     assert launched == [{"host": "127.0.0.1", "port": 7999, "auth": ("alice", "secret"), "concurrency": 4}]
+
+
+def test_user_mistakes_end_with_a_message_not_a_traceback(obs):
+    """Issue 18, U2: 'aeiou show no-such-run' and a huge '-n' printed full tracebacks."""
+    env = {**os.environ, "COLUMNS": "200"}
+    shown = subprocess.run(
+        [sys.executable, "-m", "aeiou_agent.cli", "show", "no-such-run"], capture_output=True, text=True, env=env
+    )
+    assert shown.returncode == 1 and "no run with id 'no-such-run'" in shown.stderr
+    assert "Traceback" not in shown.stderr + shown.stdout
+    logged = runner.invoke(app, ["log", "-n", "99999999999999999999"])
+    assert logged.exit_code == 2 and "Invalid value" in logged.output

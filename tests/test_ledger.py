@@ -68,3 +68,32 @@ def test_export_bundle(obs, tmp_path):
         bundle = json.loads(archive.read("provenance.json"))
     assert bundle["run"]["id"] == ans.run_id
     assert any(n.startswith("artifacts/") and n.endswith(".png") for n in names)
+
+
+def test_a_run_its_killed_process_left_running_is_marked_interrupted(tmp_path):
+    """Issue 18, L1: a run whose process was killed (kill -9) stayed 'running' forever."""
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "ledger.sqlite"
+    script = (
+        "import sys, time; from pathlib import Path; from aeiou_agent.ledger import Ledger; "
+        f"ledger = Ledger(Path({str(path)!r})); "
+        "print(ledger.start_run('Where is M31?', planner={'planner': 'semantic'}, versions={}, data_version=None, "
+        "seed=0), flush=True); time.sleep(60)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    killed_run = child.stdout.readline().strip()
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    ledger = Ledger(path)
+    live_run = ledger.start_run(
+        "Where is M33?", planner={"planner": "semantic"}, versions={}, data_version=None, seed=0
+    )
+    reopened = Ledger(path)  # opening finds the dead process's run, and leaves this live process's alone
+    assert reopened.run(killed_run)["status"] == "interrupted" and "killed" in reopened.run(killed_run)["error"]
+    assert reopened.run(live_run)["status"] == "running"
+    reopened.close()
+    ledger.close()
