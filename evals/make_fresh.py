@@ -2343,6 +2343,169 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_14 = list(mc.CASES)
 
+# ============================================================= batch 15 (fresh15.jsonl): places, observing, units, models
+mc.CASES.clear()
+OUT_15 = Path(__file__).with_name("fresh15.jsonl")
+FIRST_SCORE_15 = (
+    "# fresh15.jsonl: 30 questions written 2026-12-04 after fresh14.jsonl's fixes (places, observing, units, models), "
+    "scored before any change for them; NOT held out once changed for. First score on 607d0ef: tool selection 0.933, "
+    "arguments 1.000, answers 0.933, refusal recall 0.600, refusal precision 1.000, in-scope refused 0.000 (misses: "
+    "the Moon's distance 'in km' given in AU only; 'the nearest observatory to me' looked up as an object name; "
+    "'the diameter of the Sun in km' answered with its angular diameter). Regenerate with python evals/make_fresh.py."
+)
+from skyfield.api import wgs84 as _wgs84  # noqa: E402
+
+tucson = mc.EPH["earth"] + _wgs84.latlon(32.22174, -110.92648, elevation_m=728)
+case(
+    "ephemeris",
+    "sunset in Tucson on 2026-07-04",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_time("set", tucson, mc.body("Sun"), "2026-07-04"))],
+)
+case(
+    "ephemeris",
+    "what time is it in Santiago de Chile at 2026-06-01T12:00 UTC",
+    tools=["find_place"],
+    contains=["08:00"],
+)
+case("ephemeris", "coordinates of La Serena", tools=["find_place"], numbers=[num(-29.9, tol=0.05)])
+case(
+    "catalog",
+    "describe the hipparcos table",
+    tools=["describe_catalog"],
+    args={"describe_catalog": {"table": "hipparcos"}},
+)
+case(
+    "catalog",
+    "what columns does the ngc table have?",
+    tools=["describe_catalog"],
+    args={"describe_catalog": {"table": "ngc"}},
+)
+case(
+    "catalog",
+    "SELECT count(*) FROM hipparcos WHERE hpmag < 3",
+    tools=["sql_query"],
+    numbers=[num(int(np.sum(mc.HP < 3)))],
+)
+case(
+    "ephemeris",
+    "when is M31 best seen from La Palma on 2026-10-15?",
+    tools=["observability"],
+    args={"observability": {"target": "M31", "site": "La Palma", "date": "2026-10-15"}},
+)
+case(
+    "ephemeris",
+    "what planets are visible tonight from Kitt Peak?",
+    tools=["whats_up"],
+    args={"whats_up": {"site": "Kitt Peak"}},
+)
+saturn_alt = mc.altitude("Saturn", "Cerro Tololo", "2026-09-01T03:00")
+case(
+    "ephemeris",
+    "is Saturn up at 2026-09-01 03:00 UTC from Cerro Tololo?",
+    tools=["body_position"],
+    numbers=[num(saturn_alt, tol=0.1)],
+    contains=[["Yes", "yes"] if saturn_alt > 0 else ["No", "no"]],
+)
+case(
+    "ephemeris",
+    "rise and set times of Arcturus from Greenwich on 2026-01-15",
+    tools=["rise_set"],
+    contains=[
+        mc.hm(mc.event_minutes("rise", "Arcturus", "Greenwich", "2026-01-15")),
+        mc.hm(mc.event_minutes("set", "Arcturus", "Greenwich", "2026-01-15")),
+    ],
+)
+case(
+    "ephemeris",
+    "moonrise at Mauna Kea on 2026-02-02",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Moon", "Mauna Kea", "2026-02-02"))],
+)
+case("ephemeris", "Moon phase tomorrow", tools=["moon_phase"])
+case(
+    "ephemeris",
+    "distance to the Moon on 2026-03-03 in km",
+    tools=["body_position"],
+    numbers=[num((mc.distance_au("Moon", "2026-03-03T00:00") * u.AU).to_value(u.km), rel=0.01)],
+)
+case(
+    "units",
+    "convert 21 cm to GHz",
+    tools=["convert_units"],
+    numbers=[num((21 * u.cm).to_value(u.GHz, equivalencies=u.spectral()), rel=0.001)],
+)
+case(
+    "units",
+    "3000 K in eV",
+    tools=["convert_units"],
+    numbers=[num((3000 * u.K).to_value(u.eV, equivalencies=u.temperature_energy()), rel=0.001)],
+)
+case(
+    "units",
+    "parallax 0.05 arcsec: distance in light years",
+    tools=["parallax_distance"],
+    numbers=[num((20 * u.pc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "units",
+    "absolute magnitude of a star with V=12 at 1 kpc",
+    tools=["magnitude_distance"],
+    numbers=[num(2.0, tol=0.001)],
+)
+case(
+    "cosmology",
+    "H(z) at z=3 for WMAP9",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.H(3).to_value(u.km / u.s / u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "how big is 1 arcsec at z=2?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(2).to_value(u.kpc / u.arcmin) / 60, rel=0.002)],
+)
+case(
+    "generative",
+    "generate 6 galaxies, seed 42",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 6, "seed": 42}},
+)
+case(
+    "generative",
+    "linear matter power spectrum with Omega_m = 0.28 and h = 0.7",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"omega_m": 0.28, "h": 0.7, "nonlinear": False}},
+)
+case(
+    "generative",
+    "lognormal field in a 500 Mpc/h box",
+    tools=["density_field"],
+    args={"density_field": {"box_size_mpc_h": 500.0, "kind": "lognormal"}},
+)
+case(
+    "literature",
+    "a VAE for several modalities where some of them can be missing",
+    tools=["search_literature"],
+    sources=["arXiv:1802.05335"],
+)
+case(
+    "literature",
+    "who used a generative model to explore how galaxies evolve?",
+    tools=["search_literature"],
+    sources=["arXiv:1812.01114"],
+)
+case("bad_input", "Give me the RA and Dec of the Zorblax Nebula", status="not_understood", contains=["could not find"])
+for question in [
+    "What's the gravitational constant?",
+    "what's the best eyepiece for planets?",
+    "Where is the nearest observatory to me?",
+    "calculate the orbit of Halley's comet",
+    "what is the diameter of the Sun in km?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_15 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -2360,6 +2523,7 @@ def main() -> None:
         (OUT_12, FIRST_SCORE_12, BATCH_12),
         (OUT_13, FIRST_SCORE_13, BATCH_13),
         (OUT_14, FIRST_SCORE_14, BATCH_14),
+        (OUT_15, FIRST_SCORE_15, BATCH_15),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
