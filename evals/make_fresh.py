@@ -2343,7 +2343,7 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_14 = list(mc.CASES)
 
-# ============================================================= batch 15 (fresh15.jsonl): places, observing, units, models
+# ============================================================= batch 15 (fresh15.jsonl): places, observing, units
 mc.CASES.clear()
 OUT_15 = Path(__file__).with_name("fresh15.jsonl")
 FIRST_SCORE_15 = (

@@ -452,3 +452,14 @@ def test_a_fact_of_the_conversations_object_goes_to_the_tool_that_has_it(obs):
     assert (call.tool, call.args["name"]) == ("object_info", "Sirius")
     (call,) = obs.ask("brightest open cluster in Scorpius").calls
     assert call.args["limit"] == 1
+
+
+def test_a_unit_asked_for_is_used_and_sizes_or_places_no_tool_has_are_named(obs):
+    answer = obs.ask("distance to the Moon on 2026-03-03 in km")
+    assert "the Moon is at" in answer.text and "km) from Earth" in answer.text and answer.grounded
+    for question, phrase in (
+        ("what is the diameter of the Sun in km?", "physical sizes"),
+        ("Where is the nearest observatory to me?", "your location"),
+    ):
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question

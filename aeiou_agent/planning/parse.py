@@ -345,7 +345,9 @@ UNSUPPORTED: list[tuple[str, str]] = [
     (r"\bradial velocit(y|ies)\b", "radial velocities of stars"),
     (
         r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b"
-        r"|\b(light[- ]?years?|parsecs?|pc|kpc|km|kilomet(er|re)s?|miles) (across|wide|in (diameter|size|radius))\b",
+        r"|\b(light[- ]?years?|parsecs?|pc|kpc|km|kilomet(er|re)s?|miles) (across|wide|in (diameter|size|radius))\b"
+        r"|\b(diameter|radius|size|circumference|width)\b.*\bin (km|kilomet(er|re)s|miles|met(er|re)s|light[- ]?years"
+        r"|parsecs|pc|kpc|au)\b",
         "physical sizes (radius) of stars",
     ),
     (r"\bmetallicit\w*|\b(chemical )?composition\b|\babundances?\b|\bmade of\b", "compositions or abundances"),
@@ -391,6 +393,11 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
+    (
+        r"\b(near|around|close to|to|from) me\b(?! (a|an|the|what|how|which|about|why)\b)"
+        r"|\bmy (location|position|house|home|town)\b|\bwhere i (am|live)\b",
+        "your location (name a city or an observatory instead)",
+    ),
     (
         r"\b(news|headlines|current events)\b|\b(latest|recent|new) (discoveries|announcements|results)\b"
         r"|\bwhat happened (today|yesterday|this (week|month|year))\b",
