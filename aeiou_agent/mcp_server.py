@@ -134,8 +134,12 @@ def artifact_path(obs: Observatory, uri: str) -> Path:
         raise MCPError(INVALID_PARAMS, f"unknown resource {uri!r}; artifacts are {ARTIFACT_SCHEME}<file name>")
     name = unquote(uri[len(ARTIFACT_SCHEME) :])
     folder = obs.settings.artifacts_dir.resolve()
-    path = (folder / name).resolve()
-    if path.parent != folder or not path.is_file():
+    try:  # a name the file system cannot hold ('\x00', too long) is just not an artifact (issue 18, C5)
+        path = (folder / name).resolve()
+        found = "\x00" not in name and path.parent == folder and path.is_file()
+    except (OSError, ValueError):
+        found = False
+    if not found:
         raise MCPError(INVALID_PARAMS, f"no artifact named {name!r}")
     return path
 

@@ -210,7 +210,8 @@ class Handlers:
         """
         history = list(history or [])
         question = (question or "").strip()
-        if not question:
+        if not question:  # nothing to ask: the chat and its context stay as they are (a generator that yields
+            yield {"chat": history, "state": state}  # nothing would leave Gradio to blank the chat: issue 18, U1)
             return
         state = self._session(state, planner, online)
         chat = state.chat

@@ -152,6 +152,11 @@ def test_three_kinds_of_question_render_answer_trace_and_plots(app_url: str, tmp
         _ask(page, "and at z=2?")
         assert "z = 2" in _last_answer(page)
         page.screenshot(path=tmp_path / "2-cosmology.png")
+        answers = page.locator('#chat [data-testid="bot"]').count()
+        page.fill("#question textarea", "")
+        page.click("#ask")  # an empty Ask changes nothing: it used to blank the chat and keep its context (U1)
+        page.wait_for_timeout(2000)
+        assert page.locator('#chat [data-testid="bot"]').count() == answers
 
         # 3. a literature question: the paper is cited, the Sources tab lists it
         _ask(page, "Which paper used CycleGAN to boost SDSS signal-to-noise?")

@@ -74,6 +74,10 @@ def test_bad_arguments_unknown_tools_and_failing_tools_are_clean_errors(obs: Obs
         dropped = await client.call_tool("sql_query", {"query": "DROP TABLE hipparcos"})
         with pytest.raises(MCPError) as outside:
             await client.read_resource("aeiou://artifacts/../ledger.sqlite")
+        for unreadable in ("aeiou://artifacts/%00", "aeiou://artifacts/a%00b.png", "aeiou://artifacts/" + "x" * 5000):
+            with pytest.raises(MCPError) as caught:  # issue 18, C5: '\x00' made the server fail with HTTP 500
+                await client.read_resource(unreadable)
+            assert "no artifact" in caught.value.message
         return errors, failed, dropped, outside.value.message
 
     errors, failed, dropped, outside = run(_session(obs, work))

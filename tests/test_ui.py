@@ -56,7 +56,10 @@ def test_follow_up_in_the_same_session_keeps_context_but_not_across_sessions(han
 
 
 def test_empty_question_changes_nothing(handlers):
-    assert list(handlers.ask("   ", [], None, "semantic", False)) == []
+    assert list(handlers.ask("   ", [], None, "semantic", False)) == [{"chat": [], "state": None}]
+    first = _final(handlers, "Where is M51?")
+    (update,) = handlers.ask("", first["chat"], first["state"], "semantic", False)
+    assert update == {"chat": first["chat"], "state": first["state"]}  # the chat shown and its context are kept
 
 
 def test_bad_input_is_a_readable_message_not_a_traceback(handlers):
