@@ -42,6 +42,8 @@ class Settings:
         sql_memory_limit: DuckDB memory limit for user SQL.
         max_question_chars: Longer questions are refused with a clear message.
         seed: Default seed recorded with every run.
+        read_dirs: Folders (separated by ``os.pathsep``) besides AEIOU_HOME that tools may read images from;
+            ``AEIOU_READ_DIRS``. The working folder is not one unless named here.
     """
 
     home: Path = field(default_factory=lambda: Path("~/.aeiou").expanduser())
@@ -55,6 +57,7 @@ class Settings:
     sql_memory_limit: str = "1GB"
     max_question_chars: int = 2000
     seed: int = 0
+    read_dirs: str = ""
 
     @property
     def store_dir(self) -> Path:
@@ -75,6 +78,12 @@ class Settings:
     def artifacts_dir(self) -> Path:
         """Where tools write images, tables and data files."""
         return self.home / "artifacts"
+
+    @property
+    def readable_dirs(self) -> list[Path]:
+        """Where tools may read files a user names: AEIOU_HOME (artifacts, uploads), then ``read_dirs``."""
+        extra = [Path(p).expanduser() for p in self.read_dirs.split(os.pathsep) if p.strip()]
+        return [self.home, *extra]
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

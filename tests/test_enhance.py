@@ -103,10 +103,30 @@ def test_missing_references_and_files_outside_are_refused(obs: Observatory, tmp_
     answer = obs.ask("Enhance the signal-to-noise of this SDSS-like cutout")
     assert answer.status == "not_understood" and "no earlier image in this conversation" in answer.text
     missing = obs.ask("enhance the cutout in no_such_cutout.fits")
-    assert "there is no file" in missing.text
+    assert "I can't read 'no_such_cutout.fits'" in missing.text
     outside = tmp_path / "x.fits"
     fits.PrimaryHDU(np.ones((32, 32), np.float32)).writeto(outside)
     refused = obs.run_tool("enhance_cutout", {"path": str(outside)}).call
-    assert "I only read images under" in (refused.error or "")
+    absent = obs.run_tool("enhance_cutout", {"path": str(tmp_path / "absent.fits")}).call
+    # outside the readable folders and missing read alike: no oracle for which files exist (issue 18, E4)
+    assert (refused.error or "").replace(str(outside), "X") == (absent.error or "").replace(
+        str(tmp_path / "absent.fits"), "X"
+    )
+    assert "I can't read" in (refused.error or "") and "AEIOU_READ_DIRS" in (refused.error or "")
+    cwd_relative = obs.run_tool("enhance_cutout", {"path": "tests/data/docs/notes.md"}).call
+    assert "I can't read" in (cwd_relative.error or "")  # the working folder is not read implicitly
     too_bright = obs.run_tool("enhance_cutout", {"log10_flux": 9}).call
     assert too_bright.error_type == "InvalidArguments"
+
+
+def test_a_folder_named_in_aeiou_read_dirs_is_readable(obs: Observatory, tmp_path: Path, monkeypatch) -> None:
+    from aeiou_agent.tools.generative import load_stamp
+
+    from aeiou_agent.config import Settings
+    from aeiou_agent.registry import ToolContext
+
+    fits.PrimaryHDU(np.ones((32, 32), np.float32)).writeto(tmp_path / "mine.fits")
+    monkeypatch.setenv("AEIOU_READ_DIRS", str(tmp_path))
+    settings = Settings.load(home=obs.settings.home)
+    assert load_stamp(ToolContext(settings, seed=0), str(tmp_path / "mine.fits")).shape == (32, 32)
+    assert load_stamp(ToolContext(settings, seed=0), "mine.fits").shape == (32, 32)  # relative to a read folder

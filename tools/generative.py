@@ -190,18 +190,31 @@ def _grid(ctx: ToolContext, stem: str, stamps: np.ndarray, sersic_n: list[float]
 def load_stamp(ctx: ToolContext, path: str, index: int = 0) -> np.ndarray:
     """A 2D image from a FITS or NumPy file (``index`` picks a plane of a cube), with a clear error otherwise.
 
-    Only files under AEIOU_HOME (artifacts, uploads) or the current directory are read.
+    Only files under AEIOU_HOME (artifacts, uploads) or the folders in AEIOU_READ_DIRS are read, never the
+    process's working folder implicitly; a relative name is looked up in the artifact and upload folders. A
+    file that is missing and one outside those folders get the same message, so the answer tells nothing
+    about files it may not read.
     """
-    file = Path(path).expanduser()
-    if not file.is_absolute():
-        candidates = [Path.cwd() / file, ctx.settings.artifacts_dir / file]
-        file = next((c for c in candidates if c.exists()), candidates[0])
-    file = file.resolve()
-    roots = [ctx.settings.home.resolve(), Path.cwd().resolve()]
-    if not any(file.is_relative_to(root) for root in roots):
-        raise UserError(f"I only read images under {roots[0]} or the current folder, not {file}")
-    if not file.is_file():
-        raise UserError(f"there is no file {file}")
+    roots = [root.resolve() for root in ctx.settings.readable_dirs]
+    given = Path(path).expanduser()
+    candidates = (
+        [given]
+        if given.is_absolute()
+        else [ctx.settings.artifacts_dir / given, ctx.settings.home / "uploads" / given, *(r / given for r in roots)]
+    )
+    file = next(
+        (
+            c.resolve()
+            for c in candidates
+            if c.resolve().is_file() and any(c.resolve().is_relative_to(r) for r in roots)
+        ),
+        None,
+    )
+    if file is None:
+        raise UserError(
+            f"I can't read {path!r}: I read images only from files under {roots[0]} (artifacts, uploads) or the "
+            "folders in AEIOU_READ_DIRS"
+        )
     if file.suffix.lower() not in STAMP_SUFFIXES:
         raise UserError(f"{file.name} is not a FITS or .npy image (expected one of {', '.join(STAMP_SUFFIXES)})")
     if file.stat().st_size > MAX_INPUT_BYTES:
