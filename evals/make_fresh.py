@@ -2506,6 +2506,175 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_15 = list(mc.CASES)
 
+# ============================================================= batch 16 (fresh16.jsonl): long and chatty phrasings
+mc.CASES.clear()
+OUT_16 = Path(__file__).with_name("fresh16.jsonl")
+FIRST_SCORE_16 = (
+    "# fresh16.jsonl: 32 long and chatty questions written 2026-12-05 after fresh15.jsonl's fixes, scored before any "
+    "change for them; NOT held out once changed for. First score on c0e966e: tool selection 0.906, arguments 1.000, "
+    "answers 0.875, refusal recall 0.571, refusal precision 1.000, in-scope refused 0.000 (misses: the scale factor "
+    "at z = 1.5 not given; 'how old the Sun is', 'clear tonight in Tucson' and \"Polaris's luminosity class\" "
+    "answered instead of refused). Regenerate with python evals/make_fresh.py."
+)
+mc.cone_case(
+    "Hi! I'm planning an outreach night. Could you tell me how many stars brighter than magnitude 5 sit within "
+    "six degrees of Capella?",
+    "Capella",
+    6,
+    5.0,
+)
+mc.cone_case("roughly how many Hipparcos stars are there in a two degree circle around Mizar?", "Mizar", 2, None)
+case(
+    "catalog",
+    "I'm curious what kind of object NGC 6543 is, and where in the sky I'd find it",
+    tools=["object_info"],
+    contains=[["planetary", "Planetary"], "Draco"],
+)
+vega_pm = _hip_pm[_hip_pm[:, 0] == mc.star_hip("Vega"), 1][0]
+case(
+    "catalog", "Could you look up Vega's proper motion for me?", tools=["object_info"], numbers=[num(vega_pm, tol=0.01)]
+)
+case(
+    "catalog",
+    "please list the ten nearest stars you have",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "hipparcos", "order_by": "distance", "limit": 10}},
+)
+case(
+    "catalog",
+    "For a talk I need the planetary nebulae in Vulpecula — which ones are there?",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Vulpecula", "object_type": "planetary_nebula"}},
+)
+polaris_c, kochab_c = (SkyCoord(*mc.position(n), unit="deg") for n in ("Polaris", "Kochab"))
+case(
+    "sky",
+    "If I point at Polaris, how many degrees do I have to move to reach Kochab?",
+    tools=["angular_separation"],
+    numbers=[num(polaris_c.separation(kochab_c).deg, tol=0.01)],
+)
+case(
+    "sky",
+    "My finder chart says 13h 25m 11.6s, -11° 09′ 41″ — which constellation is that?",
+    tools=["constellation"],
+    contains=[mc.constellation(SkyCoord("13h25m11.6s -11d09m41s").ra.deg, SkyCoord("13h25m11.6s -11d09m41s").dec.deg)],
+)
+gc_spot = SkyCoord("17h45m40s -29d00m28s")
+case(
+    "sky",
+    "what are the galactic l and b of 17h45m40s, -29°00′28″?",
+    tools=["convert_coordinates"],
+    numbers=[num(gc_spot.galactic.l.deg % 360, tol=0.01), num(gc_spot.galactic.b.deg, tol=0.01)],
+)
+case(
+    "cosmology",
+    "Quick one: if a quasar is at redshift 7, how old was the universe when the light left it?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(7).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "what would the luminosity distance at z = 1 be in WMAP 7?",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP7.luminosity_distance(1).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "How much has the universe expanded since z=1.5 - what's the scale factor then?",
+    tools=["cosmology_calculator"],
+    numbers=[num(1 / 2.5, tol=0.001)],
+)
+case(
+    "ephemeris",
+    "We're observing from Cerro Pachón on 2026-05-20. When does Jupiter set?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Jupiter", "Cerro Pachón", "2026-05-20"))],
+)
+case(
+    "ephemeris",
+    "I'd like to know how much of the Moon will be lit on 2026-08-28",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-08-28"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "Where will Venus be in the sky from La Palma at 2026-06-10 21:30 UTC? Altitude please",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Venus", "La Palma", "2026-06-10T21:30"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "what time does Antares rise at Siding Spring on 2026-04-15?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Antares", "Siding Spring", "2026-04-15"))],
+)
+case(
+    "units",
+    "How many kilometres are in one astronomical unit?",
+    tools=["convert_units"],
+    numbers=[num((1 * u.AU).to_value(u.km), rel=0.0001)],
+)
+case(
+    "units",
+    "If a star has a parallax of 12.5 milliarcseconds, how far away is it in parsecs?",
+    tools=["parallax_distance"],
+    numbers=[num(80.0, rel=0.0001)],
+)
+case(
+    "units",
+    "an M = -3 supergiant is seen at apparent magnitude 9; distance?",
+    tools=["magnitude_distance"],
+    numbers=[num(10 ** ((9 + 3 + 5) / 5), rel=0.001)],
+)
+case(
+    "generative",
+    "Could you make me eight synthetic spiral galaxies with seed 3?",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 8, "sersic_n": [1.0], "seed": 3}},
+)
+case(
+    "generative",
+    "I'd like to see the nonlinear P(k) at z = 1",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"nonlinear": True, "z": 1.0}},
+)
+case(
+    "literature",
+    "I remember a paper where people trained a neural network to paint thermal SZ maps onto dark matter simulations",
+    tools=["search_literature"],
+    sources=["arXiv:1903.12173"],
+)
+case(
+    "literature",
+    "what's the reference for the data release of the Dark Energy Survey's six years?",
+    tools=["search_literature"],
+    sources=["arXiv:2101.05765"],
+)
+case(
+    "chat",
+    "ok and how far away is it?",
+    setup=["tell me about Altair"],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Altair")]]), rel=0.002)],
+)
+case(
+    "chat",
+    "same question for Paranal",
+    setup=["sunrise at Kitt Peak on 2026-09-01"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Sun", "Paranal", "2026-09-01"))],
+)
+for question in [
+    "Hi there, could you tell me the surface temperature of Rigel?",
+    "I was wondering how old the Sun is?",
+    "Can you recommend a good astronomy book for beginners?",
+    "what's the rotation period of Saturn?",
+    "Is it going to be clear tonight in Tucson?",
+    "what is Polaris's luminosity class?",
+    "how many rings does Saturn have?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_16 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -2524,6 +2693,7 @@ def main() -> None:
         (OUT_13, FIRST_SCORE_13, BATCH_13),
         (OUT_14, FIRST_SCORE_14, BATCH_14),
         (OUT_15, FIRST_SCORE_15, BATCH_15),
+        (OUT_16, FIRST_SCORE_16, BATCH_16),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
