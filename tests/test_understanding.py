@@ -13,6 +13,13 @@ from astropy.coordinates import SkyCoord
 from aeiou_agent.planning.semantic import SemanticPlanner
 
 
+def refused_naming(obs, *cases: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Each question is refused without a tool call, and the answer names what it has no tool for."""
+    for question, phrase in cases:
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
+
+
 def numbers(text: str) -> list[float]:
     from aeiou_agent.compose import numbers_in_text
 
@@ -379,13 +386,12 @@ def test_units_asked_for_two_index_groups_and_a_field_without_astronomy_words(ob
 def test_how_high_will_it_get_and_facts_of_planets_no_tool_has(obs):
     answer = obs.ask("how high will Antares get from Cerro Tololo on 2026-07-01?")
     assert [c.tool for c in answer.calls] == ["observability"] and "maximum altitude" in answer.text
-    for question, phrase in (
+    refused_naming(
+        obs,
         ("how fast does Jupiter spin?", "periods"),
         ("what color is the sky on Mars?", "skies"),
         ("book the 4m telescope for next week", "book telescopes"),
-    ):
-        answer = obs.ask(question)
-        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
+    )
     answer = obs.ask("physical scale in kpc per arcsec at redshift 0.5")
     assert answer.calls[0].args["unit"] is None  # 'in kpc per arcsec' names the quantity, not a unit to convert to
 
@@ -404,15 +410,14 @@ def test_named_cosmology_age_random_galaxies_and_more_refusals(obs):
 
 
 def test_an_attribute_no_tool_has_is_refused_by_name_and_units_are_not_typos(obs):
-    for question, phrase in (
+    refused_naming(
+        obs,
         ("what's the orbital eccentricity of Mars?", "the orbital eccentricity of Mars"),
         ("What is the inclination of M31?", "the inclination of M31"),
         ("How dense is Saturn?", "how dense Saturn is"),
         ("What's Jupiter's density?", "the density of Jupiter"),
         ("how many light years across is the Milky Way?", "physical sizes"),
-    ):
-        answer = obs.ask(question)
-        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
+    )
     assert obs.ask("What is the age of the universe?").calls  # an attribute, but of no object: the calculator's
     (call,) = obs.ask("convert 5 arcminutes to radians").calls
     assert (call.tool, call.args["to_unit"]) == ("convert_units", "radians")
@@ -457,9 +462,23 @@ def test_a_fact_of_the_conversations_object_goes_to_the_tool_that_has_it(obs):
 def test_a_unit_asked_for_is_used_and_sizes_or_places_no_tool_has_are_named(obs):
     answer = obs.ask("distance to the Moon on 2026-03-03 in km")
     assert "the Moon is at" in answer.text and "km) from Earth" in answer.text and answer.grounded
-    for question, phrase in (
+    refused_naming(
+        obs,
         ("what is the diameter of the Sun in km?", "physical sizes"),
         ("Where is the nearest observatory to me?", "your location"),
-    ):
-        answer = obs.ask(question)
-        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text, question
+    )
+
+
+def test_indirect_questions_scale_factor_and_facts_the_ephemeris_lacks(obs):
+    refused_naming(
+        obs,
+        ("I was wondering how old the Sun is?", "how old the Sun is"),
+        ("what is Polaris's luminosity class?", "luminosity classes"),
+        ("Is it going to be clear tonight in Tucson?", "weather"),
+        ("is Pluto a planet?", "no classification of Solar System bodies"),
+    )
+    answer = obs.ask("How much has the universe expanded since z=1.5 - what's the scale factor then?")
+    assert answer.calls[0].args["quantity"] == "scale_factor" and "is 0.40000." in answer.text
+    assert [c.tool for c in obs.ask("how bright is the Moon tonight").calls] == ["moon_phase"]
+    answer = obs.ask("how bright is Jupiter")  # the ephemeris gives no magnitude: said, not dropped
+    assert answer.calls[0].tool == "body_position" and "no brightness (magnitude)" in answer.text

@@ -23,6 +23,7 @@ Quantity = Literal[
     "hubble_parameter",
     "comoving_volume",
     "kpc_per_arcsec",
+    "scale_factor",
     "parameters",
     "all",
 ]
@@ -57,6 +58,7 @@ QUANTITIES: dict[str, tuple[str, str, Any]] = {
         "kpc/arcsec",
         lambda c, z: c.kpc_proper_per_arcmin(z).to_value(u.kpc / u.arcmin) / 60.0,
     ),
+    "scale_factor": ("scale factor a = 1/(1 + z)", "", lambda c, z: float(c.scale_factor(z))),
 }
 
 
@@ -109,7 +111,7 @@ def cosmology_calculator(
     angle_arcsec: Annotated[float | None, Field(gt=0, le=36000), Kind("angle")] = None,
     unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
 ) -> ToolResult:
-    """Cosmological distances, ages, lookback time, H(z), comoving volume and angular scale at a redshift.
+    """Cosmological distances, ages, lookback time, H(z), comoving volume, angular scale and scale factor at z.
 
     Uses astropy's realisations (Planck18 by default); giving H0 or Om0 switches to a custom flat ΛCDM.
 

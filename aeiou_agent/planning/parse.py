@@ -218,7 +218,8 @@ def correct_keywords(
     letters counts as one) for short words, two for words of seven letters or more.
     """
     corrections: list[tuple[str, str]] = []
-    taken = list(protected)
+    paths = re.finditer(r"\S*[/\\]\S*|\S+\.[A-Za-z][A-Za-z0-9]{0,7}\b(?=\W*$|\W*\s)", text)  # file names
+    taken = [*protected, *((m.start(), m.end()) for m in paths)]
     out: list[str] = []
     last = 0
     for match in re.finditer(r"[A-Za-z][a-z]+", text):
@@ -339,7 +340,11 @@ _METHOD = re.compile(
 
 # Facts no tool has: the answer names them instead of answering something else.
 UNSUPPORTED: list[tuple[str, str]] = [
-    (r"\bspectral (type|class|classification)s?\b|\bwolf[- ]rayet\b", "spectral types"),
+    (
+        r"\bspectral (type|class|classification)s?\b|\bwolf[- ]rayet\b|\bluminosity class(es)?\b"
+        r"|\b(mk|morgan[- ]keenan) (type|class)\b",
+        "spectral types or luminosity classes",
+    ),
     (r"\bmass of\b|\bhow massive\b|\bmasses of\b", "masses of stars or planets"),
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
     (r"\bradial velocit(y|ies)\b", "radial velocities of stars"),
@@ -381,7 +386,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "pulsars, X-ray sources or gravitational-wave events",
     ),
     (
-        r"\bweather\b|\bcloud(y|s|iness)?\b|\bseeing (forecast|conditions)\b|\bforecast\b|\bhumidity\b|\brain\b",
+        r"\bweather\b|\bcloud(y|s|iness)?\b|\bseeing (forecast|conditions)\b|\bforecast\b|\bhumidity\b|\brain\b"
+        r"|\b(be|stay|is it|it be) (clear|overcast|sunny|stormy|windy)\b|\bclear (skies|sky) (tonight|tomorrow)\b",
         "weather or seeing forecasts",
     ),
     (r"\bgaia\b|\bsimbad\b|\bvizier\b|\bned\b|\bdss\b|\b2mass\b", "online archives (Gaia, SIMBAD, VizieR, NED, DSS)"),
@@ -439,6 +445,10 @@ _ATTRIBUTE_ASKED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (how it i
         _KNOWN_ATTRIBUTES,
     ),
     (re.compile(r"\bhow (?P<attribute>[a-z]+) (?:is|are|was|were) (?P<object>.+)"), _KNOWN_ADJECTIVES),  # how dense
+    (  # 'I wonder how old the Sun is'
+        re.compile(r"\bhow (?P<attribute>[a-z]+) (?P<object>(?:the )?[a-z0-9]+(?: [a-z0-9]+)?) (?:is|are|was|were)\b"),
+        _KNOWN_ADJECTIVES,
+    ),
     (  # 'how many craters does the Moon have'
         re.compile(r"\bhow many (?P<attribute>[a-z]+(?: [a-z]+)?) (?:does|do|did) (?P<object>.+?) have\b"),
         _KNOWN_ATTRIBUTES,

@@ -50,6 +50,16 @@ _PARSED: contextvars.ContextVar[Parsed] = contextvars.ContextVar("parsed_questio
 OBJECT_FACTS = frozenset(
     {"kind", "size", "colour", "parallax", "hip_number", "proper_motion", "redshift", "morphology", "brightness"}
 )
+# The object facts a question may ask for, as the answer names them when the tool used cannot give them.
+OBJECT_FACTS_SAID = {
+    "brightness": "brightness (magnitude)",
+    "colour": "colour (B−V)",
+    "parallax": "parallax",
+    "proper_motion": "proper motion",
+    "redshift": "redshift",
+    "morphology": "morphological type",
+    "hip_number": "Hipparcos number",
+}
 OBJECT_INTENTS = frozenset(
     {"resolve_object", "object_info", "constellation", "star_distance", "parallax_distance", "convert_coordinates"}
 )
@@ -526,6 +536,12 @@ class SemanticPlanner:
                 f"I can't answer that: you asked for {attribute.of(holder)}, and none of my catalogs or "
                 f"tools has that (ask 'tell me about {holder}' for what they do have).",
             )
+        if "kind" in parsed.asks and bodies and not mentions and not literature:  # 'is Pluto a planet?'
+            return refuse(
+                "unsupported",
+                f"I can't answer that: for {bodies[0]} I have positions, distances, rise and set times and phases "
+                "from the ephemeris, but no classification of Solar System bodies.",
+            )
         if "distance" in parsed.asks and not (mentions or bodies or parsed.positions) and self._city(parsed.text):
             return refuse(
                 "unsupported", "I can't answer that: distances between places on Earth are not astronomy I compute."
@@ -757,8 +773,9 @@ class SemanticPlanner:
         if intent == "parallax_distance":
             return extract.extract_parallax_mas(text) is not None or has_object
         if intent in {"star_distance", "object_info", "resolve_object", "constellation"}:
-            return (
-                has_object
+            catalogued = has_object and not (bodies and not mentions and intent != "constellation")
+            return (  # the Moon and the planets are in no catalog: the ephemeris tools take them
+                catalogued
                 or bool(parsed.positions)
                 or bool(unknown_name_spans(text))
                 or self._guess_name(text, exclude=[], notes=None) is not None
@@ -853,6 +870,11 @@ class SemanticPlanner:
         plots = any(call.args.get("plot") or "plot" in self.provides.get(call.tool, ()) for call in plan.calls)
         if parsed.wants_plot and not plots:
             notes.append("I have no plot for this answer; the numbers are below.")
+        given = {fact for tool in tools for fact in self.provides.get(tool, ())}
+        if tools and not given & OBJECT_FACTS_SAID.keys():
+            missing = [OBJECT_FACTS_SAID[a] for a in parsed.asks if a in OBJECT_FACTS_SAID and a not in given]
+            if missing:  # 'how bright is Jupiter': the ephemeris has its position, not its magnitude
+                notes.append(f"I have no {' or '.join(missing)} for this: the tool used does not give it.")
         return notes
 
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
