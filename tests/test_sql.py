@@ -113,3 +113,9 @@ def test_shadowed_system_tables_and_deep_nesting_are_refused_through_ask(obs):
         answer = obs.ask(question)
         assert answer.status == "refused" and "did not run" in answer.text
         assert obs.show(answer.run_id)["question"] == question  # recorded, not raised
+
+
+def test_a_long_result_says_how_many_rows_without_an_unverified_number(obs):
+    answer = obs.ask("SELECT name, vmag FROM ngc WHERE vmag < 5")
+    assert "Only the first twenty rows are shown; all 43 are in the result data." in answer.text
+    assert answer.grounded, answer.ungrounded_numbers  # '23 more rows' was flagged as a number in no output

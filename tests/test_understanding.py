@@ -480,5 +480,6 @@ def test_indirect_questions_scale_factor_and_facts_the_ephemeris_lacks(obs):
     answer = obs.ask("How much has the universe expanded since z=1.5 - what's the scale factor then?")
     assert answer.calls[0].args["quantity"] == "scale_factor" and "is 0.40000." in answer.text
     assert [c.tool for c in obs.ask("how bright is the Moon tonight").calls] == ["moon_phase"]
+    assert [c.tool for c in obs.ask("is it a full moon on 2026-05-31?").calls] == ["moon_phase"]  # not a kind
     answer = obs.ask("how bright is Jupiter")  # the ephemeris gives no magnitude: said, not dropped
     assert answer.calls[0].tool == "body_position" and "no brightness (magnitude)" in answer.text

@@ -536,10 +536,15 @@ class SemanticPlanner:
                 f"I can't answer that: you asked for {attribute.of(holder)}, and none of my catalogs or "
                 f"tools has that (ask 'tell me about {holder}' for what they do have).",
             )
-        if "kind" in parsed.asks and bodies and not mentions and not literature:  # 'is Pluto a planet?'
+        body = bodies[0].lower() if bodies and not mentions else None
+        if body and re.search(  # 'is Pluto a planet?', 'what kind of object is Mars?' (not 'is it a full moon?')
+            rf"\b(is|are) (the )?{body} (an?|the)\b|\b(kind|type|sort|class) of \w+ is (the )?{body}\b",
+            parsed.text.lower(),
+        ):
             return refuse(
                 "unsupported",
-                f"I can't answer that: for {bodies[0]} I have positions, distances, rise and set times and phases "
+                f"I can't answer that: for {'the ' if body in ('sun', 'moon') else ''}{bodies[0]} I have positions, "
+                "distances, rise and set times and phases "
                 "from the ephemeris, but no classification of Solar System bodies.",
             )
         if "distance" in parsed.asks and not (mentions or bodies or parsed.positions) and self._city(parsed.text):
