@@ -164,9 +164,7 @@ class Composer:
                 {k: v for call in calls[start:end] for k, v in (call.result or {}).items()}
                 for _intent, start, end in plan.parts
             ]
-            verdict = comparison_verdict(plan.comparative, objects)
-            if verdict and re.match(r"\W*(is|are|was|were|does|do)\b", question, re.IGNORECASE):
-                verdict = f"{'Yes' if verdict.startswith(objects[0].get('name') or '?') else 'No'}: {verdict}"
+            verdict = comparison_verdict(plan.comparative, objects, yes_no=_yes_no(question))
             text = f"{verdict}\n\n{text}" if verdict else text
         return text
 
@@ -200,8 +198,11 @@ _COMPARED: dict[str, tuple[tuple[str, ...], bool, str]] = {
 _MAGNITUDE_BANDS = {"vmag": "V", "hpmag": "Hp"}
 
 
-def comparison_verdict(comparative: str, objects: list[dict[str, Any]]) -> str | None:
-    """'Vega is brighter than Arcturus (Hp 0.09 vs 0.11).' from each object's tool outputs; None if not comparable."""
+def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_no: bool = False) -> str | None:
+    """'Vega is brighter than Arcturus (Hp 0.09 vs 0.11).' from each object's tool outputs; None if not comparable.
+
+    With ``yes_no`` ('Is Vega brighter than Arcturus?') it opens with 'Yes' when the first object named wins.
+    """
     if comparative not in _COMPARED or len(objects) < 2:
         return None
     keys, more_wins, measure = _COMPARED[comparative]
@@ -217,13 +218,14 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]]) -> str |
     band = _MAGNITUDE_BANDS.get(key) or (objects[0].get("magnitude_band") if key == "magnitude" else None)
     label = f"{band} magnitude" if band else measure
     if len(set(shown)) == 1:
-        return f"{' and '.join(names)} are alike here ({label} {shown[0]} each)."
-    best = (max if more_wins else min)(range(len(values)), key=values.__getitem__)
-    others = [n for i, n in enumerate(names) if i != best]
-    figures = " vs ".join(shown[best : best + 1] + [v for i, v in enumerate(shown) if i != best])
-    if label.startswith(("pc", "arcmin", "°")):
-        return f"{names[best]} is {comparative} than {' and '.join(others)} ({figures} {label})."
-    return f"{names[best]} is {comparative} than {' and '.join(others)} ({label} {figures})."
+        sentence, first_wins = f"{' and '.join(names)} are alike here ({label} {shown[0]} each).", False
+    else:
+        best = (max if more_wins else min)(range(len(values)), key=values.__getitem__)
+        others = " and ".join(n for i, n in enumerate(names) if i != best)
+        figures = " vs ".join(shown[best : best + 1] + [v for i, v in enumerate(shown) if i != best])
+        measured = f"{figures} {label}" if label.startswith(("pc", "arcmin", "°")) else f"{label} {figures}"
+        sentence, first_wins = f"{names[best]} is {comparative} than {others} ({measured}).", best == 0
+    return f"{'Yes' if first_wins else 'No'}: {sentence}" if yes_no else sentence
 
 
 def cite(text: str, citations: list[Citation]) -> str:

@@ -440,6 +440,8 @@ def test_a_comparison_opens_with_the_verdict_from_the_tool_outputs(obs):
     assert answer.text.startswith("Vega is brighter than Arcturus (Hp magnitude 0.09 vs 0.11).")
     assert obs.ask("is M51 brighter than M101?").text.startswith("No: M101 is brighter than M51 (V magnitude")
     assert obs.ask("Is Sirius closer than Procyon?").text.startswith("Yes: Sirius is closer than Procyon")
+    # the winner decides, not the text: 'M101 …' starts with 'M1' and once read as a yes
+    assert obs.ask("Is M1 brighter than M101?").text.startswith("No: M101 is brighter than M1 (V magnitude")
     answer = obs.ask("Is Vega brighter than M31?")  # Hp and V magnitudes: no verdict across bands
     assert not answer.text.startswith(("Yes", "No")) and answer.grounded
 

@@ -543,9 +543,8 @@ class SemanticPlanner:
         ):
             return refuse(
                 "unsupported",
-                f"I can't answer that: for {'the ' if body in ('sun', 'moon') else ''}{bodies[0]} I have positions, "
-                "distances, rise and set times and phases "
-                "from the ephemeris, but no classification of Solar System bodies.",
+                f"I can't answer that: for {_body_label(bodies[0])} I have positions, distances, rise and set times "
+                "and phases from the ephemeris, but no classification of Solar System bodies.",
             )
         if "distance" in parsed.asks and not (mentions or bodies or parsed.positions) and self._city(parsed.text):
             return refuse(
@@ -585,7 +584,7 @@ class SemanticPlanner:
                 return mention.text
         bodies = extract.extract_bodies(text[lead:end])
         if bodies and text[lead:end].lower().startswith(bodies[0].lower()):
-            return f"the {bodies[0]}" if bodies[0] in {"Sun", "Moon"} else bodies[0]
+            return _body_label(bodies[0])
         return None
 
     def _provider(self, fact: str) -> str:
@@ -1862,6 +1861,11 @@ _NOT_UNKNOWN_NAMES = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,
 )
+
+
+def _body_label(body: str) -> str:
+    """How an answer names a Solar System body: 'the Sun', 'the Moon', 'Mars'."""
+    return f"the {body}" if body in {"Sun", "Moon"} else body
 
 
 def _asks_rise_or_set(parsed: Parsed) -> bool:
