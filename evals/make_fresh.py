@@ -2675,6 +2675,204 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_16 = list(mc.CASES)
 
+# ============================================================= batch 17 (fresh17.jsonl): terse notes, dates in words, non-native phrasing
+mc.CASES.clear()
+OUT_17 = Path(__file__).with_name("fresh17.jsonl")
+FIRST_SCORE_17 = (
+    "# fresh17.jsonl: 36 terse, non-native and dates-in-words questions written 2026-12-05 after fresh16.jsonl's "
+    "fixes, scored before any change for them; NOT held out once changed for. First score on f2e2077: tool selection "
+    "0.861, arguments 1.000, answers 0.889 (0.917 with one expectation corrected: 'Deneb is further than Rigel' was "
+    "right, the case wanted 'farther' and object_info), refusal recall 0.571, refusal precision 1.000, in-scope "
+    "refused 0.000 (misses: '3.26 light-years = ? parsec' listed stars; TRAPPIST-1's planets, 'translate galaxy into "
+    "French' and a light-speed trip to Proxima answered instead of refused). Regenerate with python evals/make_fresh.py."
+)
+
+
+def _next_phase(after: str, phase: int) -> str:
+    from skyfield import almanac
+
+    y, m, d = map(int, after.split("-"))
+    times, phases = almanac.find_discrete(mc.TS.utc(y, m, d + 1), mc.TS.utc(y, m + 2, d), almanac.moon_phases(mc.EPH))
+    return str(next(t for t, p in zip(times, phases, strict=True) if p == phase).utc_strftime("%Y-%m-%d"))
+
+
+mc.cone_case("n stars V<4.5 r=5deg Deneb", "Deneb", 5, 4.5)
+mc.cone_case("Please, how much stars are inside 45 arcmin around Alcyone?", "Alcyone", 0.75, None)
+mc.cone_case("count stars within three degrees of Fomalhaut, only the ones brighter than seventh magnitude", "Fomalhaut", 3, 7.0)
+betel_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]])
+case("catalog", "whats betelgeuse parallax", tools=["object_info"], numbers=[num(betel_plx, tol=0.01)])
+spica_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Spica")]])
+case(
+    "catalog",
+    "Spica - parallax, and which constellation?",
+    tools=["object_info"],
+    numbers=[num(spica_plx, tol=0.01)],
+    contains=["Virgo"],
+)
+case(
+    "catalog",
+    "open clusters in Cassiopeia brighter than mag 8",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Cassiopeia", "object_type": "open_cluster", "mag_max": 8.0}},
+)
+case(
+    "catalog",
+    "Which one is further away, Deneb or Rigel?",
+    tools=[["object_info", "parallax_distance"]],
+    starts_with=["Deneb is farther than Rigel", "Deneb is further than Rigel"],
+)
+sep_a, sep_b = SkyCoord(10.5 * u.deg, 41.2 * u.deg), SkyCoord(11.0 * u.deg, 41.9 * u.deg)
+case(
+    "sky",
+    "angle between (10.5, +41.2) and (11.0, +41.9), both in degrees",
+    tools=["angular_separation"],
+    numbers=[num(sep_a.separation(sep_b).deg, tol=0.001)],
+)
+gal_spot = SkyCoord(l=120.5 * u.deg, b=-21.3 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "I have galactic coordinates l = 120.5, b = -21.3. What is this in RA and Dec?",
+    tools=["convert_coordinates"],
+    numbers=[num(gal_spot.ra.deg, tol=0.01), num(gal_spot.dec.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "constellation for 05:35:17 -05:23:28 ?",
+    tools=["constellation"],
+    contains=[mc.constellation(SkyCoord("05h35m17s -05d23m28s").ra.deg, SkyCoord("05h35m17s -05d23m28s").dec.deg)],
+)
+reg = SkyCoord(*mc.position("Regulus"), unit="deg").transform_to("barycentricmeanecliptic")
+case(
+    "sky",
+    "Regulus ecliptic longitude?",
+    tools=["convert_coordinates"],
+    numbers=[num(reg.lon.deg, tol=0.05)],
+)
+case(
+    "cosmology",
+    "comoving distance z=0.5, H0 70, Omega matter 0.3 (flat)",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3, Tcmb0=2.7255).comoving_distance(0.5).to_value(u.Mpc), rel=0.003)],
+)
+case(
+    "cosmology",
+    "How many kiloparsecs does one arcsecond cover at redshift one?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(1).to_value(u.kpc / u.arcmin) / 60, rel=0.003)],
+)
+case(
+    "cosmology",
+    "Hubble parameter at z of 2, please",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(2).to_value(u.km / u.s / u.Mpc), rel=0.003)],
+)
+case(
+    "cosmology",
+    "light travel time from a galaxy at z 0.8?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(0.8).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "ephemeris",
+    "moonrise Mauna Kea, March 10th 2026",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Moon", "Mauna Kea", "2026-03-10"))],
+)
+saturn_alt = mc.altitude("Saturn", "Paranal", "2026-10-01T03:00")
+case(
+    "ephemeris",
+    "Is Saturn up at Paranal on 1 October 2026 at 03:00 UTC?",
+    tools=["body_position"],
+    starts_with=["Yes" if saturn_alt > 0 else "No"],
+)
+case(
+    "ephemeris",
+    "first new moon after July 1, 2026?",
+    tools=["moon_phase"],
+    contains=[_next_phase("2026-07-01", 0)],
+)
+case(
+    "ephemeris",
+    "Earth–Mars distance on 2026-02-01, in AU",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Mars", "2026-02-01"), tol=0.01)],
+)
+case(
+    "ephemeris",
+    "sunset Greenwich 21 June 2026",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Greenwich", "2026-06-21"))],
+)
+case(
+    "units",
+    "3.26 light-years = ? parsec",
+    tools=["convert_units"],
+    numbers=[num((3.26 * u.lyr).to_value(u.pc), rel=0.0005)],
+)
+case(
+    "units",
+    "A star shows apparent magnitude 6.5 and lies 40 pc away. Its absolute magnitude is?",
+    tools=["magnitude_distance"],
+    numbers=[num(6.5 - 5 * math.log10(40 / 10), tol=0.01)],
+)
+case(
+    "units",
+    "parallax of 4 mas means how many light years?",
+    tools=["parallax_distance"],
+    numbers=[num((250 * u.pc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "generative",
+    "3 fake galaxies, Sersic index 2.5",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"count_per_index": 3, "sersic_n": [2.5]}},
+)
+case(
+    "literature",
+    "which paper learned to turn images from one sky survey into what another survey would have seen?",
+    tools=["search_literature"],
+    sources=["arXiv:2011.07124"],
+)
+case(
+    "literature",
+    "is there a paper on a fast neural emulator for galaxy SEDs from stellar population synthesis?",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+case(
+    "chat",
+    "and inside 10 degrees?",
+    setup=["how many stars brighter than mag 6 within 5 degrees of Vega"],
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Vega", "radius_deg": 10.0, "catalog": "hipparcos", "mag_max": 6.0}},
+    numbers=[num(mc.cone_count(mc.position("Vega"), 10, 6.0))],
+)
+case(
+    "chat",
+    "what about Saturn?",
+    setup=["when does Mars rise at La Palma on 2026-05-01"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Saturn", "La Palma", "2026-05-01"))],
+)
+case(
+    "chat",
+    "and at z=4?",
+    setup=["age of the universe at z=2"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(4).to_value(u.Gyr), tol=0.01)],
+)
+for question in [
+    "what's the mass of Betelgeuse?",
+    "how many planets orbit TRAPPIST-1?",
+    "translate 'galaxy' into French",
+    "metallicity of M13?",
+    "book me an hour on the VLT next week",
+    "who discovered Uranus?",
+    "How long would it take to fly to Proxima Centauri at light speed?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_17 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -2694,6 +2892,7 @@ def main() -> None:
         (OUT_14, FIRST_SCORE_14, BATCH_14),
         (OUT_15, FIRST_SCORE_15, BATCH_15),
         (OUT_16, FIRST_SCORE_16, BATCH_16),
+        (OUT_17, FIRST_SCORE_17, BATCH_17),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
