@@ -159,6 +159,8 @@ def test_what_is_asked_unsupported_facts_and_actions():
     assert parse_question("luminosity and angular diameter distance at z=1", VOCABULARY).unsupported == []
     assert parse_question("How old is the Pleiades cluster?", VOCABULARY).unsupported
     assert not parse_question("how old was the universe at z=3?", VOCABULARY).unsupported
+    assert not parse_question("light travel time from a galaxy at z 0.8?", VOCABULARY).unsupported  # lookback time
+    assert parse_question("how long would it take to travel to Vega?", VOCABULARY).unsupported
     assert parse_question("Delete all stars fainter than magnitude 10 from the catalog", VOCABULARY).action
     assert parse_question("slew the telescope to M31", VOCABULARY).action
     assert not parse_question("Change the Sersic index of sample 12 to 4", VOCABULARY).action

@@ -100,6 +100,9 @@ def test_cosmology_parameters_and_little_h(obs):
         ("When is the next solar eclipse visible from Madrid?", "eclipse"),
         ("Who was the first person on the Moon?", "history"),
         ("what's the distance from London to Paris?", "places on Earth"),
+        ("how many planets orbit TRAPPIST-1?", "exoplanets"),
+        ("translate 'galaxy' into French", "don't translate"),  # a language task, not an image-translation paper
+        ("How long would it take to fly to Proxima Centauri at light speed?", "travel times"),
     ],
 )
 def test_out_of_scope_is_refused_naming_why_and_what_aeiou_can_do(obs, question, phrase):

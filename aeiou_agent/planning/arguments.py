@@ -484,12 +484,21 @@ def extract_unit_conversion(text: str, is_unit: Callable[[str], bool]) -> UnitCo
             value = to_float(how_many.group(2)) if how_many.group(2) else 1.0
             return UnitConversion(value, from_unit, to_unit)
     direct = re.search(
-        rf"({NUM})\s*({_UNIT_TEXT})\s+(?:to|in|into|as|in\s+terms\s+of)\s+({_UNIT_TEXT})$", t, re.IGNORECASE
+        rf"({NUM})\s*({_UNIT_TEXT})\s*(?:\s(?:to|in|into|as|in\s+terms\s+of)\s|(=|\s(?:is|are|equals?|makes?)\s)\s*"
+        rf"(?:\?\s*|how\s+many\s+|what\s+in\s+)?)({_UNIT_TEXT})$",
+        t,
+        re.IGNORECASE,
     )
     if direct:
         from_unit = trim(direct.group(2))
-        to_unit = trim(direct.group(3))
-        if from_unit and to_unit:
+        to_unit = trim(direct.group(4))
+        equated = direct.group(3) is not None  # '3.26 ly = ? pc': both sides whole units, not '1 arcsec at z = 2'
+        if (
+            from_unit
+            and to_unit
+            and re.search(r"[^\W\d]", to_unit)
+            and not (equated and from_unit != direct.group(2).strip())
+        ):
             return UnitConversion(to_float(direct.group(1)), from_unit, to_unit)
     is_form = re.search(rf"how\s+many\s+({_UNIT_TEXT})\s+(?:is|are)\s+({NUM})\s*({_UNIT_TEXT})$", t, re.IGNORECASE)
     if is_form:

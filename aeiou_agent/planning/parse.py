@@ -380,7 +380,16 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bluminosity of\b|\bluminosity in solar\b|\bsolar luminosit\w*|\bhow luminous\b", "luminosities"),
     (r"\bhow many moons\b|\bnumber of moons\b", "the moons of planets"),
-    (r"\bexo-?planets?\b|\bplanets? (orbiting|around)\b(?!\s+the sun)", "exoplanets"),
+    (
+        r"\bexo-?planets?\b|\bplanets? (orbiting|orbits?|around|circling|circles?|going around|goes around)\b"
+        r"(?!\s+(the )?sun)|\bplanets? (does|do|did) (?!the sun)[\w -]+ have\b|\bplanetary systems?\b",
+        "exoplanets",
+    ),
+    (
+        r"\bhow long (would|will|does|did|do) it take\b.*\b(fly|travel|get|reach|go|journey|drive|walk)\b"
+        r"|(?<!light )(?<!light-)\btravel time\b|\bjourney time\b",
+        "travel times (the distance tools give light years: at the speed of light a trip takes that many years)",
+    ),
     (
         r"\bpulsars?\b|\bx-?ray sources?\b|\bgravitational[- ]wave",
         "pulsars, X-ray sources or gravitational-wave events",
@@ -489,6 +498,16 @@ _AGE_OF_OBJECT = re.compile(
     r"\b[Hh]ow old is (?!the (universe|cosmos|[Uu]niverse))|\bage of (?!the (universe|cosmos))(the )?[A-Z0-9]"
 )
 
+_LANGUAGES = (
+    r"(english|french|german|spanish|italian|portuguese|dutch|russian|chinese|mandarin|cantonese|japanese|korean|"
+    r"arabic|hindi|latin|greek|swedish|norwegian|danish|finnish|polish|turkish|hebrew|persian|farsi|esperanto)"
+)
+# 'translate "galaxy" into French', 'how do you say Moon in Latin': a language task, not the (image) translation
+# methods of the papers in the store
+LANGUAGE_REQUEST = (
+    rf"\btranslat\w*\b.*\b(into|to|in)\s+{_LANGUAGES}\b|\bhow (do|would) (you|i) say\b.*\bin\s+{_LANGUAGES}\b"
+    rf"|\bin\s+{_LANGUAGES}\s*\??$"
+)
 ACTIONS: list[tuple[str, str]] = [
     (
         r"^\W*(please\s+)?(delete|remove|drop|insert|add|update|rename|modify|erase|overwrite|append)\b"
@@ -505,6 +524,7 @@ ACTIONS: list[tuple[str, str]] = [
         r"^\W*(please\s+)?((can|could|would) you\s+)?(please\s+)?(order|buy|purchase)\b",
         "I can't answer that: I don't order or buy things.",
     ),
+    (LANGUAGE_REQUEST, "I can't answer that: I don't translate; I answer astronomy questions, in English."),
     (
         r"\b(poem|poems|haiku|sonnet|limerick|jokes?|story|stories|song|lyrics|essay|cover letter)\b|\bsing\b",
         "I can't answer that: I don't write poems, jokes or stories.",
@@ -973,7 +993,9 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.gibberish = looks_like_gibberish(corrected, vocabulary)  # after the typos are read
     parsed.domain = bool(_DOMAIN.search(corrected)) or bool(parsed.positions)
     parsed.wants_plot = bool(re.search(r"\b(plot|chart|graph|curve|draw|visuali[sz]e|diagram)\b", lowered))
-    parsed.describes_method = bool(_METHOD.search(corrected)) and not REQUEST.search(lowered)
+    parsed.describes_method = (
+        bool(_METHOD.search(corrected)) and not REQUEST.search(lowered) and not re.search(LANGUAGE_REQUEST, lowered)
+    )
     parsed.compares = bool(_COMPARISON.search(lowered))
     comparative = re.search(rf"\b{_COMPARATIVES}\b", lowered) if parsed.compares else None
     parsed.comparative = comparative.group(1) if comparative else None
