@@ -2675,7 +2675,7 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_16 = list(mc.CASES)
 
-# ============================================================= batch 17 (fresh17.jsonl): terse notes, dates in words, non-native phrasing
+# ======================================================== batch 17 (fresh17.jsonl): terse, non-native, dates in words
 mc.CASES.clear()
 OUT_17 = Path(__file__).with_name("fresh17.jsonl")
 FIRST_SCORE_17 = (
@@ -2684,7 +2684,8 @@ FIRST_SCORE_17 = (
     "0.861, arguments 1.000, answers 0.889 (0.917 with one expectation corrected: 'Deneb is further than Rigel' was "
     "right, the case wanted 'farther' and object_info), refusal recall 0.571, refusal precision 1.000, in-scope "
     "refused 0.000 (misses: '3.26 light-years = ? parsec' listed stars; TRAPPIST-1's planets, 'translate galaxy into "
-    "French' and a light-speed trip to Proxima answered instead of refused). Regenerate with python evals/make_fresh.py."
+    "French' and a light-speed trip to Proxima answered instead of refused). "
+    "Regenerate with python evals/make_fresh.py."
 )
 
 
@@ -2698,7 +2699,9 @@ def _next_phase(after: str, phase: int) -> str:
 
 mc.cone_case("n stars V<4.5 r=5deg Deneb", "Deneb", 5, 4.5)
 mc.cone_case("Please, how much stars are inside 45 arcmin around Alcyone?", "Alcyone", 0.75, None)
-mc.cone_case("count stars within three degrees of Fomalhaut, only the ones brighter than seventh magnitude", "Fomalhaut", 3, 7.0)
+mc.cone_case(
+    "count stars within three degrees of Fomalhaut, only the ones brighter than seventh magnitude", "Fomalhaut", 3, 7.0
+)
 betel_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]])
 case("catalog", "whats betelgeuse parallax", tools=["object_info"], numbers=[num(betel_plx, tol=0.01)])
 spica_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Spica")]])
@@ -2713,7 +2716,9 @@ case(
     "catalog",
     "open clusters in Cassiopeia brighter than mag 8",
     tools=["find_objects"],
-    args={"find_objects": {"catalog": "ngc", "constellation": "Cassiopeia", "object_type": "open_cluster", "mag_max": 8.0}},
+    args={
+        "find_objects": {"catalog": "ngc", "constellation": "Cassiopeia", "object_type": "open_cluster", "mag_max": 8.0}
+    },
 )
 case(
     "catalog",

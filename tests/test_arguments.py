@@ -57,7 +57,11 @@ def test_redshift_cosmology_and_units():
     assert conv is not None and (conv.value, conv.from_unit, conv.to_unit) == (1.0, "AU", "kilometres")
     conv = ex.extract_unit_conversion("convert 10 parsecs to light years", is_unit)
     assert conv is not None and (conv.from_unit, conv.to_unit) == ("parsecs", "light years")
-    for terse in ("3.26 light-years = ? parsec", "3.26 light-years is how many parsec?", "3.26 light-years equals parsec"):
+    for terse in (
+        "3.26 light-years = ? parsec",
+        "3.26 light-years is how many parsec?",
+        "3.26 light-years equals parsec",
+    ):
         conv = ex.extract_unit_conversion(terse, is_unit)
         assert conv is not None and (conv.value, conv.from_unit, conv.to_unit) == (3.26, "light-years", "parsec")
     assert ex.extract_unit_conversion("how big is 1 arcsec at z=2?", is_unit) is None  # a scale, not 'arcsec = 2'
