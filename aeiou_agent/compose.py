@@ -99,12 +99,17 @@ def _phase_asked(question: str) -> str:
     return found.group(1).lower() if found and re.search(r"\b(next|when|date|first)\b", question, re.I) else ""
 
 
+_CELL_CHARS = 200  # a table cell shows this much of a long value; the result data keeps all of it
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return "NULL"
     if isinstance(value, float):
         return f"{value:.6g}"
-    return str(value).replace("|", "\\|")
+    text = str(value)
+    text = text if len(text) <= _CELL_CHARS else text[:_CELL_CHARS] + "…"
+    return text.replace("|", "\\|")
 
 
 class Composer:

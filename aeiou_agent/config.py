@@ -40,6 +40,9 @@ class Settings:
         sql_row_cap: Most rows a SQL query returns; more sets the overflow flag.
         sql_timeout_ms: Wall-clock limit per SQL query.
         sql_memory_limit: DuckDB memory limit for user SQL.
+        sql_process_memory_mb: Address-space limit of the process that runs user SQL (DuckDB cannot bound every
+            function's memory itself).
+        sql_result_max_bytes: Most bytes of values a SQL result returns; more sets the overflow flag.
         max_question_chars: Longer questions are refused with a clear message.
         seed: Default seed recorded with every run.
         read_dirs: Folders (separated by ``os.pathsep``) besides AEIOU_HOME that tools may read images from;
@@ -55,6 +58,8 @@ class Settings:
     sql_row_cap: int = 1000
     sql_timeout_ms: int = 5000
     sql_memory_limit: str = "1GB"
+    sql_process_memory_mb: int = 2048
+    sql_result_max_bytes: int = 8_000_000
     max_question_chars: int = 2000
     seed: int = 0
     read_dirs: str = ""

@@ -7,6 +7,7 @@ concurrent writers. The schema evolves through numbered, add-only migrations, so
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import secrets
@@ -68,7 +69,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE runs ADD COLUMN pid INTEGER;
     ALTER TABLE runs ADD COLUMN host TEXT;
     """,
+    # 4: opening a ledger looks for runs left 'running'; without an index that reads every run
+    """
+    CREATE INDEX runs_by_status ON runs(status);
+    """,
 ]
+MAX_STORED_OUTPUT_CHARS = 1_000_000  # a tool output longer than this is stored as a preview with its size and hash
 INTERRUPTED_AFTER = dt.timedelta(days=1)  # a 'running' run without a process id (older ledgers) is over by then
 
 
@@ -80,6 +86,24 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process
     return True
+
+
+def _bounded(output_json: str) -> str:
+    """The output as stored: whole, or past MAX_STORED_OUTPUT_CHARS a preview with the full size and SHA-256.
+
+    One SQL call once put 95 MB in the ledger (issue 18, C4). Replay compares the call's output hash, which is
+    computed from the full output, so a bounded record still replays.
+    """
+    if len(output_json) <= MAX_STORED_OUTPUT_CHARS:
+        return output_json
+    return json.dumps(
+        {
+            "truncated": True,
+            "chars": len(output_json),
+            "sha256": hashlib.sha256(output_json.encode("utf-8", "surrogatepass")).hexdigest(),
+            "preview": output_json[:4096],
+        }
+    )
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -203,7 +227,7 @@ class Ledger:
                 call.tool,
                 tool_hash,
                 canonical_json(call.args),
-                None if call.result is None else canonical_json(call.result),
+                None if call.result is None else _bounded(canonical_json(call.result)),
                 call.output_hash,
                 call.summary,
                 json.dumps(artifacts),

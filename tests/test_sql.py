@@ -1,4 +1,4 @@
-"""The SQL guard: one read-only SELECT over catalog tables; ADQL subset; row cap; time limit."""
+"""The SQL guard: one read-only SELECT over catalog tables; ADQL subset; row and byte caps; time and memory limits."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from aeiou_agent.exceptions import QueryTimeout, UnsafeQuery
-from aeiou_agent.store.sql import guard_and_translate, run_query
+from aeiou_agent.store.sql import SqlRunner, guard_and_translate
 
 TABLES = {"hipparcos", "ngc", "star_names"}
 
@@ -41,6 +41,8 @@ UNSAFE = [
     "SELECT * FROM (WITH duckdb_databases AS (SELECT 1) SELECT 1) x, duckdb_databases",
     "SELECT * FROM (WITH duckdb_tables AS (SELECT 1) SELECT 1) x, duckdb_tables",
     "SELECT * FROM (WITH sqlite_master AS (SELECT 1) SELECT 1) x, sqlite_master",
+    # nor does a CTE named like a qualified one's last part: 'tables' is not information_schema.tables
+    "WITH tables AS (SELECT 1 AS a) SELECT * FROM tables UNION ALL SELECT 1 FROM information_schema.tables",
     "SELECT " + "(" * 3000 + "1" + ")" * 3000,  # deep nesting is refused, not a RecursionError (C1)
     "",
     "selec * from",
@@ -72,7 +74,7 @@ def test_adql_contains_counts_like_the_cone_search(obs):
         "WHERE CONTAINS(POINT('ICRS', ra_deg, dec_deg), CIRCLE('ICRS', 56.75, 24.1167, 1)) = 1",
         TABLES,
     )
-    assert run_query(obs.store.cursor(), sql, 10).rows == [[26]]
+    assert obs.store.run_sql(sql, 10).rows == [[26]]
 
 
 def test_adql_top_and_distance(obs):
@@ -81,15 +83,15 @@ def test_adql_top_and_distance(obs):
         "FROM ngc ORDER BY d",
         TABLES,
     )
-    result = run_query(obs.store.cursor(), sql, 100)
+    result = obs.store.run_sql(sql, 100)
     assert [r[0] for r in result.rows] == ["NGC0224", "NGC0221", "NGC0205"]
     assert result.rows[0][1] < 0.001
 
 
 def test_row_cap_sets_overflow_flag(obs):
-    result = run_query(obs.store.cursor(), guard_and_translate("SELECT hip FROM hipparcos", TABLES), 5)
+    result = obs.store.run_sql(guard_and_translate("SELECT hip FROM hipparcos", TABLES), 5)
     assert len(result.rows) == 5 and result.overflow
-    small = run_query(obs.store.cursor(), guard_and_translate("SELECT hip FROM hipparcos LIMIT 3", TABLES), 5)
+    small = obs.store.run_sql(guard_and_translate("SELECT hip FROM hipparcos LIMIT 3", TABLES), 5)
     assert len(small.rows) == 3 and not small.overflow
 
 
@@ -97,8 +99,7 @@ def test_runaway_query_is_interrupted_and_store_untouched(obs):
     path = obs.settings.store_path
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(QueryTimeout):
-        run_query(
-            obs.store.cursor(),
+        obs.store.run_sql(
             guard_and_translate("SELECT count(*) FROM hipparcos a, hipparcos b, hipparcos c", TABLES),
             10,
         )
@@ -119,3 +120,34 @@ def test_a_long_result_says_how_many_rows_without_an_unverified_number(obs):
     answer = obs.ask("SELECT name, vmag FROM ngc WHERE vmag < 5")
     assert "Only the first twenty rows are shown; all 43 are in the result data." in answer.text
     assert answer.grounded, answer.ungrounded_numbers  # '23 more rows' was flagged as a number in no output
+
+
+def test_a_memory_bomb_is_stopped_by_the_process_limit_and_the_next_query_runs(obs):
+    # DuckDB's own memory limit does not bound this list: it once took 14.8 GB and 71 s (issue 18, H1)
+    run = obs.call_tool("sql_query", {"query": "SELECT len(range(300000000))"})
+    assert run.call.error_type == "ToolFailed" and "more memory than its limit" in run.call.error
+    assert obs.store.run_sql("SELECT count(*) FROM ngc", 5).rows == [[14033]]
+
+
+def test_huge_values_stop_at_the_byte_cap_with_an_overflow_flag(obs):
+    run = obs.call_tool(
+        "sql_query", {"query": "SELECT hip, repeat('x', 100000) AS pad FROM hipparcos", "max_rows": 1000}
+    )
+    result = run.call.result
+    assert result["overflow"] and result["overflow_reason"] == "bytes"
+    assert 0 < result["row_count"] < 100  # 8 MB of 100 kB values, not a thousand rows
+    answer = obs.ask("SELECT hip, repeat('x', 100000) AS pad FROM hipparcos LIMIT 200")
+    assert "result size limit" in answer.text and len(answer.text) < 20_000  # long values are cut in the table
+    stored = obs.show(answer.run_id)["calls"][0]["output"]
+    assert stored["truncated"] and stored["chars"] > 4_000_000  # the ledger keeps a preview, size and hash
+    assert obs.replay(answer.run_id).identical  # replay compares the full output's hash, not the stored preview
+
+
+def test_a_query_that_ignores_interrupts_has_its_process_killed(obs):
+    runner = SqlRunner(obs.settings.store_path, duckdb_memory_limit="1GB", process_memory_mb=2048, timeout_ms=200)
+    try:
+        with pytest.raises(QueryTimeout, match="time limit"):
+            runner.run("SELECT len(range(25000000))", 5, 1_000_000)  # one list: DuckDB checks no interrupt inside
+        assert runner.run("SELECT count(*) FROM star_names", 5, 1_000_000).rows[0][0] > 0  # a new process
+    finally:
+        runner.close()

@@ -14,7 +14,7 @@ from aeiou_agent.answer import Artifact
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject
-from aeiou_agent.store.sql import guard_and_translate, run_query
+from aeiou_agent.store.sql import guard_and_translate
 
 CatalogTable = Literal["hipparcos", "ngc", "star_names"]
 ObjectType = Literal[
@@ -524,7 +524,7 @@ def sql_query(
     """
     cap = min(max_rows, ctx.settings.sql_row_cap)
     sql = guard_and_translate(query, set(ctx.store.tables))
-    result = run_query(ctx.store.cursor(), sql, cap)
+    result = ctx.store.run_sql(sql, cap)
     data = {
         "query": query,
         "executed_sql": sql,
@@ -532,12 +532,17 @@ def sql_query(
         "rows": result.rows,
         "row_count": len(result.rows),
         "overflow": result.overflow,
+        "overflow_reason": result.overflow_reason,
         "max_rows": cap,
     }
-    more = f" (capped at {cap}; more rows exist)" if result.overflow else ""
+    more = {
+        "rows": f" (capped at {cap}; more rows exist)",
+        "bytes": f" (stopped at {ctx.settings.sql_result_max_bytes:,} bytes of values; more rows exist)",
+    }.get(result.overflow_reason or "", "")
     preview = "; ".join(
         ", ".join(
-            f"{c}={v:.6g}" if isinstance(v, float) else f"{c}={v}" for c, v in zip(result.columns, row, strict=True)
+            f"{c}={v:.6g}" if isinstance(v, float) else f"{c}={str(v)[:60]}"
+            for c, v in zip(result.columns, row, strict=True)
         )
         for row in result.rows[:5]
     )

@@ -8,11 +8,14 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
 from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    from aeiou_agent.store.sql import QueryResult, SqlRunner
 
 from aeiou_agent.answer import Citation
 from aeiou_agent.config import Settings
@@ -103,8 +106,25 @@ class Store:
         """Close every open store (tests and rebuilds)."""
         with _OPEN_LOCK:
             for store in _OPEN.values():
+                if "_sql_runner" in store.__dict__:
+                    store._sql_runner.close()
                 store._connection.close()
             _OPEN.clear()
+
+    @cached_property
+    def _sql_runner(self) -> SqlRunner:
+        from aeiou_agent.store.sql import SqlRunner
+
+        return SqlRunner(
+            self.settings.store_path,
+            duckdb_memory_limit=self.settings.sql_memory_limit,
+            process_memory_mb=self.settings.sql_process_memory_mb,
+            timeout_ms=self.settings.sql_timeout_ms,
+        )
+
+    def run_sql(self, sql: str, max_rows: int) -> QueryResult:
+        """Run guarded user SQL (see :func:`aeiou_agent.store.sql.guard_and_translate`) in its bounded process."""
+        return self._sql_runner.run(sql, max_rows, self.settings.sql_result_max_bytes)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the locked, read-only connection (one per query or thread)."""

@@ -1,23 +1,30 @@
 """User SQL and ADQL over the catalog tables: translate, guard, run with a row cap.
 
 User SQL is code. The guard parses with ``sqlglot.parse`` (which keeps stacked statements apart),
-requires exactly one query, and checks every table reference against the catalog tables; the DuckDB
-connection it runs on is read-only, without external access, time- and memory-limited, and locked.
+requires exactly one query, and checks every table reference against the catalog tables. The query then runs in a
+child process (:class:`SqlRunner`) on a read-only, locked DuckDB connection without external access, bounded in
+time and memory by the operating system, with its result capped in rows and bytes.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
+import select
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 from sqlglot.optimizer.scope import traverse_scope
 
 from aeiou_agent.exceptions import QueryTimeout, ToolFailed, UnsafeQuery
+from aeiou_agent.store import sql_worker
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its parse warnings would reach the user's terminal
 
@@ -84,8 +91,8 @@ def _stored_tables(statement: exp.Query) -> list[exp.Table]:
     """The table references that name stored tables, not a CTE visible where they are used.
 
     Resolved by sqlglot's scopes, so a CTE cannot lend its name to a system table in another scope
-    ('SELECT * FROM (WITH pg_settings AS (SELECT 1) SELECT 1) x, pg_settings' reads the real pg_settings).
-    A reference no scope accounts for counts as stored: the stricter reading.
+    ('SELECT * FROM (WITH pg_settings AS (SELECT 1) SELECT 1) x, pg_settings' reads the real pg_settings), and a
+    qualified name is never a CTE. A reference no scope accounts for counts as stored: the stricter reading.
     """
     scopes = traverse_scope(statement)
     ctes = {
@@ -93,6 +100,7 @@ def _stored_tables(statement: exp.Query) -> list[exp.Table]:
         for scope in scopes
         for table in scope.tables
         if table.name.lower() in {name.lower() for name in scope.cte_sources}  # names are case-blind in DuckDB
+        and not (table.db or table.catalog)  # 'information_schema.tables' is never the CTE 'tables'
     }
     return [table for table in statement.find_all(exp.Table) if id(table) not in ctes]
 
@@ -105,12 +113,16 @@ _HAVERSINE = (
 
 @dataclass
 class QueryResult:
-    """Rows of a user query, capped: ``overflow`` says more rows existed (like TAP's MAXREC)."""
+    """Rows of a user query, capped: ``overflow`` says more rows existed (like TAP's MAXREC).
+
+    ``overflow_reason`` is 'rows' (the row cap) or 'bytes' (the size cap: a few huge values), None without overflow.
+    """
 
     sql: str
     columns: list[str]
     rows: list[list[Any]]
     overflow: bool
+    overflow_reason: str | None = None
 
 
 def _point_args(node: exp.Expr, function: str) -> list[exp.Expr]:
@@ -220,26 +232,126 @@ def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
     return translated.sql(dialect="duckdb")
 
 
-def run_query(cursor: duckdb.DuckDBPyConnection, sql: str, max_rows: int) -> QueryResult:
-    """Execute guarded ``sql`` and fetch at most ``max_rows`` rows (plus one to detect overflow)."""
-    try:
-        cursor.execute(sql)
-        rows = cursor.fetchmany(max_rows + 1)
-    except duckdb.InterruptException:
-        raise QueryTimeout("the query ran past its time limit and was stopped; add a WHERE clause or a LIMIT") from None
-    except duckdb.PermissionException as exc:
-        raise UnsafeQuery(f"refused by the database: {exc}") from None
-    except (
-        duckdb.BinderException,
-        duckdb.CatalogException,
-        duckdb.ParserException,
-        duckdb.ConversionException,
-        duckdb.InvalidInputException,
-    ) as exc:
-        message = str(exc).split("\n")[0]
-        raise UnsafeQuery(f"the database rejected the query: {message}") from None
-    except duckdb.Error as exc:
-        raise ToolFailed(f"the query failed: {str(exc).splitlines()[0]}") from None
-    columns = [d[0] for d in cursor.description or []]
-    overflow = len(rows) > max_rows
-    return QueryResult(sql=sql, columns=columns, rows=[list(r) for r in rows[:max_rows]], overflow=overflow)
+_DATABASE_REJECTS = {
+    "BinderException",
+    "CatalogException",
+    "ParserException",
+    "ConversionException",
+    "InvalidInputException",
+}
+
+
+class SqlRunner:
+    """Runs guarded SQL in a child process (see :mod:`aeiou_agent.store.sql_worker`) bounded in memory and time.
+
+    One query at a time; a query that overruns its time limit by a second has its process killed, and the next
+    query starts a new one. The store file is opened read-only by the child as it is by the parent.
+    """
+
+    def __init__(self, store_path: Path, *, duckdb_memory_limit: str, process_memory_mb: int, timeout_ms: int):
+        self.store_path = store_path
+        self.duckdb_memory_limit = duckdb_memory_limit
+        self.process_memory_mb = process_memory_mb
+        self.timeout_ms = timeout_ms
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(sql_worker.__file__)),
+                str(self.store_path),
+                self.duckdb_memory_limit,
+                str(self.process_memory_mb),
+                str(self.timeout_ms),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            self._reply(process, _STARTUP_S)
+        except ToolFailed:
+            self._stop(process)
+            raise ToolFailed(f"the database process did not start within {_STARTUP_S:g} s; please ask again") from None
+        return process
+
+    def _reply(self, process: subprocess.Popen[bytes], timeout_s: float) -> dict[str, Any]:
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], timeout_s)
+        if not ready:
+            self._stop(process)
+            raise QueryTimeout(
+                f"the query ran past its time limit ({self.timeout_ms / 1000:g} s) and was stopped; "
+                "add a WHERE clause or a LIMIT"
+            )
+        try:
+            reply: dict[str, Any] = sql_worker.receive(process.stdout)
+        except EOFError:
+            self._stop(process)
+            raise ToolFailed(
+                "the query stopped the database process (it may have needed more than "
+                f"{self.process_memory_mb} MB); nothing was returned. Ask for fewer or smaller values"
+            ) from None
+        return reply
+
+    def _stop(self, process: subprocess.Popen[bytes]) -> None:
+        process.kill()
+        process.wait()
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
+        if process is self._process:
+            self._process = None
+
+    def run(self, sql: str, max_rows: int, max_bytes: int) -> QueryResult:
+        """Execute guarded ``sql``: at most ``max_rows`` rows and about ``max_bytes`` of values."""
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = self._start()
+            assert self._process.stdin is not None
+            try:
+                sql_worker.send(self._process.stdin, {"sql": sql, "max_rows": max_rows, "max_bytes": max_bytes})
+            except OSError:
+                self._stop(self._process)
+                raise ToolFailed("the database process was not running; please ask again") from None
+            reply = self._reply(self._process, self.timeout_ms / 1000 + 1)
+        if not reply["ok"]:
+            _raise_for(reply["error"], reply["message"], self)
+        return QueryResult(
+            sql=sql,
+            columns=reply["columns"],
+            rows=reply["rows"],
+            overflow=bool(reply["overflow"]),
+            overflow_reason=reply["overflow"],
+        )
+
+    def close(self) -> None:
+        """Stop the child process (it also stops on its own when this process exits)."""
+        with self._lock:
+            if self._process is not None:
+                self._stop(self._process)
+
+
+_STARTUP_S = 60.0  # a cold child imports duckdb and opens the store: seconds on a loaded machine
+
+
+def _raise_for(error: str, message: str, runner: SqlRunner) -> None:
+    """The typed exception, with an actionable message, for an error the child reported by class name."""
+    if error == "InterruptException":
+        raise QueryTimeout(
+            f"the query ran past its time limit ({runner.timeout_ms / 1000:g} s) and was stopped; "
+            "add a WHERE clause or a LIMIT"
+        )
+    if error == "OutOfMemoryException":
+        raise ToolFailed(
+            f"the query needed more memory than its limit ({runner.duckdb_memory_limit} for the database, "
+            f"{runner.process_memory_mb} MB in all) and was stopped; ask for fewer or smaller values"
+        )
+    if error == "PermissionException":
+        raise UnsafeQuery(f"refused by the database: {message}")
+    if error in _DATABASE_REJECTS:
+        raise UnsafeQuery(f"the database rejected the query: {message}")
+    raise ToolFailed(f"the query failed: {message}")

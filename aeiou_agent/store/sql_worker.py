@@ -1,0 +1,113 @@
+"""The child process that runs user SQL, so that no statement can take the machine's memory or time.
+
+DuckDB's ``memory_limit`` bounds its buffer manager, not every allocation, and its timeout is checked between
+chunks, not inside one function: ``SELECT len(range(300000000))`` built a 14.8 GB list in 71 s under a 1 GB limit
+and a 5 s timeout. Here the operating system bounds the process (``RLIMIT_AS``), so DuckDB fails with an
+out-of-memory error instead, and a timer interrupts the connection; the parent
+(:class:`aeiou_agent.store.sql.SqlRunner`) kills the process if no answer comes a second after the time limit, and
+starts a new one for the next query.
+
+Run as a script, not imported as part of ``aeiou_agent``: the child loads only ``duckdb`` and the standard library.
+Messages both ways are length-prefixed pickles on stdin and stdout (parent and child are the same program).
+
+    python sql_worker.py STORE_PATH DUCKDB_MEMORY_LIMIT PROCESS_MEMORY_MB TIMEOUT_MS
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import resource
+import struct
+import sys
+import threading
+from typing import IO, Any
+
+_HEADER = struct.Struct(">Q")
+
+
+def send(stream: IO[bytes], message: Any) -> None:
+    """Write one length-prefixed pickled message."""
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def receive(stream: IO[bytes]) -> Any:
+    """Read one message written by :func:`send`; EOFError when the other side has gone."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError("the other process closed the pipe")
+    (size,) = _HEADER.unpack(header)
+    payload = stream.read(size)
+    if len(payload) < size:
+        raise EOFError("the other process closed the pipe mid-message")
+    return pickle.loads(payload)
+
+
+def _fetch(cursor: Any, max_rows: int, max_bytes: int) -> dict[str, Any]:
+    """Rows up to ``max_rows`` and about ``max_bytes`` of pickled data; says which cap stopped it."""
+    rows: list[list[Any]] = []
+    size = 0
+    while len(rows) <= max_rows:
+        batch = cursor.fetchmany(min(256, max_rows + 1 - len(rows)))
+        if not batch:
+            return {"rows": rows, "overflow": None}
+        for row in batch:
+            row_bytes = len(pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL))
+            if size + row_bytes > max_bytes:
+                return {"rows": rows, "overflow": "bytes"}
+            rows.append(list(row))
+            size += row_bytes
+    return {"rows": rows[:max_rows], "overflow": "rows"}
+
+
+def serve(store_path: str, duckdb_memory_limit: str, process_memory_mb: int, timeout_ms: int) -> None:
+    """Answer queries from stdin until it closes; each reply is ``{'ok': True, ...}`` or the error's class and text."""
+    import duckdb
+
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # nothing else may write into the reply pipe
+    limit = process_memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    connection = duckdb.connect(
+        store_path,
+        config={
+            "access_mode": "READ_ONLY",
+            "enable_external_access": False,
+            "autoload_known_extensions": False,
+            "autoinstall_known_extensions": False,
+            "threads": 1,
+            "memory_limit": duckdb_memory_limit,
+            "max_execution_time": str(timeout_ms),
+        },
+    )
+    connection.execute("SET lock_configuration = true")
+    send(replies, {"ok": True, "ready": True})
+    requests = sys.stdin.buffer
+    while True:
+        try:
+            request = receive(requests)
+        except EOFError:
+            return
+        timer = threading.Timer(timeout_ms / 1000, connection.interrupt)
+        timer.start()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(request["sql"])
+            fetched = _fetch(cursor, request["max_rows"], request["max_bytes"])
+            reply = {"ok": True, "columns": [d[0] for d in cursor.description or []], **fetched}
+        except MemoryError:
+            reply = {"ok": False, "error": "OutOfMemoryException", "message": "out of memory"}
+        except Exception as exc:  # every error goes back to the parent, which types it for the user
+            reply = {"ok": False, "error": type(exc).__name__, "message": str(exc).splitlines()[0] if str(exc) else ""}
+        finally:
+            timer.cancel()
+        try:
+            send(replies, reply)
+        except MemoryError:
+            send(replies, {"ok": False, "error": "OutOfMemoryException", "message": "the result was too big to send"})
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
