@@ -241,7 +241,8 @@ def case(family: str, question: str, **expect: Any) -> None:
 
 
 def num(value: float, tol: float = 0.0, rel: float = 0.0) -> dict[str, float]:
-    out: dict[str, float] = {"value": round(float(value), 6)}
+    value = float(value)  # six decimals, or six significant figures for a value under 0.001 (2.42407e-06 rad)
+    out: dict[str, float] = {"value": round(value, 6) if abs(value) >= 1e-3 or value == 0 else float(f"{value:.6g}")}
     if tol:
         out["tol"] = tol
     if rel:

@@ -2878,6 +2878,191 @@ for question in [
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_17 = list(mc.CASES)
 
+# ======================================================== batch 18 (fresh18.jsonl): notations, misspelled names, parts
+mc.CASES.clear()
+OUT_18 = Path(__file__).with_name("fresh18.jsonl")
+FIRST_SCORE_18 = (
+    "# fresh18.jsonl: 31 questions with coordinate notations, misspelled names, several parts and one-change "
+    "follow-ups, written 2026-12-05 after fresh17.jsonl's fixes, scored before any change for them; NOT held out once "
+    "changed for. First score on bf5b486: tool selection 0.903, arguments 1.000, answers 0.839 (0.871 with one "
+    "expectation corrected: '0.5 arcsec in radians' was answered right, the truth was rounded to six decimals), "
+    "refusal recall 0.667, refusal precision 0.800, in-scope refused 0.040 (misses: 'RA 5.5h' in decimal hours not "
+    "read; a space-separated sexagesimal pair refused as out of scope; black holes answered with the anomaly ranking "
+    "and supernova hosts with a galaxy list). Regenerate with python evals/make_fresh.py."
+)
+
+eta_car = SkyCoord("10h45m03.6s -59d41m04s")
+case(
+    "sky",
+    "RA=10:45:03.6 Dec=-59:41:04 - constellation?",
+    tools=["constellation"],
+    contains=[mc.constellation(eta_car.ra.deg, eta_car.dec.deg)],
+)
+alpha_spot = SkyCoord(83.82 * u.deg, -5.39 * u.deg)
+case(
+    "sky",
+    "α = 83.82°, δ = −5.39°: galactic coordinates?",
+    tools=["convert_coordinates"],
+    numbers=[num(alpha_spot.galactic.l.deg, tol=0.01), num(alpha_spot.galactic.b.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "what is at l=0, b=0 in equatorial coordinates",
+    tools=["convert_coordinates"],
+    numbers=[
+        num(SkyCoord(0 * u.deg, 0 * u.deg, frame="galactic").icrs.ra.deg, tol=0.01),
+        num(SkyCoord(0 * u.deg, 0 * u.deg, frame="galactic").icrs.dec.deg, tol=0.01),
+    ],
+)
+ra_h = SkyCoord(5.5 * 15 * u.deg, 20 * u.deg)
+case(
+    "sky",
+    "which constellation is RA 5.5h, Dec +20?",
+    tools=["constellation"],
+    contains=[mc.constellation(ra_h.ra.deg, ra_h.dec.deg)],
+)
+p1, p2 = SkyCoord("12h30m49.4s +12d23m28s"), SkyCoord("12h26m11.7s +12d56m46s")
+case(
+    "sky",
+    "separation between 12 30 49.4 +12 23 28 and 12 26 11.7 +12 56 46",
+    tools=["angular_separation"],
+    numbers=[num(p1.separation(p2).deg, tol=0.001)],
+)
+case(
+    "sky",
+    "convert 150.1, 2.2 (deg) to sexagesimal",
+    tools=["convert_coordinates"],
+    contains=["10h00m24"],
+)
+mc.cone_case("stars within 2 degrees of Betelguese brighter than mag 6", "Betelgeuse", 2, 6.0)
+case("catalog", "what type of object is the Orion nebual?", tools=["object_info"], contains=[["nebula", "Nebula"]])
+case(
+    "catalog",
+    "how far is Aldebaren",
+    tools=[["object_info", "parallax_distance"]],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Aldebaran")]]), rel=0.002)],
+)
+case(
+    "catalog",
+    "Andromeda galxy coordinates",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(mc.position("M31")[0], tol=0.01)],
+)
+case(
+    "catalog",
+    "Altair: how far, and in which constellation?",
+    tools=[["object_info", "parallax_distance"]],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Altair")]]), rel=0.002)],
+    contains=["Aquila"],
+)
+case(
+    "catalog",
+    "the 5 brightest stars in Orion with their distances",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "hipparcos", "constellation": "Orion", "limit": 5}},
+)
+case(
+    "catalog",
+    "galaxies brighter than 10th magnitude in Ursa Major",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "constellation": "Ursa Major", "object_type": "galaxy", "mag_max": 10.0}},
+)
+case(
+    "cosmology",
+    "age of the universe at redshift 1.5 and the lookback time",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(1.5).to_value(u.Gyr), tol=0.01), num(P18.lookback_time(1.5).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "luminosity distance for z=0.1 using H0=73",
+    tools=["cosmology_calculator"],
+    numbers=[
+        num(
+            cosmo.FlatLambdaCDM(H0=73, Om0=P18.Om0, Tcmb0=2.7255).luminosity_distance(0.1).to_value(u.Mpc),
+            rel=0.005,
+        )
+    ],
+)
+case(
+    "ephemeris",
+    "sunrise and sunset at Paranal on 2026-12-21",
+    tools=["rise_set"],
+    contains=[
+        mc.hm(mc.event_minutes("rise", "Sun", "Paranal", "2026-12-21")),
+        mc.hm(mc.event_minutes("set", "Sun", "Paranal", "2026-12-21")),
+    ],
+)
+case(
+    "ephemeris",
+    "Jupiter altitude from Kitt Peak, 2026-03-01 04:00 UT",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Jupiter", "Kitt Peak", "2026-03-01T04:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "How much of the Moon is illuminated on Christmas Day 2026?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-12-25"), tol=1.0)],
+)
+case(
+    "chat",
+    "now only brighter than 4",
+    setup=["stars within 10 degrees of Polaris"],
+    tools=["cone_search"],
+    args={"cone_search": {"target": "Polaris", "radius_deg": 10.0, "catalog": "hipparcos", "mag_max": 4.0}},
+    numbers=[num(mc.cone_count(mc.position("Polaris"), 10, 4.0))],
+)
+case(
+    "chat",
+    "same but from Mauna Kea",
+    setup=["when does Saturn set at Palomar on 2026-09-10?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Saturn", "Mauna Kea", "2026-09-10"))],
+)
+case(
+    "chat",
+    "and with WMAP9?",
+    setup=["comoving distance to z=2"],
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.comoving_distance(2).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "chat",
+    "what about Rigel?",
+    setup=["how far is Sirius"],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Rigel")]]), rel=0.002)],
+)
+case(
+    "chat",
+    "and the day after?",
+    setup=["moonrise at Cerro Tololo on 2026-06-03"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Moon", "Cerro Tololo", "2026-06-04"))],
+)
+case(
+    "units",
+    "0.5 arcsec in radians",
+    tools=["convert_units"],
+    numbers=[num((0.5 * u.arcsec).to_value(u.rad), rel=0.001)],
+)
+case(
+    "units",
+    "distance modulus 10 -> parsecs",
+    tools=["magnitude_distance"],
+    numbers=[num(10 ** ((10 + 5) / 5), rel=0.001)],
+)
+for question in [
+    "what's the radial velocity of Sirius?",
+    "list all known black holes",
+    "How many galaxies does the NGC catalog contain that host supernovae?",
+    "send me an email when Mars rises",
+    "Can you help me with my calculus homework?",
+    "tell me a fun fact",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_18 = list(mc.CASES)
+
 
 def main() -> None:
     for out, header, cases in (
@@ -2898,6 +3083,7 @@ def main() -> None:
         (OUT_15, FIRST_SCORE_15, BATCH_15),
         (OUT_16, FIRST_SCORE_16, BATCH_16),
         (OUT_17, FIRST_SCORE_17, BATCH_17),
+        (OUT_18, FIRST_SCORE_18, BATCH_18),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
