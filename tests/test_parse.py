@@ -31,6 +31,7 @@ VEGA = SkyCoord("18h36m56s +38d47m01s")
         "convert RA=279.23333°, Dec=+38.78361° to galactic",  # decimal with degree signs
         "279.23333 38.78361 in galactic coordinates",  # a bare decimal pair
         "ra 279.23333 deg dec 38.78361 deg",  # decimal with 'deg'
+        "which constellation is RA 18.61556h, Dec +38.78361?",  # decimal hours
     ],
 )
 def test_every_notation_of_one_position(text):
@@ -161,6 +162,10 @@ def test_what_is_asked_unsupported_facts_and_actions():
     assert not parse_question("how old was the universe at z=3?", VOCABULARY).unsupported
     assert not parse_question("light travel time from a galaxy at z 0.8?", VOCABULARY).unsupported  # lookback time
     assert parse_question("how long would it take to travel to Vega?", VOCABULARY).unsupported
+    assert parse_question("list all known black holes", VOCABULARY).unsupported
+    assert parse_question("How many NGC galaxies host supernovae?", VOCABULARY).unsupported
+    assert not parse_question("luminosity distance of a supernova at z=0.08", VOCABULARY).unsupported  # cosmology
+    assert not parse_question("supernova remnants in Taurus", VOCABULARY).unsupported  # an NGC object type
     assert parse_question("Delete all stars fainter than magnitude 10 from the catalog", VOCABULARY).action
     assert parse_question("slew the telescope to M31", VOCABULARY).action
     assert not parse_question("Change the Sersic index of sample 12 to 4", VOCABULARY).action

@@ -338,6 +338,11 @@ def test_separation_of_written_positions_parallax_filters_and_angstroms(obs):
     answer = obs.ask("angular distance between (10.68, 41.27) and (13.16, 30.66)")
     assert [c.tool for c in answer.calls] == ["angular_separation"]
     assert any(abs(v - a.separation(b).deg) < 0.01 for v in numbers(answer.text))
+    # positions are masked before routing, like names: to the embedding this was mostly digits, and was refused
+    c, d = SkyCoord("12h30m49.4s +12d23m28s"), SkyCoord("12h26m11.7s +12d56m46s")
+    answer = obs.ask("separation between 12 30 49.4 +12 23 28 and 12 26 11.7 +12 56 46")
+    assert [c.tool for c in answer.calls] == ["angular_separation"]
+    assert any(abs(v - c.separation(d).deg) < 0.001 for v in numbers(answer.text))
     answer = obs.ask("stars with parallax above 100 mas")
     assert [(c.tool, c.args["min_parallax_mas"]) for c in answer.calls] == [("find_objects", 100.0)]
     answer = obs.ask("what's 6563 Å in eV")

@@ -391,8 +391,9 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "travel times (the distance tools give light years: at the speed of light a trip takes that many years)",
     ),
     (
-        r"\bpulsars?\b|\bx-?ray sources?\b|\bgravitational[- ]wave",
-        "pulsars, X-ray sources or gravitational-wave events",
+        r"\bpulsars?\b|\bx-?ray sources?\b|\bgravitational[- ]wave|\bblack holes?\b"
+        r"|\bsupernova(e|s)?\b(?![- ]remnants?)(?!.*(\bz\s*[=~≈]|\bredshift))",  # not 'a supernova at z=0.08'
+        "pulsars, black holes, supernovae, X-ray sources or gravitational-wave events",
     ),
     (
         r"\bweather\b|\bcloud(y|s|iness)?\b|\bseeing (forecast|conditions)\b|\bforecast\b|\bhumidity\b|\brain\b"
@@ -580,7 +581,7 @@ _RA_SEX = (
     rf"(\d{{1,2}})\s*{_H}\s*(\d{{1,2}})\s*{_M}?\s*(?:(\d{{1,2}}(?:\.\d+)?)\s*{_S}?)?"
     rf"|(\d{{1,2}}):(\d{{1,2}})(?::(\d{{1,2}}(?:\.\d+)?))?"
     rf"|(\d{{1,2}})\s{{1,2}}(\d{{1,2}})\s{{1,2}}(\d{{1,2}}(?:\.\d+)?)(?=\s+[+\-−]?\d)"
-    rf"|(\d{{1,2}})\s*{_H}(?![a-z])"
+    rf"|(\d{{1,2}}(?:\.\d+)?)\s*{_H}(?![a-z])"  # '10h', '5.5h': decimal hours
 )
 _DEC_SEX = (
     r"([+\-−]?)\s*(\d{1,2})\s*(?:d|°|deg|degrees?)\s*(\d{1,2})\s*(?:m|′|'|arcmin|minutes?)?\s*"

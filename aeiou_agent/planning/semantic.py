@@ -32,7 +32,14 @@ from aeiou_agent.knowledge import embedder
 from aeiou_agent.knowledge.store import MIN_SIMILARITY, KnowledgeStore
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
-from aeiou_agent.planning.parse import KEYWORDS, REQUEST, Parsed, parse_question, without_work_words
+from aeiou_agent.planning.parse import (
+    KEYWORDS,
+    REQUEST,
+    Parsed,
+    find_positions,
+    parse_question,
+    without_work_words,
+)
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
 from aeiou_agent.store.names import Mention, normalize
@@ -264,7 +271,7 @@ class SemanticPlanner:
     @cached_property
     def _example_vectors(self) -> np.ndarray:
         names = self._store().names
-        masked = [mask_names(e, names.mentions(e), []) for e in self.examples]
+        masked = [mask_names(e, names.mentions(e), find_positions(e)[1]) for e in self.examples]
         return embedder.embed_cached(masked, self._cache_dir) if self._cache_dir else embedder.embed(masked)
 
     def without_examples(self, questions: list[str]) -> int:
@@ -292,10 +299,13 @@ class SemanticPlanner:
     def classify(self, question: str) -> list[tuple[str, float]]:
         """Intents ranked by the mean of their two most similar examples.
 
-        Object names (known, and name-like phrases that are not) are masked first, in the question and
-        in the examples alike, so that routing depends on what is asked, not about which object.
+        Object names (known, and name-like phrases that are not) and sky positions are masked first, in the
+        question and in the examples alike, so that routing depends on what is asked, not about which object or
+        where ('separation between 12 30 49.4 +12 23 28 and …' is mostly digits to the embedding).
         """
-        masked = mask_names(question, self._store().names.mentions(question), unknown_name_spans(question))
+        masked = mask_names(
+            question, self._store().names.mentions(question), unknown_name_spans(question) + find_positions(question)[1]
+        )
         vector = embedder.embed([masked])[0]
         sims = self._example_vectors @ vector
         scores: dict[str, list[float]] = {}
