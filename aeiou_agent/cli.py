@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def _print_answer(answer: Answer, *, trace: bool = False) -> None:
     if answer.citations:
         console.print()
         for i, citation in enumerate(answer.citations, start=1):
-            console.print(f"[dim][{i}] {citation.label()}[/dim]", highlight=False)
+            console.print(f"[dim][{i}] {escape(citation.label())}[/dim]", highlight=False)
     for artifact in answer.artifacts:
         console.print(f"[cyan]{artifact.kind}[/cyan] {artifact.path}  [dim]{artifact.caption}[/dim]", highlight=False)
     if trace:

@@ -99,6 +99,16 @@ def _phase_asked(question: str) -> str:
     return found.group(1).lower() if found and re.search(r"\b(next|when|date|first)\b", question, re.I) else ""
 
 
+def markdown_literal(text: Any) -> str:
+    """Document text made inert in Markdown: shown as written, never an image, link or HTML element.
+
+    Ingested documents are data (issue 18, E2): '![pixel](http://…/exfil)' in a quoted passage made the browser fetch
+    the URL. A backslash before each backslash, bracket, angle bracket and '!' keeps the text readable in the chat,
+    the CLI's Markdown and plain Python alike.
+    """
+    return re.sub(r"([\\\[\]<>!])", r"\\\1", str(text))
+
+
 _CELL_CHARS = 200  # a table cell shows this much of a long value; the result data keeps all of it
 
 
@@ -134,6 +144,7 @@ class Composer:
             unit=_unit,
             pm=_plus_minus,
             cell=_cell,
+            literal=markdown_literal,
             yes_no=_yes_no,
             phase_asked=_phase_asked,
         )

@@ -6,6 +6,7 @@ Precedence: explicit keyword arguments > environment (``AEIOU_*``) > ``$AEIOU_HO
 from __future__ import annotations
 
 import os
+import socket
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -45,6 +46,8 @@ class Settings:
         sql_result_max_bytes: Most bytes of values a SQL result returns; more sets the overflow flag.
         max_question_chars: Longer questions are refused with a clear message.
         seed: Default seed recorded with every run.
+        ui_hosts: Host names (comma-separated) the web UI answers to besides the address it is bound to and the
+            loopback names; ``AEIOU_UI_HOSTS``. Any other Host header is refused (DNS rebinding).
         read_dirs: Folders (separated by ``os.pathsep``) besides AEIOU_HOME that tools may read images from;
             ``AEIOU_READ_DIRS``. The working folder is not one unless named here.
     """
@@ -63,6 +66,7 @@ class Settings:
     max_question_chars: int = 2000
     seed: int = 0
     read_dirs: str = ""
+    ui_hosts: str = ""
 
     @property
     def store_dir(self) -> Path:
@@ -89,6 +93,20 @@ class Settings:
         """Where tools may read files a user names: AEIOU_HOME (artifacts, uploads), then ``read_dirs``."""
         extra = [Path(p).expanduser() for p in self.read_dirs.split(os.pathsep) if p.strip()]
         return [self.home, *extra]
+
+    def ui_allowed_hosts(self, bound_host: str) -> list[str]:
+        """Host header values the web UI accepts when bound to ``bound_host``.
+
+        The loopback names, the bound address, and ``ui_hosts``; bound to every interface (0.0.0.0), this machine's
+        own names too. A page on another name that resolves here (DNS rebinding) is refused.
+        """
+        hosts = ["127.0.0.1", "localhost", "::1"]
+        if bound_host in {"0.0.0.0", "::", ""}:
+            hosts += [socket.gethostname(), socket.getfqdn()]
+        else:
+            hosts.append(bound_host)
+        hosts += [h.strip() for h in self.ui_hosts.split(",") if h.strip()]
+        return list(dict.fromkeys(hosts))
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aeiou_agent.answer import Answer, ToolCall
+from aeiou_agent.compose import markdown_literal
 from aeiou_agent.exceptions import AeiouError
 from aeiou_agent.observatory import ChatSession, Observatory, ProgressEvent
 
@@ -123,7 +124,7 @@ def sources_markdown(answer: Answer) -> str:
         return "_This answer rests on no dataset or paper._"
     lines = []
     for i, citation in enumerate(answer.citations, start=1):
-        label = html.escape(citation.label())
+        label = markdown_literal(html.escape(citation.label()))
         link = f" — [{citation.url}]({citation.url})" if citation.url else ""
         lines.append(f"{i}. **[{i}]** {label}{link}  \n   _{citation.kind}_ · `{citation.id}`")
     return "\n".join(lines)
@@ -133,7 +134,7 @@ def chat_message(answer: Answer) -> str:
     """The answer text with its reference list underneath, as the chat shows it."""
     text = answer.text
     if answer.citations:
-        refs = "\n".join(f"[{i}] {c.label()}" for i, c in enumerate(answer.citations, start=1))
+        refs = "\n".join(f"[{i}] {markdown_literal(c.label())}" for i, c in enumerate(answer.citations, start=1))
         text += "\n\n<small>\n\n" + refs.replace("\n", "  \n") + "\n\n</small>"
     return text
 
@@ -517,7 +518,12 @@ def launch(
     exports = observatory.settings.home / "exports"
     for folder in (artifacts, exports):
         folder.mkdir(parents=True, exist_ok=True)
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    allowed_hosts = observatory.settings.ui_allowed_hosts(host)
     demo.launch(
+        app_kwargs={"middleware": [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)]},
         server_name=host,
         server_port=port,
         auth=auth,

@@ -248,3 +248,24 @@ def test_eight_concurrent_sessions_get_their_own_answers(app_url: str, tmp_path:
         assert not any(e in answer for e in others), f"cross-talk in the answer to {question!r}: {answer!r}"
         run_ids.add(re.search(r"Run (\S+)", header).group(1))  # type: ignore[union-attr]
     assert len(run_ids) == len(CONCURRENT), "each session has its own run"
+
+
+def test_the_served_ui_refuses_a_foreign_host_header(app_url: str):
+    """DNS rebinding (issue 18, E3): a page on another name that resolves to this machine cannot drive the UI."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    port = urlsplit(app_url).port
+
+    def status(method: str, path: str, host: str) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request(method, path, body="{}" if method == "POST" else None, headers={"Host": host})
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response.status
+
+    assert status("GET", "/", f"127.0.0.1:{port}") == 200
+    assert status("GET", "/", f"localhost:{port}") == 200
+    assert status("GET", "/", "evil.example") == 400
+    assert status("POST", "/gradio_api/queue/join", f"evil.example:{port}") == 400

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,14 @@ def test_injected_instructions_in_documents_are_only_data(fresh_obs):
     assert fresh_obs.store.cursor().execute("SELECT count(*) FROM hipparcos").fetchone() == (117_955,)
     follow_up = fresh_obs.ask("How far away is Vega?")  # the next plan is unchanged by what was read
     assert [c.tool for c in follow_up.calls] == ["resolve_object", "parallax_distance"]
+    # Markdown and HTML in a document are quoted as text, never rendered: no image fetched, no link, no script
+    from aeiou_agent.ui import chat_message, sources_markdown
+
+    answer = fresh_obs.ask("What do my documents say about dust extinction maps?")
+    assert [c.tool for c in answer.calls] == ["search_literature"] and "extinction" in answer.text
+    for shown in (answer.text, chat_message(answer), sources_markdown(answer)):
+        assert not re.search(r"(?<!\\)!\[|(?<!\\)\]\(|(?<!\\)<(img|script)", shown), shown  # none unescaped
+    assert "\\!\\[pixel\\](http://127.0.0.1:9/exfil" in answer.text + chat_message(answer)
 
 
 def test_cli_ingest(fresh_home, monkeypatch):
