@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from aeiou_agent.answer import Citation
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import ObjectNotFound, StoreError
+from aeiou_agent.store import sql_worker
 from aeiou_agent.store.build import build_store, read_manifest
 from aeiou_agent.store.catalogs import CATALOGS, CatalogSource
 from aeiou_agent.store.healpix import SkyIndex
@@ -85,16 +86,7 @@ class Store:
             if manifest is None:
                 manifest = build_store(settings, show_progress=show_progress)
             connection = duckdb.connect(
-                str(path),
-                config={
-                    "access_mode": "READ_ONLY",
-                    "enable_external_access": False,
-                    "autoload_known_extensions": False,
-                    "autoinstall_known_extensions": False,
-                    "threads": 1,
-                    "memory_limit": settings.sql_memory_limit,
-                    "max_execution_time": str(settings.sql_timeout_ms),
-                },
+                str(path), config=sql_worker.read_only_config(settings.sql_memory_limit, settings.sql_timeout_ms)
             )
             connection.execute("SET lock_configuration = true")
             store = cls(settings, connection, manifest)

@@ -45,6 +45,22 @@ def receive(stream: IO[bytes]) -> Any:
     return pickle.loads(payload)
 
 
+def read_only_config(memory_limit: str, timeout_ms: int) -> dict[str, Any]:
+    """DuckDB settings of every connection to the store: read-only, no external access, bounded, one thread.
+
+    Shared by the store's own connection and this worker's (here so that the worker needs no other module).
+    """
+    return {
+        "access_mode": "READ_ONLY",
+        "enable_external_access": False,
+        "autoload_known_extensions": False,
+        "autoinstall_known_extensions": False,
+        "threads": 1,
+        "memory_limit": memory_limit,
+        "max_execution_time": str(timeout_ms),
+    }
+
+
 def _fetch(cursor: Any, max_rows: int, max_bytes: int) -> dict[str, Any]:
     """Rows up to ``max_rows`` and about ``max_bytes`` of pickled data; says which cap stopped it."""
     rows: list[list[Any]] = []
@@ -70,18 +86,7 @@ def serve(store_path: str, duckdb_memory_limit: str, process_memory_mb: int, tim
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # nothing else may write into the reply pipe
     limit = process_memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    connection = duckdb.connect(
-        store_path,
-        config={
-            "access_mode": "READ_ONLY",
-            "enable_external_access": False,
-            "autoload_known_extensions": False,
-            "autoinstall_known_extensions": False,
-            "threads": 1,
-            "memory_limit": duckdb_memory_limit,
-            "max_execution_time": str(timeout_ms),
-        },
-    )
+    connection = duckdb.connect(store_path, config=read_only_config(duckdb_memory_limit, timeout_ms))
     connection.execute("SET lock_configuration = true")
     send(replies, {"ok": True, "ready": True})
     requests = sys.stdin.buffer
