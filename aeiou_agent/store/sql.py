@@ -23,7 +23,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.optimizer.scope import traverse_scope
 
-from aeiou_agent.exceptions import QueryTimeout, ToolFailed, UnsafeQuery
+from aeiou_agent.exceptions import AeiouError, QueryTimeout, ToolFailed, UnsafeQuery
 from aeiou_agent.store import sql_worker
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its parse warnings would reach the user's terminal
@@ -283,10 +283,7 @@ class SqlRunner:
         ready, _, _ = select.select([process.stdout], [], [], timeout_s)
         if not ready:
             self._stop(process)
-            raise QueryTimeout(
-                f"the query ran past its time limit ({self.timeout_ms / 1000:g} s) and was stopped; "
-                "add a WHERE clause or a LIMIT"
-            )
+            raise self._timed_out()
         try:
             reply: dict[str, Any] = sql_worker.receive(process.stdout)
         except EOFError:
@@ -319,7 +316,7 @@ class SqlRunner:
                 raise ToolFailed("the database process was not running; please ask again") from None
             reply = self._reply(self._process, self.timeout_ms / 1000 + 1)
         if not reply["ok"]:
-            _raise_for(reply["error"], reply["message"], self)
+            raise self._error(reply["error"], reply["message"])
         return QueryResult(
             sql=sql,
             columns=reply["columns"],
@@ -327,6 +324,27 @@ class SqlRunner:
             overflow=bool(reply["overflow"]),
             overflow_reason=reply["overflow"],
         )
+
+    def _timed_out(self) -> QueryTimeout:
+        return QueryTimeout(
+            f"the query ran past its time limit ({self.timeout_ms / 1000:g} s) and was stopped; "
+            "add a WHERE clause or a LIMIT"
+        )
+
+    def _error(self, error: str, message: str) -> AeiouError:
+        """The typed exception, with an actionable message, for an error the child reported by class name."""
+        if error == "InterruptException":
+            return self._timed_out()
+        if error == "OutOfMemoryException":
+            return ToolFailed(
+                f"the query needed more memory than its limit ({self.duckdb_memory_limit} for the database, "
+                f"{self.process_memory_mb} MB in all) and was stopped; ask for fewer or smaller values"
+            )
+        if error == "PermissionException":
+            return UnsafeQuery(f"refused by the database: {message}")
+        if error in _DATABASE_REJECTS:
+            return UnsafeQuery(f"the database rejected the query: {message}")
+        return ToolFailed(f"the query failed: {message}")
 
     def close(self) -> None:
         """Stop the child process (it also stops on its own when this process exits)."""
@@ -336,22 +354,3 @@ class SqlRunner:
 
 
 _STARTUP_S = 60.0  # a cold child imports duckdb and opens the store: seconds on a loaded machine
-
-
-def _raise_for(error: str, message: str, runner: SqlRunner) -> None:
-    """The typed exception, with an actionable message, for an error the child reported by class name."""
-    if error == "InterruptException":
-        raise QueryTimeout(
-            f"the query ran past its time limit ({runner.timeout_ms / 1000:g} s) and was stopped; "
-            "add a WHERE clause or a LIMIT"
-        )
-    if error == "OutOfMemoryException":
-        raise ToolFailed(
-            f"the query needed more memory than its limit ({runner.duckdb_memory_limit} for the database, "
-            f"{runner.process_memory_mb} MB in all) and was stopped; ask for fewer or smaller values"
-        )
-    if error == "PermissionException":
-        raise UnsafeQuery(f"refused by the database: {message}")
-    if error in _DATABASE_REJECTS:
-        raise UnsafeQuery(f"the database rejected the query: {message}")
-    raise ToolFailed(f"the query failed: {message}")
