@@ -144,7 +144,9 @@ def test_huge_values_stop_at_the_byte_cap_with_an_overflow_flag(obs):
 
 
 def test_a_query_that_ignores_interrupts_has_its_process_killed(obs):
-    runner = SqlRunner(obs.settings.store_path, duckdb_memory_limit="1GB", process_memory_mb=2048, timeout_ms=200)
+    runner = SqlRunner(  # killed 0.1 s in: building the list takes far longer, however fast the machine
+        obs.settings.store_path, duckdb_memory_limit="1GB", process_memory_mb=2048, timeout_ms=50, kill_after_s=0.05
+    )
     try:
         with pytest.raises(QueryTimeout, match="time limit"):
             runner.run("SELECT len(range(25000000))", 5, 1_000_000)  # one list: DuckDB checks no interrupt inside

@@ -244,15 +244,24 @@ _DATABASE_REJECTS = {
 class SqlRunner:
     """Runs guarded SQL in a child process (see :mod:`aeiou_agent.store.sql_worker`) bounded in memory and time.
 
-    One query at a time; a query that overruns its time limit by a second has its process killed, and the next
+    One query at a time; a query that overruns its time limit by ``kill_after_s`` has its process killed, and the next
     query starts a new one. The store file is opened read-only by the child as it is by the parent.
     """
 
-    def __init__(self, store_path: Path, *, duckdb_memory_limit: str, process_memory_mb: int, timeout_ms: int):
+    def __init__(
+        self,
+        store_path: Path,
+        *,
+        duckdb_memory_limit: str,
+        process_memory_mb: int,
+        timeout_ms: int,
+        kill_after_s: float = 1.0,
+    ):
         self.store_path = store_path
         self.duckdb_memory_limit = duckdb_memory_limit
         self.process_memory_mb = process_memory_mb
         self.timeout_ms = timeout_ms
+        self.kill_after_s = kill_after_s  # past the time limit, the process is killed if it has not answered
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         atexit.register(self.close)
@@ -314,7 +323,7 @@ class SqlRunner:
             except OSError:
                 self._stop(self._process)
                 raise ToolFailed("the database process was not running; please ask again") from None
-            reply = self._reply(self._process, self.timeout_ms / 1000 + 1)
+            reply = self._reply(self._process, self.timeout_ms / 1000 + self.kill_after_s)
         if not reply["ok"]:
             raise self._error(reply["error"], reply["message"])
         return QueryResult(
