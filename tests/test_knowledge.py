@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from aeiou_agent import Observatory
 from aeiou_agent.knowledge import ingest as ingest_module
 from aeiou_agent.knowledge.ingest import chunk_text
+from aeiou_agent.knowledge.store import soft_recall
+from aeiou_agent.planning import ChatContext
 
 DOCS = Path(__file__).parent / "data" / "docs"
 INJECTION = Path(__file__).parent / "data" / "injection"
@@ -52,6 +54,39 @@ def test_literature_answer_cites_and_quotes(obs):
 def test_unanswerable_question_says_nothing_found(obs):
     ans = obs.ask("papers about exoplanet atmospheres observed with JWST")
     assert "found nothing" in ans.text and not ans.citations
+
+
+def test_a_paper_described_in_other_words_is_found(obs):
+    """No title word in the question: the relevance model, not word overlap, has to recognise the paper."""
+    ans = obs.ask("the generator design where a separate network turns the random code into styles for each layer")
+    assert [c.tool for c in ans.calls] == ["search_literature"]
+    assert [c.id for c in ans.citations] == ["arXiv:1812.04948"]
+
+
+def test_a_nearby_topic_the_store_lacks_is_not_cited_but_the_closest_entry_is_named(obs):
+    ans = obs.ask("which paper denoised radio interferometer images with a diffusion model?")
+    assert [c.tool for c in ans.calls] == ["search_literature"]
+    assert "found nothing" in ans.text and not ans.citations
+    closest = ans.calls[0].result["closest"]
+    assert closest is not None and f"The closest entry is {closest['title']}" in ans.text
+    # the question's words are the search as typed: no constraint is left unused and no word was re-read
+    assert "Note:" not in ans.text
+
+
+def test_the_literature_search_gets_the_users_own_words(obs):
+    """Keyword correction is for routing: 'injects' must reach the search as typed, not as 'objects'."""
+    plan = obs.planner.plan("the architecture that injects the latent code at every resolution", ChatContext())
+    assert plan.calls[0].tool == "search_literature"
+    assert "injects" in plan.calls[0].args["query"]
+
+
+def test_soft_recall_rewards_each_idea_of_the_question_having_a_counterpart(obs):
+    obs.build()
+    passage = obs.knowledge.search("StyleGAN", k=1)[0]
+    assert passage.source_id == "arXiv:1812.04948"
+    close = soft_recall("a mapping network feeding styles into the generator", passage)
+    far = soft_recall("photometric redshifts from random forests", passage)
+    assert 0.0 < far < close <= 1.0
 
 
 def test_chunks_respect_paragraphs_and_overlap():

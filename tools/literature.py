@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from aeiou_agent.answer import Citation
-from aeiou_agent.knowledge.store import relevant_passages
+from aeiou_agent.knowledge.store import CLOSEST_HINT, relevant_passages, top_relevance
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "du", "la", "le"}
@@ -110,12 +110,22 @@ def search_literature(
             )
     for row in rows:
         row["citation"] = next(i for i, c in enumerate(sources, start=1) if c.id == row["source_id"])
+    closest = None
+    if not rows and passages and top_relevance(passages, query) >= CLOSEST_HINT:
+        meta = passages[0].metadata
+        closest = {
+            "source_id": passages[0].source_id,
+            "title": meta.get("title", ""),
+            "authors_short": _short_authors(str(meta.get("authors", ""))),
+            "year": meta.get("year"),
+        }
     data = {
         "query": query,
         "collection": collection,
         "origin": origin,
         "found": bool(rows),
         "passages": rows,
+        "closest": closest,  # when nothing answers: the best passage's source, named but not cited
         "ranked_sources": ranked_sources[:20],
         "searched_chunks": store.count(None if collection == "all" else collection, origin=origin),
     }

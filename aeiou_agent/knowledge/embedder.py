@@ -8,6 +8,7 @@ work — indexing documents — runs in sentence-transformers, about five times 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from pathlib import Path
@@ -69,6 +70,14 @@ def embed(texts: list[str]) -> NDArray[np.float32]:
         vectors = _bulk_model().encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)
     return np.asarray(_model().encode(texts), dtype=np.float32)
+
+
+@functools.lru_cache(maxsize=512)
+def token_vectors(text: str) -> tuple[Any, NDArray[np.float32]]:
+    """The tokenizer's encoding of ``text`` and a unit vector per token (cached: passages recur across questions)."""
+    encoding, vectors = _model().token_vectors(text)
+    vectors.setflags(write=False)
+    return encoding, vectors
 
 
 def embed_cached(texts: list[str], folder: Path) -> NDArray[np.float32]:

@@ -72,6 +72,19 @@ class MiniLM:
         return out
 
     def _encode_batch(self, texts: list[str]) -> NDArray[np.float32]:
+        x, mask, _encodings = self._hidden_states(texts)
+        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+    def token_vectors(self, text: str) -> tuple[Any, NDArray[np.float32]]:
+        """The tokenizer's encoding of ``text`` and one unit vector per token (the model's last layer, unpooled)."""
+        x, _mask, encodings = self._hidden_states([text])
+        vectors = x[0] / np.maximum(np.linalg.norm(x[0], axis=1, keepdims=True), 1e-12)
+        return encodings[0], np.asarray(vectors, dtype=np.float32)
+
+    def _hidden_states(self, texts: list[str]) -> tuple[NDArray[np.float32], NDArray[np.float32], list[Any]]:
+        """Last-layer states (n, tokens, hidden), the attention mask and the encodings of a batch of texts."""
         w = self.weights
         encodings = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
@@ -113,6 +126,4 @@ class MiniLM:
                 w[f"{p}.output.LayerNorm.bias"],
                 self.eps,
             )
-        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+        return x, mask, encodings

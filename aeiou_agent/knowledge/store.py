@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import math
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,14 +32,24 @@ if TYPE_CHECKING:
     from aeiou_agent.store import Store
 
 COLLECTIONS = ("papers", "dataset_cards", "tool_docs")
-# A passage answers a question only if it is this similar to it (MiniLM cosine), or if BM25 finds the
-# question's words in it strongly and it is at least loosely similar. Calibrated on evals/literature.jsonl.
+# Whether the best passage answers a question: a logistic model over relevance_features, fitted by
+# evals/calibrate_literature.py on evals/calibration/literature.jsonl (paraphrases of the bibliography written in
+# other words, and topics the store does not hold). Re-run it after changing the features or the bibliography.
+RELEVANCE_FEATURES = ("similarity", "gap", "soft_recall")
+RELEVANCE_WEIGHTS = (1.971, 2.443, 3.607)
+RELEVANCE_BIAS = -3.261
+RELEVANCE_THRESHOLD = 0.38
+# Below the threshold but above this, the answer names the best passage's source as the closest entry, uncited.
+CLOSEST_HINT = 0.25
+# Passages listed besides the best must themselves be relevant by these older, stricter rules, and about as
+# similar to the question as the best one.
 MIN_SIMILARITY = 0.33
 CLEAR_SIMILARITY = 0.5  # similar enough on its own
 MIN_COVERAGE = 0.3  # below CLEAR_SIMILARITY, this share of the question's content words must occur in the passage
 MIN_BM25_WITH_SIMILARITY = (0.8, 0.2)  # (BM25 score per query term, dense similarity)
-SIMILARITY_SPREAD = 0.15  # passages listed besides the best must be about as relevant as it
-MIN_SIMILARITY_WITH_NAME = 0.05
+SIMILARITY_SPREAD = 0.15
+MIN_SIMILARITY_WITH_NAME = 0.05  # a passage naming the question's proper noun answers it if it also has
+MIN_COVERAGE_WITH_NAME = 0.75  # this share of its content words ('what did Schawinski, Turp and Zhang propose?')
 RRF_K = 60
 PAGE = 5000  # records per Chroma read
 # Version of how the built-in knowledge (bibliography, cards, tool docs) is chunked; bump to re-index it.
@@ -496,7 +507,7 @@ def _coverage(query: str, passage: Passage) -> float:
     A word counts in any inflection ('VAEs' for 'VAE', 'astrometry' for 'astrometric'): its stem, or for a long
     word its first six letters, must occur; hyphenated words count part by part ('product-of-experts').
     """
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9']+", query.lower()) if w not in _COMMON_CAPITALISED and len(w) > 2]
+    words = _content_words(query)
     if not words:
         return 0.0
     haystack = " ".join(
@@ -512,22 +523,89 @@ def _coverage(query: str, passage: Passage) -> float:
     return sum(map(occurs, words)) / len(words)
 
 
+def _content_words(query: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9']+", query.lower()) if w not in _COMMON_CAPITALISED and len(w) > 2]
+
+
+def soft_recall(query: str, passage: Passage) -> float:
+    """How well the passage covers each of the query's content words in meaning (BERTScore recall with MiniLM).
+
+    Every content word of the query is matched to its most similar token of the passage (contextual MiniLM token
+    vectors, cosine); the mean over words is high when each idea of the question has a counterpart in the passage,
+    even in other words, and low when one is missing ('Galaxy Zoo' against a paper on GANs).
+    """
+    from aeiou_agent.knowledge.embedder import token_vectors
+
+    query_encoding, query_vectors = token_vectors(query)
+    text = " ".join((str(passage.metadata.get("title", "")), passage.text))
+    passage_encoding, passage_vectors = token_vectors(text)
+    inner = [i for i, word in enumerate(passage_encoding.word_ids) if word is not None]
+    if not inner:
+        return 0.0
+    best = (query_vectors @ passage_vectors[inner].T).max(axis=1)
+    pieces: dict[int, list[int]] = {}
+    for i, word in enumerate(query_encoding.word_ids):
+        if word is not None:
+            pieces.setdefault(word, []).append(i)
+    scores = []
+    for tokens in pieces.values():
+        start, end = query_encoding.offsets[tokens[0]][0], query_encoding.offsets[tokens[-1]][1]
+        if _content_words(query[start:end]):
+            scores.append(float(best[tokens].mean()))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def relevance_features(top: Passage, query: str, passages: Sequence[Passage]) -> list[float]:
+    """The features (RELEVANCE_FEATURES) that decide whether ``top``, the best of ``passages``, answers ``query``."""
+    similarity = top.dense_similarity or 0.0
+    others = [p.dense_similarity or 0.0 for p in passages if p.source_id != top.source_id]
+    return [similarity, similarity - max(others, default=0.0), soft_recall(query, top)]
+
+
+def relevance(features: Sequence[float]) -> float:
+    """Probability that a passage answers the question, from its relevance_features."""
+    logit = float(np.dot(RELEVANCE_WEIGHTS, features)) + RELEVANCE_BIAS
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def names_it(p: Passage, query: str) -> bool:
+    """Whether a passage names the query's proper noun (a paper's name, an author) and covers the question's words."""
+    similarity = p.dense_similarity or 0.0
+    named = "names" in p.ranks and similarity >= MIN_SIMILARITY_WITH_NAME
+    return named and _coverage(query, p) >= MIN_COVERAGE_WITH_NAME
+
+
+def _also_relevant(p: Passage, query: str) -> bool:
+    """Whether a passage besides the best one is worth listing too (stricter rules than for the best)."""
+    similarity = p.dense_similarity if p.dense_similarity is not None else 0.0
+    strong_bm25, weak_similarity = MIN_BM25_WITH_SIMILARITY
+    if names_it(p, query) or similarity >= CLEAR_SIMILARITY:
+        return True
+    if similarity >= MIN_SIMILARITY and _coverage(query, p) >= MIN_COVERAGE:
+        return True  # similar, and about the question's own words (not just the same field)
+    return (p.bm25_per_term or 0.0) >= strong_bm25 and similarity >= weak_similarity
+
+
+def top_relevance(passages: Sequence[Passage], query: str) -> float:
+    """Probability that the best-ranked passage answers ``query`` (0 with no passages).
+
+    1 if it names the question's proper nouns (names_it), else the relevance model's (RELEVANCE_WEIGHTS).
+    """
+    if not passages:
+        return 0.0
+    top = passages[0]
+    return 1.0 if names_it(top, query) else relevance(relevance_features(top, query, passages))
+
+
 def relevant_passages(passages: Sequence[Passage], query: str) -> list[Passage]:
-    """The passages that answer ``query`` (see MIN_SIMILARITY), best first; empty means 'nothing found'."""
+    """The passages that answer ``query``, best first; empty means 'nothing found'.
 
-    def relevant(p: Passage) -> bool:
-        similarity = p.dense_similarity if p.dense_similarity is not None else 0.0
-        strong_bm25, weak_similarity = MIN_BM25_WITH_SIMILARITY
-        if "names" in p.ranks and similarity >= MIN_SIMILARITY_WITH_NAME and _coverage(query, p) >= 0.5:
-            return True  # it names the query's proper noun (a paper's name, an author) and covers the question
-        if similarity >= CLEAR_SIMILARITY:
-            return True
-        if similarity >= MIN_SIMILARITY and _coverage(query, p) >= MIN_COVERAGE:
-            return True  # similar, and about the question's own words (not just the same field)
-        return (p.bm25_per_term or 0.0) >= strong_bm25 and similarity >= weak_similarity
-
-    kept = [p for p in passages if relevant(p)]
-    if not kept:
+    The best-ranked passage decides (top_relevance); others are listed with it when they too are relevant and about
+    as similar to the question.
+    """
+    if top_relevance(passages, query) < RELEVANCE_THRESHOLD:
         return []
+    top = passages[0]
+    kept = [top, *(p for p in passages[1:] if _also_relevant(p, query))]
     best = max(p.dense_similarity or 0.0 for p in kept)
-    return [p for p in kept if p is kept[0] or (p.dense_similarity or 0.0) >= best - SIMILARITY_SPREAD]
+    return [p for p in kept if p is top or (p.dense_similarity or 0.0) >= best - SIMILARITY_SPREAD]

@@ -29,7 +29,7 @@ import yaml
 
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.knowledge import embedder
-from aeiou_agent.knowledge.store import MIN_SIMILARITY, KnowledgeStore
+from aeiou_agent.knowledge.store import MIN_SIMILARITY, KnowledgeStore, relevant_passages
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.planning.parse import (
@@ -227,6 +227,16 @@ def _utcnow() -> dt.datetime:
 
 def _object_arg(mention: Mention) -> str:
     return re.sub(r"^(the)\s+", "", mention.text.strip(), flags=re.IGNORECASE)
+
+
+def _literature_query(question: str) -> str:
+    """What the literature search looks for: the user's own words, as typed.
+
+    Not keyword-corrected ('injects' must not become 'objects'); without year filters ('since 2019', passed as
+    arguments) and words like 'paper'.
+    """
+    years = re.sub(r"\b(?:from|since|after|before|until|up to|in|of)\s+(?:19|20)\d\d\b", " ", question)
+    return without_work_words(years)
 
 
 class SemanticPlanner:
@@ -450,7 +460,8 @@ class SemanticPlanner:
                 builder(text, mentions, bodies, context) if builder else self._build_from_kinds(intent, parsed, context)
             )
         plan.confidence = confidence
-        plan.notes[:0] = notes
+        if plan.intent != self._provider("reference"):  # the literature search gets the words as typed
+            plan.notes[:0] = notes
         if plan.status == "ok":
             plan.notes += self._unused_constraints(parsed, plan)
         return plan
@@ -609,12 +620,12 @@ class SemanticPlanner:
         """
         if self._knowledge is None:
             return False
-        from aeiou_agent.knowledge.store import relevant_passages
-
-        found = self._knowledge().search(text, k=3, collections=("papers",))
+        knowledge = self._knowledge()
+        query = _literature_query(_PARSED.get().original)
+        found = knowledge.search(query, k=20, collections=("papers",))
         if loosely:  # about the same research as a passage, even if not close enough to quote it
-            return any((p.dense_similarity or 0.0) >= MIN_SIMILARITY for p in found)
-        passages = relevant_passages(found, text)
+            return any((p.dense_similarity or 0.0) >= MIN_SIMILARITY for p in found[:3])
+        passages = relevant_passages(found, query)
         return any("names" in p.ranks for p in passages) if naming else bool(passages)
 
     def _by_coverage(
@@ -874,6 +885,8 @@ class SemanticPlanner:
         """Constraints the parse found that no planned call uses: named, never silently dropped."""
         used = {key for call in plan.calls for key, value in call.args.items() if value is not None}
         tools = {call.tool for call in plan.calls}
+        if tools == {self._provider("reference")}:
+            return []  # the literature search takes the question's own words, 'morphology' and '2019' included
         notes = []
         if parsed.magnitude_limits and not used & {"mag_max", "mag_min"} and not tools & MAGNITUDE_TOOLS:
             limit = parsed.magnitude_limits[0]
@@ -1828,8 +1841,7 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         lowered = text.lower()
-        query = re.sub(r"\b(?:from|since|after|before|until|up to|in|of)\s+(?:19|20)\d\d\b", " ", text)
-        args: dict[str, Any] = {"query": without_work_words(query)}
+        args: dict[str, Any] = {"query": _literature_query(_PARSED.get().original)}
         if re.search(r"\bmy (papers?|notes|documents|files|pdfs|library)\b|\bi (ingested|uploaded|added)\b", lowered):
             args["origin"] = "ingested"
         if re.search(r"\b(tools?|functions?)\b.*\b(can|could|do|does|which|what)\b|\bwhich tool\b", lowered):
