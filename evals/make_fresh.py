@@ -3064,6 +3064,344 @@ for question in [
 BATCH_18 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_19 = Path(__file__).with_name("fresh19.jsonl")
+FIRST_SCORE_19 = (
+    "# fresh19.jsonl: 33 questions written 2026-12-05 after the literature relevance model landed, scored before "
+    "any change for them: named-star frames, magnitude ranges, object-type lists, H(z), angular size, volumes, "
+    "yes/no visibility, transits, unit conversions, disc galaxies, one-change follow-ups and new out-of-scope "
+    "requests. First score, on the working tree of that landing: tool selection, arguments and answers 1.000, "
+    "refusal recall and precision 1.000 (nothing changed for it). Regenerate with python evals/make_fresh.py."
+)
+
+vega = SkyCoord(*mc.star_position("Vega"), unit="deg")
+case("sky", "Galactic latitude of Vega?", tools=["convert_coordinates"], numbers=[num(vega.galactic.b.deg, tol=0.01)])
+castor, pollux = SkyCoord(*mc.star_position("Castor"), unit="deg"), SkyCoord(*mc.star_position("Pollux"), unit="deg")
+case(
+    "sky",
+    "How far apart on the sky are Castor and Pollux, in degrees?",
+    tools=["angular_separation"],
+    numbers=[num(castor.separation(pollux).deg, tol=0.01)],
+)
+arcturus_spot = SkyCoord("14h15m39.7s +19d10m57s")
+case(
+    "sky",
+    "RA 14h15m39.7s Dec +19°10′57″ — which constellation?",
+    tools=["constellation"],
+    contains=[mc.constellation(arcturus_spot.ra.deg, arcturus_spot.dec.deg)],
+)
+case(
+    "sky",
+    "galactic l and b of RA 266.4 deg, Dec -28.94 deg",
+    tools=["convert_coordinates"],
+    numbers=[
+        num(SkyCoord(266.4 * u.deg, -28.94 * u.deg).galactic.l.deg, tol=0.01),
+        num(SkyCoord(266.4 * u.deg, -28.94 * u.deg).galactic.b.deg, tol=0.01),
+    ],
+)
+case(
+    "catalog",
+    "list 3 globular clusters in Sagittarius",
+    tools=["find_objects"],
+    args={
+        "find_objects": {
+            "catalog": "ngc",
+            "constellation": "Sagittarius",
+            "object_type": "globular_cluster",
+            "limit": 3,
+        }
+    },
+)
+case(
+    "catalog",
+    "open clusters brighter than magnitude 6 in Cassiopeia",
+    tools=["find_objects"],
+    args={
+        "find_objects": {"catalog": "ngc", "constellation": "Cassiopeia", "object_type": "open_cluster", "mag_max": 6.0}
+    },
+)
+deneb = mc.position("Deneb")
+case(
+    "catalog",
+    "how many Hipparcos stars between magnitude 3 and 4 lie within 5 degrees of Deneb?",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(deneb, 5, 4.0) - mc.cone_count(deneb, 5, 2.9999))],
+)
+case(
+    "catalog",
+    "parallax of Procyon in milliarcseconds",
+    tools=[["object_info", "parallax_distance"]],
+    numbers=[num(float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Procyon")]]), tol=0.01)],
+)
+case(
+    "catalog",
+    "planetary nebulae brighter than 10th magnitude anywhere in the sky",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "ngc", "object_type": "planetary_nebula", "mag_max": 10.0}},
+)
+case(
+    "cosmology",
+    "Hubble parameter at z = 2 (Planck 2018)",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(2).to_value(u.km / u.s / u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "comoving volume out to z=1 in cubic gigaparsecs",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_volume(1).to_value(u.Gpc**3), rel=0.005)],
+)
+case("cosmology", "scale factor at z=3?", tools=["cosmology_calculator"], numbers=[num(0.25, tol=0.0005)])
+case(
+    "cosmology",
+    "how many kpc does one arcsecond span at z = 0.5?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(0.5).to_value(u.kpc / u.arcmin) / 60, rel=0.005)],
+)
+case(
+    "ephemeris",
+    "When does the Sun set at Greenwich on 2026-06-21?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Greenwich", "2026-06-21"))],
+)
+mars_alt = mc.altitude("Mars", "Mauna Kea", "2026-04-10T10:00")
+case(
+    "ephemeris",
+    "Is Mars above the horizon from Mauna Kea on 2026-04-10 at 10:00 UT?",
+    tools=[["body_position", "observability"]],
+    contains=["Yes" if mars_alt > 0 else "No"],
+)
+case(
+    "ephemeris",
+    "distance from Earth to Venus on 2026-08-15, in AU",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Venus", "2026-08-15T00:00"), tol=0.002)],
+)
+case(
+    "ephemeris",
+    "what fraction of the moon is lit on 14 February 2027?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-02-14"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "What time does Jupiter transit at Siding Spring on 2026-11-20?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("transit", "Jupiter", "Siding Spring", "2026-11-20"))],
+)
+case("units", "5 kpc in light years", tools=["convert_units"], numbers=[num((5 * u.kpc).to_value(u.lyr), rel=0.001)])
+case("units", "1 AU in kilometres", tools=["convert_units"], numbers=[num(149597870.7, rel=1e-6)])
+case("units", "how many arcseconds are in 2.5 degrees?", tools=["convert_units"], numbers=[num(9000)])
+case(
+    "units",
+    "apparent magnitude 3.5 at 25 pc: absolute magnitude?",
+    tools=["magnitude_distance"],
+    numbers=[num(3.5 - 5 * math.log10(25 / 10), tol=0.01)],
+)
+case(
+    "generative",
+    "make three disc galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0], "count_per_index": 3}},
+)
+case(
+    "chat",
+    "and its constellation?",
+    setup=["how far is Vega"],
+    contains=["Lyra"],
+)
+case(
+    "chat",
+    "only the ones brighter than 11",
+    setup=["galaxies within 5 degrees of M87"],
+    tools=["cone_search"],
+    args={"cone_search": {"target": "M87", "radius_deg": 5.0, "catalog": "ngc", "mag_max": 11.0}},
+)
+case(
+    "chat",
+    "and at z=4?",
+    setup=["age of the universe at z=1"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(4).to_value(u.Gyr), tol=0.01)],
+)
+for question in [
+    "What's the latest news about JWST?",
+    "Book me an observing run at Paranal next month",
+    "Translate 'shooting star' into Japanese",
+    "solve x^2 - 4 = 0",
+    "How much does a 10-inch telescope cost?",
+    "what is the meaning of life?",
+    "which is the best telescope eyepiece brand?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_19 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_20 = Path(__file__).with_name("fresh20.jsonl")
+FIRST_SCORE_20 = (
+    "# fresh20.jsonl: 30 questions written 2026-12-05 in looser, chattier forms (greetings and thanks around the "
+    "question, numbers in words, 'a dozen', radii in degrees and arcminutes, custom cosmologies, comparisons, "
+    "one-change follow-ups) and out-of-scope requests close to the tools, scored before any change for them; NOT held "
+    "out once changed for. First score (after the literature relevance model landed): tool selection 0.967, "
+    "arguments 1.000, answers 0.867, refusal recall 1.000, refusal precision 0.889, in-scope refused 0.045 (misses: "
+    "a radius of '3 deg 30 arcmin' read as 3 degrees; 'if H0 were 67' not read as H0; 'm - M = 12.3' refused as "
+    "missing magnitudes; 'make it 15 degrees' in a chat dropped the magnitude limit). Regenerate with python "
+    "evals/make_fresh.py."
+)
+
+betelgeuse_pc = 1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]])
+case(
+    "catalog",
+    "hey, quick one - could you tell me roughly how far away Betelgeuse is from us? thanks!",
+    tools=[["object_info", "parallax_distance"]],
+    numbers=[num(betelgeuse_pc, rel=0.002)],
+)
+case(
+    "catalog",
+    "I'm observing tonight and wondering: within half a degree of M13, what NGC objects are there?",
+    tools=["cone_search"],
+    args={"cone_search": {"target": "M13", "radius_deg": 0.5, "catalog": "ngc"}},
+)
+case(
+    "catalog",
+    "the twelve brightest stars in Lyra",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "hipparcos", "constellation": "Lyra", "limit": 12}},
+)
+case(
+    "catalog",
+    "give me a dozen galaxies in Virgo brighter than mag 11",
+    tools=["find_objects"],
+    args={
+        "find_objects": {
+            "catalog": "ngc",
+            "constellation": "Virgo",
+            "object_type": "galaxy",
+            "mag_max": 11.0,
+            "limit": 12,
+        }
+    },
+)
+spica = mc.position("Spica")
+case(
+    "catalog",
+    "how many hipparcos stars within 3 deg 30 arcmin of Spica?",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(spica, 3.5))],
+)
+case(
+    "catalog",
+    "dec of Polaris?",
+    tools=[["resolve_object", "object_info"]],
+    numbers=[num(mc.position("Polaris")[1], tol=0.01)],
+)
+sirius_pc = 1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Sirius")]])
+procyon_pc = 1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Procyon")]])
+case(
+    "catalog",
+    "Which is nearer to us, Sirius or Procyon?",
+    contains=["Sirius" if sirius_pc < procyon_pc else "Procyon"],
+    numbers=[num(sirius_pc, rel=0.002), num(procyon_pc, rel=0.002)],
+)
+case(
+    "cosmology",
+    "what's the luminosity distance for a redshift of 0.3?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(0.3).to_value(u.Mpc), rel=0.002)],
+)
+custom = cosmo.FlatLambdaCDM(H0=67, Om0=0.32, Tcmb0=2.7255)
+case(
+    "cosmology",
+    "if H0 were 67 and Omega matter 0.32, how old would the universe be today?",
+    tools=["cosmology_calculator"],
+    numbers=[num(custom.age(0).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "How old was the cosmos when light left a galaxy at redshift six?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(6).to_value(u.Gyr), tol=0.01)],
+)
+spot = SkyCoord("23h03m46s +15d12m19s")
+case(
+    "sky",
+    "Convert 23h 03m 46s, +15° 12′ 19″ into galactic.",
+    tools=["convert_coordinates"],
+    numbers=[num(spot.galactic.l.deg, tol=0.01), num(spot.galactic.b.deg, tol=0.01)],
+)
+case(
+    "ephemeris",
+    "altitude of the Moon from La Palma at 2026-05-01 22:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Moon", "La Palma", "2026-05-01T22:00"), tol=0.2)],
+)
+case(
+    "ephemeris",
+    "Venus: rise time at Cerro Pachón, 2026-10-05",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Venus", "Cerro Pachón", "2026-10-05"))],
+)
+case(
+    "ephemeris",
+    "how full will the Moon be on 2026-07-04?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-07-04"), tol=1.0)],
+)
+case("units", "convert 2.5 Mpc to km", tools=["convert_units"], numbers=[num((2.5 * u.Mpc).to_value(u.km), rel=0.001)])
+case(
+    "catalog", "distance in pc for a parallax of 12.5 mas", tools=["parallax_distance"], numbers=[num(80.0, rel=0.001)]
+)
+case(
+    "units",
+    "m - M = 12.3, how far is it?",
+    tools=["magnitude_distance"],
+    numbers=[num(10 ** ((12.3 + 5) / 5), rel=0.002)],
+)
+case(
+    "generative",
+    "draw 2 galaxies with Sersic index 2.5 and 2 with index 4",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [2.5, 4.0], "count_per_index": 2}},
+)
+case("cosmology", "plot the matter power spectrum at z=1", tools=["matter_power_spectrum"])
+m27 = mc.position("M27")
+case(
+    "chat",
+    "how about M27",
+    setup=["Where is M57?"],
+    tools=[["resolve_object", "object_info"]],
+    numbers=[num(m27[0], tol=0.01)],
+)
+case(
+    "chat",
+    "what about moonset?",
+    setup=["moonrise at Paranal on 2026-06-03"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Moon", "Paranal", "2026-06-03"))],
+)
+antares = mc.position("Antares")
+case(
+    "chat",
+    "make it 15 degrees",
+    setup=["stars brighter than 5 within 10 deg of Antares"],
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(antares, 15, 5.0))],
+)
+for question in [
+    "Can you point my telescope at M31?",
+    "What will the weather be at Mauna Kea on Friday?",
+    "write a haiku about Saturn",
+    "Who won the Nobel prize in physics in 2019?",
+    "how many moons does Jupiter have?",
+    "delete the hipparcos table",
+    "order a star chart poster for me",
+    "what's my horoscope for today?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_20 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -3084,6 +3422,8 @@ def main() -> None:
         (OUT_16, FIRST_SCORE_16, BATCH_16),
         (OUT_17, FIRST_SCORE_17, BATCH_17),
         (OUT_18, FIRST_SCORE_18, BATCH_18),
+        (OUT_19, FIRST_SCORE_19, BATCH_19),
+        (OUT_20, FIRST_SCORE_20, BATCH_20),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -21,6 +21,10 @@ from aeiou_agent.timeparse import find_when, parse_utc
         ("a 10 arcsec radius", 10 / 3600),
         ("within 45'", 0.75),
         ("within five degrees", 5.0),
+        ("within 3 deg 30 arcmin of Spica", 3.5),
+        ("within 1°30' of M42", 1.5),
+        ("2 degrees and 15 arcminutes", 2.25),
+        ("within 1 deg, 0.5 deg", 1.0),  # two angles of the same unit are not one compound angle
         ("RA 83.6 deg, Dec 22 deg", None),
     ],
 )
@@ -53,6 +57,9 @@ def test_redshift_cosmology_and_units():
     assert ex.extract_redshift("Omega_m = 0.3 at z ~ 2") == 2.0
     args = ex.extract_cosmology("luminosity distance with H0 = 70 and Omega_m = 0.3 in WMAP9")
     assert (args.quantity, args.cosmology, args.h0, args.om0) == ("luminosity_distance", "WMAP9", 70.0, 0.3)
+    args = ex.extract_cosmology("if H0 were 67 and Omega matter 0.32, how old would the universe be today?")
+    assert (args.h0, args.om0) == (67.0, 0.32)
+    assert ex.extract_simulation("power spectrum with sigma8 set to 0.9").values["sigma8"] == 0.9
     conv = ex.extract_unit_conversion("How many kilometres are in 1 AU?", is_unit)
     assert conv is not None and (conv.value, conv.from_unit, conv.to_unit) == (1.0, "AU", "kilometres")
     conv = ex.extract_unit_conversion("convert 10 parsecs to light years", is_unit)

@@ -296,6 +296,21 @@ def test_same_but_changes_one_thing_in_a_chat(obs):
     )
 
 
+def test_make_it_changes_one_thing_and_keeps_the_magnitude_limit(obs):
+    chat = obs.chat()
+    chat.ask("stars brighter than 5 within 10 deg of Antares")
+    for follow_up, radius in (("make it 15 degrees", 15.0), ("increase the radius to 20 degrees", 20.0)):
+        (call,) = [c for c in chat.ask(follow_up).calls if c.tool == "cone_search"]
+        assert (call.args["radius_deg"], call.args["mag_max"]) == (radius, 5.0)
+
+
+def test_a_distance_modulus_written_as_m_minus_M(obs):
+    answer = obs.ask("m - M = 12.3, how far is it?")
+    (call,) = answer.calls
+    assert (call.tool, call.args["apparent_mag"], call.args["absolute_mag"]) == ("magnitude_distance", 12.3, 0.0)
+    assert f"{10 ** ((12.3 + 5) / 5):.2f} pc" in answer.text
+
+
 def test_a_large_distance_is_said_in_megaparsecs_from_the_tool_output(obs):
     answer = obs.ask("if a galaxy has apparent magnitude 15 and absolute magnitude -20, what's its distance?")
     assert answer.text.startswith("The distance is 100.000 Mpc = 1e+08 pc") and answer.grounded

@@ -72,14 +72,30 @@ def angle_to_deg(value: float, unit: str) -> float:
     return value
 
 
+def _angle_rank(unit: str) -> int:
+    """0 for degrees, 1 for arcminutes, 2 for arcseconds (as typed)."""
+    return {1.0: 0, 1 / 60.0: 1}.get(angle_to_deg(1.0, unit), 2)
+
+
+def _compound_angle(text: str, match: re.Match[str]) -> float:
+    """The angle at ``match`` in degrees, with the smaller units that follow it added: '3 deg 30 arcmin', "1°30'"."""
+    total, rank, end = angle_to_deg(to_float(match.group(1)), match.group(2)), _angle_rank(match.group(2)), match.end()
+    while (gap := re.match(r"\s*(?:and\s+|,\s*)?", text[end:])) and (following := _ANGLE.match(text, end + gap.end())):
+        if _angle_rank(following.group(2)) <= rank:
+            break
+        total += angle_to_deg(to_float(following.group(1)), following.group(2))
+        rank, end = _angle_rank(following.group(2)), following.end()
+    return total
+
+
 def extract_radius_deg(text: str) -> float | None:
-    """The search radius, in degrees, from 'within 5 degrees', '30 arcmin', '2°', 'radius of 10″'."""
+    """The search radius, in degrees, from 'within 5 degrees', '30 arcmin', '2°', '3 deg 30 arcmin', '10″'."""
     text = words_to_numbers(text)
     for match in _ANGLE.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"(dec|ra|b|l|lat|lon|latitude|longitude|altitude|above)\s*[=:]?\s*$", before):
             continue  # a coordinate or altitude, not a radius
-        return angle_to_deg(to_float(match.group(1)), match.group(2))
+        return _compound_angle(text, match)
     return None
 
 
@@ -265,8 +281,8 @@ def extract_cosmology(text: str) -> CosmologyArgs:
     t = text.lower()
     quantity = next((q for pattern, q in COSMOLOGY_QUANTITIES if re.search(pattern, t)), None)
     name = next((n for pattern, n in COSMOLOGY_NAMES if re.search(pattern, t)), None)
-    h0 = re.search(_SIMULATION_PATTERNS["H0"].replace("{NUM}", NUM), t)  # one pattern per parameter, shared
-    om0 = re.search(_SIMULATION_PATTERNS["omega_m"].replace("{NUM}", NUM), t)
+    h0 = re.search(_parameter_pattern("H0"), t)  # one pattern per parameter, shared
+    om0 = re.search(_parameter_pattern("omega_m"), t)
     return CosmologyArgs(
         quantity=quantity,
         cosmology=name,
@@ -282,27 +298,35 @@ class SimulationArgs:
     values: dict[str, Any]
 
 
+# How a parameter is tied to its value: 'H0 = 70', 'H0 of 70', 'if H0 were 67', 'sigma8 set to 0.9'.
+_LINK = r"(?:=|:|~|≈|\bof|\bis|\bwas|\bwere|\bare|\bbe|\bequals?|\bequal\s+to|\bset\s+to)?"
+
 _SIMULATION_PATTERNS: dict[str, str] = {
-    "sigma8": r"(?:\bsigma_?\s?8|σ_?8|\bs8)\s*(?:=|of|is|:)?\s*({NUM})",
-    "omega_m": r"(?:\bomega[\s_]?m(?:atter)?\b|\bom0|\bom(?=\s*=)|\bω_?m|\bωm|matter\s+density)\s*(?:=|of|is|:)?"
+    "sigma8": r"(?:\bsigma_?\s?8|σ_?8|\bs8)\s*{LINK}\s*({NUM})",
+    "omega_m": r"(?:\bomega[\s_]?m(?:atter)?\b|\bom0|\bom(?=\s*=)|\bω_?m|\bωm|matter\s+density)\s*{LINK}"
     r"\s*({NUM})",
-    "omega_b": r"(?:\bomega_?b(?:aryon)?|\bob0|\bω_?b|\bωb|\bomega\s+b\b|baryon\s+density)\s*(?:=|of|is|:)?\s*({NUM})",
+    "omega_b": r"(?:\bomega_?b(?:aryon)?|\bob0|\bω_?b|\bωb|\bomega\s+b\b|baryon\s+density)\s*{LINK}\s*({NUM})",
     "h": r"(?<![a-z0-9/])h\s*(?:=|of|is|:)\s*({NUM})|(?<![a-z0-9/])h\s+({NUM})",
-    "H0": r"\bh_?0\s*(?:=|of|is|:)?\s*({NUM})",
-    "n_s": r"(?:\bn_?s|spectral\s+index)\s*(?:=|of|is|:)?\s*({NUM})",
+    "H0": r"\bh_?0\s*{LINK}\s*({NUM})",
+    "n_s": r"(?:\bn_?s|spectral\s+index)\s*{LINK}\s*({NUM})",
     "k_h_mpc": r"(?<![a-z])k\s*(?:=|of|is|:|~)?\s*({NUM})\s*(?:h\s*/\s*mpc|h\s*mpc\^?-1)?",
     "box_size_mpc_h": r"({NUM})\s*(?:mpc\s*/\s*h|h\^?-1\s*mpc|mpc/h|mpc)\b",
     "n_pixels": r"({NUM})\s*(?:x\s*\d+\s*)?(?:pixels?|px|cells?)\b|({NUM})\s*(?:x|×)\s*\d+|({NUM})\s*(?:\^2|²)",
-    "seed": r"\bseed\s*(?:=|of|is|:)?\s*(\d+)",
+    "seed": r"\bseed\s*{LINK}\s*(\d+)",
 }
+
+
+def _parameter_pattern(name: str) -> str:
+    """The regular expression that finds a parameter's value (_SIMULATION_PATTERNS, placeholders filled)."""
+    return _SIMULATION_PATTERNS[name].replace("{NUM}", NUM).replace("{LINK}", _LINK)
 
 
 def extract_simulation(text: str) -> SimulationArgs:
     """Parameters for matter_power_spectrum / density_field: σ8, Ωm, Ωb, h (or H0), n_s, k, box, pixels, seed."""
     lowered = text.lower()
     values: dict[str, Any] = {}
-    for name, pattern in _SIMULATION_PATTERNS.items():
-        found = re.search(pattern.replace("{NUM}", NUM), lowered)
+    for name in _SIMULATION_PATTERNS:
+        found = re.search(_parameter_pattern(name), lowered)
         if found:
             number = next(g for g in found.groups() if g is not None)
             values[name] = to_float(number)

@@ -91,7 +91,8 @@ _OUTPUT_UNITS = {"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gly": "Glyr", "mly":
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|same but|(the )?same (moment|time|night|day|date|thing|question|again)|"
     r"again|now|also|then|only|"
-    r"just|instead|with|but|ok(ay)?,? (and|what about))\b|\binstead\b",
+    r"just|instead|with|but|ok(ay)?,? (and|what about)|make it|try|switch to|(change|set) (it|that|this|the \w+) to|"
+    r"(widen|increase|decrease|reduce|extend|shrink|enlarge) (it|that|this|the \w+))\b|\binstead\b",
     re.IGNORECASE,
 )
 PRONOUN = re.compile(
@@ -1570,19 +1571,23 @@ class SemanticPlanner:
         parsed = _PARSED.get()
         args: dict[str, Any] = {}
         notes: list[str] = []
-        for magnitude in parsed.magnitudes:
+        modulus = re.search(
+            rf"\bmodulus\s+(?:of\s+|is\s+)?({extract.NUM})\s*(?:mag)?|\bm\s*[-−–]\s*M\s*(?:=|is|of)?\s*({extract.NUM})",
+            parsed.original,
+        )
+        written_as_difference = bool(modulus and modulus.group(2))  # 'm - M = 12.3': not an absolute magnitude
+        for magnitude in [] if written_as_difference else parsed.magnitudes:
             args.setdefault(f"{magnitude.kind}_mag", magnitude.value)
             if magnitude.band:
                 args.setdefault("band", magnitude.band)
         parallax = extract.extract_parallax_mas(parsed.numbers_text)
         distance = extract.extract_distance_pc(parsed.numbers_text)
-        modulus = re.search(rf"\bmodulus\s+(?:of\s+)?({extract.NUM})\s*(?:mag)?", text, re.IGNORECASE)
         if distance is not None:
             args["distance_pc"] = distance
         elif parallax is not None:
             args["parallax_mas"] = parallax
         elif modulus and not args:
-            args.update(apparent_mag=extract.to_float(modulus.group(1)), absolute_mag=0.0)
+            args.update(apparent_mag=extract.to_float(modulus.group(1) or modulus.group(2)), absolute_mag=0.0)
             notes.append("A distance modulus m − M is read as m with M = 0.")
         given = sum(k in args for k in ("apparent_mag", "absolute_mag")) + int(
             "distance_pc" in args or "parallax_mas" in args
