@@ -140,7 +140,8 @@ def ingest(
     table = Table("file", "status", "chunks", "new", "message")
     for item in report.files:
         colour = {"ingested": "green", "unchanged": "dim", "skipped": "red"}[item.status]
-        table.add_row(item.path, f"[{colour}]{item.status}[/{colour}]", str(item.chunks), str(item.added), item.message)
+        status = f"[{colour}]{item.status}[/{colour}]"
+        table.add_row(escape(item.path), status, str(item.chunks), str(item.added), escape(item.message))
     console.print(table)
     console.print(report.summary())
     if report.skipped and len(report.skipped) == len(report.files):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -114,6 +115,60 @@ def test_ingest_every_format_reports_bad_files_and_is_incremental(fresh_obs):
     bib = fresh_obs.knowledge.search("dust extinction reddening maps", k=3, year_min=2023)
     assert bib[0].metadata["title"] == "Dust extinction maps for wide-field surveys"
     assert all(p.metadata.get("year", 0) >= 2023 for p in bib)
+
+
+def test_one_bad_file_or_record_never_stops_a_batch(fresh_obs, tmp_path, monkeypatch):
+    """Issue 18 C2: a PDF that makes pypdf raise anything, and JSONL fields of the wrong type."""
+    import pypdf
+    from pypdf.errors import LimitReachedError
+
+    class HostilePdf:  # what a flate bomb or a mutated file makes pypdf raise, where the file is opened
+        def __init__(self, path: str) -> None:
+            raise (LimitReachedError if "bomb" in path else AssertionError)("Limit reached while decompressing.")
+
+    monkeypatch.setattr(pypdf, "PdfReader", HostilePdf)
+    for name in ("bomb.pdf", "mutated.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4\n")
+    records = [
+        {"title": "Quasar variability with damped random walks", "authors": 5, "year": "2016", "text": "DRW fits."},
+        {"title": "Tidal streams of the Milky Way", "authors": {"name": "X"}, "text": "streams"},
+        {"title": 1998, "authors": ["A. Author", 7], "year": 2001.0, "abstract": "A numbered title."},
+        {"title": "Broken year", "year": [2020], "text": "never ingested"},
+    ]
+    (tmp_path / "records.jsonl").write_text("\n".join(map(json.dumps, records)) + "\n{not json\n")
+    (tmp_path / "fine.md").write_text("# Fine\n\nA note about gravitational microlensing parallax.\n")
+    report = fresh_obs.ingest([tmp_path])
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert by_name["fine.md"].status == "ingested"
+    for name, kind in (("bomb.pdf", "LimitReachedError"), ("mutated.pdf", "AssertionError")):
+        assert by_name[name].status == "skipped" and f"not a readable PDF ({kind}" in by_name[name].message
+    jsonl = by_name["records.jsonl"]
+    assert jsonl.status == "ingested" and jsonl.added == 2, jsonl
+    assert "line 2 skipped: 'authors' must be text, not an object" in jsonl.message
+    assert "line 4 skipped: 'year' must be a whole number" in jsonl.message
+    assert "line 5 skipped: not valid JSON" in jsonl.message
+    found = fresh_obs.knowledge.search("damped random walk quasar variability", k=1, source_id=None)[0]
+    assert found.metadata["authors"] == "5" and found.metadata["year"] == 2016
+
+
+def test_a_long_running_process_sees_documents_another_process_ingested(fresh_obs, fresh_home, tmp_path):
+    """Issue 18 L2: the UI or MCP server keeps indexes in memory; an ingest elsewhere must reach them."""
+    import os
+    import subprocess
+    import sys
+
+    question = "zebra-striped glitches of radio pulsars"
+    before = fresh_obs.knowledge.search(question, k=1)
+    note = tmp_path / "pulsars.md"
+    note.write_text("# Pulsar notes\n\nZebra-striped glitches were seen in a new sample of radio pulsars.\n")
+    script = Path(sys.executable).with_name("aeiou")
+    env = {**os.environ, "AEIOU_HOME": str(fresh_home)}
+    done = subprocess.run([str(script), "ingest", str(note)], capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr
+    after = fresh_obs.knowledge.search(question, k=1)
+    assert before[0].metadata.get("path") != str(note) and after[0].metadata.get("path") == str(note)
+    answer = fresh_obs.ask("What do my notes say about zebra-striped pulsar glitches?")
+    assert "Zebra-striped glitches" in answer.text
 
 
 def test_questions_about_my_documents(fresh_obs):

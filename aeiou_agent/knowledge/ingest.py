@@ -67,10 +67,9 @@ def _file_id(path: Path) -> str:
     return "file:" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def read_pdf(path: Path) -> list[Chunk]:
+def read_pdf(path: Path, notes: list[str]) -> list[Chunk]:
     """Chunks of a PDF's text, page by page."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
@@ -82,7 +81,7 @@ def read_pdf(path: Path) -> list[Chunk]:
         pages = [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, start=1)]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
+    except Exception as exc:  # pypdf raises anything on hostile input: AssertionError, LimitReachedError (bombs), …
         raise IngestError(f"{path.name} is not a readable PDF ({type(exc).__name__}: {exc})") from None
     source = _file_id(path)
     chunks = [
@@ -109,7 +108,7 @@ def _bib_field(entry: Any, name: str) -> str:
     return re.sub(r"[{}]", "", str(value.value)).strip() if value is not None else ""
 
 
-def read_bibtex(path: Path) -> list[Chunk]:
+def read_bibtex(path: Path, notes: list[str]) -> list[Chunk]:
     """One chunk per BibTeX entry (title, authors, year, venue, abstract, keywords)."""
     import bibtexparser
 
@@ -145,45 +144,88 @@ def read_bibtex(path: Path) -> list[Chunk]:
     return chunks
 
 
-def read_jsonl(path: Path) -> list[Chunk]:
-    """Records with title/authors/year and text, abstract or description; an 'id' or 'arxiv' names the source."""
+def _text_field(record: dict[str, Any], name: str) -> str:
+    """A text field of a JSONL record: a string, or a number written as text; anything else is refused."""
+    value = record.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    raise IngestError(f"'{name}' must be text, not {_json_kind(value)}")
+
+
+def _authors_field(record: dict[str, Any]) -> str | list[str]:
+    """'authors' as a string ('A. Smith and B. Jones') or a list of names (numbers become text)."""
+    value = record.get("authors")
+    if isinstance(value, list):
+        if not all(isinstance(a, str | int | float) and not isinstance(a, bool) for a in value):
+            raise IngestError("'authors' must be a list of names (text), not a list with objects or lists in it")
+        return [str(a) for a in value]
+    return _text_field(record, "authors")
+
+
+def _year_field(record: dict[str, Any]) -> int | None:
+    """'year' as a whole number: 2019, '2019' and 2019.0 all count; anything else is refused."""
+    value = record.get("year")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    raise IngestError(f"'year' must be a whole number such as 2019, not {_json_kind(value)} {json.dumps(value)[:40]}")
+
+
+def _json_kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false", str: "text"}.get(type(value), "a number")
+
+
+def read_jsonl(path: Path, notes: list[str]) -> list[Chunk]:
+    """Records with title/authors/year and text, abstract or description; an 'id' or 'arxiv' names the source.
+
+    A field of the wrong type is coerced where the meaning is plain (a year written as text, a number as a title);
+    a record that cannot be read is skipped and named in ``notes``, and the rest of the file is ingested.
+    """
     chunks: list[Chunk] = []
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
+            if not isinstance(record, dict):
+                raise IngestError("not a JSON object")
+            texts = (_text_field(record, key) for key in ("text", "abstract", "description"))
+            body = next((text for text in texts if text), "")
+            title = _text_field(record, "title")
+            authors, year = _authors_field(record), _year_field(record)
+            arxiv = _text_field(record, "arxiv")
+            named = _text_field(record, "id") or (f"arXiv:{arxiv}" if arxiv else "")
         except json.JSONDecodeError as exc:
-            raise IngestError(f"{path.name}:{number} is not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise IngestError(f"{path.name}:{number} is not a JSON object")
-        body = record.get("text") or record.get("abstract") or record.get("description") or ""
-        title = str(record.get("title", ""))
+            notes.append(f"line {number} skipped: not valid JSON ({exc.msg})")
+            continue
+        except IngestError as exc:
+            notes.append(f"line {number} skipped: {exc}")
+            continue
         if not (body or title):
             continue
-        source = record.get("id") or (
-            f"arXiv:{record['arxiv']}" if record.get("arxiv") else f"{_file_id(path)}#{number}"
-        )
-        year = record.get("year") if isinstance(record.get("year"), int) else None
+        source = named or f"{_file_id(path)}#{number}"
         if title:
             chunks += paper_chunks(
-                source_id=str(source),
-                title=title,
-                authors=record.get("authors", ""),
-                year=year,
-                body=str(body),
-                path=str(path),
-                kind="jsonl",
+                source_id=source, title=title, authors=authors, year=year, body=body, path=str(path), kind="jsonl"
             )
         else:
             chunks += [
-                Chunk(text=piece, source_id=str(source), collection="papers", path=str(path), kind="jsonl")
-                for piece in chunk_text(str(body))
+                Chunk(text=piece, source_id=source, collection="papers", path=str(path), kind="jsonl")
+                for piece in chunk_text(body)
             ]
+    if not chunks and notes:
+        raise IngestError(f"{path.name}: no record could be read ({notes[0]}{'; …' if len(notes) > 1 else ''})")
     return chunks
 
 
-def read_text(path: Path) -> list[Chunk]:
+def read_text(path: Path, notes: list[str]) -> list[Chunk]:
     """Markdown or plain text, chunked by paragraphs; Markdown headings become sections."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     if "\x00" in raw:
@@ -214,7 +256,8 @@ def read_text(path: Path) -> list[Chunk]:
     return chunks
 
 
-READERS: dict[str, Callable[[Path], list[Chunk]]] = {
+# Each reader returns a file's chunks and appends what it had to skip inside the file to its notes.
+READERS: dict[str, Callable[[Path, list[str]], list[Chunk]]] = {
     ".pdf": read_pdf,
     ".bib": read_bibtex,
     ".jsonl": read_jsonl,
@@ -247,6 +290,7 @@ def ingest(store: KnowledgeStore, paths: Iterable[str | Path], *, progress: bool
 
         iterator = track(files, description="ingesting", transient=True)
     for path in iterator:
+        notes: list[str] = []
         try:
             if not path.exists():
                 raise IngestError(f"{path} does not exist")
@@ -256,13 +300,18 @@ def ingest(store: KnowledgeStore, paths: Iterable[str | Path], *, progress: bool
                 )
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise IngestError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB")
-            chunks = READERS[path.suffix.lower()](path)
+            chunks = READERS[path.suffix.lower()](path, notes)
             if len(chunks) > MAX_CHUNKS_PER_FILE:
                 raise IngestError(f"{path.name} would make {len(chunks)} chunks (limit {MAX_CHUNKS_PER_FILE})")
         except IngestError as exc:
             report.files.append(FileReport(str(path), "skipped", message=str(exc)))
             continue
+        except Exception as exc:  # each file in its own boundary: a reader bug skips one file
+            message = f"{path.name} could not be read ({type(exc).__name__}: {str(exc)[:200]})"
+            report.files.append(FileReport(str(path), "skipped", message=message))
+            continue
         added, _present = store.add(chunks)
         status = "ingested" if added else "unchanged"
-        report.files.append(FileReport(str(path), status, chunks=len(chunks), added=added))
+        message = "; ".join(notes[:5]) + (f"; and {len(notes) - 5} more" if len(notes) > 5 else "")
+        report.files.append(FileReport(str(path), status, chunks=len(chunks), added=added, message=message))
     return report

@@ -12,8 +12,10 @@ import fcntl
 import hashlib
 import json
 import math
+import os
 import re
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,6 +54,7 @@ MIN_SIMILARITY_WITH_NAME = 0.05  # a passage naming the question's proper noun a
 MIN_COVERAGE_WITH_NAME = 0.75  # this share of its content words ('what did Schawinski, Turp and Zhang propose?')
 RRF_K = 60
 PAGE = 5000  # records per Chroma read
+CHANGES_MARKER = "changes"  # rewritten with a new token on every write, so other processes know to reload
 # Version of how the built-in knowledge (bibliography, cards, tool docs) is chunked; bump to re-index it.
 SEED_SCHEMA = 1
 
@@ -185,18 +188,55 @@ class KnowledgeStore:
     _instances_lock = threading.Lock()
 
     def __init__(self, settings: Settings):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
         self.settings = settings
         self.path = settings.home / "knowledge"
         self.path.mkdir(parents=True, exist_ok=True)
-        self.client = chromadb.PersistentClient(
-            path=str(self.path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        )
+        self._seen_changes = self._changes()
+        self.client = self._open_client()
         self._ef = _embedding_function()
         self._lock = threading.RLock()
         self._bm25: dict[str, _BM25] = {}
+
+    def _open_client(self) -> Any:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        return chromadb.PersistentClient(
+            path=str(self.path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        )
+
+    def _changes(self) -> str:
+        """The token of the last write to this folder by any process ('' before the first)."""
+        try:
+            return (self.path / CHANGES_MARKER).read_text()
+        except OSError:
+            return ""
+
+    def _mark_changed(self) -> None:
+        """Tell other processes' stores that the collections changed (called under the write lock)."""
+        token = uuid.uuid4().hex
+        partial = self.path / f"{CHANGES_MARKER}.{os.getpid()}.part"
+        partial.write_text(token)
+        partial.replace(self.path / CHANGES_MARKER)
+        self._seen_changes = token
+
+    def refresh(self) -> bool:
+        """Reopen Chroma and drop the BM25 indexes if another process wrote since this one last looked.
+
+        A long-running process (the web UI, the MCP server) keeps Chroma's HNSW index and its own BM25 indexes in
+        memory; without this it would not see documents another process ingested until restarted.
+        """
+        if self._changes() == self._seen_changes:
+            return False
+        with self._lock:
+            token = self._changes()
+            if token == self._seen_changes:
+                return False
+            self.client.close()
+            self.client = self._open_client()
+            self._bm25.clear()
+            self._seen_changes = token
+        return True
 
     @classmethod
     def open(cls, settings: Settings) -> KnowledgeStore:
@@ -233,6 +273,7 @@ class KnowledgeStore:
 
     def count(self, collection: str | None = None, origin: str = "any") -> int:
         """Number of chunks in one collection or in all; ``origin`` 'ingested' or 'bibliography' narrows papers."""
+        self.refresh()
         names = [collection] if collection else list(COLLECTIONS)
         if origin == "any":
             return sum(int(self.collection(n).count()) for n in names)
@@ -246,6 +287,7 @@ class KnowledgeStore:
             by_collection.setdefault(chunk.collection, {})[chunk.id] = chunk
         added = present = 0
         with self._lock, self.write_lock():
+            self.refresh()  # never write through a stale index
             for name, items in by_collection.items():
                 collection = self.collection(name)
                 ids = list(items)
@@ -264,6 +306,8 @@ class KnowledgeStore:
                 added += len(new)
                 if new:
                     self._bm25.pop(name, None)
+            if added:
+                self._mark_changed()
         return added, present
 
     def _all(self, name: str, where: dict[str, Any] | None = None, include: Sequence[str] = ()) -> dict[str, list[Any]]:
@@ -302,6 +346,7 @@ class KnowledgeStore:
         """Top ``k`` passages for ``query``: 'hybrid' (BM25 + dense, reciprocal-rank fusion), 'dense' or 'bm25'."""
         if mode not in {"hybrid", "dense", "bm25"}:
             raise UserError(f"mode must be hybrid, dense or bm25, not {mode!r}")
+        self.refresh()
 
         def keep(meta: dict[str, Any]) -> bool:
             year = meta.get("year")
@@ -363,6 +408,7 @@ class KnowledgeStore:
         keep = {c.id for c in chunks}
         removed = 0
         with self._lock, self.write_lock():
+            self.refresh()
             for name in COLLECTIONS:
                 collection = self.collection(name)
                 owned = self._all(name, where=_seed_owned(name))["ids"]
@@ -371,6 +417,8 @@ class KnowledgeStore:
                     collection.delete(ids=stale)
                     self._bm25.pop(name, None)
                     removed += len(stale)
+            if removed:
+                self._mark_changed()
         return removed
 
     def seed(self, store: Store, registry: Registry) -> dict[str, Any]:
