@@ -11,6 +11,8 @@ least MIN_PARAPHRASES_CITED of the paraphrases, all under leave-one-out, so the 
 questions the fit has not seen. Prints the constants to paste into aeiou_agent/knowledge/store.py.
 
     python evals/calibrate_literature.py
+
+Only the bibliography's passages count, so documents you ingested do not change the fit.
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ def calibrate(obs: Observatory) -> dict[str, Any]:
         plan = obs.planner.plan(question, ChatContext())
         call = plan.calls[0] if plan.calls else None
         query = str(call.args["query"]) if call and call.tool == "search_literature" else question
-        passages = knowledge.search(query, k=20, collections=("papers",))
+        found = knowledge.search(query, k=40, collections=("papers",))
+        passages = [p for p in found if p.metadata.get("section") == "bibliography"][:20]  # not your own documents
         if not passages:
             continue
         features.append(relevance_features(passages[0], query, passages))

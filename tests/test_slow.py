@@ -34,10 +34,14 @@ def test_cold_start_builds_store_and_answers(tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_the_shipped_relevance_model_is_what_the_calibration_script_fits(obs):
-    """store.py's relevance constants are reproduced by evals/calibrate_literature.py, and its estimate holds."""
+def test_the_shipped_relevance_model_is_what_the_calibration_script_fits(fresh_home):
+    """store.py's relevance constants are reproduced by evals/calibrate_literature.py, and its estimate holds.
+
+    In a home of its own: documents other tests ingest crowd the bibliography out of the dense candidates.
+    """
     import importlib.util
 
+    from aeiou_agent import Observatory
     from aeiou_agent.knowledge import store
 
     path = Path(__file__).parents[1] / "evals" / "calibrate_literature.py"
@@ -45,6 +49,7 @@ def test_the_shipped_relevance_model_is_what_the_calibration_script_fits(obs):
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    obs = Observatory(fresh_home)
     obs.build()
     fit = module.calibrate(obs)
     assert fit["weights"] == pytest.approx(store.RELEVANCE_WEIGHTS, abs=0.002)
