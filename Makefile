@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run chat test test-slow test-adversarial lint eval bench clean
+.PHONY: install run chat test test-slow test-adversarial fuzz-long lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test-slow: $(STAMP)
 # are measured by benchmarks/hostile_sql.py).
 test-adversarial: $(STAMP)
 	$(BIN)/pytest -m adversarial tests/adversarial
+
+# The fuzzing part of the adversarial suite at 10,000 new (random) cases per entry point: a long, nightly-style run.
+fuzz-long: $(STAMP)
+	AEIOU_FUZZ_EXAMPLES=10000 AEIOU_FUZZ_RANDOM=1 $(BIN)/pytest -m adversarial tests/adversarial/test_fuzz_entry_points.py
 
 # Every question set, each with its floor (answer accuracy, tool selection). dev.jsonl is issue 13's development
 # set (first score 0.692 answers before the redesign): its floor is just under its score today, raised as the

@@ -109,6 +109,18 @@ def markdown_literal(text: Any) -> str:
     return re.sub(r"([\\\[\]<>!])", r"\\\1", str(text))
 
 
+def inert_markup(text: str) -> str:
+    """A language model's answer with its Markdown formatting kept but no image, link or HTML element live.
+
+    A model can be talked into echoing a document's '![x](http://…/exfil)' (issue 18): emphasis, lists and tables
+    stay, while images, links, HTML tags and autolinks are escaped and terminal control sequences dropped.
+    """
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07?", "", text)
+    text = re.sub(r"(?<!\\)!\[", r"\\![", text)
+    text = re.sub(r"(?<!\\)\]\(", r"\\](", text)
+    return re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", text)
+
+
 _CELL_CHARS = 200  # a table cell shows this much of a long value; the result data keeps all of it
 
 

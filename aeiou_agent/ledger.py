@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import secrets
 import socket
 import sqlite3
@@ -76,6 +77,8 @@ MIGRATIONS: list[str] = [
 ]
 MAX_STORED_OUTPUT_CHARS = 1_000_000  # a tool output longer than this is stored as a preview with its size and hash
 INTERRUPTED_AFTER = dt.timedelta(days=1)  # a 'running' run without a process id (older ledgers) is over by then
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # never part of valid text in a Python str
 
 
 def _process_alive(pid: int) -> bool:
@@ -172,6 +175,9 @@ class Ledger:
             self._db.close()
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        # A lone surrogate ('\udcff' from a badly decoded argument) cannot be stored as UTF-8: it becomes U+FFFD
+        # here, for every text the ledger keeps (questions, arguments, outputs), so that no input fails a run.
+        params = tuple(LONE_SURROGATE.sub("\ufffd", p) if isinstance(p, str) else p for p in params)
         with self._lock:
             self._db.execute(sql, params)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import re
 import secrets
 import shutil
 import time
@@ -18,12 +17,12 @@ from typing import Any, Literal
 
 from aeiou_agent._json import content_hash, to_jsonable
 from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCall
-from aeiou_agent.compose import Composer, cite, collect_citations, plan_message, ungrounded_numbers
+from aeiou_agent.compose import Composer, cite, collect_citations, inert_markup, plan_message, ungrounded_numbers
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import AeiouError, ConfigError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
 from aeiou_agent.knowledge.ingest import IngestReport
 from aeiou_agent.knowledge.store import KnowledgeStore
-from aeiou_agent.ledger import Ledger
+from aeiou_agent.ledger import LONE_SURROGATE, Ledger
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
 from aeiou_agent.planning.llm import Budgets, LLMPlanner, LoopOutcome, chat_model
 from aeiou_agent.planning.semantic import SemanticPlanner
@@ -129,9 +128,6 @@ class ChatSession:
         answer = self.observatory.ask(question, context=self.context, session_id=self.id, on_progress=on_progress)
         self.history.append(answer)
         return answer
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # never part of valid text in a Python str
 
 
 class Observatory:
@@ -256,7 +252,7 @@ class Observatory:
         """
         if not isinstance(question, str):
             raise TypeError(f"question must be a str, not {type(question).__name__}")
-        question = _LONE_SURROGATE.sub("\ufffd", question)  # not text: the ledger (UTF-8) could not store it
+        question = LONE_SURROGATE.sub("\ufffd", question)  # not text: the ledger (UTF-8) could not store it
         started = time.perf_counter()
         context = context if context is not None else ChatContext()
         store = self.store
@@ -334,7 +330,8 @@ class Observatory:
             outcome = planner.run(question, context, execute)
         if outcome.text is not None:
             plan = Plan(intent="llm", calls=[PlannedCall(e.call.tool, e.call.args) for e in executed])
-            return plan, self._answer(question, plan, executed, run_id, started, text=outcome.text), outcome.transcript
+            text = inert_markup(outcome.text)
+            return plan, self._answer(question, plan, executed, run_id, started, text=text), outcome.transcript
         plan = planner.fallback.plan(question, context)
         if context.prefer_plots:
             self._add_plots(plan)

@@ -97,3 +97,11 @@ def test_a_run_its_killed_process_left_running_is_marked_interrupted(tmp_path):
     assert reopened.run(live_run)["status"] == "running"
     reopened.close()
     ledger.close()
+
+
+def test_a_lone_surrogate_in_tool_arguments_is_recorded_not_raised(obs):
+    """Found by the fuzzing suite: call_tool with '\\udcff' in an argument failed in the ledger (UTF-8)."""
+    run = obs.call_tool("angular_separation", {"target_1": "\udcff", "target_2": "Vega"})
+    assert not run.call.ok
+    recorded = obs.show(run.run_id)
+    assert "\ufffd" in recorded["question"] and recorded["status"] == "error"

@@ -297,3 +297,19 @@ def test_cli_ask_and_eval_with_the_llm_planner(home: Path, tmp_path: Path, monke
     assert report["summary"]["planner"]["planner"] == "llm" and report["summary"]["tool_selection_accuracy"] == 1.0
     assert semantic.exit_code == 0, semantic.output
     assert json.loads((tmp_path / "s.json").read_text())["summary"]["planner"]["planner"] == "semantic"
+
+
+def test_a_model_echoing_an_image_or_html_cannot_make_the_browser_fetch_it(home: Path) -> None:
+    """Issue 18: a model talked into repeating a document's payload; its formatting stays, the payload is inert."""
+    from aeiou_agent.ui import chat_message
+
+    model = ScriptedChatModel(
+        script=[
+            call("cosmology_calculator", z=3, quantity="age"),
+            final("**2.144 Gyr** ![x](http://127.0.0.1:9/exfil?d=1) [more](http://127.0.0.1:9/) <img src=x> \x1b[31m"),
+        ]
+    )
+    answer = observatory(home, model).ask(AGE_QUESTION)
+    assert answer.planner == "llm" and answer.text.startswith("**2.144 Gyr** \\![x\\](http://127.0.0.1:9/exfil?d=1)")
+    for shown in (answer.text, chat_message(answer)):
+        assert "\\<img" in shown and "\x1b" not in shown and "[more\\](" in shown
