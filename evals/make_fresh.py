@@ -3402,6 +3402,144 @@ for question in [
 BATCH_20 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_21 = Path(__file__).with_name("fresh21.jsonl")
+FIRST_SCORE_21 = (
+    "# fresh21.jsonl: 26 questions written 2026-12-05 with units glued to numbers ('5deg', \"30'\"), common "
+    "names of deep-sky objects, constellation abbreviations, HIP numbers, negative colon declinations, outputs "
+    "asked in other units, and out-of-scope requests, scored before any change for them; NOT held out once changed "
+    "for. First score: tool selection 1.000, arguments 0.500 (1 of the 2 cases that check arguments: 'stars in UMa' "
+    "did not read the IAU abbreviation), answers 1.000, refusal recall and precision 1.000. Regenerate with python "
+    "evals/make_fresh.py."
+)
+
+case(
+    "catalog",
+    "stars brighter than 4.5 within 5deg of Capella",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(mc.position("Capella"), 5, 4.5))],
+)
+case(
+    "catalog",
+    "NGC objects within 30' of M42",
+    tools=["cone_search"],
+    args={"cone_search": {"target": "M42", "radius_deg": 0.5, "catalog": "ngc"}},
+)
+crab = mc.position("M1")
+case(
+    "catalog",
+    "coordinates of the Crab Nebula",
+    tools=[["resolve_object", "object_info"]],
+    numbers=[num(crab[0], tol=0.01)],
+)
+case(
+    "catalog",
+    "which constellation is the Whirlpool Galaxy in?",
+    tools=[["constellation", "object_info"]],
+    contains=[mc.constellation(*mc.position("M51"))],
+)
+case(
+    "catalog",
+    "brightest 5 stars in UMa",
+    tools=["find_objects"],
+    args={"find_objects": {"catalog": "hipparcos", "constellation": "Ursa Major", "limit": 5}},
+)
+sirius_row = mc.ROW_OF_HIP[32349]
+case(
+    "catalog",
+    "Hp magnitude of HIP 32349",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(mc.HP[sirius_row]), tol=0.01)],
+)
+case(
+    "catalog",
+    "declination of Deneb in degrees",
+    tools=[["resolve_object", "object_info"]],
+    numbers=[num(mc.position("Deneb")[1], tol=0.01)],
+)
+case(
+    "catalog",
+    "what kind of object is NGC 891?",
+    tools=["object_info"],
+    contains=[["galaxy", "Galaxy"]],
+)
+spot = SkyCoord("05:35:17.3 -05:23:28", unit=(u.hourangle, u.deg))
+case(
+    "sky",
+    "constellation at 05:35:17.3 -05:23:28",
+    tools=["constellation"],
+    contains=[mc.constellation(spot.ra.deg, spot.dec.deg)],
+)
+case(
+    "sky",
+    "ecliptic longitude of RA 180 deg, Dec 0 deg",
+    tools=["convert_coordinates"],
+    numbers=[num(SkyCoord(180 * u.deg, 0 * u.deg).barycentrictrueecliptic.lon.deg, tol=0.05)],
+)
+case(
+    "sky",
+    "angular distance between Aldebaran and the Pleiades",
+    tools=["angular_separation"],
+    numbers=[
+        num(
+            SkyCoord(*mc.position("Aldebaran"), unit="deg").separation(SkyCoord(*mc.position("M45"), unit="deg")).deg,
+            tol=0.02,
+        )
+    ],
+)
+case("units", "convert 45 degrees to radians", tools=["convert_units"], numbers=[num(math.pi / 4, rel=0.001)])
+case("units", "3 arcmin in arcsec", tools=["convert_units"], numbers=[num(180)])
+case(
+    "units", "10 light years in parsecs", tools=["convert_units"], numbers=[num((10 * u.lyr).to_value(u.pc), rel=0.001)]
+)
+case(
+    "cosmology",
+    "comoving distance to z=0.5 in Gpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(0.5).to_value(u.Gpc), rel=0.005)],
+)
+case(
+    "cosmology",
+    "lookback time to redshift 2, WMAP9",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.lookback_time(2).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "how big is 1 arcsec at z=2 in kpc?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(2).to_value(u.kpc / u.arcmin) / 60, rel=0.005)],
+)
+case(
+    "ephemeris",
+    "moonset at Kitt Peak 2026-08-20",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Moon", "Kitt Peak", "2026-08-20"))],
+)
+case(
+    "ephemeris",
+    "Saturn's altitude at Paranal on 2026-10-10 at 02:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Saturn", "Paranal", "2026-10-10T02:00"), tol=0.1)],
+)
+case(
+    "ephemeris",
+    "how far is Mars from Earth on 2026-12-01 (AU)?",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Mars", "2026-12-01T00:00"), tol=0.002)],
+)
+for question in [
+    "set an alarm for moonrise",
+    "what's the population of Chile?",
+    "recommend a good astronomy podcast",
+    "can you fix my Python code?",
+    "is astrology real?",
+    "upload my photos to the cloud",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_21 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -3424,6 +3562,7 @@ def main() -> None:
         (OUT_18, FIRST_SCORE_18, BATCH_18),
         (OUT_19, FIRST_SCORE_19, BATCH_19),
         (OUT_20, FIRST_SCORE_20, BATCH_20),
+        (OUT_21, FIRST_SCORE_21, BATCH_21),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

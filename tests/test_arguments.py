@@ -109,3 +109,21 @@ def test_impossible_dates_are_explained():
     with pytest.raises(UserError, match="impossible time"):
         parse_utc("2026-01-01T25:00")
     assert find_when("stars within 5 degrees of M45", NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "constellation"),
+    [
+        ("the 5 brightest stars in Orion", "Orion"),
+        ("brightest 5 stars in UMa", "Ursa Major"),  # IAU abbreviations, as written
+        ("galaxies in CVn brighter than 10", "Canes Venatici"),
+        ("in the constellation Cyg", "Cygnus"),
+        ("stars in uma", None),  # not how the abbreviation is written
+        ("what is up in Oct 2026", None),  # a month, not Octans
+        ("how far is Andromeda", None),
+    ],
+)
+def test_constellations_by_name_and_by_iau_abbreviation(text, constellation):
+    from aeiou_agent.store.catalogs import constellation_names
+
+    assert ex.extract_constellation(text, constellation_names()) == constellation

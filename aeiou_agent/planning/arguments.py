@@ -580,9 +580,17 @@ def extract_constellation(text: str, names: dict[str, str]) -> str | None:
         re.IGNORECASE,
     )
     if not found:
-        return None
+        written = sorted((a for a in names if a not in _NOT_ABBREVIATIONS), key=len, reverse=True)
+        abbreviations = "|".join(map(re.escape, written))
+        found = re.search(  # IAU abbreviations as written ('stars in UMa', 'in CVn'): case counts, 'uma' is not one
+            rf"\b(?i:in|within|inside|of)\s+(?i:the\s+)?(?i:constellation\s+)?({abbreviations})\b(?![-'’])", text
+        )
+        return names[found.group(1)] if found else None
     wanted = found.group(1).casefold()
     return next(full for full in names.values() if full.casefold() == wanted)
+
+
+_NOT_ABBREVIATIONS = {"Oct"}  # 'in Oct 2026' is a month, not Octans
 
 
 _GALAXY_NUMBER = re.compile(r"\b(?:sample|galaxy|stamp|image|number|no\.?)\s*#?\s*(\d+)\b|#\s*(\d+)\b", re.IGNORECASE)
