@@ -65,6 +65,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ask_latency.py
 	$(BIN)/python benchmarks/power_spectrum.py
 	$(BIN)/python benchmarks/hostile_sql.py
+	$(BIN)/python benchmarks/concurrent_sessions.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
