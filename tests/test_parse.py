@@ -32,6 +32,9 @@ VEGA = SkyCoord("18h36m56s +38d47m01s")
         "279.23333 38.78361 in galactic coordinates",  # a bare decimal pair
         "ra 279.23333 deg dec 38.78361 deg",  # decimal with 'deg'
         "which constellation is RA 18.61556h, Dec +38.78361?",  # decimal hours
+        "galactic coords of J183656.0+384701",  # an IAU-style designation carries its position
+        "2MASS J18365600+3847010 in galactic",  # 2MASS writes hundredths and tenths without the point
+        "what constellation is ra/dec 279.2333/38.7836 in",  # a slashed pair
     ],
 )
 def test_every_notation_of_one_position(text):
@@ -48,6 +51,8 @@ def test_every_notation_of_one_position(text):
         ("galactic longitude 90 and latitude 0", 90.0, 0.0),
         ("(l, b) = (280.46, -32.89)", 280.46, -32.89),
         ("galactic to equatorial: l 184.56 b -5.78", 184.56, -5.78),
+        ("l,b = 184.56,-5.78 in ra dec please", 184.56, -5.78),
+        ("l/b: 10.5/-3", 10.5, -3.0),
     ],
 )
 def test_galactic_positions_keep_their_frame(text, lon, lat):

@@ -508,3 +508,38 @@ def test_indirect_questions_scale_factor_and_facts_the_ephemeris_lacks(obs):
     assert [c.tool for c in obs.ask("is it a full moon on 2026-05-31?").calls] == ["moon_phase"]  # not a kind
     answer = obs.ask("how bright is Jupiter")  # the ephemeris gives no magnitude: said, not dropped
     assert answer.calls[0].tool == "body_position" and "no brightness (magnitude)" in answer.text
+
+
+def test_a_galaxys_radial_velocity_is_answered_and_a_stars_is_named_as_missing(obs):
+    # OpenNGC has radial velocities of galaxies; 'radial velocity' had been refused as a fact of stars for any object
+    answer = obs.ask("what's the radial velocity of M87?")
+    assert [c.tool for c in answer.calls] == ["object_info"] and "1256 km/s" in answer.text
+    assert "no distances" not in answer.text  # it had been read as a distance question
+    answer = obs.ask("radial velocity of Sirius")
+    assert answer.status == "not_understood" and "radial velocities of stars" in answer.text
+
+
+def test_chat_spellings_are_read_as_meant_without_a_note(obs):
+    chat = obs.chat()
+    chat.ask("stars brighter than 6 within 2 degrees of Spica")
+    answer = chat.ask("wat about 5 degres")  # 'wat' is a word to MiniLM (a temple), so no typo rule caught it
+    (call,) = [c for c in answer.calls if c.tool == "cone_search"]
+    assert (call.args["radius_deg"], call.args["mag_max"]) == (5.0, 6.0) and "'wat'" not in answer.text
+
+
+def test_a_moon_question_in_two_parts_gets_both_and_a_follow_ups_now_is_not_today(obs):
+    answer = obs.ask("moon illumination on 2026-12-20 and moonrise at Paranal that day")
+    assert [c.tool for c in answer.calls] == ["moon_phase", "rise_set"]  # one part was dropped before
+    assert "77.9% illuminated" in answer.text and "rises at 20:04 UTC" in answer.text
+    chat = obs.chat()
+    chat.ask("comoving distance to z=1")
+    answer = chat.ask("now with WMAP9")  # 'now' opens the follow-up; it had been read as z = 0
+    (call,) = answer.calls
+    assert (call.args["z"], call.args["cosmology"]) == (1.0, "WMAP9")
+    assert chat.ask("what about now?").calls[0].args["z"] == 0.0
+
+
+def test_counts_of_everything_in_the_universe_are_refused_but_catalog_counts_answered(obs):
+    answer = obs.ask("how many galaxies are in the universe")
+    assert answer.status == "not_understood" and "counts of everything in the universe" in answer.text
+    assert obs.ask("how many galaxies are in the catalog").calls[0].tool == "find_objects"

@@ -183,6 +183,18 @@ KEYWORDS = frozenset(
     ]
 )
 _SHORT_KEYWORDS = {"how", "what", "where", "when", "which", "time", "moon", "star", "stars", "far", "many", "age"}
+# Chat spellings that are also words elsewhere ('wat' is a Thai temple in MiniLM's vocabulary): read as meant.
+_CHAT_SPELLINGS = {
+    "wat": "what",
+    "wot": "what",
+    "wut": "what",
+    "wht": "what",
+    "wen": "when",
+    "whr": "where",
+    "hw": "how",
+    "abt": "about",
+    "teh": "the",
+}
 
 
 @cache
@@ -226,6 +238,11 @@ def correct_keywords(
         word = match.group(0)
         lowered = word.lower()
         if any(match.start() < e and match.end() > s for s, e in taken):
+            continue
+        if lowered in _CHAT_SPELLINGS and not (word[0].isupper() and match.start() > 0):
+            meant = _CHAT_SPELLINGS[lowered]  # not noted in the answer: nobody needs to be told 'wat' meant 'what'
+            out.extend([text[last : match.start()], meant.capitalize() if word[0].isupper() else meant])
+            last = match.end()
             continue
         if lowered in vocabulary or lowered in _wordpiece_vocabulary():
             continue
@@ -275,7 +292,7 @@ ASKS: dict[str, str] = {
     "parallax": r"\bparallax\b",
     "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
     "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
-    "redshift": r"\bredshift\b",
+    "redshift": r"\bredshift\b|\bradial velocit(y|ies)\b|\brecession(al)? (velocity|speed)\b",
     "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
     r"|\b(clears?|dips? below|sinks? below) the horizon\b",
@@ -339,6 +356,7 @@ _METHOD = re.compile(
 )
 
 # Facts no tool has: the answer names them instead of answering something else.
+RADIAL_VELOCITIES_OF_STARS = "radial velocities of stars"  # OpenNGC has them for galaxies: asked of one, answered
 UNSUPPORTED: list[tuple[str, str]] = [
     (
         r"\bspectral (type|class|classification)s?\b|\bwolf[- ]rayet\b|\bluminosity class(es)?\b"
@@ -347,7 +365,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bmass of\b|\bhow massive\b|\bmasses of\b", "masses of stars or planets"),
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
-    (r"\bradial velocit(y|ies)\b", "radial velocities of stars"),
+    (r"\bradial velocit(y|ies)\b", RADIAL_VELOCITIES_OF_STARS),
     (
         r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b"
         r"|\b(light[- ]?years?|parsecs?|pc|kpc|km|kilomet(er|re)s?|miles) (across|wide|in (diameter|size|radius))\b"
@@ -407,7 +425,11 @@ UNSUPPORTED: list[tuple[str, str]] = [
         r"|\bwho (named|found|invented|built|founded|launched|first (saw|observed|described))\b",
         "history of discoveries or exploration",
     ),
-    (r"\bhow many \w+ (are there )?in the (observable )?universe\b", "counts of everything in the universe"),
+    (
+        r"\b(how many|number of) \w+ (are there |are |exist |there are )?in the (observable |whole |entire )?"
+        r"(universe|cosmos)\b",
+        "counts of everything in the universe",
+    ),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
     (
         r"\b(near|around|close to|to|from) me\b(?! (a|an|the|what|how|which|about|why)\b)"
@@ -651,9 +673,19 @@ _UNLABELLED = re.compile(
 )
 _GALACTIC = re.compile(
     rf"(?:\bl\s*(?:=|:)?\s*({NUM})\s*°?\s*,?\s*(?:and\s+)?\bb\s*(?:=|:)?\s*({NUM})"
+    rf"|\bl\s*[,/]\s*b\s*(?:=|:)\s*({NUM})\s*°?\s*[,/]\s*({NUM})"  # 'l,b = 184.56,-5.78'"
     rf"|galactic\s+longitude\s+(?:of\s+)?({NUM})\s*°?\s*,?\s*(?:and\s+)?(?:galactic\s+)?latitude\s+(?:of\s+)?({NUM})"
     rf"|\(\s*l\s*,\s*b\s*\)\s*=\s*\(\s*({NUM})\s*°?\s*,\s*({NUM})\s*°?\s*\))",
     re.IGNORECASE,
+)
+# 'ra/dec 83.63/22.01', 'RA/Dec: 83.63 / 22.01'
+_SLASHED = re.compile(
+    rf"\bra\s*/\s*dec(?:l(?:ination)?)?\s*(?:=|:|of)?\s*(?P<ra>{NUM})\s*°?\s*/\s*(?P<dec>{NUM})\s*°?", re.IGNORECASE
+)
+# IAU-style designations carry their position: 'J053431.9+220052', '2MASS J05343194+2200522', 'J0534+2200'
+_DESIGNATION = re.compile(
+    r"(?<![\w.])J(?P<hh>\d{2})(?P<mm>\d{2})(?P<ss>\d{2}(?:\.\d+|\d+)?)?(?P<sign>[+\-−])(?P<dd>\d{2})(?P<dm>\d{2})"
+    r"(?P<ds>\d{2}(?:\.\d+|\d+)?)?(?![\w.])"
 )
 _BARE_PAIR = re.compile(rf"(?<![\w.:])({NUM})\s*°?\s*(?:,\s*|\s+)({NUM})\s*°?(?![\w.:%])")
 _SINGLE_RA = re.compile(_RA_LABEL + r"(?P<ra>(?:" + _RA_SEX + r")|" + _DECIMAL_DEG + r")", re.IGNORECASE)
@@ -674,7 +706,15 @@ def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]
             if -90 <= lat <= 90:
                 positions.append(SkyPosition(lon, lat, "galactic", match.group(0)))
                 spans.append((match.start(), match.end()))
-    for pattern in (_LABELLED, _UNLABELLED):
+    for match in _DESIGNATION.finditer(text):
+        ra_s, dec_s = _designation_decimals(match.group("ss")), _designation_decimals(match.group("ds"))
+        ra_deg = (int(match["hh"]) + int(match["mm"]) / 60 + ra_s / 3600) * 15
+        dec_deg = int(match["dd"]) + int(match["dm"]) / 60 + dec_s / 3600
+        if ra_deg < 360 and dec_deg <= 90 and free(match.start(), match.end()):
+            signed = -dec_deg if match["sign"] != "+" else dec_deg
+            positions.append(SkyPosition(ra_deg, signed, "icrs", match.group(0)))
+            spans.append((match.start(), match.end()))
+    for pattern in (_LABELLED, _SLASHED, _UNLABELLED):
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
@@ -703,6 +743,19 @@ def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]
             positions.append(SkyPosition(lon, lat, frame, match.group(0)))
             spans.append((match.start(), match.end()))
     return positions, spans
+
+
+def _designation_decimals(seconds: str | None) -> float:
+    """The seconds field of a J-designation: '31.9' or '3194' (2MASS writes hundredths without the point)."""
+    if not seconds:
+        return 0.0
+    return (
+        float(seconds)
+        if "." in seconds
+        else float(seconds[:2] + "." + seconds[2:])
+        if len(seconds) > 2
+        else float(seconds)
+    )
 
 
 def find_single_ra(text: str, taken: list[tuple[int, int]]) -> float | None:

@@ -34,6 +34,7 @@ from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.planning.parse import (
     KEYWORDS,
+    RADIAL_VELOCITIES_OF_STARS,
     REQUEST,
     Parsed,
     find_positions,
@@ -70,6 +71,8 @@ OBJECT_FACTS_SAID = {
 OBJECT_INTENTS = frozenset(
     {"resolve_object", "object_info", "constellation", "star_distance", "parallax_distance", "convert_coordinates"}
 )
+# Intents about the Sun, the Moon or a planet at a time, for multi-part questions ('the Moon's phase and moonrise').
+BODY_INTENTS = frozenset({"body_position", "rise_set", "moon_phase", "observability"})
 MAGNITUDE_TOOLS = frozenset({"magnitude_distance", "sql_query", "whats_up"})
 NOT_TOOLS = ("capabilities", "out_of_scope")
 PLANNED_KINDS = {"star_distance": ("object",)}  # intents that are plans of several tools, by what they take
@@ -541,9 +544,15 @@ class SemanticPlanner:
         )
         if parsed.action and not literature:
             return refuse("refused_action", parsed.action)
-        if parsed.unsupported and not literature:
-            what = " or ".join(dict.fromkeys(what for what, _phrase in parsed.unsupported))
-            asked = ", ".join(dict.fromkeys(f"'{phrase}'" for _what, phrase in parsed.unsupported))
+        deep_sky_only = bool(mentions) and all(m.ref.table == "ngc" for m in mentions)
+        unsupported = [
+            (what, phrase)
+            for what, phrase in parsed.unsupported
+            if not (what == RADIAL_VELOCITIES_OF_STARS and deep_sky_only)
+        ]
+        if unsupported and not literature:
+            what = " or ".join(dict.fromkeys(what for what, _phrase in unsupported))
+            asked = ", ".join(dict.fromkeys(f"'{phrase}'" for _what, phrase in unsupported))
             return refuse(
                 "unsupported",
                 f"I can't answer that: you asked about {asked}, and the local catalogs and tools have no {what}.",
@@ -834,6 +843,8 @@ class SemanticPlanner:
             plan.comparative = parsed.comparative
             return plan
         asks = set(parsed.asks)
+        if bodies and not mentions and not parsed.positions and intent in BODY_INTENTS:
+            return self._cover(intent, asks, BODY_INTENTS, parsed, mentions, bodies, context)
         if intent == "angular_separation":
             asks -= {"distance", "position"}
         has_object = bool(mentions) or self._previous_object(parsed, mentions, bodies, context)
@@ -844,11 +855,26 @@ class SemanticPlanner:
         frame = extract.extract_frames(parsed.text)[1]
         if "position" in asks and frame not in (None, "icrs"):
             asks = (asks - {"position"}) | {"frame_position"}
-        candidates = {name: facts for name, facts in self.provides.items() if name in OBJECT_INTENTS and facts}
+        return self._cover(intent, asks, OBJECT_INTENTS, parsed, mentions, bodies, context)
+
+    def _cover(
+        self,
+        intent: str,
+        asks: set[str],
+        intents: frozenset[str],
+        parsed: Parsed,
+        mentions: list[Mention],
+        bodies: list[str],
+        context: ChatContext,
+    ) -> Plan | None:
+        """The fewest of ``intents`` that provide every fact asked, one part each; None if ``intent`` alone does."""
+        candidates = {name: facts for name, facts in self.provides.items() if name in intents and facts}
+        if not candidates:
+            return None
         parts: list[str] = [intent] if intent == "angular_separation" else []
         remaining = set(asks)
         while remaining:
-            best = max(candidates, key=lambda name: len(candidates[name] & remaining))
+            best = max(candidates, key=lambda name: (len(candidates[name] & remaining), name == intent))
             if not candidates[best] & remaining:
                 break
             parts.append(best)
@@ -1614,7 +1640,10 @@ class SemanticPlanner:
             ) and (
                 not re.search(r"\b(was|were|when|then)\b", lowered)
             )  # 'how old is the universe?', 'Planck 2013 age of the universe' ask about today
-            if parameter or present or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", lowered):
+            without_leading_now = re.sub(
+                r"^\W*(ok(ay)?\W+)?now\b(?!\s*\?)", "", lowered
+            )  # 'now with WMAP9': a follow-up's 'now'
+            if parameter or present or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", without_leading_now):
                 z = 0.0
             elif "z" in previous:
                 z = previous["z"]
