@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import secrets
@@ -15,14 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from aeiou_agent._json import content_hash, to_jsonable
+from aeiou_agent._json import canonical_json, content_hash, to_jsonable
 from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCall
 from aeiou_agent.compose import Composer, cite, collect_citations, inert_markup, plan_message, ungrounded_numbers
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import AeiouError, ConfigError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
 from aeiou_agent.knowledge.ingest import IngestReport
 from aeiou_agent.knowledge.store import KnowledgeStore
-from aeiou_agent.ledger import LONE_SURROGATE, Ledger
+from aeiou_agent.ledger import LONE_SURROGATE, MAX_STORED_OUTPUT_CHARS, Ledger
 from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
 from aeiou_agent.planning.llm import Budgets, LLMPlanner, LoopOutcome, chat_model
 from aeiou_agent.planning.semantic import SemanticPlanner
@@ -440,7 +441,11 @@ class Observatory:
         call = ToolCall(
             tool=name, args=to_jsonable(validated), result=data, summary=result.summary, ms=ms, output_hash=output_hash
         )
-        return _Executed(call, sources=result.sources, artifacts=result.artifacts)
+        artifacts = list(result.artifacts)
+        full_table = _table_too_big_for_the_ledger(name, data, ctx)
+        if full_table is not None:
+            artifacts.append(full_table)  # not in the output hash: a copy of the data, written afresh on replay
+        return _Executed(call, sources=result.sources, artifacts=artifacts)
 
     def _answer(
         self,
@@ -576,6 +581,38 @@ def _answer_objects(calls: list[ToolCall]) -> list[str]:
         return []
     rows = last.result.get("rows") or []
     return [str(rows[0]["id"])] if rows and rows[0].get("id") else []
+
+
+def _table_too_big_for_the_ledger(tool: str, data: Any, ctx: ToolContext) -> Artifact | None:
+    """The whole table of an output the ledger will keep only a preview of, written to the artifact folder.
+
+    The ledger stores outputs past MAX_STORED_OUTPUT_CHARS as a preview and hash (issue 18, C4); a table is what a
+    user would want back whole, so it goes to a Parquet file (pandas.read_parquet reads it) named by its content.
+    """
+    if not (isinstance(data, dict) and isinstance(data.get("rows"), list) and data["rows"]):
+        return None
+    text = canonical_json(data)
+    if len(text) <= MAX_STORED_OUTPUT_CHARS:
+        return None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = data["rows"]
+    columns = data.get("columns")
+    try:
+        if isinstance(columns, list) and all(isinstance(r, list) and len(r) == len(columns) for r in rows):
+            arrays = [pa.array([r[i] for r in rows]) for i in range(len(columns))]
+            table = pa.Table.from_arrays(arrays, names=[str(c) for c in columns])
+        else:
+            table = pa.Table.from_pylist([r if isinstance(r, dict) else {"value": r} for r in rows])
+    except (pa.ArrowException, TypeError, ValueError):
+        return None  # values Arrow cannot type: the preview and hash in the ledger stay the record
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    path = ctx.artifact_path(f"{tool}_full_{digest}", ".parquet")
+    pq.write_table(table, path)
+    return Artifact.from_file(
+        path, "table/parquet", f"The full table of {tool} ({len(rows):,} rows), too big for the ledger"
+    )
 
 
 def _traceback_text(exc: BaseException | None) -> str | None:

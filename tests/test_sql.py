@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from aeiou_agent.exceptions import QueryTimeout, UnsafeQuery
@@ -141,6 +143,13 @@ def test_huge_values_stop_at_the_byte_cap_with_an_overflow_flag(obs):
     stored = obs.show(answer.run_id)["calls"][0]["output"]
     assert stored["truncated"] and stored["chars"] > 4_000_000  # the ledger keeps a preview, size and hash
     assert obs.replay(answer.run_id).identical  # replay compares the full output's hash, not the stored preview
+    (table,) = [a for a in answer.artifacts if a.kind == "table/parquet"]  # the whole table, in the artifact folder
+    assert stored["sha256"].startswith(Path(table.path).stem.rsplit("_", 1)[1])  # named by the hash the ledger keeps
+    full = pq.read_table(table.path)
+    assert full.column_names == ["hip", "pad"] and full.num_rows == len(answer.calls[0].result["rows"])
+    assert full.column("pad")[0].as_py() == "x" * 100000  # the values uncut, unlike the preview and the answer
+    small = obs.ask("SELECT hip FROM hipparcos LIMIT 5")
+    assert not small.artifacts  # a table the ledger keeps whole gets no copy
 
 
 def test_a_query_that_ignores_interrupts_has_its_process_killed(obs):
