@@ -89,6 +89,11 @@ class Settings:
         return self.home / "artifacts"
 
     @property
+    def uploads_dir(self) -> Path:
+        """Where the web UI keeps files users upload (its Gradio upload folder)."""
+        return self.home / "uploads"
+
+    @property
     def readable_dirs(self) -> list[Path]:
         """Where tools may read files a user names: AEIOU_HOME (artifacts, uploads), then ``read_dirs``."""
         extra = [Path(p).expanduser() for p in self.read_dirs.split(os.pathsep) if p.strip()]

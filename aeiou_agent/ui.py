@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -512,6 +513,9 @@ def launch(
     observatory = observatory or Observatory()
     _ = observatory.store  # first start: builds the store with its progress bar
     observatory.warm_up()
+    uploads = observatory.settings.uploads_dir
+    uploads.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(uploads))  # uploads stay in AEIOU_HOME, not a shared /tmp/gradio
     demo = build_ui(observatory)
     demo.queue(default_concurrency_limit=concurrency, max_size=64)
     artifacts = observatory.settings.artifacts_dir

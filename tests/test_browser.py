@@ -7,6 +7,7 @@ step land in the test's output folder (``tmp_path``), to look at after a run.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -65,7 +66,7 @@ def app_url(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "AEIOU_HOME": str(home)},
+            env={**{k: v for k, v in os.environ.items() if k != "GRADIO_TEMP_DIR"}, "AEIOU_HOME": str(home)},
         )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 300
@@ -105,6 +106,8 @@ def _last_answer(page) -> str:  # type: ignore[no-untyped-def]
 
 def _open_tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
     """Click a tab, through the overflow menu when the window is too narrow to show it."""
+    page.wait_for_selector('[role="tab"]', state="visible")  # the tab bar lays itself out after the page loads
+    page.wait_for_timeout(500)
     tab = page.get_by_role("tab", name=name)
     if tab.count() and tab.is_visible():
         tab.click()
@@ -269,3 +272,105 @@ def test_the_served_ui_refuses_a_foreign_host_header(app_url: str):
     assert status("GET", "/", f"localhost:{port}") == 200
     assert status("GET", "/", "evil.example") == 400
     assert status("POST", "/gradio_api/queue/join", f"evil.example:{port}") == 400
+
+
+def _flate_bomb(path: Path) -> Path:
+    """A 0.4 MB PDF whose page content inflates to 300 MB: pypdf stops at its decompression limit."""
+    import io
+    import zlib
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    stream = StreamObject()
+    stream._data = zlib.compress(b"0 0 m " * 50_000_000, 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_upload_abuse_is_refused_and_nothing_lands_outside_the_upload_folder(app_url: str, home: Path, tmp_path: Path):
+    """Issue 18: bombs, wrong types, '../' and absolute names, oversize files, and file-route probes."""
+    import http.client
+    import uuid
+    from urllib.parse import quote, urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    port = urlsplit(app_url).port
+    uploads = home / "uploads"
+    store_before = {p: p.read_bytes() for p in (home / "store").glob("*.duckdb")}
+    token = uuid.uuid4().hex[:8]  # names no earlier run could have left anywhere
+
+    def request(method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        payload = response.read()
+        connection.close()
+        return response.status, payload
+
+    def upload(filename: str, content: bytes) -> tuple[int, bytes]:
+        boundary = uuid.uuid4().hex
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{filename}"\r\n'
+                "Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        return request(
+            "POST", "/gradio_api/upload", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        )
+
+    # names that try to leave the upload folder are kept inside it, by their last part only
+    for name in (f"../../../../tmp/{token}-a.md", f"/tmp/{token}-b.md", f"..\\..\\{token}-c.md"):
+        status, payload = upload(name, b"# hostile name\n")
+        assert status == 200, payload
+        (stored,) = json.loads(payload)
+        assert Path(stored).resolve().is_relative_to(uploads.resolve()) and token in Path(stored).name
+    assert not list(Path("/tmp").glob(f"{token}*")) and not list(home.glob(f"{token}*"))
+    # oversize: refused by the server before it is stored
+    status, payload = upload(f"{token}-big.pdf", b"\0" * (51 * 1024 * 1024))
+    assert status == 413 and b"maximum allowed size" in payload
+    assert not [p for p in uploads.rglob(f"{token}-big.pdf")]
+    # the file route serves the artifact and upload folders only
+    for target in ("/etc/passwd", home / "ledger.sqlite", *store_before, home / "artifacts" / ".." / "ledger.sqlite"):
+        status, _ = request("GET", f"/gradio_api/file={quote(str(target))}")
+        assert status in (403, 404), f"{target} answered {status}"
+
+    # through the page: a real flate bomb, a wrong type, a hostile name and a fine note, one result row each
+    bomb = _flate_bomb(tmp_path / "bomb.pdf")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=LAPTOP)
+        page.goto(app_url)
+        page.wait_for_selector("#question textarea")
+        _open_tab(page, "Documents")
+        page.locator("#uploads input[type=file]").set_input_files(
+            [
+                {"name": "bomb.pdf", "mimeType": "application/pdf", "buffer": bomb.read_bytes()},
+                {"name": "setup.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x90\x00"},
+                {"name": f"../../{token}-escape.md", "mimeType": "text/markdown", "buffer": b"# Escape\n\nNothing.\n"},
+            ]
+        )
+        page.wait_for_timeout(1500)
+        page.click("#ingest")
+        page.wait_for_function(
+            "() => document.querySelector('#ingest-status').innerText.includes('file(s)')", timeout=120_000
+        )
+        rows = page.inner_text("#ingest-table")
+        page.screenshot(path=tmp_path / "uploads.png", full_page=True)
+        browser.close()
+    assert "bomb.pdf" in rows and "setup.exe" in rows and f"{token}-escape.md" in rows, rows
+    assert re.search(r"bomb\.pdf\s+skipped", rows) and re.search(r"setup\.exe\s+skipped", rows), rows
+    assert re.search(rf"{token}-escape\.md\s+ingested", rows), rows  # by its last name part, inside the uploads
+    assert "Traceback" not in rows and "AppError" not in rows
+    assert not list(Path("/tmp").glob(f"{token}*")) and not list(home.glob(f"{token}*"))
+    assert {p: p.read_bytes() for p in store_before} == store_before  # the catalog store is untouched

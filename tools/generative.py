@@ -200,7 +200,7 @@ def load_stamp(ctx: ToolContext, path: str, index: int = 0) -> np.ndarray:
     candidates = (
         [given]
         if given.is_absolute()
-        else [ctx.settings.artifacts_dir / given, ctx.settings.home / "uploads" / given, *(r / given for r in roots)]
+        else [ctx.settings.artifacts_dir / given, ctx.settings.uploads_dir / given, *(r / given for r in roots)]
     )
     file = next(
         (
