@@ -1549,7 +1549,7 @@ case(
     "ephemeris",
     "How bright is the Moon on 2026-12-24 (illuminated fraction)?",
     tools=["moon_phase"],
-    numbers=[num(mc.moon_illumination("2026-12-20"), tol=1.0)],
+    numbers=[num(mc.moon_illumination("2026-12-24"), tol=1.0)],
 )
 case(
     "ephemeris",
