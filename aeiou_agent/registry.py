@@ -54,6 +54,7 @@ KINDS = frozenset(
         "redshift",
         "parallax",
         "parallax_limit",  # 'parallax above 100 mas'
+        "column_condition",  # a condition on another catalog column: 'B-V above 1.0', 'north of dec +80'
         "distance",
         "count",  # how many rows or samples
         "order",  # brightest, nearest

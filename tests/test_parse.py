@@ -8,6 +8,7 @@ from astropy.coordinates import SkyCoord
 from aeiou_agent.planning.parse import (
     KEYWORDS,
     correct_keywords,
+    find_column_cuts,
     find_count,
     find_magnitude_limits,
     find_magnitudes,
@@ -264,3 +265,30 @@ def test_bracketed_pairs_parallax_limits_and_typos_before_gibberish():
     assert parse_question("parallax of 25 mas", VOCABULARY).parallax_limit_mas is None
     typos = parse_question("lumnosity distnace at z=0.7", VOCABULARY)
     assert typos.text.startswith("luminosity distance") and not typos.gibberish
+
+
+@pytest.mark.parametrize(
+    ("text", "cuts"),
+    [
+        ("stars near Vega brighter than 6 with B-V above 1.0", [("b_v", ">", 1.0)]),
+        ("stars redder than 1.5 in Orion", [("b_v", ">", 1.5)]),
+        ("How many Hipparcos stars are within 20 parsecs of the Sun?", [("dist_pc", "<=", 20.0)]),
+        ("stars closer than 5 light years", [("dist_pc", "<", 5 * 0.306601)]),
+        ("galaxies larger than 20 arcminutes in Virgo", [("maj_axis_arcmin", ">", 20.0)]),
+        ("NGC objects north of declination +80", [("dec_deg", ">", 80.0)]),
+        ("proper motion over 1 arcsec/yr", [("pm_total_mas_yr", ">", 1000.0)]),
+        ("galaxies with redshift of at least 0.01 near M87", [("redshift", ">=", 0.01)]),
+        ("radial velocity below -100 km/s", [("radvel_km_s", "<", -100.0)]),
+        ("stars within 20 parsecs of Vega", []),  # a search around Vega, not a distance from the Sun
+        ("stars within 10 degrees of Vega", []),
+        ("luminosity distance at z = 1", []),
+    ],
+)
+def test_conditions_on_catalog_columns(text, cuts):
+    assert [(c.column, c.op, pytest.approx(c.value)) for c in find_column_cuts(text)] == cuts
+
+
+def test_a_colour_condition_is_no_magnitude_limit_and_asks_no_colour():
+    parsed = parse_question("stars within 10 degrees of Vega brighter than 6 with B-V above 1.0", VOCABULARY)
+    assert [(m.bound, m.value) for m in parsed.magnitude_limits] == [("max", 6.0)]  # 'B … above 1.0' was B ≥ 1
+    assert "colour" not in parsed.asks

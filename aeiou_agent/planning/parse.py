@@ -856,6 +856,135 @@ _PARALLAX_LIMIT = re.compile(
 )
 
 
+# ---------------------------------------------------------------- conditions on catalog columns
+
+_MORE = (
+    r"(?:>=?|≥|above|over|greater\s+than|more\s+than|larger\s+than|bigger\s+than|higher\s+than|exceeding"
+    r"|(?:of\s+)?at\s+least)"
+)
+_LESS = r"(?:<=?|≤|below|under|less\s+than|smaller\s+than|lower\s+than|(?:of\s+)?at\s+most)"
+_IS = r"(?:\s+(?:of|is|are|was|with|values?|index))*"
+_SIGNED = r"([+\-−]?\d+(?:\.\d+)?(?:e[+\-]?\d+)?)"
+
+
+@dataclass(frozen=True)
+class ColumnCut:
+    """A condition on a catalog column the question states ('B-V above 1.0' → b_v > 1.0), and where it was written.
+
+    ``catalogs`` are the tables holding the column; a search of another table cannot use it, and the answer says so.
+    """
+
+    column: str
+    op: str  # '<', '<=', '>' or '>=': 'above 1.0' is strict, 'at least 1.0' and 'within 20 pc' are not
+    value: float
+    text: str
+    catalogs: tuple[str, ...]
+    span: tuple[int, int]
+
+    def describe(self) -> str:
+        """'B−V > 1' as the answer names it."""
+        from aeiou_agent.tools.catalog import describe_condition
+
+        return describe_condition(self.column, self.op, self.value)
+
+    @property
+    def label(self) -> str:
+        """'B−V', the column as the answer names it."""
+        from aeiou_agent.tools.catalog import COLUMN_LABELS
+
+        return COLUMN_LABELS.get(self.column, self.column)
+
+
+# Units a written value may carry, as factors to the column's unit.
+_TO_ARCMIN = {"deg": 60.0, "degrees": 60.0, "degree": 60.0, "°": 60.0, "arcminutes": 1.0, "arcminute": 1.0,
+              "arcmin": 1.0, "'": 1.0, "′": 1.0, "arcseconds": 1 / 60, "arcsecond": 1 / 60, "arcsec": 1 / 60,
+              '"': 1 / 60, "″": 1 / 60}  # fmt: skip
+_TO_PC = {"pc": 1.0, "parsecs": 1.0, "parsec": 1.0, "kpc": 1000.0, "ly": 0.306601, "light years": 0.306601,
+          "light-years": 0.306601, "light year": 0.306601, "lightyears": 0.306601}  # fmt: skip
+_TO_MAS_YR = {"mas/yr": 1.0, "mas": 1.0, "milliarcsec/yr": 1.0, "arcsec/yr": 1000.0, '"/yr': 1000.0,
+              "″/yr": 1000.0, "arcsec": 1000.0}  # fmt: skip
+_DEGREES = {"degrees": 1.0, "deg": 1.0, "°": 1.0}
+
+
+def _unit_pattern(units: dict[str, float], *, required: bool = False) -> str:
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return f"({alternatives})" if required else f"({alternatives})?"
+
+
+# (words naming the quantity, column, tables holding it, units written after the value, whether a unit is needed)
+_QUANTITIES: list[tuple[str, str, tuple[str, ...], dict[str, float], bool]] = [
+    (r"b\s*[-−–]\s*v(?:\s+colou?r)?|colou?r\s+index|colou?r", "b_v", ("hipparcos",), {"mag": 1.0}, False),
+    (r"proper\s+motions?|pm", "pm_total_mas_yr", ("hipparcos",), _TO_MAS_YR, False),
+    (
+        r"major\s+axis|angular\s+(?:size|diameter)|apparent\s+size|size|diameter",
+        "maj_axis_arcmin",
+        ("ngc",),
+        _TO_ARCMIN,
+        False,
+    ),
+    (r"declination|dec|δ", "dec_deg", ("hipparcos", "ngc"), _DEGREES, False),
+    (r"redshifts?|z", "redshift", ("ngc",), {}, False),
+    (r"(?:radial|recession(?:al)?)\s+velocit(?:y|ies)", "radvel_km_s", ("ngc",), {"km/s": 1.0}, False),
+    (r"surface\s+brightness", "surf_brightness", ("ngc",), {"mag/arcsec2": 1.0, "mag/arcsec²": 1.0}, False),
+    (r"distances?", "dist_pc", ("hipparcos",), _TO_PC, True),
+]
+_NORTH_SOUTH = re.compile(rf"\b(north|south)\s+of\s+(?:declination|dec|δ)?\s*(?:=\s*)?{_SIGNED}\s*°?", re.I)
+_REDDER = re.compile(rf"\b(redder|bluer)\s+than\s+(?:(?:b\s*[-−–]\s*v|colou?r)\s*(?:=\s*)?)?{_SIGNED}", re.I)
+_LARGER = re.compile(
+    rf"\b(larger|bigger|wider|smaller)\s+than\s+{_SIGNED}\s*{_unit_pattern(_TO_ARCMIN, required=True)}(?![a-z])", re.I
+)
+_NEARER = re.compile(  # 'within 20 parsecs (of the Sun)', not 'within 20 parsecs of Vega' (a search around Vega)
+    rf"\b(within|closer\s+than|nearer\s+than|less\s+than|farther\s+than|further\s+than|more\s+than|beyond)\s+"
+    rf"{_SIGNED}\s*{_unit_pattern(_TO_PC, required=True)}(?![\w-])"
+    r"(?:\s+(?:of|from)\s+(?:the\s+sun|earth|us|the\s+earth))?(?!\s+(?:of|from)\s+(?!the\s+sun|earth|us))",
+    re.I,
+)
+
+
+def find_column_cuts(text: str) -> list[ColumnCut]:
+    """Conditions on catalog columns written in the question.
+
+    'B-V above 1.0', 'proper motion over 1 arcsec/yr', 'redshift > 0.01', 'north of declination +80', 'larger than
+    20 arcminutes', 'within 20 parsecs of the Sun', 'redder than 1.2'. Magnitude and parallax limits have parses of
+    their own (find_magnitude_limits, find_parallax_limit).
+    """
+    cuts: list[ColumnCut] = []
+
+    def add(match: re.Match[str], column: str, op: str, value: float, catalogs: tuple[str, ...]) -> None:
+        if all(match.end() <= c.span[0] or match.start() >= c.span[1] for c in cuts):
+            cuts.append(ColumnCut(column, op, value, match.group(0).strip(), catalogs, (match.start(), match.end())))
+
+    def signed(number: str) -> float:
+        return float(number.replace("−", "-"))
+
+    for words, column, catalogs, units, unit_required in _QUANTITIES:
+        unit = _unit_pattern(units, required=unit_required) if units else "()?"
+        for op, comparison in ((">", _MORE), ("<", _LESS)):
+            pattern = rf"\b(?:{words})\b{_IS}\s*{comparison}\s*{_SIGNED}\s*{unit}(?![\w/])"
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                inclusive = re.search(r"at\s+(least|most)|>=|<=|≥|≤", match.group(0), re.IGNORECASE)
+                value = signed(match.group(1)) * units.get((match.group(2) or "").lower(), 1.0)
+                add(match, column, op + "=" if inclusive else op, value, catalogs)
+    for match in _NORTH_SOUTH.finditer(text):
+        add(
+            match,
+            "dec_deg",
+            ">" if match.group(1).lower() == "north" else "<",
+            signed(match.group(2)),
+            ("hipparcos", "ngc"),
+        )
+    for match in _REDDER.finditer(text):
+        add(match, "b_v", ">" if match.group(1).lower() == "redder" else "<", signed(match.group(2)), ("hipparcos",))
+    for match in _LARGER.finditer(text):
+        op = "<" if match.group(1).lower() == "smaller" else ">"
+        add(match, "maj_axis_arcmin", op, signed(match.group(2)) * _TO_ARCMIN[match.group(3).lower()], ("ngc",))
+    for match in _NEARER.finditer(text):
+        word = match.group(1).lower()
+        op = ">" if word.startswith(("farther", "further", "more", "beyond")) else "<=" if word == "within" else "<"
+        add(match, "dist_pc", op, signed(match.group(2)) * _TO_PC[match.group(3).lower()], ("hipparcos",))
+    return sorted(cuts, key=lambda c: c.span)
+
+
 def find_parallax_limit(text: str) -> float | None:
     """A lower parallax limit in mas ('parallax above 100 mas', 'parallax > 0.2 arcsec'); no unit means mas."""
     found = _PARALLAX_LIMIT.search(text)
@@ -1004,12 +1133,17 @@ class Parsed:
     compares: bool = False  # 'which is brighter, Vega or Arcturus?': the same fact for each object
     comparative: str | None = None  # 'brighter': the answer opens with which object is
     unknown_attribute: AskedAttribute | None = None  # 'the inclination of M31': asked of something, held by no tool
+    column_cuts: list[ColumnCut] = field(default_factory=list)  # 'B-V above 1.0', 'north of dec +80'
 
     @property
     def numbers_text(self) -> str:
-        """The question with positions blanked out, so their numbers are not read as radii or magnitudes."""
+        """The question with positions and column conditions blanked out: their numbers are no radii or magnitudes.
+
+        ('B-V above 1.0' is no magnitude limit in the B band.)
+        """
         text = self.text
-        for start, end in sorted(self.position_spans, reverse=True):
+        spans = [*self.position_spans, *(cut.span for cut in self.column_cuts)]
+        for start, end in sorted(spans, reverse=True):
             text = text[:start] + " " * (end - start) + text[end:]
         return text
 
@@ -1023,6 +1157,7 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.positions, parsed.position_spans = find_positions(corrected)
     no_dec = not re.search(r"\b(dec|declination)\b|δ", corrected, re.IGNORECASE)
     parsed.single_ra_deg = find_single_ra(corrected, parsed.position_spans) if no_dec and not parsed.positions else None
+    parsed.column_cuts = find_column_cuts(parsed.numbers_text)
     rest = parsed.numbers_text
     parsed.magnitude_limits = find_magnitude_limits(rest)
     parsed.magnitudes = find_magnitudes(rest)
@@ -1030,7 +1165,10 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.parallax_limit_mas = find_parallax_limit(rest)
     parsed.counted = counted_type(corrected)
     parsed.sersic_from_words = next((n for p, n in SERSIC_SYNONYMS if re.search(p, lowered)), None)
-    parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, lowered)]
+    conditions_blanked = lowered
+    for start, end in (cut.span for cut in parsed.column_cuts):  # 'with B-V above 1.0' filters; it asks no colour
+        conditions_blanked = conditions_blanked[:start] + " " * (end - start) + conditions_blanked[end:]
+    parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, conditions_blanked)]
     if "constellation" not in parsed.asks and re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered):
         from aeiou_agent.store.catalogs import constellation_names
 

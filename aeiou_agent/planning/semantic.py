@@ -74,6 +74,8 @@ OBJECT_INTENTS = frozenset(
 # Intents about the Sun, the Moon or a planet at a time, for multi-part questions ('the Moon's phase and moonrise').
 BODY_INTENTS = frozenset({"body_position", "rise_set", "moon_phase", "observability"})
 MAGNITUDE_TOOLS = frozenset({"magnitude_distance", "sql_query", "whats_up"})
+CONDITION_TOOLS = frozenset({"cone_search", "find_objects"})  # catalog searches that take column conditions
+CATALOG_NAMES = {"hipparcos": "Hipparcos", "ngc": "OpenNGC"}
 NOT_TOOLS = ("capabilities", "out_of_scope")
 PLANNED_KINDS = {"star_distance": ("object",)}  # intents that are plans of several tools, by what they take
 COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may be
@@ -754,6 +756,8 @@ class SemanticPlanner:
             found.add("object_type")
         if extract.extract_redshift(text) is not None:
             found.add("redshift")
+        if parsed.column_cuts:
+            found.add("column_condition")
         if parsed.parallax_limit_mas is not None:
             found.add("parallax_limit")
         elif extract.extract_parallax_mas(numbers) is not None:
@@ -844,7 +848,10 @@ class SemanticPlanner:
             return plan
         asks = set(parsed.asks)
         if bodies and not mentions and not parsed.positions and intent in BODY_INTENTS:
-            return self._cover(intent, asks, BODY_INTENTS, parsed, mentions, bodies, context)
+            wishes = asks | ({"plot"} if parsed.wants_plot else set())  # 'plot how high the Moon gets': one part
+            if len(asks) < 2:
+                return None
+            return self._cover(intent, wishes, BODY_INTENTS, parsed, mentions, bodies, context)
         if intent == "angular_separation":
             asks -= {"distance", "position"}
         has_object = bool(mentions) or self._previous_object(parsed, mentions, bodies, context)
@@ -874,7 +881,7 @@ class SemanticPlanner:
         parts: list[str] = [intent] if intent == "angular_separation" else []
         remaining = set(asks)
         while remaining:
-            best = max(candidates, key=lambda name: (len(candidates[name] & remaining), name == intent))
+            best = max(candidates, key=lambda name: len(candidates[name] & remaining))
             if not candidates[best] & remaining:
                 break
             parts.append(best)
@@ -921,6 +928,13 @@ class SemanticPlanner:
             notes.append(f"I did not apply the magnitude limit ({what}): no tool here filters by magnitude.")
         if parsed.count is not None and not used & COUNT_ARGS and not tools & COUNT_FREE_TOOLS:
             notes.append(f"I could not limit the answer to {parsed.count}: the tool used lists a fixed set.")
+        applied = [(c["column"], c["op"], c["value"]) for call in plan.calls for c in call.args.get("where") or []]
+        searched = {call.args.get("catalog", "hipparcos") for call in plan.calls if call.tool in CONDITION_TOOLS}
+        for cut in parsed.column_cuts:
+            if searched and (cut.column, cut.op, cut.value) not in applied:
+                lacking = " and ".join(CATALOG_NAMES[c] for c in sorted(searched - set(cut.catalogs)))
+                holders = " and ".join(CATALOG_NAMES[c] for c in cut.catalogs)
+                notes.append(f"I did not apply '{cut.text}': {lacking} has no {cut.label}; only {holders} has.")
         plots = any(call.args.get("plot") or "plot" in self.provides.get(call.tool, ()) for call in plan.calls)
         if parsed.wants_plot and not plots:
             notes.append("I have no plot for this answer; the numbers are below.")
@@ -1411,8 +1425,10 @@ class SemanticPlanner:
         if parsed.positions:
             ra, dec = parsed.positions[0].icrs()
             args.update(ra_deg=round(ra, 6), dec_deg=round(dec, 6))
-        elif not (mentions or PRONOUN.search(text) or FOLLOW_UP.search(text) or _NEAR_SOMETHING.search(text)):
-            return self._build_find_objects(text, mentions, bodies, context)  # no centre: search the whole sky
+        elif not (
+            mentions or PRONOUN.search(text) or FOLLOW_UP.search(text) or _NEAR_SOMETHING.search(numbers_text)
+        ):  # no centre ('within 20 pc of the Sun' is a distance condition, not a centre): search the whole sky
+            return self._build_find_objects(text, mentions, bodies, context)
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
         previous = context.args if context.intent == "cone_search" and FOLLOW_UP.search(text) else {}
@@ -1425,15 +1441,19 @@ class SemanticPlanner:
         catalog, object_type = _catalog_and_type(lowered, parsed.counted)
         if previous and parsed.counted is None:
             catalog, object_type = previous.get("catalog", catalog), previous.get("object_type", object_type)
+        catalog = _catalog_for_conditions(catalog, parsed)
         args["catalog"] = catalog
         if object_type != "any":
             args["object_type"] = object_type
-        for key in ("mag_max", "mag_min", "mag_band"):
+        for key in ("mag_max", "mag_min", "mag_band", "where"):
             if key in previous:
                 args[key] = previous[key]
         args.update(self._magnitude_filter(parsed, catalog, notes))
+        args.update(_column_conditions(parsed, catalog, previous.get("where", [])))
         if re.search(r"\b(brightest|bright|brighter|most luminous)\b", lowered):
             args["order_by"] = "magnitude"
+        if re.search(r"\b(faintest|dimmest|faintest first)\b", lowered):
+            args["order_by"] = "magnitude_desc"
         if catalog == "hipparcos" and re.search(
             r"\b(nearest|closest)\s+(stars?\s+)?(to\s+(the\s+sun|us|earth)|stars)|\bnearest\s+stars?\b", lowered
         ):
@@ -1461,6 +1481,7 @@ class SemanticPlanner:
         catalog, object_type = _catalog_and_type(lowered, parsed.counted)
         if previous and parsed.counted is None:
             catalog, object_type = previous.get("catalog", catalog), previous.get("object_type", object_type)
+        catalog = _catalog_for_conditions(catalog, parsed)
         args: dict[str, Any] = {"catalog": catalog}
         if object_type != "any":
             args["object_type"] = object_type
@@ -1468,8 +1489,11 @@ class SemanticPlanner:
         if constellation:
             args["constellation"] = constellation
         args.update(self._magnitude_filter(parsed, catalog, notes))
+        args.update(_column_conditions(parsed, catalog, previous.get("where", [])))
         if catalog == "hipparcos" and re.search(r"\b(nearest|closest|nearby)\b", lowered):
             args["order_by"] = "distance"
+        elif re.search(r"\b(faintest|dimmest)\b", lowered):
+            args["order_by"] = "magnitude_desc"
         if parsed.parallax_limit_mas is not None and catalog == "hipparcos":
             args["min_parallax_mas"] = parsed.parallax_limit_mas
         elif re.search(r"\bparallax\b", lowered) and re.search(r"\bhow many\b|\bcount\b", lowered):
@@ -1975,6 +1999,28 @@ def mask_names(text: str, mentions: list[Mention], extra_spans: list[tuple[int, 
         text = text[:start] + "X" + text[end:]
         taken.append((start, end))
     return text
+
+
+def _catalog_for_conditions(catalog: str, parsed: Parsed) -> str:
+    """The other catalog when the column conditions are all on columns only it has, and no type was asked for.
+
+    'objects with redshift above 0.01' searches OpenNGC.
+    """
+    tables = {table for cut in parsed.column_cuts for table in cut.catalogs}
+    if parsed.counted is None and parsed.column_cuts and catalog not in tables and len(tables) == 1:
+        return tables.pop()
+    return catalog
+
+
+def _column_conditions(parsed: Parsed, catalog: str, previous: list[dict[str, Any]]) -> dict[str, Any]:
+    """``where`` conditions for a catalog search: the question's, on columns ``catalog`` has, and earlier ones.
+
+    A follow-up keeps the conditions on other columns: 'what about B-V above 1.5?' replaces only the B−V one.
+    """
+    new = [{"column": c.column, "op": c.op, "value": c.value} for c in parsed.column_cuts if catalog in c.catalogs]
+    kept = [c for c in previous if c["column"] not in {n["column"] for n in new}]
+    where = kept + new
+    return {"where": where} if where else {}
 
 
 def _catalog_and_type(lowered: str, counted: str | None = None) -> tuple[str, str]:
