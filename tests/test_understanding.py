@@ -563,3 +563,17 @@ def test_conditions_on_catalog_columns_are_used_or_named(obs):
     chat = obs.chat()
     chat.ask("the 3 faintest Hipparcos stars within 1 degree of Polaris")
     assert chat.history[-1].calls[-1].args["order_by"] == "magnitude_desc"
+
+
+def test_a_city_time_zone_an_angle_at_a_redshift_in_mpc_and_shapes_in_their_order(obs):
+    from astropy.cosmology import Planck18
+
+    answer = obs.ask("what time zone is Sydney in?")  # refused before: no word of the tools' domain
+    assert answer.calls[0].tool == "find_place" and "Australia/Sydney" in answer.text
+    answer = obs.ask("how many Mpc is 1 arcminute at redshift 0.3?")  # went to the power spectrum
+    (call,) = answer.calls
+    assert call.tool == "cosmology_calculator" and (call.args["angle_arcsec"], call.args["unit"]) == (60.0, "Mpc")
+    mpc = 60 * Planck18.kpc_proper_per_arcmin(0.3).value / 60 / 1000
+    assert f"{mpc:.5f} Mpc" in answer.text and "no redshift" not in answer.text
+    answer = obs.ask("draw two exponential discs and two de Vaucouleurs galaxies")
+    assert answer.calls[0].args["sersic_n"] == [1.0, 4.0]

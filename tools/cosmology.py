@@ -90,12 +90,15 @@ def _express_in(values: dict[str, dict[str, Any]], unit: str) -> None:
     target = parse_unit(unit)
     converted = 0
     for item in values.values():
-        try:
-            item["value"] = float((item["value"] * u.Unit(item["unit"])).to_value(target))
-        except u.UnitConversionError:
-            continue
-        item["unit"] = target.to_string()
-        converted += 1
+        quantity = item["value"] * u.Unit(item["unit"])
+        for wanted in (target, target / u.arcsec):  # a length asked of a scale: Mpc/arcsec
+            try:
+                item["value"] = float(quantity.to_value(wanted))
+            except u.UnitConversionError:
+                continue
+            item["unit"] = wanted.to_string().replace(" / ", "/")
+            converted += 1
+            break
     if values and not converted:
         raise UserError(f"None of the quantities asked for can be given in {unit!r}.")
 
@@ -122,7 +125,7 @@ def cosmology_calculator(
         H0_km_s_mpc: Hubble constant for a custom flat ΛCDM, km/s/Mpc.
         Om0: Matter density parameter today for a custom flat ΛCDM.
         angle_arcsec: An angle on the sky in arcseconds; with quantity 'kpc_per_arcsec', also the proper size it
-            spans at z (size_kpc).
+            spans at z (size, in size_unit).
         unit: Give the quantities that can be expressed in this unit in it ('Gpc', 'Gly', 'Myr').
     """
     model, label, citation = _cosmology(cosmology, H0_km_s_mpc, Om0)
@@ -148,8 +151,10 @@ def cosmology_calculator(
         data["value"] = values[quantity]["value"]
         data["unit"] = values[quantity]["unit"]
     if angle_arcsec is not None and "kpc_per_arcsec" in values:
+        scale = values["kpc_per_arcsec"]
         data["angle_arcsec"] = angle_arcsec
-        data["size_kpc"] = values["kpc_per_arcsec"]["value"] * angle_arcsec
+        data["size"] = scale["value"] * angle_arcsec  # in the scale's length unit (kpc unless asked otherwise)
+        data["size_unit"] = str(scale["unit"]).split("/")[0].strip() or "kpc"
     summary = f"{label} at z = {z:g}: " + "; ".join(
         f"{v['label']} {v['value']:.4g} {v['unit']}" for v in values.values()
     )

@@ -249,7 +249,10 @@ COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [
     (
         r"kpc\s*(?:/|per)\s*(?:arc\s*sec|\")|arcsec(?:ond)?\s+correspond|(?:physical|proper)\s+(?:scale|size)"
         r"|angular\s+scale|\bscale\b(?!\s+factor)"
-        r"|how\s+many\s+kpc|kiloparsecs?\s+per",
+        r"|how\s+many\s+kpc|kiloparsecs?\s+per"
+        r"|\bhow\s+many\s+(?:k?pc|mpc|parsecs|kiloparsecs|megaparsecs|light[- ]years)\s+(?:is|are|does|do|in)\b"
+        r"(?=.*\barc\s*(?:sec|min))"  # 'how many Mpc is 1 arcminute at z = 0.3'
+        r"|\bhow\s+(?:big|large|wide|long)\s+is\s+(?:an?\s+|\d+(?:\.\d+)?\s*)arc\s*(?:sec|min)",
         "kpc_per_arcsec",
     ),
 ]
@@ -381,14 +384,17 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
             lowered,
         ):
             indices.append(to_float(found.group(1) or found.group(2)))
-    if not indices:
+    if not indices:  # shape words, in the order the question names them
+        named = []
         for pattern, value in (
             (r"de\s+vaucouleurs|elliptical|early[- ]type|bulge[- ]dominated", 4.0),
             (r"exponential|spiral|\bdis[ck]s?\b|late[- ]type", 1.0),
             (r"gaussian", 0.5),
         ):
-            if re.search(pattern, lowered):
-                indices.append(value)
+            found = re.search(pattern, lowered)
+            if found:
+                named.append((found.start(), value))
+        indices += [value for _start, value in sorted(named)]
     if indices:
         args["sersic_n"] = list(dict.fromkeys(indices))
     counting = re.sub(_SERSIC + listed, " sersic ", lowered)  # so 'index 4 galaxies' is not a count of 4

@@ -292,7 +292,8 @@ ASKS: dict[str, str] = {
     "parallax": r"\bparallax\b",
     "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
     "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
-    "redshift": r"\bredshift\b|\bradial velocit(y|ies)\b|\brecession(al)? (velocity|speed)\b",
+    "redshift": r"\bredshift\b(?!\s*(?:of\s+|=\s*|is\s+|z\s*=\s*)?[\d.])|\bradial velocit(y|ies)\b"
+    r"|\brecession(al)? (velocity|speed)\b",  # 'at redshift 0.3' gives one; it asks for none
     "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
     r"|\b(clears?|dips? below|sinks? below) the horizon\b",
@@ -560,7 +561,8 @@ _DOMAIN = re.compile(
     r"ngc|openngc|messier|redshift|universe|cosmos|cosmolog\w*|big bang|hubble|magnitudes?|parallax|light[- ]?years?|"
     r"parsecs?|pc|kpc|mpc|au|arc\s?(sec|min)\w*|degrees?|coordinates?|ra|dec|galactic|ecliptic|equatorial|"
     r"declination|right ascension|azimuth|altitude|horizon|rises?|sets?|transit\w*|sunrise|sunset|moonrise|moonset|"
-    r"phase|lunar|observatory|observ\w+|visible|s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|"
+    r"phase|lunar|observatory|observ\w+|visible|time\s?zones?|local time|utc offset|latitude|longitude|"
+    r"s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|"
     r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"
     r"units?|convert|nm|angstrom|ghz|mhz|ev|kelvin|jansky|mas|milliarcsec\w*|spectral|elliptical|spiral|disc|"
     r"vae|latent|anomal\w+|emulat\w+|camb|halofit|simulat\w+ (galax|density|field|matter)|planck\w*|wmap\w*|"

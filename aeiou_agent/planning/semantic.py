@@ -756,6 +756,8 @@ class SemanticPlanner:
             found.add("object_type")
         if extract.extract_redshift(text) is not None:
             found.add("redshift")
+            if re.search(rf"\b{extract.NUM}\s*(?:arc\s*-?\s*(?:sec|min)\w*|″|′)", numbers, re.IGNORECASE):
+                found.add("angle")  # '1 arcminute at redshift 0.3': an angle to turn into a size
         if parsed.column_cuts:
             found.add("column_condition")
         if parsed.parallax_limit_mas is not None:
@@ -1694,13 +1696,16 @@ class SemanticPlanner:
         if om0 is not None:
             args["Om0"] = om0
         wanted = re.search(
-            r"\b(?:in|into)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b(?!\s*(?:per|/|\^|³|\d))", lowered
+            r"\b(?:in|into|how\s+many)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b(?!\s*(?:per|/|\^|³|\d))",
+            lowered,
         )
         if wanted:  # 'luminosity distance in Gpc'; 'light years' and 'light-year' are lyr
             args["unit"] = _OUTPUT_UNITS.get(wanted.group(1), "lyr")
-        angle = re.search(rf"\b({extract.NUM})\s*(?:arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")", lowered)
-        if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec at z = 0.5'
-            args["angle_arcsec"] = extract.to_float(angle.group(1))
+        angle = re.search(
+            rf"\b({extract.NUM})\s*(?:(arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")|(arc\s*-?\s*min(?:ute)?s?|′|'))", lowered
+        )
+        if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec (or 1 arcmin) at z = 0.5'
+            args["angle_arcsec"] = extract.to_float(angle.group(1)) * (60 if angle.group(3) else 1)
         if (h0 is None) != (om0 is None):
             kept = "Ωm" if om0 is None else "H0"
             notes.append(f"Only one parameter was given, so {kept} is {name or 'Planck18'}'s (shown in the answer).")
