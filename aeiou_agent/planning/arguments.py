@@ -391,9 +391,9 @@ def extract_galaxy_request(text: str) -> dict[str, Any]:
             (r"exponential|spiral|\bdis[ck]s?\b|late[- ]type", 1.0),
             (r"gaussian", 0.5),
         ):
-            found = re.search(pattern, lowered)
-            if found:
-                named.append((found.start(), value))
+            shape = re.search(pattern, lowered)
+            if shape:
+                named.append((shape.start(), value))
         indices += [value for _start, value in sorted(named)]
     if indices:
         args["sersic_n"] = list(dict.fromkeys(indices))
