@@ -99,6 +99,25 @@ def _phase_asked(question: str) -> str:
     return found.group(1).lower() if found and re.search(r"\b(next|when|date|first)\b", question, re.I) else ""
 
 
+def _percent_asked(question: str) -> dict[str, Any] | None:
+    """A yes/no threshold on a percentage ('is the Moon more than half lit?', 'less than 20% illuminated'), or None."""
+    if not _yes_no(question):
+        return None
+    found = re.search(
+        r"\b(more|greater|less|fewer|over|above|under|below)\s+(?:than\s+)?(half|a\s+quarter|three\s+quarters"
+        r"|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))",
+        question,
+        re.IGNORECASE,
+    )
+    if not found:
+        return None
+    words = {"half": 50.0, "a quarter": 25.0, "three quarters": 75.0}
+    amount = re.sub(r"\s+", " ", found.group(2).lower())
+    value = words.get(amount) if amount in words else float(re.match(r"[\d.]+", amount).group(0))  # type: ignore[union-attr]
+    more = found.group(1).lower() in ("more", "greater", "over", "above")
+    return {"more": more, "value": value, "amount": found.group(2)}  # 'amount' as written: 'half', '20%'
+
+
 def markdown_literal(text: Any) -> str:
     """Document text made inert in Markdown: shown as written, never an image, link or HTML element.
 
@@ -159,6 +178,7 @@ class Composer:
             literal=markdown_literal,
             yes_no=_yes_no,
             phase_asked=_phase_asked,
+            percent_asked=_percent_asked,
         )
         return env
 

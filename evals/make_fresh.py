@@ -4445,6 +4445,115 @@ for question in [
 BATCH_27 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_28 = Path(__file__).with_name("fresh28.jsonl")
+FIRST_SCORE_28 = (
+    "# fresh28.jsonl: questions written 2026-12-05 (third session) that want the direct answer first (yes/no, "
+    "which of two), comparisons of two objects, plots from several tools, and out-of-scope how-tos; truths from "
+    "hip2.dat, ongc.db and skyfield. Scored before any change for them. First score: tool selection 0.867, "
+    "arguments 1.000, answers 0.733, refusal recall 0.333, precision 1.000. Failed first: 'is the Moon more than half "
+    "lit?' gave the phase without a yes/no; 'Is Betelgeuse farther away than Rigel?' compared nothing ('away' between "
+    "the comparative and 'than'); the best camera for astrophotography went to the literature, and 'remind me to look "
+    "at Saturn' gave Saturn's position. Regenerate with python evals/make_fresh.py."
+)
+
+
+def yes_no(condition: bool) -> list[str]:
+    return ["Yes"] if condition else ["No"]
+
+
+case(
+    "ephemeris",
+    "is Vega up from Kitt Peak on 2026-08-01 at 05:00 UTC?",
+    tools=[["body_position", "observability"]],
+    starts_with=yes_no(mc.altitude("Vega", "Kitt Peak", "2026-08-01T05:00") > 0),
+)
+case(
+    "ephemeris",
+    "Will Jupiter be above 30 degrees from Paranal on 2026-12-20 at 06:00 UTC?",
+    tools=[["body_position", "observability"]],
+    starts_with=yes_no(mc.altitude("Jupiter", "Paranal", "2026-12-20T06:00") > 30),
+)
+case(
+    "ephemeris",
+    "is the Moon more than half lit on 2026-12-28?",
+    tools=["moon_phase"],
+    starts_with=yes_no(mc.moon_illumination("2026-12-28") > 50),
+)
+sirius_hp = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Sirius")]])
+canopus_hp = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Canopus")]])
+case(
+    "catalog",
+    "which is brighter, Sirius or Canopus?",
+    tools=[["object_info", "resolve_object"]],
+    starts_with=["Sirius" if sirius_hp < canopus_hp else "Canopus"],
+)
+betel_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]])
+rigel_plx = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Rigel")]])
+case(
+    "catalog",
+    "Is Betelgeuse farther away than Rigel?",
+    tools=[["object_info", "star_distance", "parallax_distance", "resolve_object"]],
+    starts_with=yes_no(betel_plx < rigel_plx),
+)
+m31_size, m33_size = mc.ongc("NGC0224")["majax"], mc.ongc("NGC0598")["majax"]
+case(
+    "catalog",
+    "which looks bigger on the sky, M31 or M33?",
+    tools=["object_info"],
+    starts_with=["M31" if m31_size > m33_size else "M33"],
+)
+case(
+    "simulate",
+    "plot a lognormal density field with sigma8 = 0.7",
+    tools=["density_field"],
+    artifacts=["image/png"],
+)
+case(
+    "catalog",
+    "show a sky chart of stars brighter than 4 within 15 degrees of Alnilam",
+    tools=["cone_search"],
+    artifacts=["image/png"],
+    numbers=[num(mc.cone_count(mc.position("Alnilam"), 15, 4.0))],
+)
+case(
+    "ephemeris",
+    "altitude curve of Saturn from La Palma on the night of 2026-09-10",
+    tools=["observability"],
+    artifacts=["image/png"],
+)
+case(
+    "generative",
+    "generate 2 galaxies with Sersic index 2.5 and show them",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [2.5], "count_per_index": 2}},
+    artifacts=["image/png"],
+)
+case(
+    "ephemeris",
+    "when is the next full moon after 2026-12-05?",
+    tools=["moon_phase"],
+    contains=["2026-12-24"],
+)
+case(
+    "catalog",
+    "Which of Altair and Vega is closer to us?",
+    tools=[["object_info", "star_distance", "parallax_distance", "resolve_object"]],
+    starts_with=[
+        "Altair"
+        if float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Altair")]]) > float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Vega")]])
+        else "Vega"
+    ],
+)
+for question in [
+    "how do I collimate a Newtonian telescope?",
+    "what's the best camera for astrophotography?",
+    "can you remind me to look at Saturn tomorrow?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_28 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -4474,6 +4583,7 @@ def main() -> None:
         (OUT_25, FIRST_SCORE_25, BATCH_25),
         (OUT_26, FIRST_SCORE_26, BATCH_26),
         (OUT_27, FIRST_SCORE_27, BATCH_27),
+        (OUT_28, FIRST_SCORE_28, BATCH_28),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -577,3 +577,17 @@ def test_a_city_time_zone_an_angle_at_a_redshift_in_mpc_and_shapes_in_their_orde
     assert f"{mpc:.5f} Mpc" in answer.text and "no redshift" not in answer.text
     answer = obs.ask("draw two exponential discs and two de Vaucouleurs galaxies")
     assert answer.calls[0].args["sersic_n"] == [1.0, 4.0]
+
+
+def test_yes_no_on_a_percentage_comparisons_with_away_and_advice_or_reminders_refused(obs):
+    answer = obs.ask("is the Moon more than half lit on 2026-12-28?")
+    assert answer.text.startswith("Yes: 78.9% of the Moon is lit") and answer.grounded, answer.ungrounded_numbers
+    assert obs.ask("is the moon less than 20% illuminated on 2026-12-28?").text.startswith("No: 78.9%")
+    answer = obs.ask("Is Betelgeuse farther away than Rigel?")  # 'away' had hidden the comparison
+    assert answer.text.startswith("No: Rigel is farther than Betelgeuse")
+    for question, phrase in (
+        ("what's the best camera for astrophotography?", "equipment advice"),
+        ("can you remind me to look at Saturn tomorrow?", "reminders"),
+    ):
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls and phrase in answer.text

@@ -335,7 +335,8 @@ def without_work_words(text: str) -> str:
 
 _COMPARATIVES = r"(brighter|fainter|closer|nearer|farther|further|bigger|larger|smaller|higher|redder|bluer)"
 _COMPARISON = re.compile(
-    rf"\b(which|what)( one)? (is|are|looks?|appears?) {_COMPARATIVES}\b|\b{_COMPARATIVES} than\b|\bcompare\b"
+    rf"\b(which|what)( one)? (is|are|looks?|appears?) {_COMPARATIVES}\b|\b{_COMPARATIVES}( away| off| out)? than\b"
+    r"|\bcompare\b"
     r"|\bvs\.?\b|\bversus\b"
 )
 
@@ -432,6 +433,13 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "counts of everything in the universe",
     ),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
+    (
+        r"\b(best|good|recommended|cheapest|affordable|beginners?'?)\s+(\w+\s+){0,2}(cameras?|telescopes?|eyepieces?|"
+        r"mounts?|binoculars|filters?|lens(es)?|dobsonians?|refractors?|reflectors?|scopes?)\b"
+        r"|\bhow (do|to|can|should) (i |we )?(collimate|polar[- ]align|align|clean|set up|focus)\b"
+        r"|\b(which|what) (camera|telescope|eyepiece|mount|binoculars) (should|to|do)\b",
+        "equipment advice (what to buy, or how to set up a telescope)",
+    ),
     (
         r"\b(near|around|close to|to|from) me\b(?! (a|an|the|what|how|which|about|why)\b)"
         r"|\bmy (location|position|house|home|town)\b|\bwhere i (am|live)\b",
@@ -547,6 +555,11 @@ ACTIONS: list[tuple[str, str]] = [
     (
         r"^\W*(please\s+)?((can|could|would) you\s+)?(please\s+)?(order|buy|purchase)\b",
         "I can't answer that: I don't order or buy things.",
+    ),
+    (
+        r"\b(remind|notify|alert|text|e-?mail|message|call|wake)\s+me\b|\bset\s+(an?\s+|my\s+)?(alarm|reminder|timer)\b"
+        r"|\b(send|mail|post)\b.*\b(to|on)\s+(me|my|twitter|slack)\b",
+        "I can't answer that: I don't set reminders or send messages; ask me the time of an event instead.",
     ),
     (LANGUAGE_REQUEST, "I can't answer that: I don't translate; I answer astronomy questions, in English."),
     (
