@@ -75,6 +75,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX runs_by_status ON runs(status);
     """,
 ]
+RUN_ID_ATTEMPTS = 8  # a run id already taken is drawn again (see Ledger.start_run)
 MAX_STORED_OUTPUT_CHARS = 1_000_000  # a tool output longer than this is stored as a preview with its size and hash
 INTERRUPTED_AFTER = dt.timedelta(days=1)  # a 'running' run without a process id (older ledgers) is over by then
 
@@ -191,26 +192,36 @@ class Ledger:
         seed: int,
         session_id: str | None = None,
     ) -> str:
-        """Record a run as started (so even a crash leaves a trace) and return its id."""
-        run_id = new_run_id()
-        self._write(
-            "INSERT INTO runs (id, created_at, question, session_id, planner, planner_json, versions_json,"
-            " data_version, seed, status, pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
-            (
-                run_id,
-                dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
-                question,
-                session_id,
-                planner.get("planner", "?"),
-                json.dumps(planner),
-                json.dumps(versions),
-                data_version,
-                seed,
-                os.getpid(),
-                socket.gethostname(),
-            ),
-        )
-        return run_id
+        """Record a run as started (so even a crash leaves a trace) and return its id.
+
+        Ids are the second plus 24 random bits: a few hundred runs in one second (an MCP client, a fuzzer) make a
+        clash likely enough to happen (it failed one CI run in about a hundred), so a taken id is drawn again.
+        """
+        for attempt in range(RUN_ID_ATTEMPTS):
+            run_id = new_run_id()
+            try:
+                self._write(
+                    "INSERT INTO runs (id, created_at, question, session_id, planner, planner_json, versions_json,"
+                    " data_version, seed, status, pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
+                    (
+                        run_id,
+                        dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+                        question,
+                        session_id,
+                        planner.get("planner", "?"),
+                        json.dumps(planner),
+                        json.dumps(versions),
+                        data_version,
+                        seed,
+                        os.getpid(),
+                        socket.gethostname(),
+                    ),
+                )
+                return run_id
+            except sqlite3.IntegrityError:
+                if attempt == RUN_ID_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def record_call(
         self,

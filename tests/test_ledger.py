@@ -105,3 +105,17 @@ def test_a_lone_surrogate_in_tool_arguments_is_recorded_not_raised(obs):
     assert not run.call.ok
     recorded = obs.show(run.run_id)
     assert "\ufffd" in recorded["question"] and recorded["status"] == "error"
+
+
+def test_a_run_id_already_taken_is_drawn_again(tmp_path, monkeypatch):
+    """Ids are the second plus 24 random bits; two runs once drew the same one and a fuzzed call_tool raised."""
+    import aeiou_agent.ledger as ledger_module
+
+    drawn = iter(["20261205-120000-aaaaaa", "20261205-120000-aaaaaa", "20261205-120000-bbbbbb"])
+    monkeypatch.setattr(ledger_module, "new_run_id", lambda now=None: next(drawn))
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    first = ledger.start_run("Where is M31?", planner={"planner": "semantic"}, versions={}, data_version=None, seed=0)
+    second = ledger.start_run("Where is M33?", planner={"planner": "semantic"}, versions={}, data_version=None, seed=0)
+    assert (first, second) == ("20261205-120000-aaaaaa", "20261205-120000-bbbbbb")
+    assert ledger.run(second)["question"] == "Where is M33?"
+    ledger.close()
