@@ -4554,6 +4554,92 @@ for question in [
 BATCH_28 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_29 = Path(__file__).with_name("fresh29.jsonl")
+FIRST_SCORE_29 = (
+    "# fresh29.jsonl: questions written 2026-12-05 (third session) about the catalogs themselves (columns, licenses, "
+    "row counts), questions an SQL user would ask in words, conditions combined with constellations and types, "
+    "capabilities, and chats that switch objects; truths from hip2.dat and ongc.db. Scored before any change for "
+    "them. First score: tool selection 0.812, answers 0.750, refusal recall and precision 1.000. Failed first: a "
+    "statistic in words ('the average B-V colour of stars brighter than 3') listed stars; superlatives on a column "
+    "('the 5 reddest', 'which star has the largest parallax') were ignored or went to the literature; the follow-up "
+    "'only galaxies' went to the literature. Regenerate with python evals/make_fresh.py."
+)
+
+case("catalog", "what columns does the Hipparcos table have?", tools=["describe_catalog"], contains=["plx_mas", "b_v"])
+case("catalog", "under what license is OpenNGC?", tools=["describe_catalog"], contains=[["CC-BY-SA", "CC BY-SA"]])
+case("catalog", "how many rows are in the NGC table?", tools=[["describe_catalog", "sql_query"]], numbers=[num(14033)])
+case(
+    "catalog",
+    "what's the average B-V colour of Hipparcos stars brighter than magnitude 3?",
+    tools=["sql_query"],
+    numbers=[num(float(np.nanmean(BV[mc.HP < 3])), tol=0.01)],
+)
+case(
+    "catalog",
+    "which star has the largest parallax in Hipparcos?",
+    tools=[["find_objects", "sql_query"]],
+    contains=[str(int(mc.HIP[np.argmax(mc.PLX)]))],
+)
+cyg = np.flatnonzero(mc.HP <= 5)
+cyg_const = SkyCoord(mc.RA[cyg] * u.deg, mc.DEC[cyg] * u.deg).get_constellation()
+case(
+    "catalog",
+    "stars in Cygnus brighter than 5 with B-V over 1",
+    tools=["find_objects"],
+    numbers=[num(int(np.sum((cyg_const == "Cygnus") & (BV[cyg] > 1))))],
+)
+case(
+    "catalog",
+    "galaxies in Ursa Major bigger than 10 arcminutes",
+    tools=["find_objects"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "UMa" and r[5] is not None and r[5] > 10))],
+)
+case(
+    "catalog",
+    "planetary nebulae south of declination -60",
+    tools=["find_objects"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "PN" and r[3] is not None and math.degrees(r[3]) < -60))],
+)
+case("capabilities", "what can you do?", tools=[], contains=["cosmolog"])
+case(
+    "chat",
+    "and Rigel?",
+    setup=["what is the B-V colour of Betelgeuse"],
+    tools=[["object_info", "resolve_object"]],
+    contains=[f"{float(BV[mc.ROW_OF_HIP[mc.star_hip('Rigel')]]):.2f}"],
+)
+case(
+    "chat",
+    "how far is that one?",
+    setup=["where is Procyon?"],
+    tools=[["object_info", "parallax_distance", "star_distance"]],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Procyon")]]), rel=0.01)],
+)
+case(
+    "chat",
+    "only galaxies",
+    setup=["NGC objects within 2 degrees of M87"],
+    tools=["cone_search"],
+    numbers=[num(mc.ngc_cone_count(mc.position("M87"), 2, mc.GALAXY))],
+)
+case(
+    "catalog",
+    "list the 5 reddest stars brighter than magnitude 4",
+    tools=[["find_objects", "sql_query"]],
+    contains=[
+        str(int(h)) for h in mc.HIP[np.flatnonzero(mc.HP <= 4)[np.argsort(-np.nan_to_num(BV[mc.HP <= 4], nan=-9))[:5]]]
+    ],
+)
+for question in [
+    "what's the GDP of Chile?",
+    "summarise this PDF for me",
+    "who will win the next Nobel prize in physics?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_29 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -4584,6 +4670,7 @@ def main() -> None:
         (OUT_26, FIRST_SCORE_26, BATCH_26),
         (OUT_27, FIRST_SCORE_27, BATCH_27),
         (OUT_28, FIRST_SCORE_28, BATCH_28),
+        (OUT_29, FIRST_SCORE_29, BATCH_29),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

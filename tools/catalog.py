@@ -264,6 +264,8 @@ def cone_search(
     plot: Annotated[bool, Kind("output")] = False,
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
     where: Annotated[list[ColumnCondition], Field(max_length=8), Kind("column_condition")] = [],  # noqa: B006
+    sort_by: Annotated[str | None, Field(max_length=40), Kind("order")] = None,
+    descending: Annotated[bool, Kind("order")] = False,
 ) -> ToolResult:
     """Objects within a radius of a target or position, with magnitude and type filters, using the HEALPix index.
 
@@ -283,6 +285,8 @@ def cone_search(
         mag_band: For NGC: the band of the magnitude limits, 'V', 'B', or 'auto' (V where known, else B).
         where: Conditions on other numeric columns of the table ('b_v > 1.0', 'redshift > 0.01', 'dist_pc <= 20';
             pm_total_mas_yr is the total proper motion); an object without a value fails its condition.
+        sort_by: A numeric column to sort by instead of order_by ('b_v' for the reddest, 'plx_mas', 'redshift').
+        descending: With sort_by: largest values first.
     """
     center = locate(ctx, "cone_search", target, ra_deg, dec_deg)
     index, cols = ctx.store.columns(catalog)
@@ -291,7 +295,7 @@ def cone_search(
     mags = _magnitudes(catalog, cols, rows_idx, mag_band)
     keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min, where)
     rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
-    order = _order(catalog, cols, rows_idx, mags, order_by, sep)
+    order = _order(catalog, cols, rows_idx, mags, order_by, sep, sort_by, descending)
     total = int(rows_idx.size)
     rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]])
     filters = {
@@ -307,7 +311,8 @@ def cone_search(
         "radius_deg": radius_deg,
         "catalog": catalog,
         "filters": filters,
-        "order_by": order_by,
+        "order_by": order_by if sort_by is None else "column",
+        "sort_label": _sort_label(sort_by, descending),
         "count": total,
         "returned": len(rows),
         "overflow": total > len(rows),
@@ -366,7 +371,7 @@ def _shown(rows: list[dict[str, Any]], order_by: str) -> str:
         + (f", {r['separation_deg']:.2f}°)" if "separation_deg" in r else ")")
         for r in rows[:5]
     )
-    order = {"magnitude_desc": "faintness"}.get(order_by, order_by)
+    order = {"magnitude_desc": "faintness", "column": "the column asked for"}.get(order_by, order_by)
     return f"; first {min(5, len(rows))} by {order}: {shown}"
 
 
@@ -474,10 +479,30 @@ def _filter(
     return keep
 
 
+def _sort_label(sort_by: str | None, descending: bool) -> str | None:
+    """'B−V, largest first' for an answer's 'Top 5, by …'."""
+    if sort_by is None:
+        return None
+    return f"{COLUMN_LABELS.get(sort_by, sort_by)}, {'largest' if descending else 'smallest'} first"
+
+
 def _order(
-    catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, mags: np.ndarray, order_by: str, tie: np.ndarray
+    catalog: str,
+    cols: dict[str, Any],
+    rows_idx: np.ndarray,
+    mags: np.ndarray,
+    order_by: str,
+    tie: np.ndarray,
+    sort_by: str | None = None,
+    descending: bool = False,
 ) -> np.ndarray:
-    """Indices sorting the rows by magnitude (brightest first), distance from the Sun, or ``tie`` alone."""
+    """Indices sorting the rows: by a column (``sort_by``), magnitude, distance from the Sun, or ``tie`` alone.
+
+    Magnitude sorts brightest first ('magnitude_desc': faintest first); unknown values go last.
+    """
+    if sort_by is not None:
+        values = _column(catalog, cols, rows_idx, sort_by)
+        return np.lexsort((tie, np.where(np.isnan(values), np.inf, -values if descending else values)))
     if order_by == "magnitude":
         return np.lexsort((tie, np.where(np.isnan(mags), np.inf, mags)))
     if order_by == "magnitude_desc":  # faintest first; objects without a magnitude last
@@ -521,6 +546,8 @@ def find_objects(
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
     min_parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax_limit")] = None,
     where: Annotated[list[ColumnCondition], Field(max_length=8), Kind("column_condition")] = [],  # noqa: B006
+    sort_by: Annotated[str | None, Field(max_length=40), Kind("order")] = None,
+    descending: Annotated[bool, Kind("order")] = False,
 ) -> ToolResult:
     """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
 
@@ -539,6 +566,8 @@ def find_objects(
         min_parallax_mas: Hipparcos only: keep stars with a parallax at least this large, in milliarcseconds.
         where: Conditions on other numeric columns of the table ('b_v > 1.0', 'maj_axis_arcmin > 20',
             'dec_deg > 80'; pm_total_mas_yr is the total proper motion); an object without a value fails its condition.
+        sort_by: A numeric column to sort by instead of order_by ('b_v' for the reddest, 'maj_axis_arcmin').
+        descending: With sort_by: largest values first.
     """
     _index, cols = ctx.store.columns(catalog)
     rows_idx = np.arange(len(cols["ra_deg"]))
@@ -553,7 +582,7 @@ def find_objects(
     keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min, where)
     rows_idx, mags = rows_idx[keep], mags[keep]
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
-    order = _order(catalog, cols, rows_idx, mags, order_by, ids)
+    order = _order(catalog, cols, rows_idx, mags, order_by, ids, sort_by, descending)
     rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], None)
     from aeiou_agent.store.catalogs import constellation_names
 
@@ -573,7 +602,8 @@ def find_objects(
         "constellation": region,
         "constellation_abbr": abbr,
         "filters": filters,
-        "order_by": order_by,
+        "order_by": order_by if sort_by is None else "column",
+        "sort_label": _sort_label(sort_by, descending),
         "count": int(rows_idx.size),
         "returned": len(rows),
         "overflow": rows_idx.size > len(rows),

@@ -1000,6 +1000,94 @@ def find_column_cuts(text: str) -> list[ColumnCut]:
     return sorted(cuts, key=lambda c: c.span)
 
 
+@dataclass(frozen=True)
+class ColumnOrder:
+    """A superlative on a catalog column ('the reddest', 'the largest parallax'): sort by it, most first."""
+
+    column: str
+    descending: bool
+    catalogs: tuple[str, ...]
+
+
+_MOST = r"(?:largest|biggest|highest|greatest|most)"
+_LEAST = r"(?:smallest|lowest|least)"
+# (pattern, column, most first?, tables holding it); 'brightest', 'faintest' and 'nearest' have orders of their own
+_SUPERLATIVES: list[tuple[str, str, bool, tuple[str, ...]]] = [
+    (r"\breddest\b", "b_v", True, ("hipparcos",)),
+    (r"\bbluest\b", "b_v", False, ("hipparcos",)),
+    (rf"\b{_MOST}\s+(?:b\s*[-−–]\s*v|colou?r(?:\s+index)?)\b", "b_v", True, ("hipparcos",)),
+    (rf"\b{_MOST}\s+parallax(?:es)?\b", "plx_mas", True, ("hipparcos",)),
+    (rf"\b{_LEAST}\s+parallax(?:es)?\b", "plx_mas", False, ("hipparcos",)),
+    (rf"\bfastest(?:[- ]moving)?\b|\b{_MOST}\s+proper\s+motions?\b", "pm_total_mas_yr", True, ("hipparcos",)),
+    (r"\b(?:most\s+distant|farthest|furthest)\b", "dist_pc", True, ("hipparcos",)),
+    (rf"\b{_MOST}\s+redshifts?\b", "redshift", True, ("ngc",)),
+    (rf"\b{_LEAST}\s+redshifts?\b", "redshift", False, ("ngc",)),
+    (rf"\b{_MOST}\s+radial\s+velocit(?:y|ies)\b", "radvel_km_s", True, ("ngc",)),
+    (r"\b(?:northernmost|most\s+northerly)\b", "dec_deg", True, ("hipparcos", "ngc")),
+    (r"\b(?:southernmost|most\s+southerly)\b", "dec_deg", False, ("hipparcos", "ngc")),
+    (
+        r"\b(?:largest|biggest)\s+(?:(?:\w+\s+){0,2})?(?:galax(?:y|ies)|clusters?|nebula[es]*|objects?)\b"
+        r"|\b(?:largest|biggest)\s+(?:apparent|angular)\s+(?:size|diameter)\b",
+        "maj_axis_arcmin",
+        True,
+        ("ngc",),
+    ),
+]
+
+
+def find_column_order(text: str) -> ColumnOrder | None:
+    """The catalog column a superlative sorts by ('the 5 reddest stars', 'which star has the largest parallax')."""
+    for pattern, column, descending, catalogs in _SUPERLATIVES:
+        if re.search(pattern, text, re.IGNORECASE):
+            return ColumnOrder(column, descending, catalogs)
+    return None
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A statistic over a catalog column ('the average B-V of stars brighter than 3'): SQL does it."""
+
+    function: str  # avg, median, min, max, sum
+    column: str  # an SQL expression over the table's columns
+    label: str
+    catalogs: tuple[str, ...]
+
+
+_AGGREGATE_FUNCTIONS = [
+    (r"average|mean|typical", "avg"),
+    (r"median", "median"),
+    (r"maximum|max", "max"),  # 'the largest parallax' names objects (a superlative order), not a statistic
+    (r"minimum|min", "min"),
+    (r"total|sum", "sum"),
+]
+# (words naming a column, SQL expression, label, tables)
+_AGGREGATE_COLUMNS: list[tuple[str, str, str, tuple[str, ...]]] = [
+    (r"b\s*[-−–]\s*v(?:\s+colou?rs?)?|colou?r(?:\s+index)?|colou?rs", "b_v", "B−V", ("hipparcos",)),
+    (r"parallax(?:es)?", "plx_mas", "parallax (mas)", ("hipparcos",)),
+    (r"distances?", "dist_pc", "distance (pc)", ("hipparcos",)),
+    (
+        r"proper\s+motions?",
+        "sqrt(pmra_mas_yr * pmra_mas_yr + pmdec_mas_yr * pmdec_mas_yr)",
+        "proper motion (mas/yr)",
+        ("hipparcos",),
+    ),
+    (r"redshifts?", "redshift", "redshift", ("ngc",)),
+    (r"radial\s+velocit(?:y|ies)", "radvel_km_s", "radial velocity (km/s)", ("ngc",)),
+    (r"(?:angular\s+)?sizes?|major\s+axis|diameters?", "maj_axis_arcmin", "major axis (arcmin)", ("ngc",)),
+    (r"(?:v\s+)?magnitudes?|brightness", "", "magnitude", ("hipparcos", "ngc")),  # Hp, or V (else B)
+]
+
+
+def find_aggregate(text: str) -> Aggregate | None:
+    """'the average B-V colour of …', 'median parallax of …', 'mean redshift of the galaxies in Virgo'."""
+    for words, function in _AGGREGATE_FUNCTIONS:
+        for column_words, column, label, catalogs in _AGGREGATE_COLUMNS:
+            pattern = rf"\b(?:{words})\s+(?:value\s+of\s+)?(?:the\s+)?(?:{column_words})\b(?=\s+(?:of|for|among|in)\b)"
+            if re.search(pattern, text, re.IGNORECASE):
+                return Aggregate(function, column, label, catalogs)
+    return None
+
+
 def find_parallax_limit(text: str) -> float | None:
     """A lower parallax limit in mas ('parallax above 100 mas', 'parallax > 0.2 arcsec'); no unit means mas."""
     found = _PARALLAX_LIMIT.search(text)
@@ -1149,6 +1237,8 @@ class Parsed:
     comparative: str | None = None  # 'brighter': the answer opens with which object is
     unknown_attribute: AskedAttribute | None = None  # 'the inclination of M31': asked of something, held by no tool
     column_cuts: list[ColumnCut] = field(default_factory=list)  # 'B-V above 1.0', 'north of dec +80'
+    column_order: ColumnOrder | None = None  # 'the reddest', 'the largest parallax'
+    aggregate: Aggregate | None = None  # 'the average B-V colour of …'
 
     @property
     def numbers_text(self) -> str:
@@ -1173,6 +1263,8 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     no_dec = not re.search(r"\b(dec|declination)\b|δ", corrected, re.IGNORECASE)
     parsed.single_ra_deg = find_single_ra(corrected, parsed.position_spans) if no_dec and not parsed.positions else None
     parsed.column_cuts = find_column_cuts(parsed.numbers_text)
+    parsed.column_order = find_column_order(corrected)
+    parsed.aggregate = find_aggregate(corrected)
     rest = parsed.numbers_text
     parsed.magnitude_limits = find_magnitude_limits(rest)
     parsed.magnitudes = find_magnitudes(rest)

@@ -456,7 +456,7 @@ class SemanticPlanner:
             intent = self._adjust_intent(intent, text, mentions, bodies, context)
             if not cue:
                 intent = self._by_coverage(intent, parsed, mentions, bodies, context, ranking)
-        weak = self._weakly_supported(intent, text, mentions, bodies)
+        weak = not inherited and self._weakly_supported(intent, text, mentions, bodies)  # a follow-up has its context
         if weak and self._in_the_literature(text, naming=intent in {"object_info", "resolve_object", "star_distance"}):
             intent = "search_literature"
         plan = self._multi_part(intent, parsed, mentions, bodies, context)
@@ -942,7 +942,10 @@ class SemanticPlanner:
             notes.append("I have no plot for this answer; the numbers are below.")
         given = {fact for tool in tools for fact in self.provides.get(tool, ())}
         if tools and not given & OBJECT_FACTS_SAID.keys():
-            missing = [OBJECT_FACTS_SAID[a] for a in parsed.asks if a in OBJECT_FACTS_SAID and a not in given]
+            limits = {"brightness"} if parsed.magnitude_limits else set()  # 'brighter than magnitude 4' asks nothing
+            if parsed.column_order is not None or parsed.aggregate is not None:
+                limits |= set(OBJECT_FACTS_SAID)  # 'the largest parallax', 'the mean B-V': an order or a statistic
+            missing = [OBJECT_FACTS_SAID[a] for a in parsed.asks if a in OBJECT_FACTS_SAID and a not in given | limits]
             if missing:  # 'how bright is Jupiter': the ephemeris has its position, not its magnitude
                 notes.append(f"I have no {' or '.join(missing)} for this: the tool used does not give it.")
         return notes
@@ -969,7 +972,7 @@ class SemanticPlanner:
                 or any(v is not None for v in extract.extract_magnitude_limits(text))
                 or _PARSED.get().positions
             )
-            asks_catalog = re.search(
+            asks_catalog = _PARSED.get().column_order is not None or re.search(
                 r"\b(how many|list|count|brightest|faintest|nearest|closest|show|which stars)\b", lowered
             )
             return not has_filter and not asks_catalog
@@ -1013,6 +1016,10 @@ class SemanticPlanner:
         parsed = _PARSED.get()
         if "reference" in parsed.asks:
             return self._provider("reference")
+        if parsed.aggregate is not None and re.search(
+            r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects|hipparcos|ngc|openngc|catalog(ue)?)\b", lowered
+        ):
+            return "sql_query"  # 'the average B-V colour of stars brighter than 3': a statistic SQL computes
         unanchored = not (mentions or parsed.positions or re.search(r"\d(?![\d.]*\s*-?d\b)", text, re.IGNORECASE))
         if parsed.describes_method and unanchored and self._in_the_literature(text, loosely=True):
             return self._provider("reference")
@@ -1456,6 +1463,7 @@ class SemanticPlanner:
             args["order_by"] = "magnitude"
         if re.search(r"\b(faintest|dimmest|faintest first)\b", lowered):
             args["order_by"] = "magnitude_desc"
+        args.update(_column_order(parsed, catalog))
         if catalog == "hipparcos" and re.search(
             r"\b(nearest|closest)\s+(stars?\s+)?(to\s+(the\s+sun|us|earth)|stars)|\bnearest\s+stars?\b", lowered
         ):
@@ -1496,6 +1504,7 @@ class SemanticPlanner:
             args["order_by"] = "distance"
         elif re.search(r"\b(faintest|dimmest)\b", lowered):
             args["order_by"] = "magnitude_desc"
+        args.update(_column_order(parsed, catalog))
         if parsed.parallax_limit_mas is not None and catalog == "hipparcos":
             args["min_parallax_mas"] = parsed.parallax_limit_mas
         elif re.search(r"\bparallax\b", lowered) and re.search(r"\bhow many\b|\bcount\b", lowered):
@@ -1509,6 +1518,10 @@ class SemanticPlanner:
             lowered,
         ):
             args["limit"] = 1  # 'what is the brightest galaxy in the sky', 'the brightest open cluster' ask for one
+        elif parsed.column_order is not None and re.search(
+            r"\b(which|what)\s+(star|galaxy|object|cluster|nebula)\b(?!s)", lowered
+        ):
+            args["limit"] = 1  # 'which star has the largest parallax?'
         return Plan("find_objects", [PlannedCall("find_objects", args)], notes=notes)
 
     @staticmethod
@@ -1527,9 +1540,49 @@ class SemanticPlanner:
 
     def _build_sql_query(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         sql = extract.extract_sql(text)
+        parsed = _PARSED.get()
+        if not sql and parsed.aggregate is not None:
+            sql = self._aggregate_sql(parsed)
         if not sql:
             raise NeedInfo("Write the SQL you want to run, e.g. 'SELECT count(*) FROM hipparcos WHERE hpmag < 3'.")
         return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
+
+    def _aggregate_sql(self, parsed: Parsed) -> str:
+        """The SELECT for a statistic in words ('the average B-V of stars brighter than 3 in Orion').
+
+        Every condition the question states goes in: magnitude limits, column conditions, constellation, type.
+        """
+        from aeiou_agent.tools.catalog import NOT_OBJECTS, TYPE_CODES, constellation_abbreviation
+
+        aggregate = parsed.aggregate
+        assert aggregate is not None
+        lowered = parsed.text.lower()
+        catalog, object_type = _catalog_and_type(lowered, parsed.counted)
+        if catalog not in aggregate.catalogs:
+            catalog = aggregate.catalogs[0]
+        magnitude = "hpmag" if catalog == "hipparcos" else "coalesce(vmag, bmag)"
+        where: list[str] = []
+        for limit in parsed.magnitude_limits:
+            where.append(f"{magnitude} {'<=' if limit.bound == 'max' else '>='} {limit.value:g}")
+        derived = {"pm_total_mas_yr": "sqrt(pmra_mas_yr * pmra_mas_yr + pmdec_mas_yr * pmdec_mas_yr)"}
+        for cut in parsed.column_cuts:
+            if catalog in cut.catalogs:
+                where.append(f"{derived.get(cut.column, cut.column)} {cut.op} {cut.value:g}")
+        constellation = self._constellation(parsed.text)
+        if constellation:
+            where.append(f"constellation = '{constellation_abbreviation(constellation)}'")
+        if catalog == "ngc":
+            excluded = ", ".join(f"'{t}'" for t in NOT_OBJECTS)
+            where.append(f"type_code NOT IN ({excluded})")
+            if object_type != "any":
+                where.append(f"type_code IN ({', '.join(repr(t) for t in TYPE_CODES[object_type])})")
+        column = aggregate.column or magnitude
+        name = column if re.fullmatch(r"\w+", column) else "magnitude" if column == magnitude else "proper_motion"
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        return (
+            f"SELECT {aggregate.function}({column}) AS {aggregate.function}_{name}, count({column}) AS objects "
+            f"FROM {catalog}{condition}"
+        )
 
     def _build_describe_catalog(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
@@ -2006,13 +2059,23 @@ def mask_names(text: str, mentions: list[Mention], extra_spans: list[tuple[int, 
     return text
 
 
+def _column_order(parsed: Parsed, catalog: str) -> dict[str, Any]:
+    """sort_by/descending for a superlative on a column ``catalog`` has ('the 5 reddest stars')."""
+    order = parsed.column_order
+    if order is None or catalog not in order.catalogs:
+        return {}
+    return {"sort_by": order.column, "descending": order.descending}
+
+
 def _catalog_for_conditions(catalog: str, parsed: Parsed) -> str:
     """The other catalog when the column conditions are all on columns only it has, and no type was asked for.
 
     'objects with redshift above 0.01' searches OpenNGC.
     """
     tables = {table for cut in parsed.column_cuts for table in cut.catalogs}
-    if parsed.counted is None and parsed.column_cuts and catalog not in tables and len(tables) == 1:
+    if parsed.column_order is not None:
+        tables |= set(parsed.column_order.catalogs)
+    if parsed.counted is None and tables and catalog not in tables and len(tables) == 1:
         return tables.pop()
     return catalog
 
