@@ -613,3 +613,26 @@ def test_superlatives_on_columns_statistics_in_words_and_a_type_follow_up(obs):
     chat.ask("NGC objects within 2 degrees of M87")
     answer = chat.ask("only galaxies")  # went to the literature: a follow-up keeps its search
     assert answer.calls[-1].tool == "cone_search" and answer.calls[-1].args["object_type"] == "galaxy"
+
+
+def test_a_statistic_around_an_object_keeps_the_circle(obs):
+    """The SQL built for 'the average redshift of galaxies within 2 degrees of M87' had dropped the circle."""
+    import math
+    import sqlite3
+    from pathlib import Path
+
+    import numpy as np
+    import pyongc
+    from astropy.coordinates import SkyCoord
+
+    rows = sqlite3.connect(Path(pyongc.__file__).parent / "ongc.db").execute(
+        "SELECT ra, dec, redshift FROM objects WHERE type IN ('G', 'GPair', 'GTrpl', 'GGroup') AND redshift IS NOT NULL"
+    )
+    ra, dec, z = (np.array(c, dtype=float) for c in zip(*rows, strict=True))
+    m87 = SkyCoord("12h30m49.42s +12d23m28.0s")
+    inside = SkyCoord(np.degrees(ra), np.degrees(dec), unit="deg").separation(m87).deg <= 2
+    answer = obs.ask("average redshift of galaxies within 2 degrees of M87")
+    assert "CONTAINS" in answer.calls[0].args["query"]
+    assert f"| {int(inside.sum())} |" in answer.text and math.isclose(
+        float(answer.text.split("|")[-3]), z[inside].mean(), rel_tol=1e-4
+    )

@@ -1541,13 +1541,15 @@ class SemanticPlanner:
     def _build_sql_query(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         sql = extract.extract_sql(text)
         parsed = _PARSED.get()
+        notes: list[str] = []
         if not sql and parsed.aggregate is not None:
-            sql = self._aggregate_sql(parsed)
+            sql = self._aggregate_sql(parsed, mentions, notes)
+            return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})], notes=notes)
         if not sql:
             raise NeedInfo("Write the SQL you want to run, e.g. 'SELECT count(*) FROM hipparcos WHERE hpmag < 3'.")
         return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
 
-    def _aggregate_sql(self, parsed: Parsed) -> str:
+    def _aggregate_sql(self, parsed: Parsed, mentions: list[Mention], notes: list[str]) -> str:
         """The SELECT for a statistic in words ('the average B-V of stars brighter than 3 in Orion').
 
         Every condition the question states goes in: magnitude limits, column conditions, constellation, type.
@@ -1571,6 +1573,19 @@ class SemanticPlanner:
         constellation = self._constellation(parsed.text)
         if constellation:
             where.append(f"constellation = '{constellation_abbreviation(constellation)}'")
+        centre = parsed.positions[0].icrs() if parsed.positions else None
+        if centre is None and mentions:
+            found = self._store().resolve(mentions[0].text)
+            centre = (found.ra_deg, found.dec_deg)
+        if centre is not None:  # 'within 2 degrees of M87': the statistic is over that circle, in ADQL
+            radius = extract.extract_radius_deg(parsed.numbers_text)
+            if radius is None:
+                radius = 1.0
+                notes.append("No radius given, so I used the objects within 1°.")
+            where.append(
+                f"CONTAINS(POINT('ICRS', ra_deg, dec_deg), CIRCLE('ICRS', {centre[0]:.6f}, {centre[1]:.6f}, "
+                f"{radius:g})) = 1"
+            )
         if catalog == "ngc":
             excluded = ", ".join(f"'{t}'" for t in NOT_OBJECTS)
             where.append(f"type_code NOT IN ({excluded})")
