@@ -105,15 +105,14 @@ def _percent_asked(question: str) -> dict[str, Any] | None:
         return None
     found = re.search(
         r"\b(more|greater|less|fewer|over|above|under|below)\s+(?:than\s+)?(half|a\s+quarter|three\s+quarters"
-        r"|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))",
+        r"|(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent))",
         question,
         re.IGNORECASE,
     )
     if not found:
         return None
     words = {"half": 50.0, "a quarter": 25.0, "three quarters": 75.0}
-    amount = re.sub(r"\s+", " ", found.group(2).lower())
-    value = words.get(amount) if amount in words else float(re.match(r"[\d.]+", amount).group(0))  # type: ignore[union-attr]
+    value = float(found.group(3)) if found.group(3) else words[re.sub(r"\s+", " ", found.group(2).lower())]
     more = found.group(1).lower() in ("more", "greater", "over", "above")
     return {"more": more, "value": value, "amount": found.group(2)}  # 'amount' as written: 'half', '20%'
 

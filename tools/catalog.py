@@ -416,6 +416,14 @@ def _rows(
     return rows
 
 
+def column_sql(catalog: str, column: str) -> str:
+    """A column as SQL over the store's table: derived ones spelled out, 'magnitude' as _magnitudes reads it."""
+    if column == "magnitude":
+        return "hpmag" if catalog == "hipparcos" else "coalesce(vmag, bmag)"
+    derived = DERIVED_COLUMNS.get(catalog, {}).get(column)
+    return f"sqrt({' + '.join(f'{c} * {c}' for c in derived)})" if derived else column
+
+
 def _magnitudes(catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, band: str = "auto") -> np.ndarray:
     """Hp for Hipparcos; for OpenNGC the band asked for, or V where known and B otherwise ('auto')."""
     if catalog == "hipparcos":

@@ -688,7 +688,7 @@ _UNLABELLED = re.compile(
 )
 _GALACTIC = re.compile(
     rf"(?:\bl\s*(?:=|:)?\s*({NUM})\s*°?\s*,?\s*(?:and\s+)?\bb\s*(?:=|:)?\s*({NUM})"
-    rf"|\bl\s*[,/]\s*b\s*(?:=|:)\s*({NUM})\s*°?\s*[,/]\s*({NUM})"  # 'l,b = 184.56,-5.78'"
+    rf"|\bl\s*[,/]\s*b\s*(?:=|:)\s*({NUM})\s*°?\s*[,/]\s*({NUM})"  # 'l,b = 184.56,-5.78'
     rf"|galactic\s+longitude\s+(?:of\s+)?({NUM})\s*°?\s*,?\s*(?:and\s+)?(?:galactic\s+)?latitude\s+(?:of\s+)?({NUM})"
     rf"|\(\s*l\s*,\s*b\s*\)\s*=\s*\(\s*({NUM})\s*°?\s*,\s*({NUM})\s*°?\s*\))",
     re.IGNORECASE,
@@ -764,13 +764,9 @@ def _designation_decimals(seconds: str | None) -> float:
     """The seconds field of a J-designation: '31.9' or '3194' (2MASS writes hundredths without the point)."""
     if not seconds:
         return 0.0
-    return (
-        float(seconds)
-        if "." in seconds
-        else float(seconds[:2] + "." + seconds[2:])
-        if len(seconds) > 2
-        else float(seconds)
-    )
+    if "." in seconds or len(seconds) <= 2:
+        return float(seconds)
+    return float(f"{seconds[:2]}.{seconds[2:]}")
 
 
 def find_single_ra(text: str, taken: list[tuple[int, int]]) -> float | None:
@@ -879,28 +875,39 @@ _MORE = (
 )
 _LESS = r"(?:<=?|≤|below|under|less\s+than|smaller\s+than|lower\s+than|(?:of\s+)?at\s+most)"
 _IS = r"(?:\s+(?:of|is|are|was|with|values?|index))*"
-_SIGNED = r"([+\-−]?\d+(?:\.\d+)?(?:e[+\-]?\d+)?)"
+_SIGNED = rf"({NUM})"  # a number with its sign, as a group
+
+
+# The tables holding each column a question may filter, sort or average by; a search of another table cannot use
+# it, and the answer says so. 'magnitude' is Hp in Hipparcos, V (else B) in OpenNGC.
+COLUMN_TABLES: dict[str, tuple[str, ...]] = {
+    "b_v": ("hipparcos",),
+    "plx_mas": ("hipparcos",),
+    "dist_pc": ("hipparcos",),
+    "pm_total_mas_yr": ("hipparcos",),
+    "maj_axis_arcmin": ("ngc",),
+    "redshift": ("ngc",),
+    "radvel_km_s": ("ngc",),
+    "surf_brightness": ("ngc",),
+    "dec_deg": ("hipparcos", "ngc"),
+    "magnitude": ("hipparcos", "ngc"),
+}
 
 
 @dataclass(frozen=True)
 class ColumnCut:
-    """A condition on a catalog column the question states ('B-V above 1.0' → b_v > 1.0), and where it was written.
-
-    ``catalogs`` are the tables holding the column; a search of another table cannot use it, and the answer says so.
-    """
+    """A condition on a catalog column the question states ('B-V above 1.0' → b_v > 1.0), and where it was written."""
 
     column: str
     op: str  # '<', '<=', '>' or '>=': 'above 1.0' is strict, 'at least 1.0' and 'within 20 pc' are not
     value: float
     text: str
-    catalogs: tuple[str, ...]
     span: tuple[int, int]
 
-    def describe(self) -> str:
-        """'B−V > 1' as the answer names it."""
-        from aeiou_agent.tools.catalog import describe_condition
-
-        return describe_condition(self.column, self.op, self.value)
+    @property
+    def catalogs(self) -> tuple[str, ...]:
+        """The tables that have the column."""
+        return COLUMN_TABLES[self.column]
 
     @property
     def label(self) -> str:
@@ -926,22 +933,16 @@ def _unit_pattern(units: dict[str, float], *, required: bool = False) -> str:
     return f"({alternatives})" if required else f"({alternatives})?"
 
 
-# (words naming the quantity, column, tables holding it, units written after the value, whether a unit is needed)
-_QUANTITIES: list[tuple[str, str, tuple[str, ...], dict[str, float], bool]] = [
-    (r"b\s*[-−–]\s*v(?:\s+colou?r)?|colou?r\s+index|colou?r", "b_v", ("hipparcos",), {"mag": 1.0}, False),
-    (r"proper\s+motions?|pm", "pm_total_mas_yr", ("hipparcos",), _TO_MAS_YR, False),
-    (
-        r"major\s+axis|angular\s+(?:size|diameter)|apparent\s+size|size|diameter",
-        "maj_axis_arcmin",
-        ("ngc",),
-        _TO_ARCMIN,
-        False,
-    ),
-    (r"declination|dec|δ", "dec_deg", ("hipparcos", "ngc"), _DEGREES, False),
-    (r"redshifts?|z", "redshift", ("ngc",), {}, False),
-    (r"(?:radial|recession(?:al)?)\s+velocit(?:y|ies)", "radvel_km_s", ("ngc",), {"km/s": 1.0}, False),
-    (r"surface\s+brightness", "surf_brightness", ("ngc",), {"mag/arcsec2": 1.0, "mag/arcsec²": 1.0}, False),
-    (r"distances?", "dist_pc", ("hipparcos",), _TO_PC, True),
+# (words naming the quantity, column, units written after the value, whether a unit is needed)
+_QUANTITIES: list[tuple[str, str, dict[str, float], bool]] = [
+    (r"b\s*[-−–]\s*v(?:\s+colou?r)?|colou?r\s+index|colou?r", "b_v", {"mag": 1.0}, False),
+    (r"proper\s+motions?|pm", "pm_total_mas_yr", _TO_MAS_YR, False),
+    (r"major\s+axis|angular\s+(?:size|diameter)|apparent\s+size|size|diameter", "maj_axis_arcmin", _TO_ARCMIN, False),
+    (r"declination|dec|δ", "dec_deg", _DEGREES, False),
+    (r"redshifts?|z", "redshift", {}, False),
+    (r"(?:radial|recession(?:al)?)\s+velocit(?:y|ies)", "radvel_km_s", {"km/s": 1.0}, False),
+    (r"surface\s+brightness", "surf_brightness", {"mag/arcsec2": 1.0, "mag/arcsec²": 1.0}, False),
+    (r"distances?", "dist_pc", _TO_PC, True),
 ]
 _NORTH_SOUTH = re.compile(rf"\b(north|south)\s+of\s+(?:declination|dec|δ)?\s*(?:=\s*)?{_SIGNED}\s*°?", re.I)
 _REDDER = re.compile(rf"\b(redder|bluer)\s+than\s+(?:(?:b\s*[-−–]\s*v|colou?r)\s*(?:=\s*)?)?{_SIGNED}", re.I)
@@ -965,38 +966,32 @@ def find_column_cuts(text: str) -> list[ColumnCut]:
     """
     cuts: list[ColumnCut] = []
 
-    def add(match: re.Match[str], column: str, op: str, value: float, catalogs: tuple[str, ...]) -> None:
+    def add(match: re.Match[str], column: str, op: str, value: float) -> None:
         if all(match.end() <= c.span[0] or match.start() >= c.span[1] for c in cuts):
-            cuts.append(ColumnCut(column, op, value, match.group(0).strip(), catalogs, (match.start(), match.end())))
+            cuts.append(ColumnCut(column, op, value, match.group(0).strip(), (match.start(), match.end())))
 
     def signed(number: str) -> float:
         return float(number.replace("−", "-"))
 
-    for words, column, catalogs, units, unit_required in _QUANTITIES:
+    for words, column, units, unit_required in _QUANTITIES:
         unit = _unit_pattern(units, required=unit_required) if units else "()?"
         for op, comparison in ((">", _MORE), ("<", _LESS)):
             pattern = rf"\b(?:{words})\b{_IS}\s*{comparison}\s*{_SIGNED}\s*{unit}(?![\w/])"
             for match in re.finditer(pattern, text, re.IGNORECASE):
                 inclusive = re.search(r"at\s+(least|most)|>=|<=|≥|≤", match.group(0), re.IGNORECASE)
                 value = signed(match.group(1)) * units.get((match.group(2) or "").lower(), 1.0)
-                add(match, column, op + "=" if inclusive else op, value, catalogs)
+                add(match, column, op + "=" if inclusive else op, value)
     for match in _NORTH_SOUTH.finditer(text):
-        add(
-            match,
-            "dec_deg",
-            ">" if match.group(1).lower() == "north" else "<",
-            signed(match.group(2)),
-            ("hipparcos", "ngc"),
-        )
+        add(match, "dec_deg", ">" if match.group(1).lower() == "north" else "<", signed(match.group(2)))
     for match in _REDDER.finditer(text):
-        add(match, "b_v", ">" if match.group(1).lower() == "redder" else "<", signed(match.group(2)), ("hipparcos",))
+        add(match, "b_v", ">" if match.group(1).lower() == "redder" else "<", signed(match.group(2)))
     for match in _LARGER.finditer(text):
         op = "<" if match.group(1).lower() == "smaller" else ">"
-        add(match, "maj_axis_arcmin", op, signed(match.group(2)) * _TO_ARCMIN[match.group(3).lower()], ("ngc",))
+        add(match, "maj_axis_arcmin", op, signed(match.group(2)) * _TO_ARCMIN[match.group(3).lower()])
     for match in _NEARER.finditer(text):
         word = match.group(1).lower()
         op = ">" if word.startswith(("farther", "further", "more", "beyond")) else "<=" if word == "within" else "<"
-        add(match, "dist_pc", op, signed(match.group(2)) * _TO_PC[match.group(3).lower()], ("hipparcos",))
+        add(match, "dist_pc", op, signed(match.group(2)) * _TO_PC[match.group(3).lower()])
     return sorted(cuts, key=lambda c: c.span)
 
 
@@ -1006,40 +1001,43 @@ class ColumnOrder:
 
     column: str
     descending: bool
-    catalogs: tuple[str, ...]
+
+    @property
+    def catalogs(self) -> tuple[str, ...]:
+        """The tables that have the column."""
+        return COLUMN_TABLES[self.column]
 
 
 _MOST = r"(?:largest|biggest|highest|greatest|most)"
 _LEAST = r"(?:smallest|lowest|least)"
-# (pattern, column, most first?, tables holding it); 'brightest', 'faintest' and 'nearest' have orders of their own
-_SUPERLATIVES: list[tuple[str, str, bool, tuple[str, ...]]] = [
-    (r"\breddest\b", "b_v", True, ("hipparcos",)),
-    (r"\bbluest\b", "b_v", False, ("hipparcos",)),
-    (rf"\b{_MOST}\s+(?:b\s*[-−–]\s*v|colou?r(?:\s+index)?)\b", "b_v", True, ("hipparcos",)),
-    (rf"\b{_MOST}\s+parallax(?:es)?\b", "plx_mas", True, ("hipparcos",)),
-    (rf"\b{_LEAST}\s+parallax(?:es)?\b", "plx_mas", False, ("hipparcos",)),
-    (rf"\bfastest(?:[- ]moving)?\b|\b{_MOST}\s+proper\s+motions?\b", "pm_total_mas_yr", True, ("hipparcos",)),
-    (r"\b(?:most\s+distant|farthest|furthest)\b", "dist_pc", True, ("hipparcos",)),
-    (rf"\b{_MOST}\s+redshifts?\b", "redshift", True, ("ngc",)),
-    (rf"\b{_LEAST}\s+redshifts?\b", "redshift", False, ("ngc",)),
-    (rf"\b{_MOST}\s+radial\s+velocit(?:y|ies)\b", "radvel_km_s", True, ("ngc",)),
-    (r"\b(?:northernmost|most\s+northerly)\b", "dec_deg", True, ("hipparcos", "ngc")),
-    (r"\b(?:southernmost|most\s+southerly)\b", "dec_deg", False, ("hipparcos", "ngc")),
+# (pattern, column, most first?); 'brightest', 'faintest' and 'nearest' have orders of their own
+_SUPERLATIVES: list[tuple[str, str, bool]] = [
+    (r"\breddest\b", "b_v", True),
+    (r"\bbluest\b", "b_v", False),
+    (rf"\b{_MOST}\s+(?:b\s*[-−–]\s*v|colou?r(?:\s+index)?)\b", "b_v", True),
+    (rf"\b{_MOST}\s+parallax(?:es)?\b", "plx_mas", True),
+    (rf"\b{_LEAST}\s+parallax(?:es)?\b", "plx_mas", False),
+    (rf"\bfastest(?:[- ]moving)?\b|\b{_MOST}\s+proper\s+motions?\b", "pm_total_mas_yr", True),
+    (r"\b(?:most\s+distant|farthest|furthest)\b", "dist_pc", True),
+    (rf"\b{_MOST}\s+redshifts?\b", "redshift", True),
+    (rf"\b{_LEAST}\s+redshifts?\b", "redshift", False),
+    (rf"\b{_MOST}\s+radial\s+velocit(?:y|ies)\b", "radvel_km_s", True),
+    (r"\b(?:northernmost|most\s+northerly)\b", "dec_deg", True),
+    (r"\b(?:southernmost|most\s+southerly)\b", "dec_deg", False),
     (
         r"\b(?:largest|biggest)\s+(?:(?:\w+\s+){0,2})?(?:galax(?:y|ies)|clusters?|nebula[es]*|objects?)\b"
         r"|\b(?:largest|biggest)\s+(?:apparent|angular)\s+(?:size|diameter)\b",
         "maj_axis_arcmin",
         True,
-        ("ngc",),
     ),
 ]
 
 
 def find_column_order(text: str) -> ColumnOrder | None:
     """The catalog column a superlative sorts by ('the 5 reddest stars', 'which star has the largest parallax')."""
-    for pattern, column, descending, catalogs in _SUPERLATIVES:
+    for pattern, column, descending in _SUPERLATIVES:
         if re.search(pattern, text, re.IGNORECASE):
-            return ColumnOrder(column, descending, catalogs)
+            return ColumnOrder(column, descending)
     return None
 
 
@@ -1048,9 +1046,12 @@ class Aggregate:
     """A statistic over a catalog column ('the average B-V of stars brighter than 3'): SQL does it."""
 
     function: str  # avg, median, min, max, sum
-    column: str  # an SQL expression over the table's columns
-    label: str
-    catalogs: tuple[str, ...]
+    column: str  # a column of COLUMN_TABLES
+
+    @property
+    def catalogs(self) -> tuple[str, ...]:
+        """The tables that have the column."""
+        return COLUMN_TABLES[self.column]
 
 
 _AGGREGATE_FUNCTIONS = [
@@ -1060,31 +1061,26 @@ _AGGREGATE_FUNCTIONS = [
     (r"minimum|min", "min"),
     (r"total|sum", "sum"),
 ]
-# (words naming a column, SQL expression, label, tables)
-_AGGREGATE_COLUMNS: list[tuple[str, str, str, tuple[str, ...]]] = [
-    (r"b\s*[-−–]\s*v(?:\s+colou?rs?)?|colou?r(?:\s+index)?|colou?rs", "b_v", "B−V", ("hipparcos",)),
-    (r"parallax(?:es)?", "plx_mas", "parallax (mas)", ("hipparcos",)),
-    (r"distances?", "dist_pc", "distance (pc)", ("hipparcos",)),
-    (
-        r"proper\s+motions?",
-        "sqrt(pmra_mas_yr * pmra_mas_yr + pmdec_mas_yr * pmdec_mas_yr)",
-        "proper motion (mas/yr)",
-        ("hipparcos",),
-    ),
-    (r"redshifts?", "redshift", "redshift", ("ngc",)),
-    (r"radial\s+velocit(?:y|ies)", "radvel_km_s", "radial velocity (km/s)", ("ngc",)),
-    (r"(?:angular\s+)?sizes?|major\s+axis|diameters?", "maj_axis_arcmin", "major axis (arcmin)", ("ngc",)),
-    (r"(?:v\s+)?magnitudes?|brightness", "", "magnitude", ("hipparcos", "ngc")),  # Hp, or V (else B)
+# (words naming a column, the column)
+_AGGREGATE_COLUMNS: list[tuple[str, str]] = [
+    (r"b\s*[-−–]\s*v(?:\s+colou?rs?)?|colou?r(?:\s+index)?|colou?rs", "b_v"),
+    (r"parallax(?:es)?", "plx_mas"),
+    (r"distances?", "dist_pc"),
+    (r"proper\s+motions?", "pm_total_mas_yr"),
+    (r"redshifts?", "redshift"),
+    (r"radial\s+velocit(?:y|ies)", "radvel_km_s"),
+    (r"(?:angular\s+)?sizes?|major\s+axis|diameters?", "maj_axis_arcmin"),
+    (r"(?:v\s+)?magnitudes?|brightness", "magnitude"),
 ]
 
 
 def find_aggregate(text: str) -> Aggregate | None:
     """'the average B-V colour of …', 'median parallax of …', 'mean redshift of the galaxies in Virgo'."""
     for words, function in _AGGREGATE_FUNCTIONS:
-        for column_words, column, label, catalogs in _AGGREGATE_COLUMNS:
+        for column_words, column in _AGGREGATE_COLUMNS:
             pattern = rf"\b(?:{words})\s+(?:value\s+of\s+)?(?:the\s+)?(?:{column_words})\b(?=\s+(?:of|for|among|in)\b)"
             if re.search(pattern, text, re.IGNORECASE):
-                return Aggregate(function, column, label, catalogs)
+                return Aggregate(function, column)
     return None
 
 

@@ -199,6 +199,7 @@ _NAME_TRIGGER = re.compile(
     r"|from earth|away|in light years|in parsecs|in degrees|today|tonight|and|with)\b)",
     re.IGNORECASE,
 )
+_FAINTEST = re.compile(r"\b(faintest|dimmest)\b")  # faintest first, in either catalog search
 _NEAR_SOMETHING = re.compile(r"\b(near|around|of|from|surround\w*|close to|next to)\s+(the\s+)?[A-Z0-9]")
 _NOT_NAMES = {
     "it",
@@ -1461,7 +1462,7 @@ class SemanticPlanner:
         args.update(_column_conditions(parsed, catalog, previous.get("where", [])))
         if re.search(r"\b(brightest|bright|brighter|most luminous)\b", lowered):
             args["order_by"] = "magnitude"
-        if re.search(r"\b(faintest|dimmest|faintest first)\b", lowered):
+        if _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
         args.update(_column_order(parsed, catalog))
         if catalog == "hipparcos" and re.search(
@@ -1502,7 +1503,7 @@ class SemanticPlanner:
         args.update(_column_conditions(parsed, catalog, previous.get("where", [])))
         if catalog == "hipparcos" and re.search(r"\b(nearest|closest|nearby)\b", lowered):
             args["order_by"] = "distance"
-        elif re.search(r"\b(faintest|dimmest)\b", lowered):
+        elif _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
         args.update(_column_order(parsed, catalog))
         if parsed.parallax_limit_mas is not None and catalog == "hipparcos":
@@ -1554,7 +1555,7 @@ class SemanticPlanner:
 
         Every condition the question states goes in: magnitude limits, column conditions, constellation, type.
         """
-        from aeiou_agent.tools.catalog import NOT_OBJECTS, TYPE_CODES, constellation_abbreviation
+        from aeiou_agent.tools.catalog import NOT_OBJECTS, TYPE_CODES, column_sql, constellation_abbreviation
 
         aggregate = parsed.aggregate
         assert aggregate is not None
@@ -1562,14 +1563,13 @@ class SemanticPlanner:
         catalog, object_type = _catalog_and_type(lowered, parsed.counted)
         if catalog not in aggregate.catalogs:
             catalog = aggregate.catalogs[0]
-        magnitude = "hpmag" if catalog == "hipparcos" else "coalesce(vmag, bmag)"
+        magnitude = column_sql(catalog, "magnitude")
         where: list[str] = []
         for limit in parsed.magnitude_limits:
             where.append(f"{magnitude} {'<=' if limit.bound == 'max' else '>='} {limit.value:g}")
-        derived = {"pm_total_mas_yr": "sqrt(pmra_mas_yr * pmra_mas_yr + pmdec_mas_yr * pmdec_mas_yr)"}
         for cut in parsed.column_cuts:
             if catalog in cut.catalogs:
-                where.append(f"{derived.get(cut.column, cut.column)} {cut.op} {cut.value:g}")
+                where.append(f"{column_sql(catalog, cut.column)} {cut.op} {cut.value:g}")
         constellation = self._constellation(parsed.text)
         if constellation:
             where.append(f"constellation = '{constellation_abbreviation(constellation)}'")
@@ -1591,12 +1591,11 @@ class SemanticPlanner:
             where.append(f"type_code NOT IN ({excluded})")
             if object_type != "any":
                 where.append(f"type_code IN ({', '.join(repr(t) for t in TYPE_CODES[object_type])})")
-        column = aggregate.column or magnitude
-        name = column if re.fullmatch(r"\w+", column) else "magnitude" if column == magnitude else "proper_motion"
+        column = column_sql(catalog, aggregate.column)
         condition = f" WHERE {' AND '.join(where)}" if where else ""
         return (
-            f"SELECT {aggregate.function}({column}) AS {aggregate.function}_{name}, count({column}) AS objects "
-            f"FROM {catalog}{condition}"
+            f"SELECT {aggregate.function}({column}) AS {aggregate.function}_{aggregate.column}, "
+            f"count({column}) AS objects FROM {catalog}{condition}"
         )
 
     def _build_describe_catalog(
