@@ -55,7 +55,7 @@ def test_typos_get_suggestions(obs):
     assert any("Andromeda" in s for s in info.value.suggestions)
 
 
-@pytest.mark.parametrize("name", ["Xyzzy-5", "NGC 99999", "HIP 999999", "M 200"])
+@pytest.mark.parametrize("name", ["Xyzzy-5", "NGC 99999", "HIP 999999", "M 200", "HD 209458", "HD"])
 def test_unknown_names_are_plainly_not_found(obs, name):
     with pytest.raises(ObjectNotFound, match="could not find"):
         obs.store.resolve(name)
@@ -74,3 +74,8 @@ def test_mentions_in_free_text(obs):
     # short aliases only count when capitalised; units and prose are not names
     assert names.mentions("the ring size is 5 m and c 5") == []
     assert [m.text for m in names.mentions("Where is Andromeda?")] == ["Andromeda"]
+
+
+def test_a_star_listed_under_two_spellings_is_shown_by_its_iau_name(obs):
+    obj = obs.store.resolve("Albereo")  # PyEphem lists both spellings
+    assert obj.name == "Albireo" and "Albereo" in obj.aliases

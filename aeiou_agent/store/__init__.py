@@ -185,10 +185,15 @@ class Store:
         return build_name_index(ngc, stars)
 
     @cached_property
-    def _star_names_by_hip(self) -> dict[int, list[str]]:
+    def star_names_by_hip(self) -> dict[int, list[str]]:
+        """HIP number → its proper names, the preferred spelling first (:data:`PREFERRED_STAR_NAMES`), then A-Z."""
+        from aeiou_agent.store.catalogs import PREFERRED_STAR_NAMES
+
         names: dict[int, list[str]] = {}
         for name, hip in self.cursor().execute("SELECT name, hip FROM star_names ORDER BY name").fetchall():
             names.setdefault(int(hip), []).append(name)
+        for listed in names.values():
+            listed.sort(key=lambda name: (name not in PREFERRED_STAR_NAMES, name))
         return names
 
     def _row(self, table: str, where: str, value: Any) -> dict[str, Any] | None:
@@ -204,7 +209,7 @@ class Store:
             row = self._row("hipparcos", "hip", int(ref.key))
             if row is None:
                 return None
-            names = self._star_names_by_hip.get(int(row["hip"]), [])
+            names = self.star_names_by_hip.get(int(row["hip"]), [])
             designation = f"HIP {row['hip']}"
             return CelestialObject(
                 name=names[0] if names else designation,

@@ -377,6 +377,13 @@ CURATED_STAR_NAMES: dict[str, int] = {
 }
 
 
+# Where PyEphem lists a star under two spellings ('Albereo' and 'Albireo'), the one answers show: the IAU WGSN name
+# (or the common one for alpha Centauri). The others still resolve.
+PREFERRED_STAR_NAMES = frozenset(
+    {"Adhara", "Hadar", "Albireo", "Alkaid", "Alpha Centauri", "Toliman", "Alpheratz", "Eltanin", "Fomalhaut", "Gienah"}
+)
+
+
 def curated_star_names(hip: Columns) -> list[dict[str, Any]]:
     """Rows of :data:`CURATED_STAR_NAMES` with positions and magnitudes from Hipparcos."""
     row_of = {int(h): i for i, h in enumerate(hip["hip"])}

@@ -60,6 +60,15 @@ TEXT_DESIGNATION = re.compile(
     r"\b(messier|m|ngc|ic|hip|hipparcos|pgc|leda|ugc|melotte|mel|caldwell|barnard|hcg)\s?-?\s?(\d{1,6})([a-d])?\b",
     re.IGNORECASE,
 )
+# Designations of catalogs the local store does not index but archives (SIMBAD, NED) resolve: found in free text so
+# the name reaches an archive tool whole ('HD 209458', 'BD+18 4917', 'Gaia DR3 1779546757669063552', '2MASS J...').
+ARCHIVE_DESIGNATION = re.compile(
+    r"\b(?:(?:HD|HR|HDE|SAO|GJ|Gliese|Gl|LHS|LTT|Ross|Wolf|Luyten|Kepler|K2|KOI|TOI|TIC|WASP|HAT-P|XO|TrES|CoRoT"
+    r"|Mrk|Markarian|Arp|UGC|PGC|ESO|MCG|Abell|ACO|NGC|IC|3C|4C|PKS|QSO|Ton|PG|Haro|Zw|VV)\s?-?\s?\d[\d.+-]*[a-z]?"
+    r"|(?:BD|CD|CPD)\s?[+-]\d{1,2}\s+\d{1,5}|TYC\s?\d{1,5}-\d{1,5}-\d"
+    r"|Gaia\s+(?:DR[1-3]|EDR3)\s+\d{6,20}|(?:2MASS|SDSS|WISE|2MASX|PSR|FRB)\s?J\d{4,}[\d.]*[+-]\d{4,}[\d.]*)(?![\w-])",
+    re.IGNORECASE,
+)
 _GENERIC_SUFFIX = re.compile(r"\s+(galaxy|galaxies|nebula|cluster|star cluster|globular cluster)$")
 # Short forms that would shadow other things people name: planets, and constellations other than the two
 # whose galaxies are usually called by the constellation's name (Andromeda, Triangulum).
@@ -273,6 +282,7 @@ def build_name_index(
         if ids and _type != "Dup":
             for ident in ids.split(","):
                 ident = ident.strip()
-                if ident and not ident.upper().startswith("HIP"):
+                # 'HD ' with its number lost is only a catalogue's prefix: it would claim every 'HD 209458'
+                if re.search(r"\d", ident) and not ident.upper().startswith("HIP"):
                     index.add(ident, ObjectRef("ngc", name))
     return index
