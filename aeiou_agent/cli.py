@@ -210,9 +210,20 @@ def show(
 
 
 @app.command()
-def replay(run_id: Annotated[str, typer.Argument(help="Run id (or a unique prefix, or 'last').")]) -> None:
-    """Re-execute a run's tool calls and report whether every output is identical (exit 1 if not)."""
-    report = _observatory().replay(run_id)
+def replay(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique prefix, or 'last').")],
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Ask online archives again instead of their cached responses.")
+    ] = False,
+) -> None:
+    """Re-execute a run's tool calls and report whether every output is identical (exit 1 if not).
+
+    Archive answers are re-derived from the cached responses they came from; with --refresh the archives are asked
+    again, and a 'changed' call is drift in the archive.
+    """
+    from aeiou_agent import Observatory
+
+    report = (Observatory(archive_refresh=True) if refresh else _observatory()).replay(run_id)
     for call in report.calls:
         mark = "[green]identical[/green]" if call["identical"] else "[red]changed[/red]"
         console.print(f"  {call['step']}. {call['tool']}: {mark}")

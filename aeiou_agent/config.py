@@ -38,6 +38,11 @@ class Settings:
         llm_base_url: OpenAI-compatible (or Ollama) endpoint, e.g. ``http://127.0.0.1:8000/v1``.
         llm_timeout_s: Wall-clock limit of the LLM planner per question (then it falls back).
         online: Whether remote archives may be contacted (off by default).
+        archive_timeout_s: Wall-clock limit of one archive request, retries included; then it fails closed.
+        archive_retries: Further attempts after an HTTP 5xx/429, a timeout or a refused connection (with backoff).
+        archive_urls: Archive endpoints other than the public ones, ``simbad=http://…,ned=http://…`` (a mirror or
+            a test server); ``AEIOU_ARCHIVE_URLS``.
+        archive_refresh: Ask the archives again instead of answering from their cached responses.
         sql_row_cap: Most rows a SQL query returns; more sets the overflow flag.
         sql_timeout_ms: Wall-clock limit per SQL query.
         sql_memory_limit: DuckDB memory limit for user SQL.
@@ -58,6 +63,10 @@ class Settings:
     llm_base_url: str = ""
     llm_timeout_s: int = 60
     online: bool = False
+    archive_timeout_s: int = 30
+    archive_retries: int = 2
+    archive_urls: str = ""
+    archive_refresh: bool = False
     sql_row_cap: int = 1000
     sql_timeout_ms: int = 5000
     sql_memory_limit: str = "1GB"
@@ -92,6 +101,11 @@ class Settings:
     def uploads_dir(self) -> Path:
         """Where the web UI keeps files users upload (its Gradio upload folder)."""
         return self.home / "uploads"
+
+    def archive_urls_by_name(self) -> dict[str, str]:
+        """``archive_urls`` as service name → base URL."""
+        pairs = (item.split("=", 1) for item in self.archive_urls.split(",") if "=" in item)
+        return {name.strip().lower(): url.strip() for name, url in pairs if url.strip()}
 
     @property
     def readable_dirs(self) -> list[Path]:

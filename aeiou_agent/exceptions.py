@@ -32,12 +32,14 @@ class InvalidArguments(UserError):
 class ObjectNotFound(UserError):
     """A name that no catalog in the store knows."""
 
-    def __init__(self, name: str, suggestions: Sequence[str] = ()):
+    def __init__(self, name: str, suggestions: Sequence[str] = (), hint: str = ""):
         self.name = name
         self.suggestions = list(suggestions)
         message = f"I could not find an object called '{name}' in the Hipparcos or OpenNGC catalogs."
         if self.suggestions:
             message += " Did you mean " + " or ".join(f"'{s}'" for s in self.suggestions) + "?"
+        if hint:
+            message += " " + hint
         super().__init__(message)
 
 

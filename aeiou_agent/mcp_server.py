@@ -51,7 +51,9 @@ def build_server(obs: Observatory) -> Server[Any]:
                 name=spec.name,
                 description=spec.description,
                 input_schema=spec.parameters_schema,
-                annotations=types.ToolAnnotations(read_only_hint=True, destructive_hint=False, open_world_hint=False),
+                annotations=types.ToolAnnotations(  # open world: the tools that ask online archives
+                    read_only_hint=True, destructive_hint=False, open_world_hint=bool(spec.declaration.offline)
+                ),
             )
             for spec in obs.registry
         ]

@@ -20,7 +20,15 @@ from aeiou_agent._json import canonical_json, content_hash, to_jsonable
 from aeiou_agent.answer import Answer, AnswerStatus, Artifact, Citation, ToolCall
 from aeiou_agent.compose import Composer, cite, collect_citations, inert_markup, plan_message, ungrounded_numbers
 from aeiou_agent.config import Settings
-from aeiou_agent.exceptions import AeiouError, ConfigError, InvalidArguments, ObjectNotFound, UnsafeQuery, UserError
+from aeiou_agent.exceptions import (
+    AeiouError,
+    ConfigError,
+    InvalidArguments,
+    ObjectNotFound,
+    RemoteServiceError,
+    UnsafeQuery,
+    UserError,
+)
 from aeiou_agent.knowledge.ingest import IngestReport
 from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.ledger import LONE_SURROGATE, MAX_STORED_OUTPUT_CHARS, Ledger
@@ -168,6 +176,7 @@ class Observatory:
             knowledge=self._seeded_knowledge,
             registry=self.registry,
             cache_dir=self.settings.home / "cache",
+            online=self.settings.online,
         )
         if name == "semantic":
             return semantic
@@ -633,6 +642,8 @@ def _failure_text(failed: _Executed, run_id: str) -> tuple[AnswerStatus, str]:
         return "not_understood", str(exc)
     if isinstance(exc, InvalidArguments):
         return "not_understood", f"I couldn't run {call.tool}: " + "; ".join(exc.problems) + "."
+    if isinstance(exc, RemoteServiceError):  # the message names the archive and what to do
+        return "error", str(exc)
     if isinstance(exc, AeiouError):
         if isinstance(exc, UserError):
             return "not_understood", str(exc)

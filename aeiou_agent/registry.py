@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from aeiou_agent.knowledge.store import KnowledgeStore
     from aeiou_agent.store import Store
 
-Family = Literal["catalog", "sky", "cosmology", "ephemeris", "generative", "simulate", "literature"]
+Family = Literal["catalog", "sky", "cosmology", "ephemeris", "generative", "simulate", "literature", "archive"]
 FAMILIES: tuple[str, ...] = typing.get_args(Family)
 
 # What can fill an argument, as the planner's question parse finds it. A tool argument names one or more.
@@ -107,6 +107,7 @@ class Declaration:
     answer: str
     can: str = ""  # 'convert units': how the capabilities message names it
     provides: tuple[str, ...] = ()
+    offline: str = ""  # set for a tool that needs the network: what an offline answer says instead
 
 
 @cache
@@ -136,6 +137,7 @@ def _declaration(func: Callable[..., Any]) -> Declaration:
         str(entry["answer"]),
         str(entry.get("can") or ""),
         tuple(str(p) for p in entry.get("provides") or ()),
+        str(entry.get("offline") or ""),
     )
 
 

@@ -448,7 +448,8 @@ def build_ui(observatory: Observatory | None = None) -> gr.Blocks:
                         online = gr.Checkbox(
                             value=handlers.observatory.settings.online,
                             label="Online backends",
-                            info="Allow remote services (arXiv metadata). Off by default: everything else is local.",
+                            info="Allow remote services: SIMBAD, NED, arXiv metadata. Off by default: everything "
+                            "else is local.",
                         )
 
         panels: dict[str, Any] = {

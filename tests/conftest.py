@@ -23,7 +23,17 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     raise RuntimeError(f"tests must not use the network (tried {address!r})")
 
 
-socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+REMOTE_TESTS = os.environ.get("AEIOU_REMOTE_TESTS") == "1"  # the remote_data tests ask the real archives
+if not REMOTE_TESTS:
+    socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "remote_data" in item.keywords and not REMOTE_TESTS:
+            item.add_marker(
+                pytest.mark.skip(reason="asks the real archives: set AEIOU_REMOTE_TESTS=1 (needs a network)")
+            )
 
 
 @pytest.fixture(scope="session")

@@ -91,7 +91,7 @@ def test_cosmology_parameters_and_little_h(obs):
         ("Write a haiku about the Orion Nebula", "poems"),
         ("Delete all stars fainter than magnitude 10 from the catalog", "read-only"),
         ("slew the telescope to M31", "telescopes"),
-        ("What is the spectral type of Sirius?", "spectral type"),
+        ("What is the mass of Betelgeuse?", "masses"),
         ("How many confirmed exoplanets are there?", "exoplanet"),
         ("asdkjh qwe zzkl", "couldn't read"),
         ("What is the capital of France?", "can't answer"),

@@ -1,5 +1,27 @@
 """Tool families. Importing this package registers every tool in the default registry."""
 
-from aeiou_agent.tools import catalog, cosmology, ephemeris, generative, literature, places, simulate, sky
+from aeiou_agent.tools import (
+    archives,
+    catalog,
+    cosmology,
+    ephemeris,
+    finder,
+    generative,
+    literature,
+    places,
+    simulate,
+    sky,
+)
 
-__all__ = ["catalog", "cosmology", "ephemeris", "generative", "literature", "places", "simulate", "sky"]
+__all__ = [
+    "archives",
+    "catalog",
+    "cosmology",
+    "ephemeris",
+    "finder",
+    "generative",
+    "literature",
+    "places",
+    "simulate",
+    "sky",
+]

@@ -9,9 +9,12 @@ import astropy.units as u
 from astropy.coordinates import Angle, SkyCoord
 
 from aeiou_agent.answer import Citation
-from aeiou_agent.exceptions import InvalidArguments, UserError
+from aeiou_agent.archives import RemotePosition, resolve_name
+from aeiou_agent.archives import service as archive_service
+from aeiou_agent.exceptions import InvalidArguments, ObjectNotFound, UserError
 from aeiou_agent.registry import ToolContext
 from aeiou_agent.store import CelestialObject
+from aeiou_agent.store.names import ARCHIVE_DESIGNATION
 
 ASTROPY = Citation(
     id="software:astropy",
@@ -102,8 +105,32 @@ def locate(
     coords = parse_coordinates(target)
     if coords is not None:
         return Target(f"RA {coords[0]:.4f}°, Dec {coords[1]:+.4f}°", coords[0], coords[1])
-    obj = ctx.store.resolve(target)
+    try:
+        obj = ctx.store.resolve(target)
+    except ObjectNotFound as missing:
+        remote = resolve_elsewhere(ctx, target, missing)
+        label = f"{remote.main_id} (position from {remote.resolver})"
+        return Target(label, remote.ra_deg, remote.dec_deg, sources=[archive_service("simbad").citation])
     return Target(obj.label, obj.ra_deg, obj.dec_deg, obj, sources_for(ctx, obj))
+
+
+def resolve_elsewhere(ctx: ToolContext, name: str, missing: ObjectNotFound) -> RemotePosition:
+    """Where SIMBAD puts a name the local catalogs lack (online); else ``missing``, saying when an archive might know.
+
+    A misspelling with local suggestions stays a misspelling: it is not sent anywhere.
+    """
+    if missing.suggestions:
+        raise missing
+    if not ctx.settings.online:
+        if ARCHIVE_DESIGNATION.fullmatch(name.strip()):
+            raise ObjectNotFound(
+                missing.name, hint="SIMBAD may know it: set AEIOU_ONLINE=1 to let AEIOU ask online archives."
+            ) from None
+        raise missing
+    remote = resolve_name(ctx.settings, name.strip())
+    if remote is None:
+        raise ObjectNotFound(missing.name, hint="SIMBAD does not know it either.") from None
+    return remote
 
 
 def constellation_of(ra_deg: float, dec_deg: float) -> tuple[str, str]:

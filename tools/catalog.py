@@ -6,13 +6,21 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 from aeiou_agent.tools._plots import new_figure, save_png
-from aeiou_agent.tools._targets import constellation_of, format_dec, format_ra, locate, sources_for
+from aeiou_agent.tools._targets import (
+    constellation_of,
+    format_dec,
+    format_ra,
+    locate,
+    resolve_elsewhere,
+    sources_for,
+)
 from pydantic import ConfigDict, Field
 from typing_extensions import TypedDict
 
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact
-from aeiou_agent.exceptions import UserError
+from aeiou_agent.archives import service as archive_service
+from aeiou_agent.exceptions import ObjectNotFound, UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject
 from aeiou_agent.store.sql import guard_and_translate
@@ -95,12 +103,33 @@ def resolve_object(
     """Find an object by name and return its position and identity.
 
     Knows Messier, NGC/IC (any spelling: M 31, NGC224, ngc 0224), PGC/UGC numbers, common names
-    (Whirlpool Galaxy, Crab Nebula), bright-star proper names (Vega) and HIP numbers.
+    (Whirlpool Galaxy, Crab Nebula), bright-star proper names (Vega) and HIP numbers; with the online archives on,
+    any name SIMBAD resolves (the answer says SIMBAD answered).
 
     Args:
         name: The object's name or designation.
     """
-    obj = ctx.store.resolve(name)
+    try:
+        obj = ctx.store.resolve(name)
+    except ObjectNotFound as missing:
+        remote = resolve_elsewhere(ctx, name, missing)
+        found: dict[str, Any] = {
+            "query": name,
+            "name": remote.main_id,
+            "label": f"{remote.main_id} (resolved by {remote.resolver})",
+            "designation": remote.main_id,
+            "table": "simbad",
+            "object_type": remote.object_type or "object",
+            "ra_deg": remote.ra_deg,
+            "dec_deg": remote.dec_deg,
+            "ra_hms": format_ra(remote.ra_deg),
+            "dec_dms": format_dec(remote.dec_deg),
+            "magnitude": None,
+            "resolver": remote.resolver,
+            "provenance": [remote.provenance],
+        }
+        summary = f"{found['label']}: RA {found['ra_hms']}, Dec {found['dec_dms']}"
+        return ToolResult(data=found, summary=summary, sources=[archive_service("simbad").citation])
     magnitude, band = _magnitude(obj)
     data: dict[str, Any] = {
         "query": name,
@@ -522,11 +551,7 @@ def _order(
 
 
 def _star_names(ctx: ToolContext) -> dict[int, str]:
-    _index, cols = ctx.store.columns("star_names")
-    names: dict[int, str] = {}
-    for name, hip in sorted(zip(cols["name"], cols["hip"], strict=True)):
-        names.setdefault(int(hip), str(name))
-    return names
+    return {hip: names[0] for hip, names in ctx.store.star_names_by_hip.items()}
 
 
 def constellation_abbreviation(name: str) -> str:

@@ -280,6 +280,11 @@ def looks_like_gibberish(text: str, known: Iterable[str] = ()) -> bool:
 
 # ---------------------------------------------------------------- what is asked, and what no tool has
 
+_ASKED_OF = (
+    r"\b(in|from|on|via|using|according to|query|ask|search|check|look \S+ up in|look up in|what (does|do|would)"
+    r"|with)\s+(the\s+)?{archive}\b|\b{archive}(\s+(says?|entry|record|page|lists?|gives?|for|about|on|of"
+    r"|redshift|identifiers?|spectral|parallax|position)\b|\s*:)|^\W*{archive}\b"
+)
 ASKS: dict[str, str] = {
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
     r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
@@ -290,6 +295,24 @@ ASKS: dict[str, str] = {
     "brightness": r"\bhow bright\b|\bbright (it|they) (looks?|appears?)\b|\bbrightness\b|\bmagnitude\b",
     "colour": r"\bb\s*[-−–]\s*v\b|\bcolou?r\b",
     "parallax": r"\bparallax\b",
+    "spectral_type": r"\bspectral (type|class|classification)\b|\b(mk|morgan[- ]keenan) (type|class)\w*\b"
+    r"|\bluminosity class\b",
+    "sky_image": r"\b(dss2?|2mass|pan-?starrs|sdss|survey|optical|infrared|real)\s+(\w+\s+)?"
+    r"(images?|pictures?|cutouts?|photos?)\b"
+    r"|\b(image|picture|photo|cutout)s?\s+of\s+(the\s+)?(field|sky)\b|\b(hips2fits|skyview) (images?|cutouts?)\b",
+    "archive_card": r"\b(which|what) (online |remote |astronomical )?(archives|databases|services)\b"
+    r"|\bwhat (is|are) (the )?(simbad|ned|gaia|hips2fits)( archive| service| database)?\W*$"
+    r"|\b(simbad|ned|gaia|hips2fits) (service|archive|database) (hold|holds|contain|contains|cover|covers)\b"
+    r"|\bremote (databases|archives)\b|\bcite (simbad|ned|gaia|hips2fits)\b"
+    r"|\b(about|describe) (the )?(simbad|ned|gaia|hips2fits)( archive| service| database)?\b(?! (for|on|of)\b)",
+    "finder_chart": r"\bfind(er|ing)[- ]charts?\b|\b(chart|map) of the (field|stars) (around|near|of)\b"
+    r"|\bfield charts?\b",
+    # an archive asked for something ('in SIMBAD', 'what does NED say'), not named as a topic ('merges NED and SIMBAD')
+    "simbad": _ASKED_OF.format(archive="simbad"),
+    "ned": _ASKED_OF.format(archive="ned"),
+    "gaia": _ASKED_OF.format(archive="gaia")
+    + r"|\bgaia\s+((e?dr[1-3]|data release \d)\s+)?((g|bp|rp)\s+)?(stars?|sources?|objects?|magnitudes?|photometry"
+    r"|parallax(es)?|proper motions?|source[_ ]ids?|data|values?|measurements?|catalog(ue)?)\b",
     "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
     "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
     "redshift": r"\bredshift\b(?!\s*(?:of\s+|=\s*|is\s+|z\s*=\s*)?[\d.])|\bradial velocit(y|ies)\b"
@@ -359,11 +382,14 @@ _METHOD = re.compile(
 
 # Facts no tool has: the answer names them instead of answering something else.
 RADIAL_VELOCITIES_OF_STARS = "radial velocities of stars"  # OpenNGC has them for galaxies: asked of one, answered
+SPECTRAL_TYPES = "spectral types or luminosity classes"  # SIMBAD has one object's: asked of one, it answers
 UNSUPPORTED: list[tuple[str, str]] = [
     (
-        r"\bspectral (type|class|classification)s?\b|\bwolf[- ]rayet\b|\bluminosity class(es)?\b"
-        r"|\b(mk|morgan[- ]keenan) (type|class)\b",
-        "spectral types or luminosity classes",
+        # of one object SIMBAD answers (ASKS 'spectral_type'); as a filter over many, no catalog can
+        r"(\b(list|all|how many|which (stars|objects)|stars|objects)\b.*)?"
+        r"(\bspectral (type|class|classification)s?\b|\bwolf[- ]rayet\b|\bluminosity class(es)?\b"
+        r"|\b(mk|morgan[- ]keenan) (type|class)\b)",
+        SPECTRAL_TYPES,
     ),
     (r"\bmass of\b|\bhow massive\b|\bmasses of\b", "masses of stars or planets"),
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
@@ -420,7 +446,10 @@ UNSUPPORTED: list[tuple[str, str]] = [
         r"|\b(be|stay|is it|it be) (clear|overcast|sunny|stormy|windy)\b|\bclear (skies|sky) (tonight|tomorrow)\b",
         "weather or seeing forecasts",
     ),
-    (r"\bgaia\b|\bsimbad\b|\bvizier\b|\bned\b|\bdss\b|\b2mass\b", "online archives (Gaia, SIMBAD, VizieR, NED, DSS)"),
+    (
+        r"\bvizier\b|\b2mass\b(?!\s+([jhk]\s+)?(band\s+)?(images?|pictures?|cutouts?))",
+        "archives other than SIMBAD, NED, Gaia and hips2fits images (VizieR, 2MASS photometry)",
+    ),
     (
         r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b"
         r"|\bwho (was|were) the first\b|\bfirst (person|people|man|woman|human)\b"
@@ -575,7 +604,8 @@ _DOMAIN = re.compile(
     r"parsecs?|pc|kpc|mpc|au|arc\s?(sec|min)\w*|degrees?|coordinates?|ra|dec|galactic|ecliptic|equatorial|"
     r"declination|right ascension|azimuth|altitude|horizon|rises?|sets?|transit\w*|sunrise|sunset|moonrise|moonset|"
     r"phase|lunar|observatory|observ\w+|visible|time\s?zones?|local time|utc offset|latitude|longitude|"
-    r"s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|"
+    r"s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|simbad|ned|gaia|hips2fits|vizier|archives?|"
+    r"finder charts?|"
     r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"
     r"units?|convert|nm|angstrom|ghz|mhz|ev|kelvin|jansky|mas|milliarcsec\w*|spectral|elliptical|spiral|disc|"
     r"vae|latent|anomal\w+|emulat\w+|camb|halofit|simulat\w+ (galax|density|field|matter)|planck\w*|wmap\w*|"

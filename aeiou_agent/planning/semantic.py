@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+import typing
 from collections.abc import Callable
 from functools import cache, cached_property
 from importlib import resources
@@ -36,6 +37,7 @@ from aeiou_agent.planning.parse import (
     KEYWORDS,
     RADIAL_VELOCITIES_OF_STARS,
     REQUEST,
+    SPECTRAL_TYPES,
     Parsed,
     find_positions,
     parse_question,
@@ -43,7 +45,7 @@ from aeiou_agent.planning.parse import (
 )
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
-from aeiou_agent.store.names import Mention, normalize
+from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, normalize
 from aeiou_agent.timeparse import find_when, zone_offset_hours
 
 MULTIMODAL_TOOLS = (
@@ -196,7 +198,8 @@ _ENGLISH_WORDS = {
 _NAME_TRIGGER = re.compile(
     r"\b(?:of|is|about|for|to|around|near|from|called|named|on|locate|find|where's|is the|describe)\s+(?:the\s+)?"
     r"([A-Za-z0-9][A-Za-z0-9'’ \-]{1,60}?)\s*(?:[?.!,;]|$|\s+(?:in the sky|on the sky|located|please|right now|now"
-    r"|from earth|away|in light years|in parsecs|in degrees|today|tonight|and|with)\b)",
+    r"|from earth|away|in light years|in parsecs|in degrees|today|tonight|and|with|according to|in simbad|in ned"
+    r"|from simbad|from ned|on simbad|on ned)\b)",
     re.IGNORECASE,
 )
 _FAINTEST = re.compile(r"\b(faintest|dimmest)\b")  # faintest first, in either catalog search
@@ -246,6 +249,25 @@ def _literature_query(question: str) -> str:
     return without_work_words(years)
 
 
+def _named_choice(text: str, annotation: Any) -> str | None:
+    """The allowed value of a ``Literal`` argument that the question names, longest first ('2MASS K', not 'K')."""
+    allowed: list[str] = []
+    for part in (annotation, *typing.get_args(annotation)):  # Literal[...] or Literal[...] | None
+        if typing.get_origin(part) is typing.Literal:
+            allowed += [str(v) for v in typing.get_args(part) if isinstance(v, str)]
+    choices = sorted(dict.fromkeys(allowed), key=len, reverse=True)
+    spaced = re.sub(r"[^a-z0-9]+", " ", text.lower())
+    for choice in choices:
+        if re.search(rf"\b{re.escape(re.sub(r'[^a-z0-9]+', ' ', choice.lower()).strip())}\b", spaced):
+            return choice
+    return None
+
+
+def _of_one_object(phrase: str) -> bool:
+    """Whether a spectral-type phrase asks about one object ('spectral type of Rigel'), not a list by type."""
+    return not re.match(r"(list|all|how many|which (stars|objects)|stars|objects)\b", phrase)
+
+
 class SemanticPlanner:
     """Embedded, offline planner. One instance per Observatory; the utterance embeddings are computed once."""
 
@@ -259,8 +281,10 @@ class SemanticPlanner:
         knowledge: Callable[[], KnowledgeStore] | None = None,
         registry: Registry | None = None,
         cache_dir: Path | None = None,
+        online: bool = False,
     ):
         self._store = store
+        self.online = online  # whether tools that need the network may be planned
         self._cache_dir = cache_dir
         self._knowledge = knowledge
         self._now = now
@@ -271,6 +295,11 @@ class SemanticPlanner:
         intents = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("intents.yaml").read_text())
         examples.update({name: entry["examples"] for name, entry in intents.items()})
         self.provides = {spec.name: set(spec.declaration.provides) for spec in self.registry}
+        local = {fact for spec in self.registry if not spec.declaration.offline for fact in spec.declaration.provides}
+        # what only a tool that needs the network gives ('simbad', 'spectral_type'): asked, it is a candidate
+        self.network_facts = {
+            spec.name: set(spec.declaration.provides) - local for spec in self.registry if spec.declaration.offline
+        }
         self.provides.update({name: set(entry.get("provides") or ()) for name, entry in intents.items()})
         self.prompts_hash = hashlib.sha256(yaml.safe_dump(examples).encode()).hexdigest()[:12]
         from aeiou_agent.tools.ephemeris import SITE_KEYS
@@ -460,6 +489,11 @@ class SemanticPlanner:
         weak = not inherited and self._weakly_supported(intent, text, mentions, bodies)  # a follow-up has its context
         if weak and self._in_the_literature(text, naming=intent in {"object_info", "resolve_object", "star_distance"}):
             intent = "search_literature"
+        offline = self.registry.get(intent).declaration.offline if intent in self.registry else ""
+        if offline and not self.online:  # the question is one for an archive: say so, and how to go online
+            from aeiou_agent.archives import offline_message
+
+            return Plan(intent, status="not_understood", confidence=confidence, message=offline_message(offline))
         plan = self._multi_part(intent, parsed, mentions, bodies, context)
         if plan is None:
             builder = getattr(self, f"_build_{intent}", None)
@@ -484,20 +518,31 @@ class SemanticPlanner:
         args: dict[str, Any] = {}
         for name, kinds in spec.kinds.items():
             value: Any = None
-            if "object" in kinds and (mentions or context.objects):
-                value = self._objects(text, mentions, context)[0]
+            if "object" in kinds:
+                try:  # a name the local index lacks ('HD 209458') is passed on as typed: an archive may know it
+                    value = self._objects(text, mentions, context)[0]
+                except NeedInfo:
+                    value = None
             elif "sky_position" in kinds and parsed.positions:
                 value = parsed.positions[0].target()
-            elif "place" in kinds:
-                value = self._place_phrase(text)
+            elif "place" in kinds:  # beside an object, only a known site or city ('for M57' names no place)
+                takes_object = any("object" in k for k in spec.kinds.values())
+                value = self._named_place(text) if takes_object else self._place_phrase(text)
             elif "time" in kinds and (find_when(text, self._now()) or context.when):
                 value = self._when(text, context, date_only=False)
             elif "count" in kinds and parsed.count is not None:
                 value = parsed.count
+            elif "radius" in kinds:
+                value = extract.extract_radius_deg(parsed.numbers_text)
+            elif "magnitude_limit" in kinds and name.endswith(("max", "min")):  # not a band argument
+                bound = "min" if name.endswith("min") else "max"  # mag_max: 'brighter than', mag_min: 'fainter than'
+                value = next((limit.value for limit in parsed.magnitude_limits if limit.bound == bound), None)
             elif "redshift" in kinds:
                 value = extract.extract_redshift(text)
             elif "text" in kinds:
                 value = text
+            elif set(kinds) & {"survey", "catalog"}:  # a Literal of names: the one the question names ('2MASS K image')
+                value = _named_choice(text, spec.args_model.model_fields[name].annotation)
             if value is not None:
                 args[name] = value
         missing = [n for n, f in spec.args_model.model_fields.items() if f.is_required() and n not in args]
@@ -552,6 +597,7 @@ class SemanticPlanner:
             (what, phrase)
             for what, phrase in parsed.unsupported
             if not (what == RADIAL_VELOCITIES_OF_STARS and deep_sky_only)
+            and not (what == SPECTRAL_TYPES and _of_one_object(phrase))
         ]
         if unsupported and not literature:
             what = " or ".join(dict.fromkeys(what for what, _phrase in unsupported))
@@ -720,10 +766,13 @@ class SemanticPlanner:
                 for name, facts in self.provides.items()
                 if facts & asks and name not in candidates and name not in NOT_TOOLS and name in similarity
             ]
+        candidates += [name for name, facts in self.network_facts.items() if facts & asks and name not in candidates]
         scored = []
         for name in candidates:
             if not self._can_run(name, parsed, mentions, bodies, context):
                 continue
+            if name != intent and name in self.network_facts and not asks & self.network_facts[name]:
+                continue  # an archive is not the way to a fact a local tool gives, unless it is asked for
             takes = self._kinds_of(name)
             coverage = len(constraints & takes) - len(constraints - takes) + len(asks & self.provides.get(name, set()))
             scored.append((coverage, name == intent, similarity.get(name, best), name))
@@ -805,7 +854,11 @@ class SemanticPlanner:
     ) -> bool:
         """Whether the question (or, for a follow-up, the conversation) holds what ``intent`` cannot do without."""
         text = parsed.text
-        has_object = bool(mentions or bodies) or self._previous_object(parsed, mentions, bodies, context)
+        has_object = (
+            bool(mentions or bodies)
+            or self._previous_object(parsed, mentions, bodies, context)
+            or bool(ARCHIVE_DESIGNATION.search(text))  # 'HD 209458': the local index lacks it, SIMBAD may not
+        )
         if intent == "magnitude_distance":
             return bool(
                 parsed.magnitudes
@@ -835,6 +888,10 @@ class SemanticPlanner:
                 or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
                 or context.intent == "cosmology_calculator"
             )
+        if intent in self.registry and not hasattr(self, f"_build_{intent}"):  # planned from its declared kinds
+            kinds = {k for names in self.registry.get(intent).kinds.values() for k in names}
+            if kinds & {"object", "sky_position"}:  # a tool about a target cannot run on a question without one
+                return bool(has_object or parsed.positions or self._guess_name(text, exclude=[], notes=None))
         return True
 
     def _multi_part(
@@ -925,7 +982,13 @@ class SemanticPlanner:
         if tools == {self._provider("reference")}:
             return []  # the literature search takes the question's own words, 'morphology' and '2019' included
         notes = []
-        if parsed.magnitude_limits and not used & {"mag_max", "mag_min"} and not tools & MAGNITUDE_TOOLS:
+        limit_args = {
+            name
+            for call in plan.calls
+            if call.tool in self.registry
+            for name in self.registry.get(call.tool).arguments_of_kind("magnitude_limit")
+        }
+        if parsed.magnitude_limits and not used & ({"mag_max", "mag_min"} | limit_args) and not tools & MAGNITUDE_TOOLS:
             limit = parsed.magnitude_limits[0]
             what = limit.text.strip() or f"magnitude {limit.value:g}"
             notes.append(f"I did not apply the magnitude limit ({what}): no tool here filters by magnitude.")
@@ -1234,6 +1297,12 @@ class SemanticPlanner:
         With ``fuzzy_only``, only a close misspelling of a known name counts.
         """
         names = self._store().names
+        if not fuzzy_only:  # a designation the local index lacks, whole: an archive tool may know it
+            designation = next(
+                (m.group(0) for m in ARCHIVE_DESIGNATION.finditer(text) if m.group(0) not in exclude), ""
+            )
+            if designation:
+                return " ".join(designation.split())
         candidates = [m.group(1).strip() for m in _NAME_TRIGGER.finditer(text)]
         candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
         for candidate in candidates:

@@ -215,9 +215,10 @@ def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
                 + ", ".join(sorted(allowed_tables))
             )
         name = table.name.lower()
-        if table.catalog or (table.db and table.db.lower() != "main"):
+        qualified = f"{table.db.lower()}.{name}" if table.db else name  # 'gaiadr3.gaia_source' on a TAP service
+        if table.catalog or (table.db and table.db.lower() != "main" and qualified not in allowed_tables):
             raise UnsafeQuery(f"only the catalog tables may be queried, not {table.sql('duckdb')}")
-        if name not in allowed_tables:
+        if name not in allowed_tables and qualified not in allowed_tables:
             raise UnsafeQuery(
                 f"unknown table {table.name!r}; the catalog tables are: " + ", ".join(sorted(allowed_tables))
             )
