@@ -1,0 +1,51 @@
+"""Finder charts: the field drawn from the local catalogs, checked against astropy; PNG and PDF; replayable."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from astropy import units as u
+from astropy.coordinates import AltAz, EarthLocation, SkyCoord
+from astropy.time import Time
+from fake_archives import FakeArchiveServer
+
+from aeiou_agent import Observatory
+
+
+def test_finder_chart_draws_the_field_and_the_zenith_direction(obs):
+    answer = obs.ask("finder chart for Albireo, 2 degrees, for Kitt Peak at 2026-08-01T05:00")
+    (call,) = answer.calls
+    assert call.tool == "finder_chart" and call.args["field_deg"] == 2.0 and call.args["site"] == "Kitt Peak"
+    result = call.result
+    assert {a.kind for a in answer.artifacts} == {"image/png", "application/pdf"}
+    assert result["orientation"] == "north up, east left" and result["brightest"][0]["label"] == "Albireo"
+
+    # every Hipparcos star inside the inscribed circle is drawn; none outside the circumscribed one could be
+    _index, stars = obs.store.columns("hipparcos")
+    center = SkyCoord(result["center"]["ra_deg"], result["center"]["dec_deg"], unit="deg")
+    separation = SkyCoord(stars["ra_deg"], stars["dec_deg"], unit="deg").separation(center).deg
+    has_mag = ~np.isnan(stars["hpmag"].astype(float))
+    assert (has_mag & (separation <= 1.0)).sum() <= result["stars_drawn"] <= (has_mag & (separation <= 1.42)).sum()
+
+    # altitude and parallactic angle against astropy: the zenith's position angle seen from the target
+    kitt_peak = EarthLocation(lat=31.9583 * u.deg, lon=-111.5967 * u.deg, height=2096 * u.m)
+    frame = AltAz(obstime=Time("2026-08-01T05:00:00"), location=kitt_peak)
+    seen = center.transform_to(frame)
+    above = SkyCoord(az=seen.az, alt=seen.alt + 0.01 * u.deg, frame=frame).transform_to("icrs")
+    observing = result["observing"]
+    assert abs(observing["altitude_deg"] - seen.alt.deg) < 0.05
+    expected_q = center.position_angle(above).wrap_at(180 * u.deg).deg
+    assert abs((observing["parallactic_angle_deg"] - expected_q + 180) % 360 - 180) < 0.5
+    assert f"{observing['parallactic_angle_deg']:+.1f}°" in answer.text
+    assert obs.replay(answer.run_id).identical  # PNG and PDF are byte-for-byte reproducible
+
+
+def test_finder_chart_small_field_says_hipparcos_is_shallow_and_adds_gaia_online(home):
+    offline = Observatory(home).call_tool("finder_chart", {"target": "M67", "field_deg": 0.5})
+    assert "Hipparcos stars only" in offline.call.result["gaia"]
+    with FakeArchiveServer() as server:
+        online = Observatory(home / "finder-online", online=True, archive_urls=server.urls())
+        run = online.call_tool("finder_chart", {"target": "M67", "field_deg": 1.0})
+    assert run.call.result["gaia_stars_drawn"] > 0 and "dataset:gaia-dr3" in {c.id for c in run.citations}
+    assert math.isfinite(run.call.result["center"]["ra_deg"])
