@@ -1,4 +1,4 @@
-"""Remote archives (SIMBAD, NED, Gaia) behind one small base, as astroquery's ``BaseQuery`` does it.
+"""Remote archives (SIMBAD, NED, Gaia, VizieR, hips2fits) behind one small base, as astroquery's ``BaseQuery`` does.
 
 Every remote request goes through :meth:`Archive.fetch`:
 
@@ -88,6 +88,21 @@ SERVICES: dict[str, Service] = {
                 url="https://gea.esac.esa.int/archive/",
             ),
             frozenset({"gaiadr3.gaia_source"}),
+        ),
+        Service(
+            "vizier",
+            "VizieR (CDS, Strasbourg)",
+            "https://tapvizier.cds.unistra.fr/TAPVizieR/tap",
+            "some 25,000 published catalogs and tables (2MASS, AllWISE, Tycho-2, UCAC4, SDSS, APASS and the tables "
+            "of journal articles), searchable by keyword and by position",
+            Citation(
+                id="service:vizier",
+                title="VizieR catalogue access tool (CDS)",
+                reference="Ochsenbein, Bauer & Marcout 2000, A&AS 143, 23",
+                license="free for research; cite VizieR and each catalog's own paper",
+                url="https://vizier.cds.unistra.fr/",
+            ),
+            frozenset({"tap_schema.tables", "tap_schema.columns"}),
         ),
         Service(
             "hips2fits",
@@ -306,9 +321,15 @@ class Archive:
             partial.write_bytes(content)
             os.replace(partial, folder / f"{key}{suffix}")  # the body first: metadata marks the entry complete
 
-    def tap(self, adql: str, *, max_rows: int, refresh: bool = False) -> TapResult:
-        """Run ``adql`` on the service's TAP endpoint (synchronously) with MAXREC = ``max_rows``."""
-        check_adql(adql, self.service)
+    def tap(
+        self, adql: str, *, max_rows: int, refresh: bool = False, also_tables: frozenset[str] = frozenset()
+    ) -> TapResult:
+        """Run ``adql`` on the service's TAP endpoint (synchronously) with MAXREC = ``max_rows``.
+
+        ``also_tables``: tables found at run time that the query may read besides the service's fixed ones (a VizieR
+        catalog table the keyword search chose).
+        """
+        check_adql(adql, self.service, also_tables)
         (rows, overflow), fetched = self.fetch(
             "/sync",
             {"REQUEST": "doQuery", "LANG": "ADQL", "FORMAT": "votable", "MAXREC": str(max_rows), "QUERY": adql},
@@ -392,12 +413,12 @@ def _reason(text: str) -> str:
     return first or "no reason given"
 
 
-def check_adql(adql: str, remote: Service) -> None:
-    """Raise :class:`UnsafeQuery` unless ``adql`` is one read-only SELECT over ``remote``'s own tables."""
+def check_adql(adql: str, remote: Service, also: frozenset[str] = frozenset()) -> None:
+    """Raise :class:`UnsafeQuery` unless ``adql`` is one read-only SELECT over ``remote``'s tables (and ``also``)."""
     from aeiou_agent.store.sql import guard_and_translate
 
     try:
-        guard_and_translate(adql, set(remote.tables))
+        guard_and_translate(adql, {t.lower() for t in remote.tables | also})
     except UnsafeQuery as exc:
         raise UnsafeQuery(f"{remote.title}: {exc}") from None
 

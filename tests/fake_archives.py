@@ -19,29 +19,41 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import numpy as np
-from astropy.io.votable.tree import Info, Resource, TableElement, VOTableFile
-from astropy.table import Table
 
 DATA = Path(__file__).parent / "data" / "archives"
 SLOW_S = 3.0
 
 
 def votable(rows: list[dict[str, Any]], columns: list[str], status: str = "OK") -> bytes:
-    """A TAP result document: a VOTable whose RESOURCE carries INFO QUERY_STATUS, as DALI asks."""
-    if rows:
-        table = Table(rows=[[row[c] for c in columns] for row in rows], names=columns)
-    else:
-        table = Table(names=columns, dtype=[np.float64] * len(columns))
-    document = VOTableFile()
-    resource = Resource(type="results")
-    document.resources.append(resource)
-    resource.infos.append(Info(name="QUERY_STATUS", value=status))
-    resource.tables.append(TableElement.from_table(document, table))
-    out = io.BytesIO()
-    document.to_xml(out)
-    return out.getvalue()
+    """A TAP result document: a VOTable 1.4 whose RESOURCE carries INFO QUERY_STATUS, as DALI asks.
+
+    Written by hand (astropy's writer warns about column names such as '2MASS' that are not XML IDs).
+    """
+
+    def kind(column: str) -> str:
+        values = [row[column] for row in rows if row.get(column) is not None]
+        if values and all(isinstance(v, bool) for v in values):
+            return 'datatype="boolean"'
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return 'datatype="long"'
+        if values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            return 'datatype="double"'
+        return 'datatype="char" arraysize="*"'
+
+    fields = "".join(f'<FIELD name="{escape(c)}" ID="col{i}" {kind(c)}/>' for i, c in enumerate(columns))
+    cells = "".join(
+        "<TR>" + "".join(f"<TD>{'' if row.get(c) is None else escape(str(row[c]))}</TD>" for c in columns) + "</TR>"
+        for row in rows
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE type="results">'
+        f'<INFO name="QUERY_STATUS" value="{status}"/><TABLE>{fields}<DATA><TABLEDATA>{cells}</TABLEDATA></DATA>'
+        "</TABLE></RESOURCE></VOTABLE>"
+    ).encode()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -81,6 +93,8 @@ class _Handler(BaseHTTPRequestHandler):
             if mode == "truncate":
                 body = body[: len(body) // 2]
             self._send(200, body, "application/x-votable+xml")
+        elif service == "vizier":
+            self._send(200, self.server.vizier(form.get("QUERY", ""), int(form.get("MAXREC") or 0)), "text/xml")
         elif service == "gaia":
             self._send(200, self.server.gaia(form.get("QUERY", ""), int(form.get("MAXREC") or 0)), "text/xml")
         elif service == "ned":
@@ -108,6 +122,7 @@ class FakeArchiveServer(ThreadingHTTPServer):
         self._simbad = json.loads((DATA / "simbad.json").read_text(encoding="utf-8"))
         self._ned = json.loads((DATA / "ned.json").read_text(encoding="utf-8"))
         self._gaia = json.loads((DATA / "gaia.json").read_text(encoding="utf-8"))["rows"]
+        self._vizier = json.loads((DATA / "vizier.json").read_text(encoding="utf-8"))
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def __enter__(self) -> FakeArchiveServer:
@@ -123,7 +138,7 @@ class FakeArchiveServer(ThreadingHTTPServer):
 
     def urls(self, mode: str = "ok") -> str:
         """An AEIOU_ARCHIVE_URLS value sending every archive here."""
-        return ",".join(f"{name}={self.url(name, mode)}" for name in ("simbad", "ned", "gaia", "hips2fits"))
+        return ",".join(f"{name}={self.url(name, mode)}" for name in ("simbad", "ned", "gaia", "vizier", "hips2fits"))
 
     def count(self, mode: str) -> int:
         return sum(1 for seen_mode, _service, _form in self.seen if seen_mode == mode)
@@ -143,6 +158,39 @@ class FakeArchiveServer(ThreadingHTTPServer):
             return votable(papers, ["bibcode", "year", "title"], status)
         error = votable([], ["error"], "ERROR")
         return error.replace(b'value="ERROR"/>', b'value="ERROR">this fake knows no such query</INFO>')
+
+    def vizier(self, query: str, maxrec: int) -> bytes:
+        """TAP_SCHEMA.tables by LIKE words or identifier, TAP_SCHEMA.columns of a table, or a cone on a table."""
+        if "FROM TAP_SCHEMA.tables" in query:
+            words = re.findall(r"LIKE '%([^%']+)%'", query)
+            ident = re.search(r"table_name = '([^']+)'", query)
+            rows = [
+                t
+                for t in self._vizier["tables"]
+                if (ident and (t["table_name"] == ident.group(1) or t["table_name"].startswith(ident.group(1) + "/")))
+                or (words and all(w in t["description"].lower() for w in words))
+            ]
+            return votable(rows, ["table_name", "description"])
+        if "FROM TAP_SCHEMA.columns" in query:
+            table = re.search(r"table_name = '([^']+)'", query)
+            rows = self._vizier["columns"].get(table.group(1), []) if table else []
+            return votable(rows, ["column_name", "unit", "ucd", "description"])
+        table = re.search(r'FROM "([^"]+)"', query)
+        circle = re.search(r"CIRCLE\('ICRS', ([\d.+-]+), ([\d.+-]+), ([\d.]+)\)", query)
+        if not (table and circle):
+            return votable([], ["error"], "ERROR")
+        ra0, dec0, radius = (float(v) for v in circle.groups())
+        out = []
+        for row in self._vizier["rows"].get(table.group(1), []):
+            ra, dec = np.radians(row["RAJ2000"]), np.radians(row["DEJ2000"])
+            cos_sep = np.sin(np.radians(dec0)) * np.sin(dec) + np.cos(np.radians(dec0)) * np.cos(dec) * np.cos(
+                ra - np.radians(ra0)
+            )
+            separation = float(np.degrees(np.arccos(np.clip(cos_sep, -1, 1))))
+            if separation <= radius:
+                out.append({**row, "_r": separation})
+        columns = [c["column_name"] for c in self._vizier["columns"][table.group(1)]] + ["_r"]
+        return votable(out[:maxrec] if maxrec else out, columns, "OVERFLOW" if maxrec and len(out) > maxrec else "OK")
 
     def gaia(self, query: str, maxrec: int) -> bytes:
         """The rows inside the query's CIRCLE (and G limit), brightest first, cut at MAXREC with OVERFLOW."""

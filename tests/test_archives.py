@@ -242,3 +242,21 @@ def test_archive_cards_work_offline_and_say_how_to_switch_on(home):
     assert {"service:simbad", "service:ned", "dataset:gaia-dr3", "service:hips2fits"} <= {
         c.id for c in answer.citations
     }
+
+
+def test_vizier_finds_the_catalog_by_keyword_then_cone_searches_it(home, server):
+    from astropy.coordinates import SkyCoord
+
+    obs = _online(home / "vizier", server.urls())
+    result = obs.call_tool("vizier_query", {"catalog": "2MASS", "target": "Vega"}).call.result
+    assert result["table"] == "II/246/out" and result["alternatives"][0]["table"] == "II/281/2mass6x"
+    nearest = result["rows"][0]
+    assert (nearest["Jmag"], nearest["Hmag"], nearest["Kmag"]) == (-0.177, -0.029, 0.129)
+    vega = obs.store.resolve("Vega")
+    separation = SkyCoord(vega.ra_deg, vega.dec_deg, unit="deg").separation(
+        SkyCoord(nearest["RAJ2000"], nearest["DEJ2000"], unit="deg")
+    )
+    assert abs(nearest["_r_arcsec"] - separation.arcsec) < 0.01  # Hipparcos epoch J1991.25 vs 2MASS: ~3″ apart
+    assert 'FROM "II/246/out"' in result["provenance"][0]["request"]["QUERY"]
+    hostile = obs.call_tool("vizier_query", {"catalog": "II/246' OR '1'='1", "target": "Vega"}).call
+    assert not hostile.ok and "VizieR has no catalog matching" in (hostile.error or "")  # quoted, not run as SQL

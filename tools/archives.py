@@ -8,6 +8,7 @@ Each result carries the archive's provenance (URL, request, response hash, fetch
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any, Literal
 
 from aeiou_agent.tools._plots import new_figure, save_png
@@ -15,7 +16,15 @@ from aeiou_agent.tools._targets import format_dec, format_ra, locate
 from pydantic import Field
 
 from aeiou_agent.answer import Artifact, Citation
-from aeiou_agent.archives import SERVICES, Archive, TapResult, offline_message, plain_type, simbad_ident
+from aeiou_agent.archives import (
+    SERVICES,
+    Archive,
+    TapResult,
+    adql_text,
+    offline_message,
+    plain_type,
+    simbad_ident,
+)
 from aeiou_agent.exceptions import RemoteServiceError, UserError
 from aeiou_agent.registry import REGISTRY, Kind, ToolContext, ToolResult, tool
 
@@ -355,7 +364,7 @@ def sky_image(
     )
 
 
-ArchiveName = Literal["simbad", "ned", "gaia", "hips2fits"]
+ArchiveName = Literal["simbad", "ned", "gaia", "vizier", "hips2fits"]
 
 
 @tool("archive")
@@ -365,7 +374,7 @@ def describe_archive(ctx: ToolContext, service: Annotated[ArchiveName | None, Ki
     Works offline: it says whether the archives are switched on and how to switch them on.
 
     Args:
-        service: 'simbad', 'ned', 'gaia' or 'hips2fits'; all of them when omitted.
+        service: 'simbad', 'ned', 'gaia', 'vizier' or 'hips2fits'; all of them when omitted.
     """
     chosen = [SERVICES[service]] if service else list(SERVICES.values())
     cards = [
@@ -383,3 +392,100 @@ def describe_archive(ctx: ToolContext, service: Annotated[ArchiveName | None, Ki
     data = {"online": ctx.settings.online, "cards": cards}
     summary = "Archive cards: " + ", ".join(s.title for s in chosen)
     return ToolResult(data=data, summary=summary, sources=[s.citation for s in chosen])
+
+
+# VizieR catalog identifiers: 'II/246' (a catalog), 'II/246/out' (its table), 'J/A+A/600/A1/table2'.
+VIZIER_ID = re.compile(r"^(?:[IVX]+/\d+[A-Za-z]?|[BJ]/[\w+&.-]+(?:/[\w+&.-]+)*?)(?:/[\w.+-]+)?$")
+VIZIER_ROWS_SHOWN = 5
+VIZIER_COLUMNS_SHOWN = 14
+_SEARCH_NOISE = {"the", "catalog", "catalogue", "survey", "table", "vizier", "of", "in", "all", "sky", "from"}
+
+
+def _vizier_tables(vizier: Archive, catalog: str) -> list[dict[str, Any]]:
+    """VizieR tables matching an identifier ('II/246') or keywords ('2MASS point sources'), best first."""
+    if VIZIER_ID.match(catalog.strip()):
+        ident = catalog.strip()
+        where = f"table_name = {adql_text(ident)} OR table_name LIKE {adql_text(ident + '/%')}"
+    else:
+        words = [w for w in re.findall(r"[a-z0-9+-]{2,}", catalog.lower()) if w not in _SEARCH_NOISE][:4]
+        if not words:
+            raise UserError(f"'{catalog}' names no catalog to look for in VizieR (try '2MASS' or 'II/246')")
+        where = " AND ".join(f"LOWER(description) LIKE {adql_text('%' + w + '%')}" for w in words)
+    found = vizier.tap(f"SELECT TOP 25 table_name, description FROM TAP_SCHEMA.tables WHERE {where}", max_rows=25)
+    # the survey catalogs people mean have short identifiers ('II/246/out' before 'J/AJ/131/1163/table2')
+    return sorted(found.rows, key=lambda row: (len(str(row["table_name"])), str(row["table_name"])))
+
+
+@tool("archive")
+def vizier_query(
+    ctx: ToolContext,
+    catalog: Annotated[str, Field(min_length=2, max_length=80), Kind("catalog")],
+    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    radius_arcsec: Annotated[float, Field(gt=0, le=3600), Kind("radius")] = 5.0,
+    max_rows: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 50,
+    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
+    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+) -> ToolResult:
+    """Rows of a VizieR catalog around an object or position: find the catalog by keyword or ID, then cone-search it.
+
+    Online only (AEIOU_ONLINE=1). '2MASS' finds the 2MASS point-source table (II/246/out), 'II/246' names it; the
+    answer says which table answered, lists the other matches, and gives the nearest row's columns with units.
+
+    Args:
+        catalog: Keywords of the catalog ('2MASS', 'AllWISE', 'Tycho-2') or its VizieR identifier ('II/246/out').
+        target: Object name or coordinate string at the centre (or give ra_deg and dec_deg).
+        radius_arcsec: Search radius in arcseconds.
+        max_rows: Most rows to fetch (TAP MAXREC); more sets the overflow flag.
+        ra_deg: Centre right ascension in degrees (ICRS), instead of a target.
+        dec_deg: Centre declination in degrees (ICRS), instead of a target.
+    """
+    vizier = _online_archive(ctx, "vizier_query", "vizier")
+    center = locate(ctx, "vizier_query", target, ra_deg, dec_deg)
+    tables = _vizier_tables(vizier, catalog)
+    if not tables:
+        raise UserError(f"VizieR has no catalog matching '{catalog}' (try other words, or its identifier)")
+    table = str(tables[0]["table_name"])
+    columns = vizier.tap(
+        f"SELECT column_name, unit, ucd, description FROM TAP_SCHEMA.columns WHERE table_name = {adql_text(table)}",
+        max_rows=500,
+    ).rows
+    ucds = {str(c.get("ucd") or "").lower(): str(c["column_name"]) for c in columns}
+    ra_col, dec_col = ucds.get("pos.eq.ra;meta.main"), ucds.get("pos.eq.dec;meta.main")
+    if not ra_col or not dec_col:
+        raise UserError(f"VizieR table {table} has no main position columns to search around a position")
+    quoted = '"' + table.replace('"', "") + '"'
+    point = f'POINT(\'ICRS\', "{ra_col}", "{dec_col}")'
+    found = vizier.tap(
+        f"SELECT TOP {int(max_rows)} *, DISTANCE({point}, POINT('ICRS', {center.ra_deg:.7f}, {center.dec_deg:.7f})) "
+        f"AS \"_r\" FROM {quoted} WHERE 1 = CONTAINS({point}, CIRCLE('ICRS', {center.ra_deg:.7f}, "
+        f'{center.dec_deg:.7f}, {radius_arcsec / 3600.0:.8f})) ORDER BY "_r"',
+        max_rows=max_rows,
+        also_tables=frozenset({table.lower()}),
+    )
+    units = {str(c["column_name"]): str(c.get("unit") or "") for c in columns}
+    rows = [{k: v for k, v in row.items()} for row in found.rows]
+    for row in rows:
+        row["_r_arcsec"] = float(row.pop("_r")) * 3600.0 if row.get("_r") is not None else None
+    shown = [name for name in (str(c["column_name"]) for c in columns)][:VIZIER_COLUMNS_SHOWN]
+    data: dict[str, Any] = {
+        "catalog_query": catalog,
+        "table": table,
+        "description": tables[0].get("description"),
+        "alternatives": [{"table": str(t["table_name"]), "description": t.get("description")} for t in tables[1:6]],
+        "center": {"label": center.label, "ra_deg": center.ra_deg, "dec_deg": center.dec_deg},
+        "radius_arcsec": radius_arcsec,
+        "count": len(rows),
+        "overflow": found.overflow,
+        "columns": [{"name": name, "unit": units.get(name, "")} for name in shown],
+        "rows": rows,
+        "rows_shown": VIZIER_ROWS_SHOWN,
+        "provenance": [found.provenance],
+    }
+    summary = f"VizieR {table}: {len(rows)} rows within {radius_arcsec:g}″ of {center.label}" + found.when
+    citation = Citation(
+        id=f"vizier:{table}",
+        title=str(tables[0].get("description") or table),
+        reference=f"VizieR catalog {table}",
+        url=f"https://vizier.cds.unistra.fr/viz-bin/VizieR?-source={table}",
+    )
+    return ToolResult(data=data, summary=summary, sources=[*center.sources, vizier.service.citation, citation])

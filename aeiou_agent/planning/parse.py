@@ -280,6 +280,23 @@ def looks_like_gibberish(text: str, known: Iterable[str] = ()) -> bool:
 
 # ---------------------------------------------------------------- what is asked, and what no tool has
 
+# Survey catalogs people name that VizieR holds (not SDSS or Gaia, which other tools answer for)
+SURVEY_CATALOGS = r"2mass|allwise|wise|unwise|catwise|tycho-?2|ucac[45]|apass|galex|usno-?b1|ppmxl|nomad|denis|ukidss"
+_VIZIER_ID = re.compile(r"\b(?:[IVX]+/\d+[A-Za-z]?(?:/[\w.+-]+)?|[BJ]/[\w+&.-]+(?:/[\w+&.-]+)+)")
+
+
+def find_catalog_name(text: str) -> str | None:
+    """The catalog a question names for VizieR: an identifier ('II/246/out'), a survey ('2MASS'), 'the X catalog'."""
+    ident = _VIZIER_ID.search(text)
+    if ident:
+        return ident.group(0)
+    survey = re.search(rf"\b({SURVEY_CATALOGS})\b", text, re.IGNORECASE)
+    if survey:
+        return survey.group(1)
+    phrase = re.search(r"\bthe\s+([\w+-]+(?:\s+[\w+-]+){0,3}?)\s+(?:catalog(?:ue)?|survey)\b", text, re.IGNORECASE)
+    return phrase.group(1) if phrase else None
+
+
 _ASKED_OF = (
     r"\b(in|from|on|via|using|according to|query|ask|search|check|look \S+ up in|look up in|what (does|do|would)"
     r"|with)\s+(the\s+)?{archive}\b|\b{archive}(\s+(says?|entry|record|page|lists?|gives?|for|about|on|of"
@@ -310,6 +327,7 @@ ASKS: dict[str, str] = {
     # an archive asked for something ('in SIMBAD', 'what does NED say'), not named as a topic ('merges NED and SIMBAD')
     "simbad": _ASKED_OF.format(archive="simbad"),
     "ned": _ASKED_OF.format(archive="ned"),
+    "vizier": _ASKED_OF.format(archive="vizier") + rf"|\b({SURVEY_CATALOGS})\b(?!\s+([jhk]\s+)?(images?|cutouts?))",
     "gaia": _ASKED_OF.format(archive="gaia")
     + r"|\bgaia\s+((e?dr[1-3]|data release \d)\s+)?((g|bp|rp)\s+)?(stars?|sources?|objects?|magnitudes?|photometry"
     r"|parallax(es)?|proper motions?|source[_ ]ids?|data|values?|measurements?|catalog(ue)?)\b",
@@ -445,10 +463,6 @@ UNSUPPORTED: list[tuple[str, str]] = [
         r"\bweather\b|\bcloud(y|s|iness)?\b|\bseeing (forecast|conditions)\b|\bforecast\b|\bhumidity\b|\brain\b"
         r"|\b(be|stay|is it|it be) (clear|overcast|sunny|stormy|windy)\b|\bclear (skies|sky) (tonight|tomorrow)\b",
         "weather or seeing forecasts",
-    ),
-    (
-        r"\bvizier\b|\b2mass\b(?!\s+([jhk]\s+)?(band\s+)?(images?|pictures?|cutouts?))",
-        "archives other than SIMBAD, NED, Gaia and hips2fits images (VizieR, 2MASS photometry)",
     ),
     (
         r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b"

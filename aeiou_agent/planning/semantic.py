@@ -39,6 +39,7 @@ from aeiou_agent.planning.parse import (
     REQUEST,
     SPECTRAL_TYPES,
     Parsed,
+    find_catalog_name,
     find_positions,
     parse_question,
     without_work_words,
@@ -534,6 +535,8 @@ class SemanticPlanner:
                 value = parsed.count
             elif "radius" in kinds:
                 value = extract.extract_radius_deg(parsed.numbers_text)
+                scale = 3600.0 if name.endswith("_arcsec") else 60.0 if name.endswith("_arcmin") else 1.0
+                value = value * scale if value is not None else None  # the argument's own unit, from its name
             elif "magnitude_limit" in kinds and name.endswith(("max", "min")):  # not a band argument
                 bound = "min" if name.endswith("min") else "max"  # mag_max: 'brighter than', mag_min: 'fainter than'
                 value = next((limit.value for limit in parsed.magnitude_limits if limit.bound == bound), None)
@@ -542,7 +545,8 @@ class SemanticPlanner:
             elif "text" in kinds:
                 value = text
             elif set(kinds) & {"survey", "catalog"}:  # a Literal of names: the one the question names ('2MASS K image')
-                value = _named_choice(text, spec.args_model.model_fields[name].annotation)
+                annotation = spec.args_model.model_fields[name].annotation
+                value = find_catalog_name(text) if annotation is str else _named_choice(text, annotation)
             if value is not None:
                 args[name] = value
         missing = [n for n, f in spec.args_model.model_fields.items() if f.is_required() and n not in args]
