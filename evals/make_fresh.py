@@ -4640,6 +4640,112 @@ for question in [
 BATCH_29 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_30 = Path(__file__).with_name("fresh30.jsonl")
+FIRST_SCORE_30 = (
+    "# fresh30.jsonl: questions written 2026-12-05 (fourth session), after the archive tools landed (issue 14): "
+    "facts only an archive has, asked offline; designations the local catalogs lack; finder charts and follow-ups "
+    "that change their field; positions in mixed notations; typos; magnitudes and distances in words. Truths from "
+    "hip2.dat, ongc.db and astropy. Scored before any change for them. First score: tool selection 1.000, answers "
+    "0.955 (21 of 22), refusal recall and precision 1.000. Failed first: the follow-up 'and for Albireo?' of a 30′ "
+    "finder chart drew the default 1° field (a tool planned from its declared kinds kept nothing it was not told "
+    "again). Regenerate with python evals/make_fresh.py."
+)
+
+orion_ra, orion_dec = 5 * 15 + 35 * 0.25 + 17 / 240, -(5 + 23 / 60 + 28 / 3600)
+case(
+    "sky",
+    "What constellation contains RA 5h35m17s Dec -5°23′28″?",
+    tools=["constellation"],
+    contains=[mc.constellation(orion_ra, orion_dec)],
+)
+galactic = SkyCoord(83.8221 * u.deg, -5.3911 * u.deg).galactic
+case(
+    "sky",
+    "convert 83.8221 -5.3911 to galactic coordinates",
+    tools=["convert_coordinates"],
+    numbers=[num(galactic.l.deg, tol=0.001), num(galactic.b.deg, tol=0.001)],
+)
+sep = SkyCoord("10h00m00s +20d00m00s").separation(SkyCoord("11h00m00s +25d00m00s")).deg
+case(
+    "sky",
+    "angular distance between RA 10h Dec +20 and RA 11h Dec +25?",
+    tools=["angular_separation"],
+    numbers=[num(sep, tol=0.001)],
+)
+betelgeuse = mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]
+case(
+    "catalog",
+    "how far is Betelgeus from earth",
+    tools=[["object_info", "star_distance", "parallax_distance"]],
+    numbers=[num(1000 / float(mc.PLX[betelgeuse]), rel=0.01)],
+)
+case(
+    "catalog",
+    "whats the parallx of Sirius",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Sirius")]]), tol=0.01)],
+)
+case(
+    "catalog",
+    "count Hipparcos stars within 3 deg of Antares brighter than 6",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(mc.position("Antares"), 3, 6.0))],
+)
+case(
+    "catalog",
+    "how many NGC galaxies are within 5 degrees of M87?",
+    tools=["cone_search"],
+    numbers=[num(mc.ngc_cone_count(mc.position("M87"), 5, mc.GALAXY))],
+)
+case(
+    "cosmology",
+    "comoving distance to z=2 with H0=70 and Om0=0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3).comoving_distance(2).value, rel=0.002)],
+)
+case(
+    "cosmology",
+    "lookback time to z = 0.5 in WMAP9",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.lookback_time(0.5).value, rel=0.002)],
+)
+case("sky", "distance modulus for 1 kpc", tools=["magnitude_distance"], numbers=[num(10.0)])
+case(
+    "sky",
+    "apparent magnitude of a star with absolute magnitude 5 at 100 pc",
+    tools=["magnitude_distance"],
+    numbers=[num(10.0)],
+)
+case("archive", "What is the spectral type of Arcturus?", tools=[], status=REFUSED, contains=["SIMBAD"])
+case("archive", "Where is HD 189733?", tools=[["resolve_object"]], status=REFUSED, contains=["SIMBAD may know it"])
+case("archive", "Gaia DR3 sources within 2 arcmin of M13", tools=[], status=REFUSED, contains=["Gaia"])
+case("archive", "Show me a DSS image of M31", tools=[], status=REFUSED, contains=["hips2fits"])
+case("archive", "which online archives can you use?", tools=["describe_archive"], contains=["VizieR", "AEIOU_ONLINE=1"])
+case("sky", "finder chart for M13, 40 arcmin", tools=["finder_chart"], artifacts=["image/png", "application/pdf"])
+case(
+    "chat",
+    "make it 2 degrees",
+    setup=["finder chart for M57"],
+    tools=["finder_chart"],
+    contains=["120′ field"],
+)
+case(
+    "chat",
+    "and for Albireo?",
+    setup=["finder chart of M57, 30 arcmin"],
+    tools=["finder_chart"],
+    contains=["Albireo", "30′ field"],
+)
+for question in [
+    "recommend a good sci-fi movie about space",
+    "how much does a 10 inch Dobsonian cost?",
+    "what's the population of Mars colonies?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_30 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -4671,6 +4777,7 @@ def main() -> None:
         (OUT_27, FIRST_SCORE_27, BATCH_27),
         (OUT_28, FIRST_SCORE_28, BATCH_28),
         (OUT_29, FIRST_SCORE_29, BATCH_29),
+        (OUT_30, FIRST_SCORE_30, BATCH_30),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -49,3 +49,12 @@ def test_finder_chart_small_field_says_hipparcos_is_shallow_and_adds_gaia_online
         run = online.call_tool("finder_chart", {"target": "M67", "field_deg": 1.0})
     assert run.call.result["gaia_stars_drawn"] > 0 and "dataset:gaia-dr3" in {c.id for c in run.citations}
     assert math.isfinite(run.call.result["center"]["ra_deg"])
+
+
+def test_a_follow_up_changes_one_thing_of_a_finder_chart(obs):
+    chat = obs.chat()
+    chat.ask("finder chart of M57, 30 arcmin")
+    again = chat.ask("and for Albireo?").calls[0].args
+    assert again["target"] == "Albireo" and again["field_deg"] == 0.5  # the field it did not change is kept
+    assert chat.ask("make it 2 degrees").calls[0].args == {**again, "field_deg": 2.0}
+    assert chat.ask("finder chart for M13").calls[0].args.get("field_deg") in (None, 1.0)  # a new request starts clean

@@ -517,6 +517,8 @@ class SemanticPlanner:
         text = parsed.text
         mentions = self._store().names.mentions(text)
         args: dict[str, Any] = {}
+        # a follow-up of the same tool ('and for Albireo?', 'make it 2 degrees') keeps what it does not change
+        kept = context.args if context.intent == tool and (FOLLOW_UP.search(text) or len(text.split()) <= 2) else {}
         for name, kinds in spec.kinds.items():
             value: Any = None
             if "object" in kinds:
@@ -547,6 +549,8 @@ class SemanticPlanner:
             elif set(kinds) & {"survey", "catalog"}:  # a Literal of names: the one the question names ('2MASS K image')
                 annotation = spec.args_model.model_fields[name].annotation
                 value = find_catalog_name(text) if annotation is str else _named_choice(text, annotation)
+            if value is None and name in kept and not set(kinds) & {"object", "sky_position"}:
+                value = kept[name]
             if value is not None:
                 args[name] = value
         missing = [n for n, f in spec.args_model.model_fields.items() if f.is_required() and n not in args]
