@@ -19,13 +19,16 @@ mirror (or a test server) with ``AEIOU_ARCHIVE_URLS="simbad=http://…,ned=http:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
 import os
+import sys
 import threading
 import time
+import urllib.parse
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -226,6 +229,7 @@ class Archive:
         *,
         refresh: bool = False,
         method: str = "POST",
+        job: bool = False,
     ) -> tuple[T, Fetched]:
         """Send ``form`` to ``url + path`` (POST, or GET parameters) and ``read`` the body; cached unless ``refresh``.
 
@@ -239,17 +243,26 @@ class Archive:
         request: dict[str, Any] = {"service": self.service.name, "url": url, "form": dict(sorted(form.items()))}
         if method != "POST":
             request["method"] = method
+        if job:
+            request["mode"] = "async"
         key = hashlib.sha256(canonical_json(request).encode()).hexdigest()[:32]
         cached = None if refresh or self.settings.archive_refresh else self._cached(key)
         if cached is not None:
             return read(cached.body), cached
-        timeout_s = float(self.settings.archive_timeout_s)
-        body = _run_before(
-            timeout_s + 0.5,
-            lambda: self._send_with_retries(method, url, form, timeout_s),
-            f"{title} did not answer within {self.settings.archive_timeout_s} s; nothing was changed. Try again "
-            "later, or raise AEIOU_ARCHIVE_TIMEOUT_S.",
-        )
+        if job:
+            timeout_s = float(self.settings.archive_job_timeout_s)
+            too_late = (
+                f"{title} did not finish the job within {self.settings.archive_job_timeout_s} s; it was aborted and "
+                "nothing was changed. Ask for fewer rows, or raise AEIOU_ARCHIVE_JOB_TIMEOUT_S."
+            )
+            body = _run_before(timeout_s + 1.0, lambda: self._run_job(url, form, timeout_s), too_late)
+        else:
+            timeout_s = float(self.settings.archive_timeout_s)
+            too_late = (
+                f"{title} did not answer within {self.settings.archive_timeout_s} s; nothing was changed. Try again "
+                "later, or raise AEIOU_ARCHIVE_TIMEOUT_S."
+            )
+            body = _run_before(timeout_s + 0.5, lambda: self._send_with_retries(method, url, form, timeout_s), too_late)
         provenance = {
             "service": self.service.name,
             "url": url,
@@ -300,6 +313,60 @@ class Archive:
             "nothing was changed. Try again later."
         )
 
+    def _run_job(self, url: str, form: dict[str, str], timeout_s: float) -> bytes:
+        """An asynchronous TAP job (UWS): submit with PHASE=RUN, poll its phase with a progress line, fetch the result.
+
+        A job still running at the deadline is aborted on the service; the job is deleted when done.
+        """
+        import requests
+        from tqdm import tqdm
+
+        title = self.service.title
+        deadline = time.monotonic() + timeout_s
+        each = (10.0, float(self.settings.archive_timeout_s))
+        headers = {"User-Agent": USER_AGENT}
+        try:
+            created = requests.post(
+                url, data={**form, "PHASE": "RUN"}, allow_redirects=False, timeout=each, headers=headers
+            )
+            if created.status_code >= 400:
+                raise RemoteServiceError(
+                    f"{title} refused the job: HTTP {created.status_code} ({_reason(created.text)})"
+                )
+            location = created.headers.get("Location")
+            if not location:
+                raise RemoteServiceError(f"{title} accepted the job but did not say where it is (no Location header)")
+            job = urllib.parse.urljoin(url + "/", location).rstrip("/")
+            wait, phase = 0.2, ""
+            with tqdm(
+                desc=f"{title} job", bar_format="{desc}: {postfix} [{elapsed}]", disable=not sys.stderr.isatty()
+            ) as bar:
+                while phase != "COMPLETED":
+                    phase = requests.get(job + "/phase", timeout=each, headers=headers).text.strip().upper()
+                    bar.set_postfix_str(phase.lower() or "?")
+                    if phase in {"ERROR", "ABORTED"}:
+                        why = requests.get(job + "/error", timeout=each, headers=headers).text
+                        raise RemoteServiceError(f"{title} job ended in {phase}: {_reason(why)}")
+                    if phase != "COMPLETED":
+                        if time.monotonic() + wait > deadline:
+                            requests.post(job + "/phase", data={"PHASE": "ABORT"}, timeout=each, headers=headers)
+                            raise RemoteServiceError(
+                                f"{title} did not finish the job within {self.settings.archive_job_timeout_s} s; "
+                                "it was aborted and nothing was changed."
+                            )
+                        time.sleep(wait)
+                        wait = min(wait * 2, 5.0)
+            result = requests.get(job + "/results/result", timeout=each, headers=headers)
+            if result.status_code >= 400:
+                raise RemoteServiceError(f"{title} did not hand over the job's result: HTTP {result.status_code}")
+            with contextlib.suppress(requests.RequestException):
+                requests.delete(job, timeout=each, headers=headers)  # tidy the service; the result is ours
+            return bytes(result.content)
+        except requests.RequestException as exc:
+            raise RemoteServiceError(
+                f"{title} failed during the job ({type(exc).__name__}); nothing was changed"
+            ) from None
+
     def _cached(self, key: str) -> Fetched | None:
         meta_path = self._cache_dir() / f"{key}.json"
         body_path = self._cache_dir() / f"{key}.body"
@@ -322,19 +389,27 @@ class Archive:
             os.replace(partial, folder / f"{key}{suffix}")  # the body first: metadata marks the entry complete
 
     def tap(
-        self, adql: str, *, max_rows: int, refresh: bool = False, also_tables: frozenset[str] = frozenset()
+        self,
+        adql: str,
+        *,
+        max_rows: int,
+        refresh: bool = False,
+        also_tables: frozenset[str] = frozenset(),
+        job: bool = False,
     ) -> TapResult:
-        """Run ``adql`` on the service's TAP endpoint (synchronously) with MAXREC = ``max_rows``.
+        """Run ``adql`` on the service's TAP endpoint with MAXREC = ``max_rows``.
 
+        Synchronously, or as an asynchronous job (``job``) for a big query, which may take minutes.
         ``also_tables``: tables found at run time that the query may read besides the service's fixed ones (a VizieR
         catalog table the keyword search chose).
         """
         check_adql(adql, self.service, also_tables)
         (rows, overflow), fetched = self.fetch(
-            "/sync",
+            "/async" if job else "/sync",
             {"REQUEST": "doQuery", "LANG": "ADQL", "FORMAT": "votable", "MAXREC": str(max_rows), "QUERY": adql},
             lambda body: _votable_rows(body, self.service.title),
             refresh=refresh,
+            job=job,
         )
         provenance = {**fetched.provenance, "rows": len(rows), "overflow": overflow}
         return TapResult(rows, overflow, provenance, fetched)

@@ -43,6 +43,7 @@ class Settings:
         archive_urls: Archive endpoints other than the public ones, ``simbad=http://…,ned=http://…`` (a mirror or
             a test server); ``AEIOU_ARCHIVE_URLS``.
         archive_refresh: Ask the archives again instead of answering from their cached responses.
+        archive_job_timeout_s: Wall-clock limit of an asynchronous TAP job (a big query), from submission to result.
         sql_row_cap: Most rows a SQL query returns; more sets the overflow flag.
         sql_timeout_ms: Wall-clock limit per SQL query.
         sql_memory_limit: DuckDB memory limit for user SQL.
@@ -67,6 +68,7 @@ class Settings:
     archive_retries: int = 2
     archive_urls: str = ""
     archive_refresh: bool = False
+    archive_job_timeout_s: int = 600
     sql_row_cap: int = 1000
     sql_timeout_ms: int = 5000
     sql_memory_limit: str = "1GB"

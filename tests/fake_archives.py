@@ -69,7 +69,9 @@ class _Handler(BaseHTTPRequestHandler):
         parts = path.strip("/").split("/")
         mode, service = parts[0], parts[1] if len(parts) > 1 else ""
         self.server.seen.append((mode, service, form))
-        if service != "hips2fits":
+        if len(parts) >= 4 and parts[2] == "async":  # a UWS job: /mode/gaia/async/<id>[/phase|/error|/results/result]
+            self._job(mode, parts[3], "/".join(parts[4:]))
+        elif service != "hips2fits":
             self._send(404, b"no such service", "text/plain")
         elif mode == "status500":
             self._send(500, b"Internal error", "text/plain")
@@ -86,7 +88,18 @@ class _Handler(BaseHTTPRequestHandler):
         if mode == "status500" or (mode == "flaky" and self.server.count(mode) == 1):
             self._send(503 if mode == "flaky" else 500, b"Internal error", "text/plain")
             return
-        if mode == "slow":
+        if len(parts) >= 3 and parts[2] == "async":
+            if len(parts) == 3:  # submit: the job is created and, with PHASE=RUN, started
+                job = self.server.new_job(form)
+                self.send_response(303)
+                self.send_header("Location", f"/{mode}/{service}/async/{job}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:  # PHASE=ABORT on /async/<id>/phase
+                self.server.jobs[parts[3]]["phase"] = "ABORTED"
+                self._send(200, b"", "text/plain")
+            return
+        if mode == "slow":  # a slow answer; in this mode a job never finishes instead
             time.sleep(SLOW_S)
         if service == "simbad":
             body = self.server.simbad(form.get("QUERY", ""), overflow=mode == "overflow")
@@ -101,6 +114,26 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.server.ned(form.get("json", "{}")), "application/json")
         else:
             self._send(404, b"no such service", "text/plain")
+
+    def do_DELETE(self) -> None:
+        parts = self.path.strip("/").split("/")
+        self.server.jobs.pop(parts[-1], None)
+        self._send(200, b"", "text/plain")
+
+    def _job(self, mode: str, job_id: str, what: str) -> None:
+        """UWS: the phase runs EXECUTING for two polls (forever in 'slow' mode), then COMPLETED; then the result."""
+        job = self.server.jobs.get(job_id)
+        if job is None:
+            self._send(404, b"no such job", "text/plain")
+        elif what == "phase":
+            job["polls"] += 1
+            if job["phase"] == "EXECUTING" and job["polls"] > 2 and mode != "slow":
+                job["phase"] = "COMPLETED"
+            self._send(200, job["phase"].encode(), "text/plain")
+        elif what == "results/result":
+            self._send(200, self.server.gaia(job["QUERY"], int(job.get("MAXREC") or 0)), "text/xml")
+        else:
+            self._send(200, b"no error", "text/plain")
 
     def _send(self, status: int, body: bytes, kind: str) -> None:
         self.send_response(status)
@@ -119,6 +152,7 @@ class FakeArchiveServer(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.seen: list[tuple[str, str, dict[str, str]]] = []
+        self.jobs: dict[str, dict[str, Any]] = {}
         self._simbad = json.loads((DATA / "simbad.json").read_text(encoding="utf-8"))
         self._ned = json.loads((DATA / "ned.json").read_text(encoding="utf-8"))
         self._gaia = json.loads((DATA / "gaia.json").read_text(encoding="utf-8"))["rows"]
@@ -139,6 +173,11 @@ class FakeArchiveServer(ThreadingHTTPServer):
     def urls(self, mode: str = "ok") -> str:
         """An AEIOU_ARCHIVE_URLS value sending every archive here."""
         return ",".join(f"{name}={self.url(name, mode)}" for name in ("simbad", "ned", "gaia", "vizier", "hips2fits"))
+
+    def new_job(self, form: dict[str, str]) -> str:
+        job_id = f"job{len(self.jobs) + 1}"
+        self.jobs[job_id] = {**form, "phase": "EXECUTING" if form.get("PHASE") == "RUN" else "PENDING", "polls": 0}
+        return job_id
 
     def count(self, mode: str) -> int:
         return sum(1 for seen_mode, _service, _form in self.seen if seen_mode == mode)

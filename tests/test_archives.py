@@ -260,3 +260,18 @@ def test_vizier_finds_the_catalog_by_keyword_then_cone_searches_it(home, server)
     assert 'FROM "II/246/out"' in result["provenance"][0]["request"]["QUERY"]
     hostile = obs.call_tool("vizier_query", {"catalog": "II/246' OR '1'='1", "target": "Vega"}).call
     assert not hostile.ok and "VizieR has no catalog matching" in (hostile.error or "")  # quoted, not run as SQL
+
+
+def test_a_big_gaia_query_runs_as_an_asynchronous_job_and_a_stuck_job_is_aborted(home, server):
+    obs = _online(home / "gaia-job", server.urls())
+    sync = obs.call_tool("gaia_cone_search", {"target": "M67", "radius_deg": 0.7}).call.result
+    job = obs.call_tool("gaia_cone_search", {"target": "M67", "radius_deg": 0.7, "max_rows": 5000}).call.result
+    assert job["count"] == sync["count"] and job["provenance"][0]["url"].endswith("/async")
+    assert {m for m, _service, form in server.seen if form.get("PHASE") == "RUN"} == {"ok"}
+    assert not server.jobs  # deleted once its result was read
+    stuck = Observatory(home / "gaia-job", online=True, archive_urls=server.urls("slow"), archive_job_timeout_s=2)
+    started = time.monotonic()
+    run = stuck.call_tool("gaia_cone_search", {"target": "M67", "radius_deg": 0.7, "max_rows": 5000})
+    assert time.monotonic() - started < 2 + 1
+    assert "did not finish the job within 2 s" in (run.call.error or "")
+    assert [j["phase"] for j in server.jobs.values()] == ["ABORTED"]

@@ -164,6 +164,7 @@ def ned_object(
 
 GAIA_COLUMNS = ("source_id", "ra", "dec", "phot_g_mean_mag", "bp_rp", "parallax", "pmra", "pmdec")
 GAIA_ROWS_SHOWN = 20
+GAIA_SYNC_ROWS = 2000  # more rows than this go as an asynchronous job: a big query can outlast one HTTP request
 
 
 def gaia_sources(
@@ -176,7 +177,7 @@ def gaia_sources(
         f"WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', {ra_deg:.7f}, {dec_deg:.7f}, "
         f"{float(radius_deg)})){limit} ORDER BY phot_g_mean_mag"
     )
-    return adql, gaia.tap(adql, max_rows=max_rows)
+    return adql, gaia.tap(adql, max_rows=max_rows, job=max_rows > GAIA_SYNC_ROWS)
 
 
 @tool("archive")
