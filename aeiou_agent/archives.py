@@ -490,10 +490,10 @@ def _reason(text: str) -> str:
 
 def check_adql(adql: str, remote: Service, also: frozenset[str] = frozenset()) -> None:
     """Raise :class:`UnsafeQuery` unless ``adql`` is one read-only SELECT over ``remote``'s tables (and ``also``)."""
-    from aeiou_agent.store.sql import guard_and_translate
+    from aeiou_agent.store.sql import guard
 
     try:
-        guard_and_translate(adql, {t.lower() for t in remote.tables | also})
+        guard(adql, {t.lower() for t in remote.tables | also})
     except UnsafeQuery as exc:
         raise UnsafeQuery(f"{remote.title}: {exc}") from None
 

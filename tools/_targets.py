@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import astropy.units as u
 from astropy.coordinates import Angle, SkyCoord
+from pydantic import Field
 
 from aeiou_agent.answer import Citation
 from aeiou_agent.archives import RemotePosition, resolve_name
 from aeiou_agent.archives import service as archive_service
 from aeiou_agent.exceptions import InvalidArguments, ObjectNotFound, UserError
-from aeiou_agent.registry import ToolContext
+from aeiou_agent.registry import Kind, ToolContext
 from aeiou_agent.store import CelestialObject
 from aeiou_agent.store.names import ARCHIVE_DESIGNATION
 
@@ -25,6 +27,11 @@ ASTROPY = Citation(
     license="BSD-3-Clause",
     url="https://www.astropy.org",
 )
+
+# The arguments every tool about a place on the sky takes: a name or coordinate string, or a position in degrees.
+TargetName = Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")]
+RaDeg = Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")]
+DecDeg = Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")]
 
 _DECIMAL_PAIR = re.compile(r"^\s*([+-]?\d+(?:\.\d*)?)\s*(?:d|deg|°)?\s*[, ]\s*([+-]?\d+(?:\.\d*)?)\s*(?:d|deg|°)?\s*$")
 _SEXAGESIMAL_HINT = re.compile(r"\d\s*[h:]\s*\d|\d\s+\d+\s+\d")

@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from aeiou_agent.tools._plots import new_figure, save_png
-from aeiou_agent.tools._targets import format_dec, format_ra, locate
+from aeiou_agent.tools._targets import DecDeg, RaDeg, TargetName, format_dec, format_ra, locate
 from pydantic import Field
 
 from aeiou_agent.answer import Artifact, Citation
@@ -25,6 +25,7 @@ from aeiou_agent.archives import (
     plain_type,
     simbad_ident,
 )
+from aeiou_agent.archives import service as archive_service
 from aeiou_agent.exceptions import RemoteServiceError, UserError
 from aeiou_agent.registry import REGISTRY, Kind, ToolContext, ToolResult, tool
 
@@ -183,12 +184,12 @@ def gaia_sources(
 @tool("archive")
 def gaia_cone_search(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    target: TargetName = None,
     radius_deg: Annotated[float, Field(gt=0, le=1.0), Kind("radius")] = 0.1,
     g_mag_max: Annotated[float | None, Field(ge=-2, le=22), Kind("magnitude_limit")] = None,
     max_rows: Annotated[int, Field(ge=1, le=10_000), Kind("count")] = 2000,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    ra_deg: RaDeg = None,
+    dec_deg: DecDeg = None,
 ) -> ToolResult:
     """Gaia DR3 sources around an object or position, brightest first, from the Gaia archive's TAP service (ADQL).
 
@@ -302,12 +303,12 @@ def cutout(
 @tool("archive")
 def sky_image(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    target: TargetName = None,
     survey: Annotated[Survey, Kind("survey")] = "DSS2 red",
     fov_deg: Annotated[float, Field(gt=0.001, le=10), Kind("radius")] = 0.25,
     pixels: Annotated[int, Field(ge=64, le=2000), Kind("image_size")] = 600,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    ra_deg: RaDeg = None,
+    dec_deg: DecDeg = None,
 ) -> ToolResult:
     """A survey image of the sky around an object or position (DSS2, 2MASS, Pan-STARRS, SDSS) from CDS hips2fits.
 
@@ -361,7 +362,7 @@ def sky_image(
         data=data,
         summary=summary,
         artifacts=artifacts,
-        sources=[*center.sources, Archive(ctx.settings, "hips2fits").service.citation],
+        sources=[*center.sources, archive_service("hips2fits").citation],
     )
 
 
@@ -421,11 +422,11 @@ def _vizier_tables(vizier: Archive, catalog: str) -> list[dict[str, Any]]:
 def vizier_query(
     ctx: ToolContext,
     catalog: Annotated[str, Field(min_length=2, max_length=80), Kind("catalog")],
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    target: TargetName = None,
     radius_arcsec: Annotated[float, Field(gt=0, le=3600), Kind("radius")] = 5.0,
     max_rows: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 50,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    ra_deg: RaDeg = None,
+    dec_deg: DecDeg = None,
 ) -> ToolResult:
     """Rows of a VizieR catalog around an object or position: find the catalog by keyword or ID, then cone-search it.
 

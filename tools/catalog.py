@@ -7,6 +7,9 @@ from typing import Annotated, Any, Literal
 import numpy as np
 from aeiou_agent.tools._plots import new_figure, save_png
 from aeiou_agent.tools._targets import (
+    DecDeg,
+    RaDeg,
+    TargetName,
     constellation_of,
     format_dec,
     format_ra,
@@ -280,7 +283,7 @@ def _sky_plot(
 @tool("catalog")
 def cone_search(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    target: TargetName = None,
     radius_deg: Annotated[float, Field(gt=0, le=180), Kind("radius")] = 1.0,
     catalog: Annotated[Literal["hipparcos", "ngc"], Kind("catalog")] = "hipparcos",
     mag_max: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
@@ -288,8 +291,8 @@ def cone_search(
     object_type: Annotated[ObjectType, Kind("object_type")] = "any",
     order_by: Annotated[Literal["separation", "magnitude", "magnitude_desc", "distance"], Kind("order")] = "separation",
     limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    ra_deg: RaDeg = None,
+    dec_deg: DecDeg = None,
     plot: Annotated[bool, Kind("output")] = False,
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
     where: Annotated[list[ColumnCondition], Field(max_length=8), Kind("column_condition")] = [],  # noqa: B006
@@ -408,7 +411,7 @@ def _rows(
     ctx: ToolContext, catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, mags: np.ndarray, sep: np.ndarray | None
 ) -> list[dict[str, Any]]:
     """Result rows (JSON-able) for catalog rows ``rows_idx``, with separations when a centre was given."""
-    star_names = _star_names(ctx) if catalog == "hipparcos" else {}
+    star_names = {hip: names[0] for hip, names in ctx.store.star_names_by_hip.items()} if catalog == "hipparcos" else {}
     rows: list[dict[str, Any]] = []
     for i, r in enumerate(int(x) for x in rows_idx):
         mag = None if np.isnan(mags[i]) else round(float(mags[i]), 4)
@@ -548,10 +551,6 @@ def _order(
         dist = cols["dist_pc"][rows_idx].astype(float)
         return np.lexsort((tie, np.where(np.isnan(dist), np.inf, dist)))
     return np.argsort(tie, kind="stable")
-
-
-def _star_names(ctx: ToolContext) -> dict[int, str]:
-    return {hip: names[0] for hip, names in ctx.store.star_names_by_hip.items()}
 
 
 def constellation_abbreviation(name: str) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import numpy as np
 from aeiou_agent.tools._plots import new_figure, save_png
-from aeiou_agent.tools._targets import ASTROPY, format_dec, format_ra, locate
+from aeiou_agent.tools._targets import ASTROPY, DecDeg, RaDeg, TargetName, format_dec, format_ra, locate
 from aeiou_agent.tools.archives import cutout, gaia_sources
 from aeiou_agent.tools.ephemeris import SiteName, _skyfield, _topos, find_site
 from pydantic import Field
@@ -121,13 +121,13 @@ def _survey_background(
 @tool("sky")
 def finder_chart(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    target: TargetName = None,
     field_deg: Annotated[float, Field(gt=0.01, le=30), Kind("radius")] = 1.0,
     mag_max: Annotated[float | None, Field(ge=-2, le=14), Kind("magnitude_limit")] = None,
     time_utc: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
     site: SiteName = None,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    ra_deg: RaDeg = None,
+    dec_deg: DecDeg = None,
 ) -> ToolResult:
     """A finder chart of the field around an object or position, from the local catalogs (offline).
 

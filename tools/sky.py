@@ -8,7 +8,16 @@ import warnings
 from typing import Annotated, Any, Literal
 
 import astropy.units as u
-from aeiou_agent.tools._targets import ASTROPY, constellation_of, format_dec, format_ra, locate
+from aeiou_agent.tools._targets import (
+    ASTROPY,
+    DecDeg,
+    RaDeg,
+    TargetName,
+    constellation_of,
+    format_dec,
+    format_ra,
+    locate,
+)
 from astropy.coordinates import SkyCoord
 from pydantic import Field
 
@@ -44,7 +53,7 @@ def _lon_lat(coord: SkyCoord) -> tuple[float, float]:
 @tool("sky")
 def convert_coordinates(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
+    target: TargetName = None,
     lon_deg: Annotated[float | None, Field(ge=-360, le=360), Kind("sky_position")] = None,
     lat_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
     from_frame: Annotated[Frame, Kind("frame")] = "icrs",
@@ -138,9 +147,9 @@ def angular_separation(
 @tool("sky")
 def constellation(
     ctx: ToolContext,
-    target: Annotated[str | None, Field(max_length=200), Kind("object", "sky_position")] = None,
-    ra_deg: Annotated[float | None, Field(ge=0, le=360), Kind("sky_position")] = None,
-    dec_deg: Annotated[float | None, Field(ge=-90, le=90), Kind("sky_position")] = None,
+    target: TargetName = None,
+    ra_deg: RaDeg = None,
+    dec_deg: DecDeg = None,
 ) -> ToolResult:
     """The IAU constellation that contains an object or position.
 

@@ -289,6 +289,7 @@ class SemanticPlanner:
         self._cache_dir = cache_dir
         self._knowledge = knowledge
         self._now = now
+        self._last_guess: tuple[str, str | None] | None = None
         self.max_question_chars = max_question_chars
         self.registry = registry or default_registry()
         self.capabilities = self.registry.capabilities()
@@ -881,7 +882,7 @@ class SemanticPlanner:
                 catalogued
                 or bool(parsed.positions)
                 or bool(unknown_name_spans(text))
-                or self._guess_name(text, exclude=[], notes=None) is not None
+                or self._guessed_name(text) is not None
             )
         if intent == "convert_units":
             from aeiou_agent.tools.sky import is_unit
@@ -899,7 +900,7 @@ class SemanticPlanner:
         if intent in self.registry and not hasattr(self, f"_build_{intent}"):  # planned from its declared kinds
             kinds = {k for names in self.registry.get(intent).kinds.values() for k in names}
             if kinds & {"object", "sky_position"}:  # a tool about a target cannot run on a question without one
-                return bool(has_object or parsed.positions or self._guess_name(text, exclude=[], notes=None))
+                return bool(has_object or parsed.positions or self._guessed_name(text))
         return True
 
     def _multi_part(
@@ -1296,6 +1297,13 @@ class SemanticPlanner:
                 "(try a Messier or NGC/IC number, a common name like 'Whirlpool Galaxy', a bright star or 'HIP 32349')."
             )
         return names
+
+    def _guessed_name(self, text: str) -> str | None:
+        """:meth:`_guess_name` with nothing excluded, remembered for the last question: every candidate tool asks."""
+        last = self._last_guess  # one tuple, swapped whole: sessions in other threads may plan at the same time
+        if last is None or last[0] != text:
+            last = self._last_guess = (text, self._guess_name(text, exclude=[], notes=None))
+        return last[1]
 
     def _guess_name(
         self, text: str, exclude: list[str], notes: list[str] | None, fuzzy_only: bool = False

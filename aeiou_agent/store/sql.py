@@ -178,8 +178,12 @@ def _adql_to_duckdb(node: exp.Expr) -> exp.Expr:
     return node
 
 
-def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
-    """Return DuckDB SQL for one read-only SELECT over ``allowed_tables``, or raise :class:`UnsafeQuery`."""
+def guard(query: str, allowed_tables: set[str]) -> exp.Query:
+    """The parsed statement if ``query`` is one read-only SELECT over ``allowed_tables``; else :class:`UnsafeQuery`.
+
+    ADQL's ``SELECT TOP n`` becomes a LIMIT; the ADQL geometry is left for :func:`translate`, so a statement meant
+    for a remote TAP service is checked without being rewritten.
+    """
     if not query or not query.strip():
         raise UnsafeQuery("the query is empty")
     limit: int | None = None
@@ -226,11 +230,17 @@ def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
         fname = (func.name if isinstance(func, exp.Anonymous) else func.sql_name()).lower()
         if fname.startswith(_FORBIDDEN_FUNCTION_PREFIXES):
             raise UnsafeQuery(f"the function {fname}() is not allowed in catalog queries")
-    translated = statement.transform(_adql_to_duckdb)
-    if limit is not None:
-        assert isinstance(translated, exp.Query)
-        translated = translated.limit(limit)
-    return translated.sql(dialect="duckdb")
+    return statement.limit(limit) if limit is not None else statement
+
+
+def translate(statement: exp.Query) -> str:
+    """DuckDB SQL for a statement :func:`guard` passed: ADQL's CONTAINS/DISTANCE become great-circle arithmetic."""
+    return statement.transform(_adql_to_duckdb).sql(dialect="duckdb")
+
+
+def guard_and_translate(query: str, allowed_tables: set[str]) -> str:
+    """Return DuckDB SQL for one read-only SELECT over ``allowed_tables``, or raise :class:`UnsafeQuery`."""
+    return translate(guard(query, allowed_tables))
 
 
 _DATABASE_REJECTS = {
