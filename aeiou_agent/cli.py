@@ -148,6 +148,67 @@ def ingest(
         raise typer.Exit(1)
 
 
+catalog_app = typer.Typer(no_args_is_help=True, help="User catalogs (HATS, queried with LSDB on Dask).")
+app.add_typer(catalog_app, name="catalog")
+
+
+@catalog_app.command("add")
+def catalog_add(
+    path: Annotated[Path, typer.Argument(help="A Parquet, CSV or FITS table with a position per row.")],
+    name: Annotated[str, typer.Option("--name", help="The catalog's name in questions: lower case, digits, '_'.")],
+    ra: Annotated[str | None, typer.Option("--ra", help="RA column, in degrees (found if omitted).")] = None,
+    dec: Annotated[str | None, typer.Option("--dec", help="Declination column, in degrees (found if omitted).")] = None,
+    title: Annotated[str, typer.Option("--title", help="A title for the dataset card.")] = "",
+    license: Annotated[str, typer.Option("--license", help="The data's license, for the card and citations.")] = "",
+) -> None:
+    """Import a table as a HATS catalog (hats-import on Dask) and write its dataset card."""
+    card = _observatory().add_catalog(
+        path, name, ra_column=ra, dec_column=dec, title=title, license=license, progress=sys.stderr.isatty()
+    )
+    console.print(
+        f"added [bold]{card['table']}[/bold]: {card['row_count']:,} rows, {len(card['columns'])} columns, "
+        f"{card['partitions']} HEALPix partitions over {card['footprint_deg2']:,.1f} deg² "
+        f"(HATS {card['hats_version']}, checksum {card['hats_checksum'][:12]})"
+    )
+    console.print(f'ask about it: aeiou ask "How many {card["table"]} rows lie within 1 degree of M31?"')
+
+
+@catalog_app.command("list")
+def catalog_list() -> None:
+    """List the added catalogs with their rows, footprint and columns."""
+    from aeiou_agent.catalogs import user_catalogs
+    from aeiou_agent.config import Settings
+
+    catalogs = user_catalogs(Settings.load())
+    names = catalogs.names()
+    if not names:
+        console.print("no catalog added yet: aeiou catalog add FILE --name NAME")
+        return
+    table = Table("name", "rows", "deg²", "columns", "source", "added (UTC)")
+    for name in names:
+        card = catalogs.card(name)
+        columns = ", ".join(c["name"] + (f" [{c['unit']}]" if c["unit"] else "") for c in card["columns"])
+        table.add_row(
+            name,
+            f"{card['row_count']:,}",
+            f"{card['footprint_deg2']:,.1f}",
+            escape(columns[:80]),
+            escape(Path(card["source_file"]).name),
+            card["created_utc"][:16].replace("T", " "),
+        )
+    console.print(table)
+
+
+@catalog_app.command("remove")
+def catalog_remove(name: Annotated[str, typer.Argument(help="The catalog to delete.")]) -> None:
+    """Delete an added catalog (its HATS files and card)."""
+    from aeiou_agent.catalogs import user_catalogs
+    from aeiou_agent.config import Settings
+
+    user_catalogs(Settings.load()).remove(name)
+    console.print(f"removed {name}")
+
+
 @app.command()
 def log(
     limit: Annotated[int, typer.Option("-n", "--limit", help="How many runs.", min=1, max=100_000)] = 20,

@@ -54,6 +54,10 @@ class Settings:
         seed: Default seed recorded with every run.
         ui_hosts: Host names (comma-separated) the web UI answers to besides the address it is bound to and the
             loopback names; ``AEIOU_UI_HOSTS``. Any other Host header is refused (DNS rebinding).
+        dask: Address of an existing Dask scheduler (``tcp://host:8786``) that runs catalog work; a local in-process
+            cluster when empty. ``AEIOU_DASK``.
+        chroma: URL of a Chroma server (``http://host:8000``) for the knowledge store, shared by several processes;
+            the local persistent store under AEIOU_HOME when empty. ``AEIOU_CHROMA``.
         read_dirs: Folders (separated by ``os.pathsep``) besides AEIOU_HOME that tools may read images from;
             ``AEIOU_READ_DIRS``. The working folder is not one unless named here.
     """
@@ -78,6 +82,8 @@ class Settings:
     seed: int = 0
     read_dirs: str = ""
     ui_hosts: str = ""
+    dask: str = ""
+    chroma: str = ""
 
     @property
     def store_dir(self) -> Path:
@@ -88,6 +94,11 @@ class Settings:
     def store_path(self) -> Path:
         """The DuckDB file holding the catalogs."""
         return self.store_dir / "observatory.duckdb"
+
+    @property
+    def catalogs_dir(self) -> Path:
+        """Where user catalogs live, one HATS catalog with its card per folder (``aeiou catalog add``)."""
+        return self.home / "catalogs"
 
     @property
     def ledger_path(self) -> Path:

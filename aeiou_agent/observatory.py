@@ -235,6 +235,36 @@ class Observatory:
         self.knowledge.seed(self.store, self.registry)
         return ingest(self.knowledge, paths, progress=progress)
 
+    def add_catalog(
+        self,
+        path: str | Path,
+        name: str,
+        *,
+        ra_column: str | None = None,
+        dec_column: str | None = None,
+        title: str = "",
+        license: str = "",
+        progress: bool = False,
+    ) -> dict[str, Any]:
+        """Import a Parquet, CSV or FITS table as a HATS catalog that questions can name; returns its dataset card.
+
+        The name may not be a store table or a word questions use ('stars'), so that it never takes over questions.
+        """
+        from aeiou_agent.catalogs import user_catalogs
+        from aeiou_agent.planning.semantic import ADDED_CATALOG_TOOLS, question_words
+
+        reserved = (*self.store.tables, *question_words(self.registry, leave_out=ADDED_CATALOG_TOOLS))
+        return user_catalogs(self.settings).add(
+            Path(path),
+            name,
+            ra_column=ra_column,
+            dec_column=dec_column,
+            title=title,
+            license=license,
+            progress=progress,
+            reserved=reserved,
+        )
+
     def chat(self) -> ChatSession:
         """Start a conversation with follow-ups."""
         return ChatSession(self)

@@ -11,6 +11,7 @@ from aeiou_agent.tools import (
     places,
     simulate,
     sky,
+    user_catalogs,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "places",
     "simulate",
     "sky",
+    "user_catalogs",
 ]

@@ -18,6 +18,7 @@ from aeiou_agent.tools._targets import (
     sources_for,
 )
 from pydantic import ConfigDict, Field
+from sqlglot import exp
 from typing_extensions import TypedDict
 
 from aeiou_agent._json import content_hash
@@ -26,7 +27,7 @@ from aeiou_agent.archives import service as archive_service
 from aeiou_agent.exceptions import ObjectNotFound, UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject
-from aeiou_agent.store.sql import guard_and_translate
+from aeiou_agent.store.sql import guard, translate
 
 CatalogTable = Literal["hipparcos", "ngc", "star_names"]
 ObjectType = Literal[
@@ -657,7 +658,7 @@ def sql_query(
     query: Annotated[str, Field(min_length=1, max_length=10_000), Kind("sql")],
     max_rows: Annotated[int, Field(ge=1, le=10_000), Kind("count")] = 100,
 ) -> ToolResult:
-    """Run one read-only SQL or ADQL SELECT over the catalog tables (hipparcos, ngc, star_names).
+    """Run one read-only SQL or ADQL SELECT over the catalog tables (hipparcos, ngc, star_names) and added catalogs.
 
     ADQL subset: TOP n, CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', ra0, dec0, radius_deg)) = 1 and
     DISTANCE(POINT(...), POINT(...)) in degrees. Positions are columns ra_deg and dec_deg. Rows are capped;
@@ -667,9 +668,17 @@ def sql_query(
         query: The SELECT statement (SQL in DuckDB syntax, or ADQL).
         max_rows: Most rows to return (at most the configured cap).
     """
+    from aeiou_agent.tools.user_catalogs import catalog_citation
+
+    from aeiou_agent.catalogs import user_catalogs
+
     cap = min(max_rows, ctx.settings.sql_row_cap)
-    sql = guard_and_translate(query, set(ctx.store.tables))
-    result = ctx.store.run_sql(sql, cap)
+    added = user_catalogs(ctx.settings)
+    statement = guard(query, set(ctx.store.tables) | set(added.names()))
+    sql = translate(statement)
+    named = {table.name.lower() for table in statement.find_all(exp.Table)}
+    views = {name: added.parquet_glob(name) for name in added.names() if name in named}  # read from their Parquet
+    result = ctx.store.run_sql(sql, cap, views)
     data = {
         "query": query,
         "executed_sql": sql,
@@ -692,8 +701,9 @@ def sql_query(
         for row in result.rows[:5]
     )
     summary = f"{len(result.rows)} row(s){more}" + (f": {preview}" if preview else "")
-    tables = sorted({t for t in ctx.store.tables if t in sql})
-    return ToolResult(data=data, summary=summary, sources=[ctx.store.citation(t) for t in tables])
+    tables = sorted({t for t in ctx.store.tables if t in named})
+    sources = [ctx.store.citation(t) for t in tables] + [catalog_citation(added.card(name)) for name in sorted(views)]
+    return ToolResult(data=data, summary=summary, sources=sources)
 
 
 @tool("catalog")
@@ -706,6 +716,9 @@ def describe_catalog(ctx: ToolContext, table: Annotated[CatalogTable | None, Kin
         table: 'hipparcos', 'ngc' or 'star_names'; leave empty to list every table.
     """
     if table is None:
+        from aeiou_agent.catalogs import user_catalogs
+
+        added = user_catalogs(ctx.settings)
         cards = [ctx.store.card(t) for t in ctx.store.tables]
         data: dict[str, Any] = {
             "table_count": len(cards),
@@ -713,6 +726,7 @@ def describe_catalog(ctx: ToolContext, table: Annotated[CatalogTable | None, Kin
                 {"table": c["table"], "title": c["title"], "row_count": c["row_count"], "license": c["license"]}
                 for c in cards
             ],
+            "added": [{"name": name, "rows": added.card(name)["row_count"]} for name in added.names()],
         }
         summary = "; ".join(f"{c['table']}: {c['title']} ({c['row_count']} rows)" for c in cards)
         return ToolResult(data=data, summary=summary, sources=[ctx.store.citation(t) for t in ctx.store.tables])

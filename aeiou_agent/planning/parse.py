@@ -1039,6 +1039,61 @@ def find_column_cuts(text: str) -> list[ColumnCut]:
     return sorted(cuts, key=lambda c: c.span)
 
 
+_BRIGHTER = r"(?:brighter\s+than)"  # a magnitude: brighter is smaller
+_FAINTER = r"(?:fainter\s+than)"
+_EQUAL = r"(?:==?|equal\s+to)"
+_COMPARED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*(<=|>=|!=|==|=|<|>|≤|≥)\s*" + rf"{_SIGNED}", re.IGNORECASE)
+
+
+def _column_words(column: str) -> str:
+    """'bp_rp' is also written 'bp-rp', 'BP RP' or 'bp−rp'."""
+    parts = [re.escape(part) for part in re.split(r"[_\s]+", column) if part]
+    return r"[\s_\-−–]?".join(parts)
+
+
+def find_column_conditions(text: str, columns: list[str]) -> tuple[list[tuple[str, str, float]], list[str]]:
+    """Conditions on the named ``columns`` of a catalog the question names, and comparisons on names it lacks.
+
+    'g < 18', 'parallax above 10', 'bp-rp between 0.5 and 1', 'brighter than g = 18' (a magnitude: g < 18). Returns
+    ``[(column, op, value)]`` in the order written and the words compared that are no column ('ruwe' when the catalog
+    has no ruwe), so that the answer can say it did not apply them.
+    """
+    found: list[tuple[int, int, str, str, float]] = []
+
+    def add(match: re.Match[str], column: str, op: str, value: float) -> None:
+        if all(match.end() <= start or match.start() >= end for start, end, *_rest in found):
+            found.append((match.start(), match.end(), column, op, value))
+
+    for column in sorted(columns, key=len, reverse=True):
+        words = _column_words(column)
+        between = rf"\b{words}\b{_IS}\s*between\s+{_SIGNED}\s+and\s+{_SIGNED}"
+        for match in re.finditer(between, text, re.IGNORECASE):
+            low, high = sorted((float(match.group(1)), float(match.group(2))))
+            add(match, column, ">=", low)
+            found.append((match.end(), match.end(), column, "<=", high))
+        for op, comparison in (
+            (">", _MORE),
+            ("<", _LESS),
+            ("<", _BRIGHTER),
+            (">", _FAINTER),
+            ("=", r"(?:==?|equal\s+to)"),
+        ):
+            for match in re.finditer(rf"\b{words}\b{_IS}\s*{comparison}\s*{_SIGNED}", text, re.IGNORECASE):
+                inclusive = re.search(r"at\s+(least|most)|>=|<=|≥|≤", match.group(0), re.IGNORECASE)
+                add(match, column, op + "=" if inclusive and op != "=" else op, float(match.group(1)))
+            if comparison in (_BRIGHTER, _FAINTER):  # 'brighter than g = 18'
+                for match in re.finditer(rf"{comparison}\s+{words}\s*=?\s*{_SIGNED}", text, re.IGNORECASE):
+                    add(match, column, op, float(match.group(1)))
+    known = {c.lower() for c in columns}
+    lacking = [
+        m.group(1)
+        for m in _COMPARED.finditer(text)
+        if m.group(1).lower() not in known and all(m.end() <= s or m.start() >= e for s, e, *_r in found)
+    ]
+    ordered = sorted(found)
+    return [(column, op, value) for _s, _e, column, op, value in ordered], list(dict.fromkeys(lacking))
+
+
 @dataclass(frozen=True)
 class ColumnOrder:
     """A superlative on a catalog column ('the reddest', 'the largest parallax'): sort by it, most first."""
@@ -1279,6 +1334,7 @@ class Parsed:
     column_cuts: list[ColumnCut] = field(default_factory=list)  # 'B-V above 1.0', 'north of dec +80'
     column_order: ColumnOrder | None = None  # 'the reddest', 'the largest parallax'
     aggregate: Aggregate | None = None  # 'the average B-V colour of …'
+    catalogs: list[str] = field(default_factory=list)  # added (user) catalogs the question names, in order
 
     @property
     def numbers_text(self) -> str:

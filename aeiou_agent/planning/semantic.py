@@ -40,6 +40,7 @@ from aeiou_agent.planning.parse import (
     SPECTRAL_TYPES,
     Parsed,
     find_catalog_name,
+    find_column_conditions,
     find_positions,
     parse_question,
     without_work_words,
@@ -56,6 +57,15 @@ MULTIMODAL_TOOLS = (
     "rank_anomalies",
     "sample_galaxy_pairs",
 )
+# The tools for catalogs users add (``aeiou catalog add``); a question naming one is planned among these.
+ADDED_CATALOG_TOOLS = ("search_user_catalog", "crossmatch_catalogs", "describe_user_catalog")
+# The store's tables an added catalog can be cross-matched with, as questions name them.
+LOCAL_CATALOG_WORDS = (
+    ("hipparcos", r"\bhipparcos\b|\bHIP\b"),
+    ("ngc", r"\b(ngc|ic|openngc|new general catalog(ue)?)\b"),
+)
+# 'select from mysurvey where g < 18' names no columns: a request for rows, not SQL to run as written
+_SELECT_WITHOUT_COLUMNS = re.compile(r"\s*select\s+from\b", re.IGNORECASE)
 _PARSED: contextvars.ContextVar[Parsed] = contextvars.ContextVar("parsed_question")
 # Intents about one named object, and what the parse may ask of it (for multi-part questions).
 OBJECT_FACTS = frozenset(
@@ -269,6 +279,34 @@ def _of_one_object(phrase: str) -> bool:
     return not re.match(r"(list|all|how many|which (stars|objects)|stars|objects)\b", phrase)
 
 
+@cache
+def _intents() -> dict[str, Any]:
+    """prompts/intents.yaml: the planner's own intents (capabilities, out of scope, ...) with their examples."""
+    loaded: dict[str, Any] = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("intents.yaml").read_text())
+    return loaded
+
+
+def routing_examples(registry: Registry) -> dict[str, list[str]]:
+    """Example questions per tool (from its declaration) and per planner intent: what questions are routed by."""
+    examples = {spec.name: list(spec.examples) for spec in registry}
+    examples.update({name: list(entry["examples"]) for name, entry in _intents().items()})
+    return examples
+
+
+def question_words(registry: Registry, *, leave_out: tuple[str, ...] = ()) -> frozenset[str]:
+    """The words questions are made of, as the planner knows them (typo correction aims at these).
+
+    Without the examples of the tools in ``leave_out``, these are the names a user catalog may not take: 'stars'
+    would take over every question about stars (the added-catalog tools' examples name made-up catalogs).
+    """
+    from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+    examples = routing_examples(registry)
+    phrases = [x for tool, ex in examples.items() if tool not in leave_out for x in ex] + list(SITE_KEYS)
+    words = {w.lower() for e in phrases for w in re.findall(r"[A-Za-z]{3,}", e)}
+    return frozenset(words | KEYWORDS)
+
+
 class SemanticPlanner:
     """Embedded, offline planner. One instance per Observatory; the utterance embeddings are computed once."""
 
@@ -293,9 +331,8 @@ class SemanticPlanner:
         self.max_question_chars = max_question_chars
         self.registry = registry or default_registry()
         self.capabilities = self.registry.capabilities()
-        examples = {spec.name: list(spec.examples) for spec in self.registry}
-        intents = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("intents.yaml").read_text())
-        examples.update({name: entry["examples"] for name, entry in intents.items()})
+        examples = routing_examples(self.registry)
+        intents = _intents()
         self.provides = {spec.name: set(spec.declaration.provides) for spec in self.registry}
         local = {fact for spec in self.registry if not spec.declaration.offline for fact in spec.declaration.provides}
         # what only a tool that needs the network gives ('simbad', 'spectral_type'): asked, it is a candidate
@@ -304,11 +341,7 @@ class SemanticPlanner:
         }
         self.provides.update({name: set(entry.get("provides") or ()) for name, entry in intents.items()})
         self.prompts_hash = hashlib.sha256(yaml.safe_dump(examples).encode()).hexdigest()[:12]
-        from aeiou_agent.tools.ephemeris import SITE_KEYS
-
-        phrases = [x for ex in examples.values() for x in ex] + list(SITE_KEYS)
-        words = {w.lower() for e in phrases for w in re.findall(r"[A-Za-z]{3,}", e)}
-        self.vocabulary = frozenset(words | KEYWORDS)
+        self.vocabulary = question_words(self.registry)
         self.intents: list[str] = []
         self.examples: list[str] = []
         for intent, utterances in examples.items():
@@ -417,19 +450,67 @@ class SemanticPlanner:
         return plan
 
     def _plan(self, text: str, context: ChatContext) -> Plan:
-        if extract.looks_like_sql(text):
+        catalogs = self._added_catalogs_in(text)
+        if extract.looks_like_sql(text) and not (catalogs and _SELECT_WITHOUT_COLUMNS.match(text)):
             sql = extract.extract_sql(text) or text
             return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
         names = self._store().names
-        parsed = parse_question(text, self.vocabulary, [(m.start, m.end) for m in names.mentions(text)])
+        protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
+        parsed = parse_question(text, self.vocabulary, protected)
+        parsed.catalogs = list(dict.fromkeys(name for name, _span in catalogs))
         token = _PARSED.set(parsed)
         try:
             return self._plan_parsed(parsed, context)
         finally:
             _PARSED.reset(token)
 
+    def _added_catalogs_in(self, text: str) -> list[tuple[str, tuple[int, int]]]:
+        """User catalogs (``aeiou catalog add``) the question names, with where: 'mysurvey sources with g < 18'."""
+        from aeiou_agent.catalogs import user_catalogs
+
+        names = user_catalogs(self._store().settings).names()
+        if not names:
+            return []
+        pattern = r"\b(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b"
+        return [(m.group(1).lower(), (m.start(), m.end())) for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+    def _plan_added_catalog(self, parsed: Parsed, context: ChatContext) -> Plan:
+        """A question that names an added catalog: its search, cross-match or card, as the tools' examples rank them.
+
+        Conditions are read against the catalog's own columns; a comparison on a column it lacks is named.
+        """
+        ranking = self.classify(parsed.text)
+        intent = next(name for name, _score in ranking if name in ADDED_CATALOG_TOOLS)
+        plan = self._build_from_kinds(intent, parsed, context)
+        plan.confidence = 1.0
+        from aeiou_agent.catalogs import user_catalogs
+
+        card = user_catalogs(self._store().settings).card(parsed.catalogs[0])
+        _conditions, lacking = find_column_conditions(parsed.text, [c["name"] for c in card["columns"]])
+        columns = ", ".join(c["name"] for c in card["columns"])
+        plan.notes += [f"I did not apply the condition on '{word}': {card['table']} has no such column ({columns})."
+                       for word in lacking]  # fmt: skip
+        return plan
+
+    def _conditions_on(self, catalog: str, text: str) -> str | None:
+        """The question's conditions on an added catalog's columns, SQL style: 'g < 18 AND parallax > 10'."""
+        from aeiou_agent.catalogs import user_catalogs
+
+        card = user_catalogs(self._store().settings).card(catalog)
+        conditions, _lacking = find_column_conditions(text, [c["name"] for c in card["columns"]])
+        return " AND ".join(f"{column} {op} {value:g}" for column, op, value in conditions) or None
+
     def _plan_parsed(self, parsed: Parsed, context: ChatContext) -> Plan:
         text = parsed.text
+        if (
+            not parsed.catalogs
+            and context.intent in ADDED_CATALOG_TOOLS
+            and context.args.get("catalog")
+            and FOLLOW_UP.search(text)
+        ):  # 'and within 3 degrees?', 'what about around M67?' after a search of an added catalog
+            parsed.catalogs = [str(context.args["catalog"])]
+        if parsed.catalogs and not parsed.action:
+            return self._plan_added_catalog(parsed, context)
         notes = [f"I read '{wrong}' as '{right}'." for wrong, right in parsed.corrections]
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
@@ -520,6 +601,11 @@ class SemanticPlanner:
         args: dict[str, Any] = {}
         # a follow-up of the same tool ('and for Albireo?', 'make it 2 degrees') keeps what it does not change
         kept = context.args if context.intent == tool and (FOLLOW_UP.search(text) or len(text.split()) <= 2) else {}
+        catalog_pool = list(parsed.catalogs)  # added catalogs, then the store's tables, in the order named
+        if catalog_pool:
+            catalog_pool += [table for table, words in LOCAL_CATALOG_WORDS if re.search(words, text, re.IGNORECASE)]
+            text = re.sub(rf"\b({'|'.join(map(re.escape, parsed.catalogs))})\b", "catalog", text, flags=re.I)
+            mentions = self._store().names.mentions(text)  # a catalog's name is no object's
         for name, kinds in spec.kinds.items():
             value: Any = None
             if "object" in kinds:
@@ -547,6 +633,10 @@ class SemanticPlanner:
                 value = extract.extract_redshift(text)
             elif "text" in kinds:
                 value = text
+            elif "catalog" in kinds and catalog_pool:  # added catalogs first ('cross-match hipparcos with mine')
+                value = catalog_pool.pop(0)
+            elif "column_condition" in kinds and parsed.catalogs:
+                value = self._conditions_on(parsed.catalogs[0], parsed.text)
             elif set(kinds) & {"survey", "catalog"}:  # a Literal of names: the one the question names ('2MASS K image')
                 annotation = spec.args_model.model_fields[name].annotation
                 value = find_catalog_name(text) if annotation is str else _named_choice(text, annotation)
@@ -2092,7 +2182,7 @@ class SemanticPlanner:
 
 
 _NOT_UNKNOWN_NAMES = re.compile(
-    r"^(what|where|which|when|how|who|why|is|are|the|a|an|i|my|tell|show|give|find|list|sun|moon|earth|mercury|venus|"
+    r"^(what|where|which|when|how|who|why|is|are|the|a|an|i|my|tell|show|give|find|list|select|count|search|sun|moon|earth|mercury|venus|"
     r"mars|jupiter|saturn|uranus|neptune|pluto|planck\w*|wmap\w*|hipparcos|ngc|ic|openngc|utc|today|tonight|tomorrow|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)$",

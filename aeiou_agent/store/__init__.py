@@ -112,11 +112,15 @@ class Store:
             duckdb_memory_limit=self.settings.sql_memory_limit,
             process_memory_mb=self.settings.sql_process_memory_mb,
             timeout_ms=self.settings.sql_timeout_ms,
+            catalogs_dir=self.settings.catalogs_dir,
         )
 
-    def run_sql(self, sql: str, max_rows: int) -> QueryResult:
-        """Run guarded user SQL (see :func:`aeiou_agent.store.sql.guard_and_translate`) in its bounded process."""
-        return self._sql_runner.run(sql, max_rows, self.settings.sql_result_max_bytes)
+    def run_sql(self, sql: str, max_rows: int, views: dict[str, str] | None = None) -> QueryResult:
+        """Run guarded user SQL (see :func:`aeiou_agent.store.sql.guard_and_translate`) in its bounded process.
+
+        ``views``: user catalogs the query may read, name → Parquet glob (:class:`aeiou_agent.catalogs.UserCatalogs`).
+        """
+        return self._sql_runner.run(sql, max_rows, self.settings.sql_result_max_bytes, views)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the locked, read-only connection (one per query or thread)."""

@@ -267,8 +267,10 @@ class SqlRunner:
         process_memory_mb: int,
         timeout_ms: int,
         kill_after_s: float = 1.0,
+        catalogs_dir: Path | None = None,
     ):
         self.store_path = store_path
+        self.catalogs_dir = catalogs_dir  # user catalogs' files below it may be read (views made per request)
         self.duckdb_memory_limit = duckdb_memory_limit
         self.process_memory_mb = process_memory_mb
         self.timeout_ms = timeout_ms
@@ -286,6 +288,7 @@ class SqlRunner:
                 self.duckdb_memory_limit,
                 str(self.process_memory_mb),
                 str(self.timeout_ms),
+                str(self.catalogs_dir or ""),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -323,14 +326,18 @@ class SqlRunner:
         if process is self._process:
             self._process = None
 
-    def run(self, sql: str, max_rows: int, max_bytes: int) -> QueryResult:
-        """Execute guarded ``sql``: at most ``max_rows`` rows and about ``max_bytes`` of values."""
+    def run(self, sql: str, max_rows: int, max_bytes: int, views: dict[str, str] | None = None) -> QueryResult:
+        """Execute guarded ``sql``: at most ``max_rows`` rows and about ``max_bytes`` of values.
+
+        ``views`` maps user catalog names to their Parquet files' glob (below ``catalogs_dir``).
+        """
         with self._lock:
             if self._process is None or self._process.poll() is not None:
                 self._process = self._start()
             assert self._process.stdin is not None
             try:
-                sql_worker.send(self._process.stdin, {"sql": sql, "max_rows": max_rows, "max_bytes": max_bytes})
+                request = {"sql": sql, "max_rows": max_rows, "max_bytes": max_bytes, "views": views or {}}
+                sql_worker.send(self._process.stdin, request)
             except OSError:
                 self._stop(self._process)
                 raise ToolFailed("the database process was not running; please ask again") from None

@@ -10,7 +10,11 @@ starts a new one for the next query.
 Run as a script, not imported as part of ``aeiou_agent``: the child loads only ``duckdb`` and the standard library.
 Messages both ways are length-prefixed pickles on stdin and stdout (parent and child are the same program).
 
-    python sql_worker.py STORE_PATH DUCKDB_MEMORY_LIMIT PROCESS_MEMORY_MB TIMEOUT_MS
+    python sql_worker.py STORE_PATH DUCKDB_MEMORY_LIMIT PROCESS_MEMORY_MB TIMEOUT_MS [CATALOGS_DIR]
+
+With CATALOGS_DIR, user catalogs (HATS Parquet files below it) can be queried: a request's ``views`` maps a catalog
+name to its files' glob, and each becomes a temporary view. DuckDB may read files below that folder and nowhere else
+(``allowed_directories`` with external access off).
 """
 
 from __future__ import annotations
@@ -78,16 +82,45 @@ def _fetch(cursor: Any, max_rows: int, max_bytes: int) -> dict[str, Any]:
     return {"rows": rows[:max_rows], "overflow": "rows"}
 
 
-def serve(store_path: str, duckdb_memory_limit: str, process_memory_mb: int, timeout_ms: int) -> None:
-    """Answer queries from stdin until it closes; each reply is ``{'ok': True, ...}`` or the error's class and text."""
+def _connect(store_path: str, duckdb_memory_limit: str, timeout_ms: int, catalogs_dir: str) -> Any:
+    """The locked read-only connection; with ``catalogs_dir``, files below it (and only those) may be read."""
     import duckdb
 
+    config = read_only_config(duckdb_memory_limit, timeout_ms)
+    if not catalogs_dir:
+        connection = duckdb.connect(store_path, config=config)
+    else:  # the folder must be allowed before external access is switched off
+        config["enable_external_access"] = True
+        connection = duckdb.connect(store_path, config=config)
+        folder = os.path.join(os.path.realpath(catalogs_dir), "")
+        connection.execute("SET allowed_directories = [?]", [folder])
+        connection.execute("SET enable_external_access = false")
+    connection.execute("SET lock_configuration = true")
+    return connection
+
+
+def _create_views(connection: Any, views: dict[str, str], created: dict[str, str]) -> None:
+    """Temporary views over user catalogs' Parquet files, made (or remade, if the files moved) when first asked."""
+    for name, glob in views.items():
+        if created.get(name) != glob:
+            quoted = glob.replace("'", "''")
+            connection.execute(  # HATS's own columns (its HEALPix index, the folder names) are not the catalog's
+                f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * EXCLUDE (_healpix_29) '
+                f"FROM read_parquet('{quoted}', hive_partitioning = false)"
+            )
+            created[name] = glob
+
+
+def serve(
+    store_path: str, duckdb_memory_limit: str, process_memory_mb: int, timeout_ms: int, catalogs_dir: str = ""
+) -> None:
+    """Answer queries from stdin until it closes; each reply is ``{'ok': True, ...}`` or the error's class and text."""
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # nothing else may write into the reply pipe
     limit = process_memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    connection = duckdb.connect(store_path, config=read_only_config(duckdb_memory_limit, timeout_ms))
-    connection.execute("SET lock_configuration = true")
+    connection = _connect(store_path, duckdb_memory_limit, timeout_ms, catalogs_dir)
+    views: dict[str, str] = {}
     send(replies, {"ok": True, "ready": True})
     requests = sys.stdin.buffer
     while True:
@@ -98,8 +131,8 @@ def serve(store_path: str, duckdb_memory_limit: str, process_memory_mb: int, tim
         timer = threading.Timer(timeout_ms / 1000, connection.interrupt)
         timer.start()
         try:
-            cursor = connection.cursor()
-            cursor.execute(request["sql"])
+            _create_views(connection, request.get("views") or {}, views)
+            cursor = connection.execute(request["sql"])  # the connection itself: the temp views are its own
             fetched = _fetch(cursor, request["max_rows"], request["max_bytes"])
             reply = {"ok": True, "columns": [d[0] for d in cursor.description or []], **fetched}
         except MemoryError:
@@ -115,4 +148,4 @@ def serve(store_path: str, duckdb_memory_limit: str, process_memory_mb: int, tim
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    serve(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] if len(sys.argv) > 5 else "")
