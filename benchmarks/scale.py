@@ -175,9 +175,8 @@ def main() -> None:
 
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\nmemory peak of this process: {peak_mb:,.0f} MB (astropy's SkyCoord of all rows included)")
-        print(
-            f"catalog on disk: {sum(p.stat().st_size for p in user_catalogs(settings).root.rglob('*') if p.is_file()) / 2**20:,.0f} MB"
-        )
+        on_disk = sum(p.stat().st_size for p in user_catalogs(settings).root.rglob("*") if p.is_file())
+        print(f"catalog on disk: {on_disk / 2**20:,.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

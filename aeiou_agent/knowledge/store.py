@@ -181,6 +181,16 @@ class _BM25:
         return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
+class ChromaUnavailable(UserError):
+    """The Chroma server AEIOU_CHROMA names cannot be used."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(
+            f"the Chroma server at {url} cannot be reached ({reason}); start one with `chroma run --path DIR --port "
+            "8000`, or unset AEIOU_CHROMA to use the local store"
+        )
+
+
 class KnowledgeStore:
     """Chroma collections + BM25, with ingestion and hybrid search. One per knowledge folder per process."""
 
@@ -191,22 +201,54 @@ class KnowledgeStore:
         self.settings = settings
         self.path = settings.home / "knowledge"
         self.path.mkdir(parents=True, exist_ok=True)
-        self._seen_changes = self._changes()
+        self._seen_changes = ""
         self.client = self._open_client()
+        self._seen_changes = self._changes()
         self._ef = _embedding_function()
         self._lock = threading.RLock()
         self._bm25: dict[str, _BM25] = {}
 
     def _open_client(self) -> Any:
+        """Chroma's local persistent store under AEIOU_HOME, or the server AEIOU_CHROMA names (shared by processes)."""
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        return chromadb.PersistentClient(
-            path=str(self.path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        )
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if not self.settings.chroma:
+            return chromadb.PersistentClient(path=str(self.path / "chroma"), settings=chroma_settings)
+        from urllib.parse import urlsplit
+
+        url = urlsplit(self.settings.chroma if "://" in self.settings.chroma else f"http://{self.settings.chroma}")
+        if url.scheme not in {"http", "https"} or not url.hostname:
+            raise ChromaUnavailable(self.settings.chroma, "give it as http://host:port")
+        try:
+            client = chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+            client.heartbeat()
+        except Exception as exc:  # connection refused, timeout, not a Chroma server: one clear message
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            raise ChromaUnavailable(self.settings.chroma, reason) from None
+        return client
 
     def _changes(self) -> str:
-        """The token of the last write to this folder by any process ('' before the first)."""
+        """A token that changes when any process writes ('' before the first write).
+
+        Locally, the marker file every write rewrites; on a Chroma server (written to from other machines too), the
+        number of records in the collections.
+        """
+        if self.settings.chroma:
+            client = getattr(self, "client", None)
+            if client is None:
+                return ""
+            try:
+                counts = [c.count() for c in client.list_collections() if c.name in COLLECTIONS]
+            except Exception:  # the server went away: keep what is loaded; the next request says what happened
+                return self._seen_changes
+            return f"server:{sum(counts)}"
         try:
             return (self.path / CHANGES_MARKER).read_text()
         except OSError:
@@ -214,6 +256,9 @@ class KnowledgeStore:
 
     def _mark_changed(self) -> None:
         """Tell other processes' stores that the collections changed (called under the write lock)."""
+        if self.settings.chroma:  # the server's record count is the token: nothing to write
+            self._seen_changes = self._changes()
+            return
         token = uuid.uuid4().hex
         partial = self.path / f"{CHANGES_MARKER}.{os.getpid()}.part"
         partial.write_text(token)
@@ -424,7 +469,9 @@ class KnowledgeStore:
     def seed(self, store: Store, registry: Registry) -> dict[str, Any]:
         """Index the bibliography, the dataset cards and the tool docs (idempotent; cheap when unchanged)."""
         chunks = [*bibliography_chunks(), *card_chunks(store), *tool_doc_chunks(registry)]
-        fingerprint = hashlib.sha256(json.dumps([SEED_SCHEMA, sorted(c.id for c in chunks)]).encode()).hexdigest()[:16]
+        where = self.settings.chroma  # the same home may seed a local store and a server
+        content = json.dumps([SEED_SCHEMA, where, sorted(c.id for c in chunks)])
+        fingerprint = hashlib.sha256(content.encode()).hexdigest()[:16]
         marker = self.path / "seed.json"
         if marker.exists() and json.loads(marker.read_text()).get("fingerprint") == fingerprint:
             return json.loads(marker.read_text())
