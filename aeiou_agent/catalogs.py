@@ -310,7 +310,7 @@ class UserCatalogs:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.root = settings.catalogs_dir
-        self._opened: dict[tuple[str, str], lsdb.Catalog] = {}
+        self._opened: dict[tuple[str, str, tuple[str, ...]], lsdb.Catalog] = {}
         self._lock = threading.Lock()
 
     def names(self) -> list[str]:
@@ -339,17 +339,22 @@ class UserCatalogs:
         """The catalog's Parquet files as one glob (for DuckDB views)."""
         return str(self.hats_path(name) / "dataset" / "Norder=*" / "Dir=*" / "Npix=*.parquet")
 
-    def open(self, name: str) -> lsdb.Catalog:
-        """The catalog as a lazy LSDB catalog with its margin cache (opened once per process and checksum)."""
+    def open(self, name: str, columns: tuple[str, ...] = ()) -> lsdb.Catalog:
+        """The catalog as a lazy LSDB catalog with its margin cache (opened once per process, checksum, columns).
+
+        With ``columns``, only those are read from the Parquet files.
+        """
         card = self.card(name)
-        key = (name, card["hats_checksum"])
+        key = (name, card["hats_checksum"], columns)
         with self._lock:
             if key not in self._opened:
                 import lsdb
 
                 margin = self.root / name / "margin"
                 self._opened[key] = lsdb.open_catalog(
-                    self.hats_path(name), margin_cache=margin if margin.is_dir() else None
+                    self.hats_path(name),
+                    columns=list(columns) or None,
+                    margin_cache=margin if margin.is_dir() else None,
                 )
             return self._opened[key]
 
@@ -419,7 +424,7 @@ class UserCatalogs:
                     file_reader=table.format,
                     output_artifact_name="hats",
                     output_path=staging,
-                    pixel_threshold=500_000,
+                    pixel_threshold=150_000,  # partitions of at most 150k rows: a small cone reads little
                     **common,
                 ),
                 client,
@@ -663,22 +668,31 @@ class QueryOutcome:
     overflow: bool
 
 
-def _count(catalog: lsdb.Catalog) -> int:
-    """Rows of a lazy catalog, counted partition by partition on the cluster (no rows are brought back)."""
-    return int(catalog.to_dask_dataframe(divisions=False).map_partitions(len).compute().sum())
+def _collect(catalog: lsdb.Catalog, client: Client) -> QueryOutcome:
+    """The rows (up to RESULT_ROW_CAP, in HEALPix order) and how many there are, in one pass over the partitions.
 
+    Each partition is reduced on the cluster to its length and its first rows; they are gathered one at a time, so
+    memory holds the rows kept and one partition's head, however many rows match.
+    """
+    import pandas as pd
+    from dask import delayed
 
-def _bounded(catalog: lsdb.Catalog, count: int) -> QueryOutcome:
-    if count <= RESULT_ROW_CAP:
-        frame = catalog.compute(progress_bar=False) if count else catalog.meta.copy()
-        return QueryOutcome(frame, count, False)
-    return QueryOutcome(catalog.head(RESULT_ROW_CAP), count, True)
+    cap = RESULT_ROW_CAP
 
+    def length_and_head(frame: pd.DataFrame) -> tuple[int, pd.DataFrame]:  # sent by value to remote workers
+        return len(frame), frame.head(cap)
 
-def _expected_rows(card: dict[str, Any], radius_deg: float) -> float:
-    """Rows a cone of ``radius_deg`` would hold at the catalog's mean density over its footprint (×10 for clumps)."""
-    cone_deg2 = 2 * math.pi * (1 - math.cos(math.radians(radius_deg))) * (180 / math.pi) ** 2
-    return 10 * card["row_count"] * min(1.0, cone_deg2 / max(card["footprint_deg2"], 1e-6))
+    futures = client.compute([delayed(length_and_head)(part) for part in catalog.to_delayed()])
+    kept: list[pd.DataFrame] = []
+    count = 0
+    for future in futures:
+        rows, head = future.result()
+        future.release()
+        if count < cap and rows:
+            kept.append(head.iloc[: cap - count])
+        count += rows
+    frame = pd.concat(kept) if kept else catalog.meta.copy()
+    return QueryOutcome(frame, count, count > cap)
 
 
 def search(
@@ -702,17 +716,23 @@ def search(
         if unknown:
             raise CatalogError(f"{name} has no column(s) {', '.join(unknown)}; its columns are: {', '.join(known)}")
     expression = where_to_pandas(where, known) if where else None
-    with on_dask(catalogs.settings):
-        catalog = catalogs.open(name)
+    read: tuple[str, ...] = ()
+    if columns:  # only what is shown, placed, filtered on or sorted by is read from the files
+        needed = {
+            *columns,
+            card["ra_column"],
+            card["dec_column"],
+            known[0],
+            *re.findall(r"`([^`]+)`", expression or ""),
+        }
+        read = tuple(c for c in known if c in needed)
+    with on_dask(catalogs.settings) as client:
+        catalog = catalogs.open(name, read)
         if center_deg is not None:
             catalog = catalog.cone_search(center_deg[0], center_deg[1], (radius_deg or 1.0) * 3600)
         if expression:
             catalog = catalog.query(expression)
-        if center_deg is not None and _expected_rows(card, radius_deg or 1.0) <= RESULT_ROW_CAP / 10:
-            frame = catalog.compute(progress_bar=False)  # one pass: a cone this small cannot overflow memory
-            outcome = QueryOutcome(frame.iloc[:RESULT_ROW_CAP], len(frame), len(frame) > RESULT_ROW_CAP)
-        else:  # count first, so that a filter over the whole catalog brings back at most RESULT_ROW_CAP rows
-            outcome = _bounded(catalog, _count(catalog))
+        outcome = _collect(catalog, client)
     import pandas as pd
 
     frame = pd.DataFrame(outcome.frame.drop(columns=["_healpix_29"], errors="ignore")).reset_index(drop=True)
@@ -750,7 +770,7 @@ def crossmatch(
             raise CatalogError("cross-match a catalog with another one, not with itself")
     import pandas as pd
 
-    with on_dask(settings):
+    with on_dask(settings) as client:
         left = catalogs.open(name)
         if other_card is not None:
             right = catalogs.open(other)
@@ -762,7 +782,7 @@ def crossmatch(
             suffix_method="all_columns",
             log_changes=False,
         )
-        outcome = _bounded(matched, _count(matched))
+        outcome = _collect(matched, client)
     frame = outcome.frame.drop(columns=["_healpix_29", f"_healpix_29_{other}"], errors="ignore").reset_index(drop=True)
     frame = frame.rename(columns={"_dist_arcsec": "separation_arcsec"})
     first = [c for c in frame.columns if c != "separation_arcsec"][:1]

@@ -109,7 +109,7 @@ def main() -> None:
         rng = np.random.default_rng(1)
         centres = [(float(rng.uniform(0, 360)), float(np.degrees(np.arcsin(rng.uniform(-1, 1))))) for _ in range(99)]
 
-        print(f"\ncone search p50 over {options.cones} cones (LSDB warm: count + rows, sorted)")
+        print(f"\ncone search p50 over {options.cones} cones (LSDB warm: count and rows in one pass, sorted)")
         print(
             f"{'radius':>7} {'rows p50':>9} {'LSDB ms':>9} {'index ms':>9} {'astropy ms':>11} {'LSDB/astropy':>13} same"
         )
@@ -140,14 +140,24 @@ def main() -> None:
         lsdb_s = time.perf_counter() - start
         print(f"  LSDB: {lsdb_s:.2f} s, {options.rows / lsdb_s:,.0f} rows/s, {outcome.count} matches")
         if not options.skip_astropy_crossmatch:
+            from astropy.coordinates import search_around_sky
+
             _index, hip = obs.store.columns("hipparcos")
+            hip_coords = SkyCoord(hip["ra_deg"] * u.deg, hip["dec_deg"] * u.deg)
             start = time.perf_counter()
-            _idx, separation, _d = coords.match_to_catalog_sky(SkyCoord(hip["ra_deg"] * u.deg, hip["dec_deg"] * u.deg))
-            astropy_s = time.perf_counter() - start
-            matches = int(np.sum(separation < 1 * u.arcsec))
+            left, _right, _sep, _d = search_around_sky(coords, hip_coords, 1 * u.arcsec)
+            around_s = time.perf_counter() - start
+            start = time.perf_counter()
+            _idx, separation, _d = coords.match_to_catalog_sky(hip_coords)
+            nearest_s = time.perf_counter() - start
+            matched = int(np.sum(separation < 1 * u.arcsec))
             print(
-                f"  astropy match_to_catalog_sky: {astropy_s:.2f} s, {options.rows / astropy_s:,.0f} rows/s, "
-                f"{matches} matches; LSDB is {astropy_s / lsdb_s:.1f}x astropy; same count: {matches == outcome.count}"
+                f"  astropy search_around_sky: {around_s:.2f} s, {options.rows / around_s:,.0f} rows/s "
+                f"({len(np.unique(left))} rows matched); LSDB is {around_s / lsdb_s:.1f}x"
+            )
+            print(
+                f"  astropy match_to_catalog_sky: {nearest_s:.2f} s, {options.rows / nearest_s:,.0f} rows/s "
+                f"({matched} matched); LSDB is {nearest_s / lsdb_s:.1f}x; same count: {matched == outcome.count}"
             )
 
         print("\none worker vs two (a LocalCluster of worker processes, one thread each, used as AEIOU_DASK)")

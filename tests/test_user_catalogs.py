@@ -282,3 +282,15 @@ def test_an_unreachable_dask_scheduler_is_a_clear_error(cat_obs: Observatory, ca
         search(obs.settings, "testsurvey", where="g < 12")
     answer = obs.ask("How many testsurvey sources have g < 12?")
     assert answer.status != "answered" and "cannot be reached" in answer.text
+
+
+def test_columns_asked_for_are_the_only_ones_read(cat_obs: Observatory) -> None:
+    run = cat_obs.call_tool(
+        "search_user_catalog",
+        {"catalog": "testsurvey", "target": "M67", "radius_deg": 0.3, "where": "bp_rp > 1", "columns": ["g"]},
+    )
+    assert run.call.ok and run.call.result["columns"] == ["distance_arcsec", "g"]
+    full = search(cat_obs.settings, "testsurvey", center_deg=(132.825, 11.8), radius_deg=0.3, where="bp_rp > 1")
+    assert run.call.result["count"] == full.count > 0
+    bad = cat_obs.call_tool("search_user_catalog", {"catalog": "testsurvey", "columns": ["ruwe"]})
+    assert not bad.call.ok and "no column(s) ruwe" in bad.call.error

@@ -133,4 +133,6 @@ def search_literature(
         summary = f"{len(rows)} relevant passage(s); best: {rows[0]['source_id']} — {rows[0]['title']}"
     else:
         summary = f"nothing relevant in {data['searched_chunks']} chunks of the knowledge store"
+    if ctx.settings.chroma:  # the ledger says which shared store answered (outside the output hash)
+        summary += f" (Chroma server {ctx.settings.chroma})"
     return ToolResult(data=data, summary=summary, sources=sources)

@@ -84,6 +84,7 @@ def search_user_catalog(
     dec_deg: DecDeg = None,
     radius_deg: Annotated[float | None, Field(gt=0, le=90), Kind("radius")] = None,
     where: Annotated[str | None, Field(min_length=1, max_length=1000), Kind("column_condition")] = None,
+    columns: Annotated[list[str] | None, Field(min_length=1, max_length=50), Kind("option")] = None,
     max_rows: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
 ) -> ToolResult:
     """Rows of a user catalog (added with `aeiou catalog add`) in a cone and/or meeting conditions on its columns.
@@ -98,6 +99,7 @@ def search_user_catalog(
         dec_deg: Cone centre declination in degrees (ICRS).
         radius_deg: Cone radius in degrees (1° when a centre is given without one).
         where: Condition on the catalog's columns, SQL style: 'g < 18 AND parallax > 10'.
+        columns: Columns to return (all when omitted); read from the files only if asked for.
         max_rows: Rows to show in the answer (all matching rows go to the files).
     """
     card = user_catalogs(ctx.settings).card(catalog)
@@ -113,6 +115,7 @@ def search_user_catalog(
         center_deg=(center.ra_deg, center.dec_deg) if center is not None else None,
         radius_deg=radius,
         where=where,
+        columns=columns,
     )
     rows = frame_rows(outcome.frame.head(max_rows))
     region = f"within {radius:g}° of {center.label}" if center is not None and radius is not None else "in the catalog"
