@@ -4746,6 +4746,135 @@ for question in [
 BATCH_30 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_31 = Path(__file__).with_name("fresh31.jsonl")
+FIRST_SCORE_31 = (
+    "# fresh31.jsonl: questions written 2026-12-06 (fifth session), while user catalogs (issue 15) were added: "
+    "positions in colon and decimal notation, plain catalog facts, counts with magnitude limits, custom "
+    "cosmologies, magnitudes and parallaxes, rise/set and altitudes with follow-ups that change the site, typos, "
+    "two-part questions, requests for catalogs the user has not added, and out-of-scope requests. Truths from "
+    "hip2.dat, ongc.db, astropy and skyfield. Scored before any change for them. First score: tool selection "
+    "0.955, answers 0.955 (21 of 22), refusal recall and precision 1.000. Failed first: 'cross-match my catalog "
+    "with Hipparcos' with no catalog added asked for the tool's argument instead of saying how to add one (fixed "
+    "as a class: a question for an added-catalog tool naming none gets the added catalogs' names, or how to add "
+    "one); the follow-up 'and Deneb?' was answered right but its expected tools were written wrong (the distance "
+    "chain ends with parallax_distance): the expectation was corrected. Regenerate with python evals/make_fresh.py."
+)
+vega_ra, vega_dec = 18 * 15 + 36 * 0.25 + 56 / 240, 38 + 47 / 60 + 1 / 3600
+case(
+    "sky",
+    "which constellation is the point 18:36:56 +38:47:01 in?",
+    tools=["constellation"],
+    contains=[mc.constellation(vega_ra, vega_dec)],
+)
+centre = SkyCoord(266.4168 * u.deg, -29.0078 * u.deg).galactic
+case(
+    "sky",
+    "Give the galactic l and b of RA 266.4168 Dec -29.0078",
+    tools=["convert_coordinates"],
+    numbers=[num(centre.l.deg, tol=0.001), num(centre.b.deg, tol=0.001)],
+)
+case(
+    "catalog",
+    "Deneb's HIP number?",
+    tools=[["object_info", "resolve_object"]],
+    contains=[str(mc.star_hip("Deneb"))],
+)
+case(
+    "catalog",
+    "parallax of Procyon in milliarcseconds",
+    tools=[["object_info", "resolve_object", "star_distance"]],
+    numbers=[num(float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Procyon")]]), tol=0.01)],
+)
+case(
+    "catalog",
+    "how many stars brighter than magnitude 5 lie within 8 degrees of Polaris?",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(mc.position("Polaris"), 8, 5.0))],
+)
+case(
+    "catalog",
+    "number of NGC/IC galaxies within 3 degrees of NGC 4321",
+    tools=["cone_search"],
+    numbers=[num(mc.ngc_cone_count(mc.position("NGC4321"), 3, mc.GALAXY))],
+)
+case(
+    "cosmology",
+    "how old was the universe at redshift 4 for H0 = 68, Omega_m = 0.31?",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=68, Om0=0.31).age(4).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "What value of H0 does Planck 2015 use?",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.Planck15.H0.value, tol=0.01)],
+)
+case(
+    "sky",
+    "absolute magnitude of a star of apparent magnitude 8 at 40 parsecs",
+    tools=["magnitude_distance"],
+    numbers=[num(8 - 5 * math.log10(40 / 10), tol=0.01)],
+)
+case("sky", "distance in parsecs for a parallax of 12.5 mas", tools=["parallax_distance"], numbers=[num(80.0)])
+case(
+    "ephemeris",
+    "when does Saturn set at Mauna Kea on 2026-09-14",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Saturn", "Mauna Kea", "2026-09-14"))],
+)
+case(
+    "ephemeris",
+    "altitude of Vega from Paranal at 2026-07-20 02:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Vega", "Paranal", "2026-07-20T02:00"), tol=0.1)],
+)
+case(
+    "chat",
+    "and from Kitt Peak?",
+    setup=["altitude of Vega from Paranal at 2026-07-20 02:00 UTC"],
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Vega", "Kitt Peak", "2026-07-20T02:00"), tol=0.1)],
+)
+case(
+    "chat",
+    "and Deneb?",
+    setup=["How far is Rigel?"],
+    tools=[["star_distance", "object_info", "resolve_object"], "parallax_distance"],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Deneb")]]), rel=0.01)],
+)
+case(
+    "catalog",
+    "M13: what type of object, and in which constellation?",
+    tools=["object_info"],
+    contains=["Hercules", "globular"],
+)
+altair = mc.ROW_OF_HIP[mc.star_hip("Altair")]
+case(
+    "catalog",
+    "how far awya is Altair",
+    tools=[["star_distance", "object_info", "parallax_distance"]],
+    numbers=[num(1000 / float(mc.PLX[altair]), rel=0.01)],
+)
+ring = mc.position("M57")
+case("catalog", "coordinats of the Ring Nebula", tools=["resolve_object"], numbers=[num(ring[0], tol=0.01)])
+case(
+    "catalog",
+    "cross-match my catalog with Hipparcos within 2 arcsec",
+    tools=[],
+    status=REFUSED,
+    contains=["aeiou catalog add"],
+)
+for question in [
+    "write a haiku about the Pleiades",
+    "what's the weather in La Palma tomorrow?",
+    "order me a 2-inch eyepiece",
+    "how many exoplanets has TESS found?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_31 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -4778,6 +4907,7 @@ def main() -> None:
         (OUT_28, FIRST_SCORE_28, BATCH_28),
         (OUT_29, FIRST_SCORE_29, BATCH_29),
         (OUT_30, FIRST_SCORE_30, BATCH_30),
+        (OUT_31, FIRST_SCORE_31, BATCH_31),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -294,3 +294,12 @@ def test_columns_asked_for_are_the_only_ones_read(cat_obs: Observatory) -> None:
     assert run.call.result["count"] == full.count > 0
     bad = cat_obs.call_tool("search_user_catalog", {"catalog": "testsurvey", "columns": ["ruwe"]})
     assert not bad.call.ok and "no column(s) ruwe" in bad.call.error
+
+
+def test_a_question_naming_no_added_catalog_is_told_which_there_are(cat_obs: Observatory, tmp_path: Path) -> None:
+    answer = cat_obs.ask("cross-match my catalog with Hipparcos within 2 arcsec")
+    assert answer.status == "not_understood" and not answer.calls
+    assert "fitssurvey, pqsurvey, testsurvey" in answer.text
+    empty = Observatory(tmp_path / "home", settings=None)
+    text = empty.ask("cross-match my catalog with Hipparcos within 2 arcsec").text
+    assert "You have not added a catalog yet" in text and "aeiou catalog add" in text

@@ -474,6 +474,19 @@ class SemanticPlanner:
         pattern = r"\b(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b"
         return [(m.group(1).lower(), (m.start(), m.end())) for m in re.finditer(pattern, text, re.IGNORECASE)]
 
+    def _which_catalog(self) -> str:
+        """What to say to a question about an added catalog that names none."""
+        from aeiou_agent.catalogs import user_catalogs
+
+        names = user_catalogs(self._store().settings).names()
+        if names:
+            added = ", ".join(names)
+            return f"Which catalog do you mean? The catalogs you added are: {added}. Name one in the question."
+        return (
+            "You have not added a catalog yet. Add a Parquet, CSV or FITS table with `aeiou catalog add FILE --name "
+            "NAME` (a position per row), then ask about it by its name; the built-in catalogs are hipparcos and ngc."
+        )
+
     def _plan_added_catalog(self, parsed: Parsed, context: ChatContext) -> Plan:
         """A question that names an added catalog: its search, cross-match or card, as the tools' examples rank them.
 
@@ -577,6 +590,8 @@ class SemanticPlanner:
             from aeiou_agent.archives import offline_message
 
             return Plan(intent, status="not_understood", confidence=confidence, message=offline_message(offline))
+        if intent in ADDED_CATALOG_TOOLS[:2]:  # about an added catalog, naming none: say which there are, or how to add
+            return Plan(intent, status="not_understood", confidence=confidence, message=self._which_catalog())
         plan = self._multi_part(intent, parsed, mentions, bodies, context)
         if plan is None:
             builder = getattr(self, f"_build_{intent}", None)
