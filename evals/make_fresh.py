@@ -4875,6 +4875,129 @@ for question in [
 BATCH_31 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_32 = Path(__file__).with_name("fresh32.jsonl")
+FIRST_SCORE_32 = (
+    "# fresh32.jsonl: questions written 2026-12-06 (fifth session), on the blind sets' weakest kinds: coordinates "
+    "written in the question (spaces, colons, letters, Greek letters and primes, decimal degrees with and without "
+    "'deg', galactic l/b) and typos in keywords and names, with magnitude limits, counts and follow-ups. Truths "
+    "from hip2.dat, ongc.db and astropy. Scored before any change for them. First score: PENDING. Regenerate with "
+    "python evals/make_fresh.py."
+)
+pleiades_spot = SkyCoord("03 47 24 +24 07 00", unit=(u.hourangle, u.deg))
+case(
+    "sky",
+    "Convert RA 03 47 24, Dec +24 07 00 to galactic",
+    tools=["convert_coordinates"],
+    numbers=[num(pleiades_spot.galactic.l.deg, tol=0.001), num(pleiades_spot.galactic.b.deg, tol=0.001)],
+)
+virgo_spot = SkyCoord("12h30m49.4s +12d23m28s")
+case(
+    "sky",
+    "galactic coordinates of α=12h30m49.4s δ=+12°23′28″",
+    tools=["convert_coordinates"],
+    numbers=[num(virgo_spot.galactic.l.deg, tol=0.001), num(virgo_spot.galactic.b.deg, tol=0.001)],
+)
+case(
+    "sky",
+    "what constellation is at RA 83.63 deg, Dec 22.01 deg",
+    tools=["constellation"],
+    contains=[mc.constellation(83.63, 22.01)],
+)
+case(
+    "sky",
+    "express RA 201.365, Dec -43.019 in hours and degrees-minutes-seconds",
+    tools=["convert_coordinates"],
+    contains=["13h25m"],
+)
+galactic_spot = SkyCoord(l=120.0 * u.deg, b=-30.0 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "RA and Dec of galactic l = 120, b = -30",
+    tools=["convert_coordinates"],
+    numbers=[num(galactic_spot.ra.deg, tol=0.01), num(galactic_spot.dec.deg, tol=0.01)],
+)
+spot_a, spot_b = SkyCoord("05:14:32.3 -08:12:06"), SkyCoord("05:55:10.3 +07:24:25")
+case(
+    "sky",
+    "angle between 05:14:32.3 -08:12:06 and 05:55:10.3 +07:24:25",
+    tools=["angular_separation"],
+    numbers=[num(spot_a.separation(spot_b).deg, tol=0.001)],
+)
+deneb_spot = SkyCoord("20h41m25.9s +45d16m49s")
+case(
+    "catalog",
+    "count stars brighter than mag 5.5 within 4 degrees of 20h41m25.9s +45d16m49s",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count((deneb_spot.ra.deg, deneb_spot.dec.deg), 4, 5.5))],
+)
+case(
+    "catalog",
+    "how many stars are within 1.5 degrees of RA 56.75 Dec 24.12?",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count((56.75, 24.12), 1.5))],
+)
+case(
+    "catalog",
+    "wich constelation is Fomalhaut in?",
+    tools=["constellation"],
+    contains=["Piscis Austrinus"],
+)
+case(
+    "catalog",
+    "distnace to Capella",
+    tools=[["star_distance", "object_info", "resolve_object"], "parallax_distance"],
+    numbers=[num(1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Capella")]]), rel=0.01)],
+)
+case(
+    "catalog",
+    "cordinates of Aldebran",
+    tools=["resolve_object"],
+    numbers=[num(mc.position("Aldebaran")[0], tol=0.01)],
+)
+case(
+    "catalog",
+    "what kind of objcet is M27",
+    tools=["object_info"],
+    contains=[["nebula", "Nebula"]],
+)
+mc.cone_case("bright stars within 3 degres of Spica brighter than magnitude 5", "Spica", 3, 5.0)
+case(
+    "cosmology",
+    "luminosty distance at z=0.8",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(0.8).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "cosmology",
+    "angular diameter distnace to redshift 1.2 with H0 = 70 and Om0 = 0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3).angular_diameter_distance(1.2).to_value(u.Mpc), rel=0.002)],
+)
+sirius_spot = SkyCoord("06:45:08.9 -16:42:58", unit=(u.hourangle, u.deg))
+case(
+    "chat",
+    "and within 5 degrees?",
+    setup=["how many stars are within 2 degrees of 06:45:08.9 -16:42:58?"],
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count((sirius_spot.ra.deg, sirius_spot.dec.deg), 5))],
+)
+case(
+    "chat",
+    "what about Procyon?",
+    setup=["what constellation is Sirius in?"],
+    tools=["constellation"],
+    contains=["Canis Minor"],
+)
+for question in [
+    "gimme the lottery numbers for saturday",
+    "asdf qwer zxcv",
+    "translate 'star' into French",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_32 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -4908,6 +5031,7 @@ def main() -> None:
         (OUT_29, FIRST_SCORE_29, BATCH_29),
         (OUT_30, FIRST_SCORE_30, BATCH_30),
         (OUT_31, FIRST_SCORE_31, BATCH_31),
+        (OUT_32, FIRST_SCORE_32, BATCH_32),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -47,18 +47,12 @@ _ANSWERED = """(previous) => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app_url(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``python app.py`` on a free loopback port, with the test session's AEIOU_HOME."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("app") / "app.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers import free_port, wait_for_port
 
 from aeiou_agent import Observatory
 from aeiou_agent.knowledge.store import ChromaUnavailable
@@ -23,17 +22,11 @@ from aeiou_agent.knowledge.store import ChromaUnavailable
 TOPICS = ["quasar variability", "white dwarf cooling", "tidal streams", "pulsar timing", "dust lanes", "comet tails"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
     assert chroma, "the chroma command comes with chromadb"
-    port = _free_port()
+    port = free_port()
     folder = tmp_path_factory.mktemp("chroma-server")
     server = subprocess.Popen(
         [chroma, "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)],
@@ -41,14 +34,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, "the Chroma server did not start"
-                time.sleep(0.2)
+        wait_for_port(port, server)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
@@ -97,7 +83,7 @@ def test_two_processes_ingest_into_one_server_at_once(tmp_path: Path, home: Path
 
 
 def test_an_unreachable_chroma_server_is_a_clear_error(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     obs = Observatory(tmp_path / "home", chroma=url)
     with pytest.raises(ChromaUnavailable, match="unset AEIOU_CHROMA"):
         _ = obs.knowledge

@@ -7,7 +7,6 @@ Hipparcos stars moved by a known amount). Every count is checked against astropy
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import numpy as np
 import pytest
 from astropy.coordinates import SkyCoord
 from astropy.table import Table
+from servers import free_port
 from typer.testing import CliRunner
 
 from aeiou_agent import Observatory
@@ -219,18 +219,12 @@ def test_conditions_translate_to_pandas() -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def dask_cluster() -> Iterator[str]:
     """A real `dask scheduler` and two `dask worker` processes on 127.0.0.1."""
     dask = shutil.which("dask", path=str(Path(sys.executable).parent))
     assert dask, "the dask command comes with distributed"
-    port = _free_port()
+    port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     processes = [
@@ -276,7 +270,7 @@ def test_an_existing_dask_cluster_runs_the_queries(cat_obs: Observatory, cat_hom
 
 
 def test_an_unreachable_dask_scheduler_is_a_clear_error(cat_obs: Observatory, cat_home: Path) -> None:
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     obs = Observatory(cat_home, dask=address)
     with pytest.raises(DaskUnavailable, match="unset AEIOU_DASK"):
         search(obs.settings, "testsurvey", where="g < 12")
