@@ -14,6 +14,7 @@ and a failed import leaves nothing behind.
 from __future__ import annotations
 
 import atexit
+import copy
 import datetime as dt
 import gc
 import hashlib
@@ -36,6 +37,8 @@ import numpy as np
 
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import AeiouError, UnsafeQuery, UserError
+from aeiou_agent.store.catalogs import file_sha256
+from aeiou_agent.store.healpix import angular_separation_deg, unit_vectors
 
 if TYPE_CHECKING:
     import lsdb
@@ -104,6 +107,8 @@ def dask_client(settings: Settings) -> Client:
                 host="127.0.0.1",
                 protocol="tcp",
                 dashboard_address=None,
+                # the scheduler's own HTTP routes would take 127.0.0.1:8787, and warn in a second AEIOU process
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             )
             client = Client(cluster, set_as_default=False)
         _CLIENTS[key] = client
@@ -292,15 +297,6 @@ def check_positions(table: InputTable) -> int:
     return rows
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, read in 1 MB blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(2**20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 # ----------------------------------------------------------------------------------------------- the catalogs
 
 
@@ -312,12 +308,22 @@ class UserCatalogs:
         self.root = settings.catalogs_dir
         self._opened: dict[tuple[str, str, tuple[str, ...]], lsdb.Catalog] = {}
         self._lock = threading.Lock()
+        self._listed: tuple[int, list[str]] = (-1, [])  # (folder mtime, names): the planner asks every question
+        self._cards: dict[str, tuple[int, dict[str, Any]]] = {}
 
     def names(self) -> list[str]:
-        """Names of the complete catalogs (those with a card), A-Z."""
-        if not self.root.is_dir():
+        """Names of the complete catalogs (those with a card), A-Z.
+
+        Read again only when the folder changes (an add renames a finished catalog into it, a remove deletes one).
+        """
+        try:
+            changed = self.root.stat().st_mtime_ns
+        except FileNotFoundError:
             return []
-        return sorted(p.name for p in self.root.iterdir() if (p / CARD_FILE).is_file() and NAME.fullmatch(p.name))
+        if self._listed[0] != changed:
+            found = (p.name for p in self.root.iterdir() if (p / CARD_FILE).is_file() and NAME.fullmatch(p.name))
+            self._listed = (changed, sorted(found))
+        return list(self._listed[1])
 
     def card(self, name: str) -> dict[str, Any]:
         """The dataset card of catalog ``name``; CatalogError naming the catalogs there are."""
@@ -328,8 +334,11 @@ class UserCatalogs:
             raise CatalogError(
                 f"no catalog called {name!r}; {listed} (add one with `aeiou catalog add FILE --name NAME`)"
             )
-        card: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return card
+        changed = path.stat().st_mtime_ns
+        cached = self._cards.get(name)
+        if cached is None or cached[0] != changed:
+            cached = self._cards[name] = (changed, json.loads(path.read_text(encoding="utf-8")))
+        return copy.deepcopy(cached[1])
 
     def hats_path(self, name: str) -> Path:
         """Folder of the HATS catalog ``name``."""
@@ -632,13 +641,6 @@ class LocalCatalogs:
 LOCAL = LocalCatalogs()
 
 
-def angular_distance_arcsec(ra1: Any, dec1: Any, ra2: float, dec2: float) -> np.ndarray:
-    """Great-circle distance (haversine) from each (ra1, dec1) to one point, in arcseconds."""
-    r1, d1, r2, d2 = (np.radians(np.asarray(v, dtype=float)) for v in (ra1, dec1, ra2, dec2))
-    s = np.sin((d1 - d2) / 2) ** 2 + np.cos(d1) * np.cos(d2) * np.sin((r1 - r2) / 2) ** 2
-    return np.degrees(2 * np.arcsin(np.sqrt(np.clip(s, 0, 1)))) * 3600
-
-
 def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """JSON-ready rows of a result frame (NaN → None, numpy scalars → Python)."""
     rows: list[dict[str, Any]] = []
@@ -740,7 +742,11 @@ def search(
         frame.insert(
             0,
             "distance_arcsec",
-            angular_distance_arcsec(frame[card["ra_column"]], frame[card["dec_column"]], *center_deg),
+            3600.0
+            * angular_separation_deg(
+                unit_vectors(frame[card["ra_column"]].to_numpy(float), frame[card["dec_column"]].to_numpy(float)),
+                unit_vectors(np.array(center_deg[0]), np.array(center_deg[1])),
+            ),
         )
         frame = frame.sort_values(["distance_arcsec", *known[:1]], kind="stable").reset_index(drop=True)
     if columns:

@@ -29,6 +29,8 @@ VEGA = SkyCoord("18h36m56s +38d47m01s")
         "Convert RA 18h36m56s, Dec +38d47m01s to galactic",  # h/m/s and d/m/s with labels and a comma
         "RA 18:36:56, Dec +38:47:01 — what are l and b?",  # colons
         "galactic coordinates of 18 36 56 +38 47 01",  # spaces
+        "Convert RA 18 36 56, Dec +38 47 01 to galactic",  # spaces with labels
+        "RA 18 36 56 Dec 38 47 01 in galactic",  # spaces with labels, no sign
         "α = 18h 36m 56s, δ = +38° 47′ 01″ in galactic",  # Greek labels, degree and prime signs
         "RA 18h 36m 56s Dec 38° 47' 01\" please",  # ASCII minutes and seconds
         "convert RA=279.23333°, Dec=+38.78361° to galactic",  # decimal with degree signs

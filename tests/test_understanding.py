@@ -134,6 +134,18 @@ def test_follow_ups_change_one_thing_and_new_topics_start_clean(obs):
     assert answer.status == "not_understood" and not answer.calls  # gibberish is refused, not the last tool again
 
 
+def test_a_follow_up_of_a_search_around_a_written_position_keeps_the_position(obs):
+    chat = obs.chat()
+    first = chat.ask("how many stars are within 2 degrees of 06:45:08.9 -16:42:58?")
+    answer = chat.ask("and within 5 degrees?")
+    (call,) = answer.calls
+    assert call.tool == "cone_search" and call.args["radius_deg"] == 5.0
+    assert (call.args["ra_deg"], call.args["dec_deg"]) == (
+        first.calls[0].args["ra_deg"],
+        first.calls[0].args["dec_deg"],
+    )
+
+
 def test_a_misspelled_name_in_a_follow_up_is_the_new_object(obs):
     chat = obs.chat()
     chat.ask("How far away is Vega?")

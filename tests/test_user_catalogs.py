@@ -297,3 +297,32 @@ def test_a_question_naming_no_added_catalog_is_told_which_there_are(cat_obs: Obs
     empty = Observatory(tmp_path / "home", settings=None)
     text = empty.ask("cross-match my catalog with Hipparcos within 2 arcsec").text
     assert "You have not added a catalog yet" in text and "aeiou catalog add" in text
+
+
+def test_a_second_process_runs_queries_while_another_holds_the_dask_port(cat_obs: Observatory, cat_home: Path) -> None:
+    """The local cluster binds nothing fixed: a UI and a CLI on one machine each get their own (no port warning)."""
+    import socket
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))  # Dask's default; if something else holds it already, all the better
+        holder.listen()
+    except OSError:
+        pass
+    try:
+        script = (
+            "from aeiou_agent.catalogs import search, dask_client\n"
+            "from aeiou_agent.config import Settings\n"
+            f"settings = Settings.load(home={str(cat_home)!r})\n"
+            "print(search(settings, 'testsurvey', where='g < 12').count)\n"
+            "print(dask_client(settings).cluster.scheduler.http_server.port)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+        )
+    finally:
+        holder.close()
+    assert done.returncode == 0, done.stderr[-2000:]
+    count, http_port = done.stdout.split()
+    assert int(count) == search(cat_obs.settings, "testsurvey", where="g < 12").count and int(http_port) != 8787
+    assert "already in use" not in done.stderr

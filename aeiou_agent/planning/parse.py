@@ -685,6 +685,10 @@ def _ra_degrees(match: re.Match[str], decimal: str | None) -> float:
 
 
 def _dec_degrees(text: str) -> float | None:
+    spaced = re.fullmatch(r"\s*([+\-−]?)\s?(\d{1,2})\s+(\d{1,2})\s+(\d{1,2}(?:\.\d+)?)\s*", text)
+    if spaced:
+        sign = -1.0 if spaced.group(1) in ("-", "−") else 1.0
+        return sign * (float(spaced.group(2)) + float(spaced.group(3)) / 60 + float(spaced.group(4)) / 3600)
     found = re.fullmatch(r"\s*(?:" + _DEC_SEX + r")\s*", text, re.IGNORECASE)
     if found:
         groups = found.groups()
@@ -711,15 +715,20 @@ def _ra_value(text: str) -> float | None:
     return float(decimal.group(1).replace("−", "-")) if decimal else None
 
 
+_SPACED = r"\d{1,2}\s{1,2}\d{1,2}\s{1,2}\d{1,2}(?:\.\d+)?(?![\d.:])"  # '03 47 24', where a label says what it is
 _LABELLED = re.compile(
     _RA_LABEL
-    + r"(?P<ra>(?:"
+    + r"(?P<ra>"
+    + _SPACED
+    + r"|(?:"
     + _RA_SEX
     + r")|"
     + _DECIMAL_DEG
     + r")\s*[,;]?\s*(?:and\s+)?"
     + _DEC_LABEL
-    + r"(?P<dec>(?:"
+    + r"(?P<dec>[+\-−]?\s?"
+    + _SPACED
+    + r"|(?:"
     + _DEC_SEX
     + r")|"
     + _DECIMAL_DEG

@@ -496,22 +496,24 @@ class SemanticPlanner:
         intent = next(name for name, _score in ranking if name in ADDED_CATALOG_TOOLS)
         plan = self._build_from_kinds(intent, parsed, context)
         plan.confidence = 1.0
-        from aeiou_agent.catalogs import user_catalogs
-
-        card = user_catalogs(self._store().settings).card(parsed.catalogs[0])
-        _conditions, lacking = find_column_conditions(parsed.text, [c["name"] for c in card["columns"]])
-        columns = ", ".join(c["name"] for c in card["columns"])
-        plan.notes += [f"I did not apply the condition on '{word}': {card['table']} has no such column ({columns})."
+        _conditions, lacking, columns = self._conditions_on(parsed.catalogs[0], parsed.text)
+        listed = ", ".join(columns)
+        plan.notes += [f"I did not apply the condition on '{word}': {parsed.catalogs[0]} has no such column ({listed})."
                        for word in lacking]  # fmt: skip
         return plan
 
-    def _conditions_on(self, catalog: str, text: str) -> str | None:
-        """The question's conditions on an added catalog's columns, SQL style: 'g < 18 AND parallax > 10'."""
+    def _conditions_on(self, catalog: str, text: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+        """Conditions on an added catalog's columns, SQL style ('g < 18 AND parallax > 10').
+
+        Also the words compared that are no column of it, and its columns, for the note that names them.
+        """
         from aeiou_agent.catalogs import user_catalogs
 
         card = user_catalogs(self._store().settings).card(catalog)
-        conditions, _lacking = find_column_conditions(text, [c["name"] for c in card["columns"]])
-        return " AND ".join(f"{column} {op} {value:g}" for column, op, value in conditions) or None
+        columns = tuple(c["name"] for c in card["columns"])
+        conditions, lacking = find_column_conditions(text, list(columns))
+        sql = " AND ".join(f"{column} {op} {value:g}" for column, op, value in conditions) or None
+        return sql, tuple(lacking), columns
 
     def _plan_parsed(self, parsed: Parsed, context: ChatContext) -> Plan:
         text = parsed.text
@@ -651,7 +653,7 @@ class SemanticPlanner:
             elif "catalog" in kinds and catalog_pool:  # added catalogs first ('cross-match hipparcos with mine')
                 value = catalog_pool.pop(0)
             elif "column_condition" in kinds and parsed.catalogs:
-                value = self._conditions_on(parsed.catalogs[0], parsed.text)
+                value = self._conditions_on(parsed.catalogs[0], parsed.text)[0]
             elif set(kinds) & {"survey", "catalog"}:  # a Literal of names: the one the question names ('2MASS K image')
                 annotation = spec.args_model.model_fields[name].annotation
                 value = find_catalog_name(text) if annotation is str else _named_choice(text, annotation)
@@ -1622,16 +1624,18 @@ class SemanticPlanner:
         args: dict[str, Any] = {}
         parsed = _PARSED.get()
         numbers_text = parsed.numbers_text
+        previous = context.args if context.intent == "cone_search" and FOLLOW_UP.search(text) else {}
         if parsed.positions:
             ra, dec = parsed.positions[0].icrs()
             args.update(ra_deg=round(ra, 6), dec_deg=round(dec, 6))
+        elif not (mentions or PRONOUN.search(text)) and previous.get("dec_deg") is not None:
+            args.update(ra_deg=previous["ra_deg"], dec_deg=previous["dec_deg"])  # 'and within 5°?' of a position
         elif not (
             mentions or PRONOUN.search(text) or FOLLOW_UP.search(text) or _NEAR_SOMETHING.search(numbers_text)
         ):  # no centre ('within 20 pc of the Sun' is a distance condition, not a centre): search the whole sky
             return self._build_find_objects(text, mentions, bodies, context)
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
-        previous = context.args if context.intent == "cone_search" and FOLLOW_UP.search(text) else {}
         radius = extract.extract_radius_deg(numbers_text)
         if radius is None:
             radius = previous.get("radius_deg", 1.0)

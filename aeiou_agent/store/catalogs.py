@@ -55,11 +55,16 @@ class CatalogSource:
 
     def checksum(self) -> str:
         """SHA-256 of the source file as shipped."""
-        digest = hashlib.sha256()
-        with self.source_file().open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
+        return file_sha256(self.source_file())
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MB blocks (catalog files can be larger than memory)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _hip2_path() -> Path:
