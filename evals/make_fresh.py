@@ -5001,6 +5001,154 @@ for question in [
 BATCH_32 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_33 = Path(__file__).with_name("fresh33.jsonl")
+FIRST_SCORE_33 = (
+    "# fresh33.jsonl: questions written 2026-12-06 (sixth session) as a new user types them in the first minutes: "
+    "comparisons of two stars, top-N lists in a constellation, counts by type, cosmology in other units and "
+    "parameterisations (h, Gpc, kpc per arcsec), loose unit conversions, distance moduli, two-part questions, "
+    "lower-case names and typos, a follow-up about 'that', papers described in other words, and requests just "
+    "outside what AEIOU does. Truths from hip2.dat, ongc.db, astropy and skyfield. Scored before any change for "
+    "them. First score: tools 1.000, answers 1.000 (25 of 25), refusal recall and precision 1.000; no change "
+    "was made for them. Regenerate with python evals/make_fresh.py."
+)
+
+
+def _distance_pc(name: str) -> float:
+    return 1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip(name)]])
+
+
+case(
+    "catalog",
+    "Which is closer to us, Sirius or Procyon?",
+    tools=[["star_distance", "object_info", "resolve_object"], "parallax_distance"],
+    numbers=[num(_distance_pc("Sirius"), rel=0.01), num(_distance_pc("Procyon"), rel=0.01)],
+)
+cyg = np.flatnonzero(mc.HIP_CONST == "Cyg")
+cyg_top = cyg[np.argsort(mc.HP[cyg], kind="stable")[:5]]
+case(
+    "catalog",
+    "list the 5 brightest stars in Cygnus",
+    tools=["find_objects"],
+    contains=[str(int(mc.HIP[i])) for i in cyg_top],
+)
+case(
+    "catalog",
+    "how many globular clusters are there in Sagittarius?",
+    tools=["find_objects"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "GCl" and r[4] == "Sgr"))],
+)
+case(
+    "catalog",
+    "magnitude of betelgeuse",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]]), tol=0.01)],
+)
+case(
+    "sky",
+    "which constelation is Antares in",
+    tools=[["constellation", "object_info"]],
+    contains=["Scorpius"],
+)
+case(
+    "catalog",
+    "How far is Vega and what constellation is it in?",
+    tools=[["star_distance", "object_info", "resolve_object", "parallax_distance", "constellation"]],
+    numbers=[num(_distance_pc("Vega"), rel=0.01)],
+    contains=["Lyra"],
+)
+bg, rg = mc.star_position("Betelgeuse"), mc.star_position("Rigel")
+case(
+    "sky",
+    "angular distance between betelgeuse and rigel in degrees",
+    tools=["angular_separation"],
+    numbers=[num(SkyCoord(*bg, unit="deg").separation(SkyCoord(*rg, unit="deg")).deg, tol=0.01)],
+)
+case(
+    "cosmology",
+    "comoving distance to z = 2 in Gpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(2).to_value(u.Gpc), tol=0.01)],
+)
+case(
+    "cosmology",
+    "lookback time to z=0.5 assuming h=0.7 and Om=0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3).lookback_time(0.5).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "cosmology",
+    "how many kpc per arcsecond at z = 0.1?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.kpc_proper_per_arcmin(0.1).to_value(u.kpc / u.arcmin) / 60, tol=0.01)],
+)
+case(
+    "sky",
+    "convert 5 arcmin to radians",
+    tools=["convert_units"],
+    numbers=[num(math.radians(5 / 60), rel=0.001)],
+)
+case("sky", "RA 5.5h in degrees", tools=["convert_units"], numbers=[num(82.5)])
+case("sky", "what's the distance modulus for 10 kpc?", tools=["magnitude_distance"], numbers=[num(15.0, tol=0.01)])
+case(
+    "sky",
+    "apparent magnitude of a star with absolute magnitude 4.83 at 100 pc",
+    tools=["magnitude_distance"],
+    numbers=[num(9.83, tol=0.01)],
+)
+case(
+    "ephemeris",
+    "how illuminated is the Moon on 2026-12-25?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-12-25"), tol=1.0)],
+)
+tucson_city = city("Tucson", "US")
+case(
+    "ephemeris",
+    "altitude of Jupiter seen from Tucson at 2026-12-10 04:00 UTC",
+    tools=["body_position"],
+    numbers=[num(city_altitude("Jupiter", tucson_city, "2026-12-10T04:00"), tol=0.2)],
+)
+case(
+    "chat",
+    "what constellation is that in?",
+    setup=["where is M42?"],
+    tools=[["constellation", "object_info"]],
+    contains=["Orion"],
+)
+case(
+    "chat",
+    "and the 3 brightest in Lyra?",
+    setup=["list the 5 brightest stars in Cygnus"],
+    tools=["find_objects"],
+    contains=[
+        str(int(mc.HIP[i]))
+        for i in np.flatnonzero(mc.HIP_CONST == "Lyr")[np.argsort(mc.HP[mc.HIP_CONST == "Lyr"], kind="stable")[:3]]
+    ],
+)
+case(
+    "literature",
+    "is there a paper that fakes CMB temperature maps with a GAN instead of running a simulation?",
+    tools=["search_literature"],
+    sources=["arXiv:1908.04682"],
+)
+case(
+    "literature",
+    "the emulator that replaces stellar population synthesis with PCA and a neural net: which paper?",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+for question in [
+    "what's the price of a Celestron 8SE?",
+    "book me two nights on the VLT",
+    "who won the Nobel Prize in Physics in 2020?",
+    "tell me a joke about black holes",
+    "fix the bug in my Python script",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_33 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -5035,6 +5183,7 @@ def main() -> None:
         (OUT_30, FIRST_SCORE_30, BATCH_30),
         (OUT_31, FIRST_SCORE_31, BATCH_31),
         (OUT_32, FIRST_SCORE_32, BATCH_32),
+        (OUT_33, FIRST_SCORE_33, BATCH_33),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
