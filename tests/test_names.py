@@ -74,6 +74,17 @@ def test_mentions_in_free_text(obs):
     # short aliases only count when capitalised; units and prose are not names
     assert names.mentions("the ring size is 5 m and c 5") == []
     assert [m.text for m in names.mentions("Where is Andromeda?")] == ["Andromeda"]
+    # a lower-case alias right where a search's centre goes is a name; elsewhere it stays a word
+    assert [m.ref.key for m in names.mentions("galaxies within 10 deg of andromeda")] == ["NGC0224"]
+    assert [m.text for m in names.mentions("stars around the ring")] == ["the ring"]
+    assert names.mentions("stars in andromeda brighter than 4") == []
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Siruis", "Sirius"), ("Antres", "Antares"), ("Polrais", "Polaris")])
+def test_one_swapped_or_missing_letter_is_a_typo_of_the_one_name_it_is_near(obs, typed, meant):
+    display, _ref = obs.store.names.best_fuzzy(typed)
+    assert display == meant
+    assert obs.store.names.best_fuzzy("Sirx") is None  # too short to guess from
 
 
 def test_a_star_listed_under_two_spellings_is_shown_by_its_iau_name(obs):

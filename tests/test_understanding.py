@@ -648,3 +648,16 @@ def test_a_statistic_around_an_object_keeps_the_circle(obs):
     assert f"| {int(inside.sum())} |" in answer.text and math.isclose(
         float(answer.text.split("|")[-3]), z[inside].mean(), rel_tol=1e-4
     )
+
+
+def test_a_radius_with_no_centre_is_named_and_a_constellation_is_no_centre(obs):
+    answer = obs.ask("galaxies in Virgo within 5 degrees")
+    assert [c.tool for c in answer.calls] == ["find_objects"] and "did not use the radius (5°)" in answer.text
+    assert "did not use the radius" not in obs.ask("generate a galaxy with half-light radius 2 arcsec").text
+    answer = obs.ask("stars within 5 degrees of Orion")
+    assert answer.status != "answered" and "Orion is a constellation" in answer.text
+    answer = obs.ask("how many galxies brigther than 11 within 10 deg of andromda")  # the galaxy, not the region
+    assert answer.calls[-1].tool == "cone_search" and answer.calls[-1].args["radius_deg"] == 10.0
+    assert "M31" in answer.text
+    answer = obs.ask("stars fainter than 8 but brighter than 10 within 1 degree of Siruis")
+    assert answer.status == "answered" and "I read 'Siruis' as 'Sirius'" in answer.text

@@ -317,9 +317,7 @@ def test_a_second_process_runs_queries_while_another_holds_the_dask_port(cat_obs
             "print(search(settings, 'testsurvey', where='g < 12').count)\n"
             "print(dask_client(settings).cluster.scheduler.http_server.port)\n"
         )
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
-        )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
     finally:
         holder.close()
     assert done.returncode == 0, done.stderr[-2000:]

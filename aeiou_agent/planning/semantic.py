@@ -1117,6 +1117,16 @@ class SemanticPlanner:
                 lacking = " and ".join(CATALOG_NAMES[c] for c in sorted(searched - set(cut.catalogs)))
                 holders = " and ".join(CATALOG_NAMES[c] for c in cut.catalogs)
                 notes.append(f"I did not apply '{cut.text}': {lacking} has no {cut.label}; only {holders} has.")
+        radius_deg = extract.extract_radius_deg(parsed.numbers_text)
+        radius_args = {
+            name
+            for call in plan.calls
+            if call.tool in self.registry
+            for name in self.registry.get(call.tool).arguments_of_kind("radius")
+        }
+        search_radius = re.search(r"\bwithin\b|(?<!half-light )(?<!effective )\bradius\b|\bcone\b", parsed.text, re.I)
+        if radius_deg is not None and search_radius and not used & radius_args:
+            notes.append(f"I did not use the radius ({radius_deg:g}°): the search here has no centre to measure from.")
         plots = any(call.args.get("plot") or "plot" in self.provides.get(call.tool, ()) for call in plan.calls)
         if parsed.wants_plot and not plots:
             notes.append("I have no plot for this answer; the numbers are below.")

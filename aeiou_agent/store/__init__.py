@@ -255,5 +255,14 @@ class Store:
         ref = self.names.lookup(name)
         found = self.get(ref) if ref is not None else None
         if found is None:
-            raise ObjectNotFound(name.strip(), self.names.suggestions(name))
+            from aeiou_agent.store.catalogs import constellation_names
+
+            constellation = next((c for c in constellation_names().values() if c.lower() == name.strip().lower()), "")
+            hint = (  # 'stars within 5 degrees of Orion'
+                f"{constellation} is a constellation, a region rather than a point: for a search around a point name "
+                f"an object in it or a position, or ask for objects in {constellation} to search all of it."
+                if constellation
+                else ""
+            )
+            raise ObjectNotFound(name.strip(), self.names.suggestions(name), hint=hint)
         return found

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 # Names in common use that OpenNGC does not list as common names (checked against SIMBAD's "NAME" ids).
 EXTRA_COMMON_NAMES: dict[str, str] = {
@@ -196,9 +197,17 @@ class NameIndex:
         if len(key) < 4:
             return None
         found = process.extractOne(key, list(self._display), scorer=fuzz.ratio, score_cutoff=min_score)
-        if found is None:
+        if found is not None:
+            return self._display[found[0]], self._keys[found[0]]
+        if len(key) < 5:
             return None
-        return self._display[found[0]], self._keys[found[0]]
+        # one swapped, missing, extra or wrong letter ('Siruis', 'Antres'): the ratio above counts a swap as two
+        close = process.extract(key, list(self._display), scorer=OSA.distance, score_cutoff=1, limit=None)
+        objects = {self._keys[candidate] for candidate, _distance, _i in close}
+        if len(objects) != 1:
+            return None  # none, or two objects a letter away: a guess would be a coin toss
+        best = close[0][0]
+        return self._display[best], self._keys[best]
 
     def mentions(self, text: str) -> list[Mention]:
         """Object names in free text, left to right, longest match first, without overlaps (remembered per text)."""
@@ -236,13 +245,19 @@ class NameIndex:
                 ref = self._keys.get(key)
                 if ref is None:
                     continue
-                if key in self._capitalized_only and not span[:1].isupper():
-                    continue
+                if key in self._capitalized_only and not span[:1].isupper() and not _CENTRE_BEFORE.search(text[:start]):
+                    continue  # 'the ring', 'andromeda' are words, but 'within 10 deg of andromeda' names a centre
                 if _DESIGNATION.match(key) and not TEXT_DESIGNATION.fullmatch(span.strip()):
                     continue  # 'c 5', 'h 3' in prose are not catalog designations
                 found.append(Mention(span, start, end, ref))
                 taken.append((start, end))
         return sorted(found, key=lambda m: m.start)
+
+
+# a cone's centre comes next: 'within 10 deg of ', 'around the ', 'near '
+_CENTRE_BEFORE = re.compile(
+    r"\b(?:within\s+[\d.]+\s*(?:°|[a-z]+)?\s+(?:of|from|around)|around|near)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def build_name_index(
