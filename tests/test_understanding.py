@@ -661,3 +661,24 @@ def test_a_radius_with_no_centre_is_named_and_a_constellation_is_no_centre(obs):
     assert "M31" in answer.text
     answer = obs.ask("stars fainter than 8 but brighter than 10 within 1 degree of Siruis")
     assert answer.status == "answered" and "I read 'Siruis' as 'Sirius'" in answer.text
+
+
+def test_a_parallax_from_a_distance_an_age_in_years_and_a_light_curve_refused(obs):
+    answer = obs.ask("what parallax would a star at 50 parsecs have?")
+    assert [c.tool for c in answer.calls] == ["parallax_distance"] and "20.00 mas" in answer.text
+    answer = obs.ask("how old was the universe at recombination, z = 1100, in years?")
+    assert answer.calls[0].args["unit"] == "yr" and " yr" in answer.text
+    for question in ["plot the light curve of Algol", "light curve of Mira"]:
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls and "light curve" in answer.text
+    answer = obs.ask("show me an image of M31")  # a picture is something a tool makes: online, or a finder chart
+    assert "none of my catalogs" not in answer.text and "hips2fits" in answer.text
+
+
+def test_which_of_two_is_closer_compares_their_distances(obs):
+    answer = obs.ask("Which of Altair and Vega is closer to us?")
+    assert answer.text.startswith("Altair is closer than Vega")
+    assert "angular_separation" not in [c.tool for c in answer.calls]
+    answer = obs.ask("which of these stars is farther: Deneb or Rigel?")
+    assert answer.text.startswith("Deneb is farther than Rigel")
+    assert obs.ask("how much of the moon is lit on 2026-12-25?").calls[0].tool == "moon_phase"

@@ -315,24 +315,37 @@ PC_TO_LY = float((1 * u.pc).to(u.lyr).value)
 @tool("sky")
 def parallax_distance(
     ctx: ToolContext,
-    parallax_mas: Annotated[float, Kind("parallax")],
+    parallax_mas: Annotated[float | None, Kind("parallax")] = None,
     parallax_error_mas: Annotated[float | None, Field(ge=0), Kind("parallax")] = None,
     star_label: Annotated[str | None, Field(max_length=200), Kind("label")] = None,
+    distance_pc: Annotated[float | None, Field(gt=0), Kind("distance")] = None,
 ) -> ToolResult:
-    """Distance from a trigonometric parallax (d = 1/parallax), in parsecs and light years, with its uncertainty.
+    """Distance from a trigonometric parallax (d = 1/parallax), or the parallax a star at a distance would have.
+
+    Distances come in parsecs and light years, with their uncertainty when the parallax has one.
 
     Args:
         parallax_mas: Parallax in milliarcseconds.
         parallax_error_mas: Uncertainty of the parallax in milliarcseconds, if known.
         star_label: Name of the star, for the answer text.
+        distance_pc: A distance in parsecs, to give the parallax of (instead of parallax_mas).
     """
+    if distance_pc is not None and parallax_mas is None:
+        parallax = 1000.0 / distance_pc
+        data = {"derived": "parallax", "distance_pc": distance_pc, "distance_ly": distance_pc * PC_TO_LY}
+        data |= {"parallax_mas": parallax, "parallax_arcsec": parallax / 1000.0}
+        summary = f"{distance_pc:g} pc → parallax {parallax:.6g} mas"
+        return ToolResult(data=data, summary=summary, sources=[ASTROPY])
+    if parallax_mas is None or distance_pc is not None:
+        raise UserError("give either a parallax (parallax_mas) or a distance (distance_pc), not both or neither")
     if parallax_mas <= 0:
         raise UserError(
             f"a parallax of {parallax_mas} mas does not give a distance (it must be positive); "
             "the star is too far for Hipparcos to measure"
         )
     dist_pc = 1000.0 / parallax_mas
-    data: dict[str, Any] = {
+    data = {
+        "derived": "distance",
         "star": star_label,
         "parallax_mas": parallax_mas,
         "distance_pc": dist_pc,

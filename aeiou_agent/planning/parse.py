@@ -376,7 +376,8 @@ def without_work_words(text: str) -> str:
 
 _COMPARATIVES = r"(brighter|fainter|closer|nearer|farther|further|bigger|larger|smaller|higher|redder|bluer)"
 _COMPARISON = re.compile(
-    rf"\b(which|what)( one)? (is|are|looks?|appears?) {_COMPARATIVES}\b|\b{_COMPARATIVES}( away| off| out)? than\b"
+    rf"\b(which|what)( one)?( of [^?]{{1,80}}?)? (is|are|looks?|appears?) {_COMPARATIVES}\b"  # 'which of A and B is'
+    rf"|\b{_COMPARATIVES}( away| off| out)? than\b"
     r"|\bcompare\b"
     r"|\bvs\.?\b|\bversus\b"
 )
@@ -425,6 +426,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "gravity or weights",
     ),
     (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
+    (r"\blight[- ]?curves?\b|\bvariability\b|\bpulsation periods?\b", "light curves or variability"),
     (r"\b(life|alien|aliens|extraterrestrials?|habitab\w*|biosignatures?)\b", "life or habitability"),
     (r"\bpopulation of\b|\bhow many people\b|\binhabitants\b", "populations"),
     (r"\bcolou?r (of|is) the sky\b|\bsky (on|of) (mars|venus|titan)\b|\bweather on\b", "skies and climates of planets"),
@@ -506,7 +508,8 @@ _KNOWN_ATTRIBUTES = re.compile(
     r"modulus|elongation|from the sun|radial velocity|velocity|(angular )?separation|types?|class(ification)?|"
     r"nature|details|info(rmation)?|facts|data|properties|summary|overview|brightest|faintest|nearest|closest|"
     r"neighbou?rs?|stars?|galaxies|objects|members|time|times|local time|timezone|time zone|visibility|"
-    r"direction|location|bearing|motion|movement|fraction|portion|percent(age)?|lit)\b"
+    r"direction|location|bearing|motion|movement|fraction|portion|percent(age)?|lit|"
+    r"images?|pictures?|photos?|photographs?|cutouts?|charts?|finder|maps?|plots?)\b"  # what tools draw
 )
 _KNOWN_ADJECTIVES = re.compile(
     r"\b(far|distant|bright|faint|big|large|small|high|low|long|close|near|visible|wide|full|lit|illuminated|soon|late|"
@@ -515,8 +518,9 @@ _KNOWN_ADJECTIVES = re.compile(
 _ATTRIBUTE_ASKED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (how it is asked, what is known)
     (  # 'what is the orbital eccentricity of Mars', 'give me the inclination for M31'
         re.compile(
-            r"\b(?:what(?:'s|’s| is| are| was| were)?|whats|tell me|give me|do you (?:know|have)|find|show me|i need|"
-            r"i want)\s+(?:me\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?"
+            r"\b(?:what(?:'s|’s| is| are| was| were)?|whats|tell me|give me|do you (?:know|have)|find|show me|"
+            r"i need|i want|plot|draw|display|graph|fetch|download|get)\s+(?:me\s+)?"
+            r"(?:the\s+|its\s+|their\s+|an?\s+)?"
             r"(?P<attribute>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:of|for|on)\s+(?P<object>.+)"
         ),
         _KNOWN_ATTRIBUTES,

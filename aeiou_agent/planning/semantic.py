@@ -105,7 +105,11 @@ ENHANCE_REQUEST = re.compile(
     r"boost|sharpen|deblur|clean\s+up)\b|\b(?:this|that|the\s+same|my)\s+(?:[\w-]+\s+){0,2}(?:cutout|stamp|image)\b"
 )
 # Units a cosmology answer can be asked in, as astropy names them.
-_OUTPUT_UNITS = {"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gly": "Glyr", "mly": "Mlyr", "gyr": "Gyr", "myr": "Myr"}
+_OUTPUT_UNITS = {
+    **{"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "pc": "pc", "parsec": "pc", "gly": "Glyr", "mly": "Mlyr"},
+    **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "year": "yr", "yr": "yr"},
+    **{"billion": "Gyr", "million": "Myr", "thousand": "kyr"},
+}
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|same but|(the )?same (moment|time|night|day|date|thing|question|again)|"
     r"again|now|also|then|only|"
@@ -819,6 +823,8 @@ class SemanticPlanner:
         the next one in the ranking that can run.
         """
         lowered = parsed.text.lower()
+        if parsed.compares and len(mentions) >= 2 and intent in OBJECT_INTENTS:
+            return intent  # 'which of these stars is farther: Deneb or Rigel?': the fact compared decides
         if parsed.single_ra_deg is not None and not parsed.positions:
             return "convert_units"
         if parsed.positions and not mentions and not bodies:
@@ -982,7 +988,11 @@ class SemanticPlanner:
                 or re.search(r"\bmodulus\b", text, re.IGNORECASE)
             )
         if intent == "parallax_distance":
-            return extract.extract_parallax_mas(text) is not None or has_object
+            return (
+                extract.extract_parallax_mas(text) is not None
+                or has_object
+                or self._parallax_of_a_distance(text, mentions)
+            )
         if intent in {"star_distance", "object_info", "resolve_object", "constellation"}:
             catalogued = has_object and not (bodies and not mentions and intent != "constellation")
             return (  # the Moon and the planets are in no catalog: the ephemeris tools take them
@@ -1334,16 +1344,22 @@ class SemanticPlanner:
             and solar_only
         ):
             return "body_position"
+        parsed = _PARSED.get()
+        if parsed.compares and len(mentions) >= 2:  # 'which of Altair and Vega is closer?': the fact the word asks
+            if parsed.comparative in {"closer", "nearer", "farther", "further"}:
+                return "star_distance"
+            if parsed.comparative in {"brighter", "fainter", "redder", "bluer"} and intent not in OBJECT_INTENTS:
+                return "object_info"
         if intent == "star_distance":
             targets = len(mentions) + (1 if PRONOUN.search(text) and context.objects else 0)
-            if targets >= 2 and re.search(r"\b(from|between|apart|and)\b", lowered):
+            if targets >= 2 and not parsed.compares and re.search(r"\b(from|between|apart|and)\b", lowered):
                 return "angular_separation"
             if extract.extract_parallax_mas(text) is not None and not mentions:
                 return "parallax_distance"
         if intent in {"parallax_distance", "magnitude_distance"}:
             if _PARSED.get().magnitudes or "modulus" in lowered:
                 return "magnitude_distance"
-            if extract.extract_parallax_mas(text) is not None:
+            if extract.extract_parallax_mas(text) is not None or self._parallax_of_a_distance(text, mentions):
                 return "parallax_distance"
         if intent in {"object_info", "resolve_object"} and re.search(r"\bconstellation\b", lowered):
             return "constellation"
@@ -1882,11 +1898,24 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         parallax = extract.extract_parallax_mas(text)
+        if parallax is None and self._parallax_of_a_distance(text, mentions):  # 'what parallax has a star at 50 pc?'
+            distance_pc = extract.extract_distance_pc(text)
+            return Plan("parallax_distance", [PlannedCall("parallax_distance", {"distance_pc": distance_pc})])
         if parallax is None:
             if mentions or context.objects:
                 return self._build_star_distance(text, mentions, bodies, context)
             raise NeedInfo("Give the parallax with its unit, e.g. 'parallax of 10 mas'.")
         return Plan("parallax_distance", [PlannedCall("parallax_distance", {"parallax_mas": parallax})])
+
+    @staticmethod
+    def _parallax_of_a_distance(text: str, mentions: list[Mention]) -> bool:
+        """Whether the question asks the parallax a distance gives: 'what parallax would a star at 50 pc have?'."""
+        return (
+            not mentions
+            and bool(re.search(r"\bparallax\b", text, re.IGNORECASE))
+            and extract.extract_parallax_mas(text) is None
+            and extract.extract_distance_pc(text) is not None
+        )
 
     def _build_magnitude_distance(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
@@ -1966,12 +1995,13 @@ class SemanticPlanner:
             args["H0_km_s_mpc"] = h0
         if om0 is not None:
             args["Om0"] = om0
-        wanted = re.search(
-            r"\b(?:in|into|how\s+many)\s+(gpc|mpc|kpc|gly|mly|light[- ]years?|gyr|myr)\b(?!\s*(?:per|/|\^|³|\d))",
+        wanted = re.search(  # 'how many years ago' is answered in Gyr; 'in years' in years
+            r"\b(?:in|into|how\s+many(?!\s+years))\s+(gpc|mpc|kpc|pc|parsecs?|gly|mly|light[- ]years?|gyr|myr|kyr|"
+            r"(?:billions?|millions?|thousands?)(?:\s+of)?\s+years|years?|yrs?)\b(?!\s*(?:per|/|\^|³|\d))",
             lowered,
         )
-        if wanted:  # 'luminosity distance in Gpc'; 'light years' and 'light-year' are lyr
-            args["unit"] = _OUTPUT_UNITS.get(wanted.group(1), "lyr")
+        if wanted:  # 'luminosity distance in Gpc', 'age in years'; 'light years' and 'light-year' are lyr
+            args["unit"] = _OUTPUT_UNITS.get(wanted.group(1).split()[0].rstrip("s"), "lyr")
         angle = re.search(
             rf"\b({extract.NUM})\s*(?:(arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")|(arc\s*-?\s*min(?:ute)?s?|′|'))", lowered
         )
