@@ -5278,7 +5278,11 @@ FIRST_SCORE_35 = (
     "family (the other event, a magnitude limit, H0, a date a week on, an hour later, a wider field, a count, "
     "another value, another unit, another object), questions with two or three constraints at once, a position "
     "with '=' labels and colons, and requests outside astronomy. Truths from hip2.dat, ongc.db, astropy and "
-    "skyfield. Scored before any change for them. First score: PENDING. Regenerate with python evals/make_fresh.py."
+    "skyfield. Scored before any change for them. First score: tools 0.833, answers 0.833 (15 of 18), "
+    "refusal recall 0.800, precision 0.800, in scope refused 0.077. Failed first: 'make it magnitude 6' after a "
+    "cone search went to object_info; 'and an hour later?' after an altitude kept the old time; 'and 100 pc?' "
+    "after a unit conversion was not understood; 'convert 100 USD to EUR' ran the coordinate converter. "
+    "Regenerate with python evals/make_fresh.py."
 )
 case(
     "chat",
@@ -5386,6 +5390,120 @@ for question in [
 BATCH_35 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_36 = Path(__file__).with_name("fresh36.jsonl")
+FIRST_SCORE_36 = (
+    "# fresh36.jsonl: questions written 2026-12-06 (sixth session) the way people write when they explain "
+    "themselves: a sentence of context before the question, polite and imperative forms, numbers spelled out, "
+    "units in words, upper case, and a request beside something AEIOU cannot do. Truths from hip2.dat, ongc.db, "
+    "astropy and skyfield. Scored before any change for them. First score: PENDING. Regenerate with python "
+    "evals/make_fresh.py."
+)
+case(
+    "ephemeris",
+    "I'm observing from Paranal with a small scope on 2026-12-20. Is M42 well placed that night?",
+    tools=["observability"],
+    args={"observability": {"target": "M42", "site": "Paranal", "date": "2026-12-20"}},
+    contains=["hours above"],
+)
+case(
+    "catalog",
+    "For a star party I need the number of stars brighter than magnitude four within ten degrees of Vega.",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(mc.position("Vega"), 10, 4.0))],
+)
+case(
+    "sky",
+    "Could you please tell me how many light years ten parsecs is?",
+    tools=["convert_units"],
+    numbers=[num((10 * u.pc).to_value(u.lyr), rel=0.0005)],
+)
+case(
+    "cosmology",
+    "My galaxy is at redshift two point five. How far away is it in luminosity distance?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(2.5).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "catalog",
+    "WHAT CONSTELLATION IS BETELGEUSE IN",
+    tools=[["constellation", "object_info"]],
+    contains=["Orion"],
+)
+case(
+    "catalog",
+    "Give me the coordinates of the Whirlpool Galaxy, please.",
+    tools=["resolve_object"],
+    numbers=[num(mc.position("M51")[0], tol=0.01)],
+)
+case(
+    "sky",
+    "My student measured a parallax of 25 milliarcseconds for a star. What distance is that?",
+    tools=["parallax_distance"],
+    numbers=[num(40.0, tol=0.01)],
+)
+case(
+    "ephemeris",
+    "We're in Santiago, Chile. When does the Moon rise on 2026-12-24?",
+    tools=["rise_set"],
+    contains=[
+        mc.hm(
+            mc.event_time(
+                "rise",
+                mc.EPH["earth"] + wgs84.latlon(city("Santiago", "CL")["latitude"], city("Santiago", "CL")["longitude"]),
+                mc.EPH["moon"],
+                "2026-12-24",
+            )
+        )
+    ],
+)
+case(
+    "sky",
+    "I have two positions, 10.68 41.27 and 10.0 40.0 (degrees). How far apart are they?",
+    tools=["angular_separation"],
+    numbers=[num(SkyCoord(10.68, 41.27, unit="deg").separation(SkyCoord(10.0, 40.0, unit="deg")).deg, tol=0.001)],
+)
+case(
+    "catalog",
+    "Hi! Just curious - what kind of object is M57?",
+    tools=["object_info"],
+    contains=[["Planetary", "planetary"]],
+)
+case(
+    "cosmology",
+    "Assuming a flat universe with H0 = 72 and Omega_m = 0.28, what is the age of the universe today?",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.FlatLambdaCDM(H0=72, Om0=0.28, Tcmb0=2.7255).age(0).to_value(u.Gyr), tol=0.01)],
+)
+case(
+    "catalog",
+    "List five galaxies in Leo brighter than magnitude 10, thanks",
+    tools=["find_objects"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "Leo" and (_ngc_mag(r) or 99) <= 10))],
+)
+case(
+    "sky",
+    "Quick one: what's the distance modulus of a star 250 pc away?",
+    tools=["magnitude_distance"],
+    numbers=[num(5 * math.log10(250 / 10), tol=0.01)],
+)
+case(
+    "ephemeris",
+    "Tell me the Moon's illumination on 2027-02-14 and also write me a love poem about it",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-02-14"), tol=1.0)],
+    contains=["poem"],
+)
+for question in [
+    "I'm bored, entertain me",
+    "Can you help me with my taxes this year?",
+    "What's a good name for my cat?",
+    "Summarise the latest football results",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_36 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -5423,6 +5541,7 @@ def main() -> None:
         (OUT_33, FIRST_SCORE_33, BATCH_33),
         (OUT_34, FIRST_SCORE_34, BATCH_34),
         (OUT_35, FIRST_SCORE_35, BATCH_35),
+        (OUT_36, FIRST_SCORE_36, BATCH_36),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -682,3 +682,23 @@ def test_which_of_two_is_closer_compares_their_distances(obs):
     answer = obs.ask("which of these stars is farther: Deneb or Rigel?")
     assert answer.text.startswith("Deneb is farther than Rigel")
     assert obs.ask("how much of the moon is lit on 2026-12-25?").calls[0].tool == "moon_phase"
+
+
+def test_follow_ups_that_shift_the_time_change_the_limit_or_the_value(obs):
+    chat = obs.chat()
+    chat.ask("altitude of Vega from Kitt Peak at 2026-08-01 04:00 UTC")
+    assert chat.ask("and an hour later?").calls[0].args["time_utc"] == "2026-08-01T05:00:00"
+    assert chat.ask("and 30 minutes earlier?").calls[0].args["time_utc"] == "2026-08-01T04:30:00"
+    chat = obs.chat()
+    chat.ask("how illuminated is the Moon on 2026-12-01?")
+    assert chat.ask("and a week later?").calls[0].args["time_utc"] == "2026-12-08"
+    chat = obs.chat()
+    chat.ask("how many stars brighter than magnitude 5 are within 3 degrees of Antares?")
+    call = chat.ask("make it magnitude 6").calls[-1]
+    assert call.tool == "cone_search" and call.args["mag_max"] == 6.0 and call.args["radius_deg"] == 3.0
+    chat = obs.chat()
+    chat.ask("convert 10 pc to light years")
+    assert chat.ask("and 100 pc?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "light years"}
+    assert chat.ask("and in km?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "km"}
+    answer = obs.ask("convert 100 USD to EUR")
+    assert answer.status == "not_understood" and not answer.calls and "currencies" in answer.text

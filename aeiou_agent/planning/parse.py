@@ -429,6 +429,10 @@ UNSUPPORTED: list[tuple[str, str]] = [
     (r"\blight[- ]?curves?\b|\bvariability\b|\bpulsation periods?\b", "light curves or variability"),
     (r"\b(life|alien|aliens|extraterrestrials?|habitab\w*|biosignatures?)\b", "life or habitability"),
     (r"\bpopulation of\b|\bhow many people\b|\binhabitants\b", "populations"),
+    (
+        r"\b(usd|eur|gbp|jpy|chf|euros?|dollars?|yen|bitcoins?|currenc(y|ies)|exchange rates?|stock prices?)\b",
+        "currencies or prices",
+    ),
     (r"\bcolou?r (of|is) the sky\b|\bsky (on|of) (mars|venus|titan)\b|\bweather on\b", "skies and climates of planets"),
     (
         r"\b(rovers?|spacecraft|space probes?|landers?|astronauts?|space stations?|space missions?)\b",

@@ -38,6 +38,7 @@ from aeiou_agent.planning.parse import (
     RADIAL_VELOCITIES_OF_STARS,
     REQUEST,
     SPECTRAL_TYPES,
+    MagnitudeLimit,
     Parsed,
     find_catalog_name,
     find_column_conditions,
@@ -110,6 +111,11 @@ _OUTPUT_UNITS = {
     **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "year": "yr", "yr": "yr"},
     **{"billion": "Gyr", "million": "Myr", "thousand": "kyr"},
 }
+_NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0}
+_TIME_SHIFT = re.compile(
+    r"\b(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(minute|hour|day|night|week)s?\s+"
+    r"(later|earlier|before|after|on|afterwards)\b"
+)
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|same but|(the )?same (moment|time|night|day|date|thing|question|again)|"
     r"again|now|also|then|only|"
@@ -533,6 +539,7 @@ class SemanticPlanner:
         notes = [f"I read '{wrong}' as '{right}'." for wrong, right in parsed.corrections]
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
+        self._magnitude_follow_up(parsed, mentions, context)
         cue = self._strong_cue(text, mentions)
         refusal = self._refusal(parsed, mentions, bodies, context, cue=cue)
         if refusal is not None:
@@ -610,6 +617,17 @@ class SemanticPlanner:
         if plan.status == "ok":
             plan.notes += self._unused_constraints(parsed, plan)
         return plan
+
+    @staticmethod
+    def _magnitude_follow_up(parsed: Parsed, mentions: list[Mention], context: ChatContext) -> None:
+        """'make it magnitude 6' after a search with a magnitude limit: the new limit, not a brightness question."""
+        bound = "max" if context.args.get("mag_max") is not None else "min" if context.args.get("mag_min") else None
+        if bound is None or mentions or parsed.magnitude_limits or not FOLLOW_UP.search(parsed.text):
+            return
+        found = re.search(rf"\b(?:mag(?:nitude)?s?)\s*(?:=|of|to)?\s*({extract.NUM})\b", parsed.text, re.IGNORECASE)
+        if found:
+            parsed.magnitude_limits = [MagnitudeLimit(extract.to_float(found.group(1)), bound, None, found.group(0))]
+            parsed.asks = [a for a in parsed.asks if a != "brightness"]
 
     def _build_from_kinds(self, tool: str, parsed: Parsed, context: ChatContext) -> Plan:
         """A plan for a tool the planner has no special knowledge of: each argument filled by its declared kind.
@@ -1538,6 +1556,14 @@ class SemanticPlanner:
         clock = re.search(r"\b(\d{1,2}):(\d{2})\b", text)
         offset = zone_offset_hours(text)
         relative = re.search(r"\b(the )?(next|following|previous) (day|night)\b|\bthe day (after|before)\b", lowered)
+        shift = _TIME_SHIFT.search(lowered)  # 'an hour later', 'a week later', '30 minutes earlier'
+        if shift and context.when and not ISO_DATE.search(text):
+            base = dt.datetime.fromisoformat(context.when[:19] if len(context.when) > 10 else context.when + "T00:00")
+            amount = _NUMBER_WORDS.get(shift.group(1)) or float(shift.group(1))
+            unit = {"night": "days", "week": "weeks"}.get(shift.group(2), shift.group(2) + "s")
+            moved = dt.timedelta(**{unit: amount}) * (-1 if shift.group(3) in ("earlier", "before") else 1)
+            iso = (base + moved).strftime("%Y-%m-%dT%H:%M:%S")
+            return iso[:10] if date_only or (len(context.when) == 10 and unit in ("days", "weeks")) else iso
         found = find_when(text, now)
         if found and found[1].lower() == "now" and context.when and re.match(r"\W*now\b(?!\s*\?)", lowered):
             found = None  # 'now from La Palma' in a chat: 'now' changes one thing, not the moment
@@ -1675,7 +1701,7 @@ class SemanticPlanner:
         args["catalog"] = catalog
         if object_type != "any":
             args["object_type"] = object_type
-        for key in ("mag_max", "mag_min", "mag_band", "where"):
+        for key in ("mag_max", "mag_min", "mag_band", "where", "order_by", "limit"):
             if key in previous:
                 args[key] = previous[key]
         args.update(self._magnitude_filter(parsed, catalog, notes))
@@ -1882,6 +1908,20 @@ class SemanticPlanner:
             args = {"value": ra_deg, "from_unit": "deg", "to_unit": "hourangle"}
             return Plan("convert_units", [PlannedCall("convert_units", args)])
         conversion = extract.extract_unit_conversion(text, is_unit)
+        previous = context.args if context.intent == "convert_units" and FOLLOW_UP.search(text) else {}
+        if conversion is None and previous:  # 'and 100 pc?', 'and in km?': the last conversion with one thing changed
+            args = dict(previous)
+            value = re.search(rf"(?<![\w.])({extract.NUM})\s*([^\s?,]+(?:\s+[^\s?,]+)?)?", text)
+            target = re.search(r"\b(?:in|to|into)\s+([^?]+?)\s*\??$", text)
+            if target and is_unit(target.group(1)):
+                args["to_unit"] = target.group(1)
+            if value:
+                args["value"] = extract.to_float(value.group(1))
+                unit = (value.group(2) or "").strip()
+                if unit and is_unit(unit):
+                    args["from_unit"] = unit
+            if args != previous:
+                return Plan("convert_units", [PlannedCall("convert_units", args)])
         if conversion is None:
             raise NeedInfo("Say what to convert and into which unit, e.g. 'convert 10 parsecs to light years'.")
         return Plan(
