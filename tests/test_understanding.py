@@ -702,3 +702,14 @@ def test_follow_ups_that_shift_the_time_change_the_limit_or_the_value(obs):
     assert chat.ask("and in km?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "km"}
     answer = obs.ask("convert 100 USD to EUR")
     assert answer.status == "not_understood" and not answer.calls and "currencies" in answer.text
+
+
+def test_numbers_in_words_and_a_refused_action_beside_a_question(obs):
+    answer = obs.ask("Could you please tell me how many light years ten parsecs is?")
+    assert answer.calls[0].args == {"value": 10.0, "from_unit": "parsecs", "to_unit": "light years"}
+    answer = obs.ask("My galaxy is at redshift two point five. How far away is it in luminosity distance?")
+    assert answer.calls[0].args["z"] == 2.5
+    answer = obs.ask("Tell me the Moon's illumination on 2027-02-14 and also write me a love poem about it")
+    assert [c.tool for c in answer.calls] == ["moon_phase"] and "I don't write poems" in answer.text
+    answer = obs.ask("write a haiku about the Pleiades")  # all action: refused, nothing run
+    assert answer.status == "not_understood" and not answer.calls

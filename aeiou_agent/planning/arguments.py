@@ -47,8 +47,24 @@ def to_float(text: str) -> float:
     return float(text.replace("−", "-").replace(",", ""))
 
 
+_DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_POINT = re.compile(
+    r"\b({}|zero)\s+point\s+((?:(?:{})\b\s*)+)".format(
+        "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)), "|".join(_DIGIT_WORDS)
+    ),
+    re.IGNORECASE,
+)
+
+
 def words_to_numbers(text: str) -> str:
-    """'five degrees' → '5 degrees' (only before units, so 'a galaxy' stays)."""
+    """'five degrees' → '5 degrees', 'two point five' → '2.5' (whole numbers only before units: 'a galaxy' stays)."""
+    text = _POINT.sub(
+        lambda m: "{:g}.{} ".format(
+            _NUMBER_WORDS.get(m.group(1).lower(), 0),
+            "".join(str(_DIGIT_WORDS.index(w.lower())) for w in m.group(2).split()),
+        ),
+        text,
+    )
     units = r"(degrees?|deg|arc\s*minutes?|arcmins?|arc\s*seconds?|arcsecs?|parsecs?|light[- ]years?)"
     pattern = re.compile(
         r"\b({})\s+{}".format("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)), units), re.IGNORECASE
@@ -531,6 +547,9 @@ def extract_unit_conversion(text: str, is_unit: Callable[[str], bool]) -> UnitCo
         ):
             return UnitConversion(to_float(direct.group(1)), from_unit, to_unit)
     is_form = re.search(rf"how\s+many\s+({_UNIT_TEXT})\s+(?:is|are)\s+({NUM})\s*({_UNIT_TEXT})$", t, re.IGNORECASE)
+    is_form = is_form or re.search(  # 'how many light years 10 parsecs is'
+        rf"how\s+many\s+({_UNIT_TEXT})\s+({NUM})\s*({_UNIT_TEXT})\s+(?:is|are|makes?)$", t, re.IGNORECASE
+    )
     if is_form:
         to_unit, from_unit = trim(is_form.group(1)), trim(is_form.group(3))
         if to_unit and from_unit:

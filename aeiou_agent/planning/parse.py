@@ -619,6 +619,24 @@ ACTIONS: list[tuple[str, str]] = [
     ),
 ]
 
+
+def without_actions(text: str) -> tuple[str, str | None]:
+    """The question without its clauses that ask for an action AEIOU refuses, and the refusal of the first.
+
+    'the Moon's illumination on 2027-02-14 and also write me a love poem' → ('the Moon's illumination on
+    2027-02-14', "I can't answer that: I don't write poems…"). A question that is all action comes back empty.
+    """
+    clauses = re.split(r"\s*(?:[,;.]\s*)?\b(?:and(?:\s+also)?|also|then|plus)\b\s+|\s*[;.]\s+", text.strip())
+    kept, refusal = [], None
+    for clause in clauses:
+        found = next((message for pattern, message in ACTIONS if re.search(pattern, clause.lower())), None)
+        if found:
+            refusal = refusal or found
+        else:
+            kept.append(clause)
+    return (" and ".join(kept) if refusal else text), refusal
+
+
 # Words that make a question about astronomy, beside the names, positions and numbers the parse finds.
 _DOMAIN = re.compile(
     r"\b(stars?|galax(y|ies)|nebula[es]*|clusters?|planets?|moon|sun|sky|constellations?|catalog(ue)?s?|hipparcos|"

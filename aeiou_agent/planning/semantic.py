@@ -44,6 +44,7 @@ from aeiou_agent.planning.parse import (
     find_column_conditions,
     find_positions,
     parse_question,
+    without_actions,
     without_work_words,
 )
 from aeiou_agent.registry import Registry, default_registry
@@ -111,7 +112,6 @@ _OUTPUT_UNITS = {
     **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "year": "yr", "yr": "yr"},
     **{"billion": "Gyr", "million": "Myr", "thousand": "kyr"},
 }
-_NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0}
 _TIME_SHIFT = re.compile(
     r"\b(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(minute|hour|day|night|week)s?\s+"
     r"(later|earlier|before|after|on|afterwards)\b"
@@ -464,9 +464,18 @@ class SemanticPlanner:
         if extract.looks_like_sql(text) and not (catalogs and _SELECT_WITHOUT_COLUMNS.match(text)):
             sql = extract.extract_sql(text) or text
             return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
+        text = extract.words_to_numbers(text)  # 'ten parsecs', 'redshift two point five': every tool reads digits
+        catalogs = self._added_catalogs_in(text)
         names = self._store().names
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
         parsed = parse_question(text, self.vocabulary, protected)
+        if parsed.action:  # '… and also write me a poem': answer the rest, and say what was not done
+            rest, refusal = without_actions(text)
+            if rest and rest != text and refusal:
+                plan = self._plan(rest, context)
+                if plan.status == "ok" and plan.calls:
+                    plan.notes.append(refusal.replace("I can't answer that:", "I answered the rest, not all of it:"))
+                    return plan
         parsed.catalogs = list(dict.fromkeys(name for name, _span in catalogs))
         token = _PARSED.set(parsed)
         try:
@@ -1559,7 +1568,7 @@ class SemanticPlanner:
         shift = _TIME_SHIFT.search(lowered)  # 'an hour later', 'a week later', '30 minutes earlier'
         if shift and context.when and not ISO_DATE.search(text):
             base = dt.datetime.fromisoformat(context.when[:19] if len(context.when) > 10 else context.when + "T00:00")
-            amount = _NUMBER_WORDS.get(shift.group(1)) or float(shift.group(1))
+            amount = {**extract.NUMBER_WORDS, "a": 1, "an": 1}.get(shift.group(1)) or float(shift.group(1))
             unit = {"night": "days", "week": "weeks"}.get(shift.group(2), shift.group(2) + "s")
             moved = dt.timedelta(**{unit: amount}) * (-1 if shift.group(3) in ("earlier", "before") else 1)
             iso = (base + moved).strftime("%Y-%m-%dT%H:%M:%S")
