@@ -5514,8 +5514,11 @@ FIRST_SCORE_37 = (
     "the galaxy generator, density fields and the power spectrum asked for by people who are not cosmologists, "
     "statistics over the catalogs asked in words, catalog cards, what's up at a site, and papers asked for with "
     "a topic in plain words. Truths from hip2.dat, ongc.db and the seed bibliography; the generators' arguments "
-    "as the tools declare them. Scored before any change for them. First score: PENDING. Regenerate with python "
-    "evals/make_fresh.py."
+    "as the tools declare them. Scored before any change for them. First score: tools 0.875, arguments 0.800, "
+    "answers 0.938 (15 of 16), refusal recall 1.000, precision 0.800, in scope refused 0.083. Failed first: 'what "
+    "can I look at from Mauna Kea on …' asked which object. One expectation of mine was too narrow and was "
+    "corrected: the Hipparcos star count was answered right by find_objects (counting every star), which the case "
+    "had not listed. Regenerate with python evals/make_fresh.py."
 )
 case(
     "generative",
@@ -5551,7 +5554,7 @@ case(
 case(
     "catalog",
     "how many stars does the Hipparcos catalog have?",
-    tools=[["describe_catalog", "sql_query"]],
+    tools=[["describe_catalog", "sql_query", "find_objects"]],  # find_objects counts them too (corrected, see header)
     numbers=[num(len(mc.HIP))],
 )
 case(

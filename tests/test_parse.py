@@ -318,3 +318,10 @@ def test_superlatives_and_statistics_on_columns(text, order, aggregate):
     assert (found and (found.column, found.descending)) == (order or None)
     statistic = find_aggregate(text)
     assert (statistic and (statistic.function, statistic.column)) == (aggregate or None)
+
+
+@pytest.mark.parametrize(
+    "question", ["what can I look at from Mauna Kea on 2026-11-20?", "what can we view from Paranal tonight"]
+)
+def test_what_to_look_at_asks_whats_up(question):
+    assert "whats_up" in parse_question(question, VOCABULARY, []).asks

@@ -339,7 +339,8 @@ ASKS: dict[str, str] = {
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
     r"|\b(clears?|dips? below|sinks? below) the horizon\b",
     "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b",
-    "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see)\b|\bwhich planets\b"
+    "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see|look at|view|watch)\b"
+    r"|\bwhich planets\b"
     r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b"
     r"|\bwhat should (i|we) (look at|point at)\b|\bworth (looking at|observing|seeing|a look)\b"
     r"|\banything (good|interesting|nice) to (see|observe|look at)\b",
