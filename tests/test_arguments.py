@@ -96,6 +96,7 @@ NOW = dt.datetime(2026, 11, 25, 17, 30, tzinfo=dt.UTC)
         ("on September 1st 2026", "2026-09-01"),
         ("on 1 Sep 2026", "2026-09-01"),
         ("right now", "2026-11-25T17:30:00"),
+        ("at 22:00 CET on 2026-12-10", "2026-12-10T22:00:00"),  # the clock before the date (the zone is the planner's)
     ],
 )
 def test_dates(text, iso):

@@ -478,7 +478,11 @@ def test_a_comparison_opens_with_the_verdict_from_the_tool_outputs(obs):
     # the winner decides, not the text: 'M101 …' starts with 'M1' and once read as a yes
     assert obs.ask("Is M1 brighter than M101?").text.startswith("No: M101 is brighter than M1 (V magnitude")
     answer = obs.ask("Is Vega brighter than M31?")  # Hp and V magnitudes: no verdict across bands
-    assert not answer.text.startswith(("Yes", "No")) and answer.grounded
+    assert not answer.text.startswith(("Yes", "No", "I cannot say")) and answer.grounded
+    # a measure one of them lacks: said, instead of listing other facts
+    assert obs.ask("is M31 farther than M33?").text.startswith(
+        "I cannot say which is farther: the catalogs have no distance for M31 or M33."
+    )
 
 
 def test_a_fact_of_the_conversations_object_goes_to_the_tool_that_has_it(obs):
@@ -713,3 +717,24 @@ def test_numbers_in_words_and_a_refused_action_beside_a_question(obs):
     assert [c.tool for c in answer.calls] == ["moon_phase"] and "I don't write poems" in answer.text
     answer = obs.ask("write a haiku about the Pleiades")  # all action: refused, nothing run
     assert answer.status == "not_understood" and not answer.calls
+
+
+def test_a_rise_asked_on_a_day_without_one_is_said(obs):
+    answer = obs.ask("We're in Santiago, Chile. When does the Moon rise on 2026-12-24?")
+    assert [e["event"] for e in answer.calls[0].result["events"]] == ["transit", "set"]
+    assert "It does not rise in that day." in answer.text
+    assert "does not" not in obs.ask("when does Saturn rise at Paranal on 2026-09-01?").text
+
+
+def test_a_clock_before_the_date_in_a_zone_and_conditions_at_a_dome(obs):
+    answer = obs.ask("altitude of Jupiter at 22:00 CET on 2026-12-10 from Madrid")
+    assert answer.calls[0].args["time_utc"] == "2026-12-10T21:00:00"
+    answer = obs.ask("what is the dome temperature at Paranal right now?")
+    assert answer.status == "not_understood" and not answer.calls
+
+
+def test_a_rise_time_is_the_same_minute_in_utc_and_local_time(obs):
+    """05:52:59.6 UTC was shown as 05:53 UTC (rounded to the second) beside 02:52 local time (truncated)."""
+    event = obs.call_tool("rise_set", {"target": "Jupiter", "site": "Paranal", "date": "2026-11-06"}).call.result
+    rise = next(e for e in event["events"] if e["event"] == "rise")
+    assert rise["time_utc"][14:16] == rise["time_local"][3:5]

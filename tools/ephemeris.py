@@ -222,7 +222,8 @@ def _local(t: Any, site: Site) -> str | None:
     """The site's clock time and date of a skyfield time ('19:31 MST on 2026-05-31'), if its time zone is known."""
     if not site.time_zone:
         return None
-    local = t.utc_datetime().astimezone(ZoneInfo(site.time_zone))
+    rounded = dt.datetime.fromisoformat(_iso(t).replace("Z", "+00:00"))  # the instant shown in UTC, to the second
+    local = rounded.astimezone(ZoneInfo(site.time_zone))
     return f"{local:%H:%M} {local.tzname()} on {local:%Y-%m-%d}"
 
 

@@ -468,8 +468,9 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (
         r"\bweather\b|\bcloud(y|s|iness)?\b|\bseeing (forecast|conditions)\b|\bforecast\b|\bhumidity\b|\brain\b"
-        r"|\b(be|stay|is it|it be) (clear|overcast|sunny|stormy|windy)\b|\bclear (skies|sky) (tonight|tomorrow)\b",
-        "weather or seeing forecasts",
+        r"|\b(be|stay|is it|it be) (clear|overcast|sunny|stormy|windy)\b|\bclear (skies|sky) (tonight|tomorrow)\b"
+        r"|\bdomes?\b|\bwind speed\b|\b(air|outside|ambient) temperature\b",
+        "weather, seeing or conditions at an observatory",
     ),
     (
         r"\bwho discovered\b|\bdiscovered by\b|\bwhen was\b.*\b(discovered|launched|built|founded)\b"
