@@ -701,6 +701,10 @@ def test_follow_ups_that_shift_the_time_change_the_limit_or_the_value(obs):
     call = chat.ask("make it magnitude 6").calls[-1]
     assert call.tool == "cone_search" and call.args["mag_max"] == 6.0 and call.args["radius_deg"] == 3.0
     chat = obs.chat()
+    chat.ask("how many stars fainter than magnitude 0 are within 3 degrees of Sirius?")  # a limit of 0 is a limit
+    call = chat.ask("make it magnitude 2").calls[-1]
+    assert call.tool == "cone_search" and call.args["mag_min"] == 2.0
+    chat = obs.chat()
     chat.ask("convert 10 pc to light years")
     assert chat.ask("and 100 pc?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "light years"}
     assert chat.ask("and in km?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "km"}

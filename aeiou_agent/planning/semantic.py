@@ -630,7 +630,8 @@ class SemanticPlanner:
     @staticmethod
     def _magnitude_follow_up(parsed: Parsed, mentions: list[Mention], context: ChatContext) -> None:
         """'make it magnitude 6' after a search with a magnitude limit: the new limit, not a brightness question."""
-        bound = "max" if context.args.get("mag_max") is not None else "min" if context.args.get("mag_min") else None
+        limits = {bound: context.args.get(f"mag_{bound}") for bound in ("max", "min")}
+        bound = next((name for name, value in limits.items() if value is not None), None)
         if bound is None or mentions or parsed.magnitude_limits or not FOLLOW_UP.search(parsed.text):
             return
         found = re.search(rf"\b(?:mag(?:nitude)?s?)\s*(?:=|of|to)?\s*({extract.NUM})\b", parsed.text, re.IGNORECASE)
