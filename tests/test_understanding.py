@@ -697,6 +697,10 @@ def test_follow_ups_that_shift_the_time_change_the_limit_or_the_value(obs):
     chat.ask("how illuminated is the Moon on 2026-12-01?")
     assert chat.ask("and a week later?").calls[0].args["time_utc"] == "2026-12-08"
     chat = obs.chat()
+    chat.ask("when does Jupiter rise at the VLT on 2026-11-05?")
+    assert chat.ask("and the next day?").calls[0].args["date"] == "2026-11-06"
+    assert chat.ask("and the day after 2026-11-20?").calls[0].args["date"] == "2026-11-21"  # a date is no shift
+    chat = obs.chat()
     chat.ask("how many stars brighter than magnitude 5 are within 3 degrees of Antares?")
     call = chat.ask("make it magnitude 6").calls[-1]
     assert call.tool == "cone_search" and call.args["mag_max"] == 6.0 and call.args["radius_deg"] == 3.0
@@ -728,6 +732,8 @@ def test_a_rise_asked_on_a_day_without_one_is_said(obs):
     assert [e["event"] for e in answer.calls[0].result["events"]] == ["transit", "set"]
     assert "It does not rise in that day." in answer.text
     assert "does not" not in obs.ask("when does Saturn rise at Paranal on 2026-09-01?").text
+    answer = obs.ask("transit of the Moon from Santiago on 2026-12-24")  # said whatever event was asked
+    assert "It does not rise in that day." in answer.text and "does not set" not in answer.text
 
 
 def test_a_clock_before_the_date_in_a_zone_and_conditions_at_a_dome(obs):

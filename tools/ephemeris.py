@@ -222,13 +222,17 @@ def _local(t: Any, site: Site) -> str | None:
     """The site's clock time and date of a skyfield time ('19:31 MST on 2026-05-31'), if its time zone is known."""
     if not site.time_zone:
         return None
-    rounded = dt.datetime.fromisoformat(_iso(t).replace("Z", "+00:00"))  # the instant shown in UTC, to the second
-    local = rounded.astimezone(ZoneInfo(site.time_zone))
+    local = _utc_second(t).astimezone(ZoneInfo(site.time_zone))  # the instant shown in UTC, to the second
     return f"{local:%H:%M} {local.tzname()} on {local:%Y-%m-%d}"
 
 
+def _utc_second(t: Any) -> dt.datetime:
+    """A skyfield time as an aware UTC datetime rounded to the nearest second (as every time is shown)."""
+    return (t.utc_datetime() + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+
+
 def _iso(t: Any) -> str:
-    return str(t.utc_strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return _utc_second(t).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 SiteName = Annotated[str | None, Field(max_length=100), Kind("place")]
@@ -389,6 +393,8 @@ def rise_set(
             observer.at(ts.from_datetime(day + dt.timedelta(hours=12))).observe(body).apparent().altaz()[0].degrees
         )
         data["always"] = "up" if alt_mid > 0 else "down"
+    else:  # it rises or sets that day, but perhaps not both: say which is missing rather than leave it unsaid
+        data["missing"] = [kind for kind in ("rise", "set") if data[f"{kind}_utc"] is None]
     parts = [
         f"{e['event']} {e['time_utc'][11:16]} UTC"
         + (f" ({e['time_local']} local time)" if e["time_local"] else "")

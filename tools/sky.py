@@ -332,8 +332,13 @@ def parallax_distance(
     """
     if distance_pc is not None and parallax_mas is None:
         parallax = 1000.0 / distance_pc
-        data = {"derived": "parallax", "distance_pc": distance_pc, "distance_ly": distance_pc * PC_TO_LY}
-        data |= {"parallax_mas": parallax, "parallax_arcsec": parallax / 1000.0}
+        data = {
+            "derived": "parallax",
+            "distance_pc": distance_pc,
+            "distance_ly": distance_pc * PC_TO_LY,
+            "parallax_mas": parallax,
+            "parallax_arcsec": parallax / 1000.0,
+        }
         summary = f"{distance_pc:g} pc → parallax {parallax:.6g} mas"
         return ToolResult(data=data, summary=summary, sources=[ASTROPY])
     if parallax_mas is None or distance_pc is not None:

@@ -47,7 +47,7 @@ def to_float(text: str) -> float:
     return float(text.replace("−", "-").replace(",", ""))
 
 
-_DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_DIGIT_WORDS = {"zero": 0, **{word: int(value) for word, value in NUMBER_WORDS.items() if value in range(1, 10)}}
 _POINT = re.compile(
     r"\b({}|zero)\s+point\s+((?:(?:{})\b\s*)+)".format(
         "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)), "|".join(_DIGIT_WORDS)
@@ -61,7 +61,7 @@ def words_to_numbers(text: str) -> str:
     text = _POINT.sub(
         lambda m: "{:g}.{} ".format(
             _NUMBER_WORDS.get(m.group(1).lower(), 0),
-            "".join(str(_DIGIT_WORDS.index(w.lower())) for w in m.group(2).split()),
+            "".join(str(_DIGIT_WORDS[w.lower()]) for w in m.group(2).split()),
         ),
         text,
     )

@@ -1372,6 +1372,8 @@ class Parsed:
     column_order: ColumnOrder | None = None  # 'the reddest', 'the largest parallax'
     aggregate: Aggregate | None = None  # 'the average B-V colour of …'
     catalogs: list[str] = field(default_factory=list)  # added (user) catalogs the question names, in order
+    # conditions on the first added catalog's columns (SQL), the words compared that are no column, its columns
+    catalog_conditions: tuple[str | None, tuple[str, ...], tuple[str, ...]] | None = None
 
     @property
     def numbers_text(self) -> str:

@@ -115,7 +115,23 @@ _OUTPUT_UNITS = {
 _TIME_SHIFT = re.compile(
     r"\b(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(minute|hour|day|night|week)s?\s+"
     r"(later|earlier|before|after|on|afterwards)\b"
+    r"|\b(?:the )?(next|following|previous) (?:day|night)\b|\bthe day (after|before)\b"
 )
+
+
+def _time_shift(lowered: str) -> dt.timedelta | None:
+    """How far a follow-up moves the conversation's moment: 'the next day', 'an hour later', '30 minutes earlier'."""
+    shift = _TIME_SHIFT.search(lowered)
+    if shift is None:
+        return None
+    count, unit, direction, next_or_previous, after_or_before = shift.groups()
+    if unit is None:  # 'the next day', 'the previous night', 'the day before'
+        count, unit, direction = "1", "day", next_or_previous or after_or_before
+    amount = {**extract.NUMBER_WORDS, "a": 1, "an": 1}.get(count) or float(count)
+    step = dt.timedelta(**{{"night": "days", "week": "weeks"}.get(unit, unit + "s"): amount})
+    return -step if direction in ("earlier", "before", "previous") else step
+
+
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|same but|(the )?same (moment|time|night|day|date|thing|question|again)|"
     r"again|now|also|then|only|"
@@ -464,8 +480,9 @@ class SemanticPlanner:
         if extract.looks_like_sql(text) and not (catalogs and _SELECT_WITHOUT_COLUMNS.match(text)):
             sql = extract.extract_sql(text) or text
             return Plan("sql_query", [PlannedCall("sql_query", {"query": sql})])
-        text = extract.words_to_numbers(text)  # 'ten parsecs', 'redshift two point five': every tool reads digits
-        catalogs = self._added_catalogs_in(text)
+        in_digits = extract.words_to_numbers(text)  # 'ten parsecs', 'redshift two point five': every tool reads digits
+        if in_digits != text:
+            text, catalogs = in_digits, self._added_catalogs_in(in_digits)  # the names' places may have moved
         names = self._store().names
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
         parsed = parse_question(text, self.vocabulary, protected)
@@ -515,24 +532,26 @@ class SemanticPlanner:
         intent = next(name for name, _score in ranking if name in ADDED_CATALOG_TOOLS)
         plan = self._build_from_kinds(intent, parsed, context)
         plan.confidence = 1.0
-        _conditions, lacking, columns = self._conditions_on(parsed.catalogs[0], parsed.text)
+        _conditions, lacking, columns = self._conditions_on(parsed)
         listed = ", ".join(columns)
         plan.notes += [f"I did not apply the condition on '{word}': {parsed.catalogs[0]} has no such column ({listed})."
                        for word in lacking]  # fmt: skip
         return plan
 
-    def _conditions_on(self, catalog: str, text: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
-        """Conditions on an added catalog's columns, SQL style ('g < 18 AND parallax > 10').
+    def _conditions_on(self, parsed: Parsed) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+        """Conditions on the first added catalog's columns, SQL style ('g < 18 AND parallax > 10'), read once.
 
         Also the words compared that are no column of it, and its columns, for the note that names them.
         """
         from aeiou_agent.catalogs import user_catalogs
 
-        card = user_catalogs(self._store().settings).card(catalog)
-        columns = tuple(c["name"] for c in card["columns"])
-        conditions, lacking = find_column_conditions(text, list(columns))
-        sql = " AND ".join(f"{column} {op} {value:g}" for column, op, value in conditions) or None
-        return sql, tuple(lacking), columns
+        if parsed.catalog_conditions is None:
+            card = user_catalogs(self._store().settings).card(parsed.catalogs[0])
+            columns = tuple(c["name"] for c in card["columns"])
+            conditions, lacking = find_column_conditions(parsed.text, list(columns))
+            sql = " AND ".join(f"{column} {op} {value:g}" for column, op, value in conditions) or None
+            parsed.catalog_conditions = (sql, tuple(lacking), columns)
+        return parsed.catalog_conditions
 
     def _plan_parsed(self, parsed: Parsed, context: ChatContext) -> Plan:
         text = parsed.text
@@ -685,7 +704,7 @@ class SemanticPlanner:
             elif "catalog" in kinds and catalog_pool:  # added catalogs first ('cross-match hipparcos with mine')
                 value = catalog_pool.pop(0)
             elif "column_condition" in kinds and parsed.catalogs:
-                value = self._conditions_on(parsed.catalogs[0], parsed.text)[0]
+                value = self._conditions_on(parsed)[0]
             elif set(kinds) & {"survey", "catalog"}:  # a Literal of names: the one the question names ('2MASS K image')
                 annotation = spec.args_model.model_fields[name].annotation
                 value = find_catalog_name(text) if annotation is str else _named_choice(text, annotation)
@@ -1565,33 +1584,22 @@ class SemanticPlanner:
         lowered = text.lower()
         clock = re.search(r"\b(\d{1,2}):(\d{2})\b", text)
         offset = zone_offset_hours(text)
-        relative = re.search(r"\b(the )?(next|following|previous) (day|night)\b|\bthe day (after|before)\b", lowered)
-        shift = _TIME_SHIFT.search(lowered)  # 'an hour later', 'a week later', '30 minutes earlier'
-        if shift and context.when and not ISO_DATE.search(text):
+        shift = _time_shift(lowered)
+        if context.when and not ISO_DATE.search(text) and (shift or (clock and FOLLOW_UP.search(text))):
             base = dt.datetime.fromisoformat(context.when[:19] if len(context.when) > 10 else context.when + "T00:00")
-            amount = {**extract.NUMBER_WORDS, "a": 1, "an": 1}.get(shift.group(1)) or float(shift.group(1))
-            unit = {"night": "days", "week": "weeks"}.get(shift.group(2), shift.group(2) + "s")
-            moved = dt.timedelta(**{unit: amount}) * (-1 if shift.group(3) in ("earlier", "before") else 1)
-            iso = (base + moved).strftime("%Y-%m-%dT%H:%M:%S")
-            return iso[:10] if date_only or (len(context.when) == 10 and unit in ("days", "weeks")) else iso
+            base += shift or dt.timedelta()
+            if clock:  # 'the next day at 22:00', 'and at 23:00?'
+                base = base.replace(hour=int(clock.group(1)), minute=int(clock.group(2)), second=0)
+            elif len(context.when) == 10 and shift and shift % dt.timedelta(days=1) == dt.timedelta():
+                return base.strftime("%Y-%m-%d")  # whole days from a day stay a day
+            if clock and offset:  # 'the next day at 22:00 CET'
+                base -= dt.timedelta(hours=offset)
+            iso = base.strftime("%Y-%m-%dT%H:%M:%S")
+            return iso[:10] if date_only else iso
         found = find_when(text, now)
         if found and found[1].lower() == "now" and context.when and re.match(r"\W*now\b(?!\s*\?)", lowered):
             found = None  # 'now from La Palma' in a chat: 'now' changes one thing, not the moment
-        if (
-            context.when
-            and (FOLLOW_UP.search(text) or relative)
-            and (relative or (clock and not ISO_DATE.search(text)))
-        ):
-            base = dt.datetime.fromisoformat(
-                context.when[:19] if len(context.when) > 10 else context.when + "T00:00:00"
-            )
-            if relative:
-                step = -1 if relative.group(2) == "previous" or relative.group(4) == "before" else 1
-                base = base + dt.timedelta(days=step)
-            if clock:
-                base = base.replace(hour=int(clock.group(1)), minute=int(clock.group(2)), second=0)
-            iso = base.strftime("%Y-%m-%dT%H:%M:%S")
-        elif found:
+        if found:
             iso, phrase, _has_time = found
             if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
                 iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
