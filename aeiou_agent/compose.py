@@ -246,6 +246,34 @@ _COMPARED: dict[str, tuple[tuple[str, ...], bool, str, str]] = {
 _MAGNITUDE_BANDS = {"vmag": "V", "hpmag": "Hp"}
 
 
+# Hipparcos Hp and Johnson V (or B) differ by under a magnitude for all but the reddest stars (van Leeuwen 2007):
+# magnitudes in different bands further apart than this still say which object looks brighter.
+BAND_GAP_MAG = 1.0
+
+
+def _band_magnitude(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, float]:
+    """The first of ``keys`` the object has, as (band, magnitude): ('Hp', 0.09) for a Hipparcos star."""
+    key = next(k for k in keys if isinstance(obj.get(k), int | float))
+    return _MAGNITUDE_BANDS.get(key) or str(obj.get("magnitude_band") or ""), float(obj[key])
+
+
+def _across_bands(comparative: str, names: list[str], values: list[float], bands: list[str], yes_no: bool) -> str:
+    """A brightness verdict from magnitudes in different bands: given when the gap exceeds what the bands explain."""
+    best = (max if comparative == "fainter" else min)(range(len(values)), key=values.__getitem__)
+    order = [best, *(i for i in range(len(values)) if i != best)]
+    shown = " vs ".join(f"{bands[i]} {values[i]:.2f}" for i in order)
+    if max(values) - min(values) <= BAND_GAP_MAG:
+        listed = ", ".join(f"{names[i]} {bands[i]} {values[i]:.2f}" for i in range(len(values)))
+        return (
+            f"I cannot say which is {comparative}: the magnitudes are in different bands ({listed}), which can "
+            "differ by up to a magnitude."
+        )
+    others = " and ".join(n for i, n in enumerate(names) if i != best)
+    gap = "different bands, but further apart than the bands differ"
+    sentence = f"{names[best]} is {comparative} than {others} ({shown}: {gap})."
+    return f"{'Yes' if best == 0 else 'No'}: {sentence}" if yes_no else sentence
+
+
 def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_no: bool = False) -> str | None:
     """'Vega is brighter than Arcturus (Hp 0.09 vs 0.11).' from each object's tool outputs; None if not comparable.
 
@@ -260,12 +288,15 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
         lacking = [
             n for n, o in zip(names, objects, strict=True) if not any(isinstance(o.get(k), int | float) for k in keys)
         ]
+        if not lacking and noun == "magnitude":  # each has one, in different bands: Hp for Vega, V for M31
+            pairs = [_band_magnitude(o, keys) for o in objects]
+            return _across_bands(comparative, names, [v for _b, v in pairs], [b for b, _v in pairs], yes_no)
         if not lacking:
-            return None  # each has one, but not the same one (magnitudes in different bands): no verdict
+            return None
         return f"I cannot say which is {comparative}: the catalogs have no {noun} for {' or '.join(lacking)}."
-    if key == "magnitude" and len({o.get("magnitude_band") for o in objects}) > 1:
-        return None  # magnitudes in different bands
     values = [float(o[key]) for o in objects]
+    if key == "magnitude" and len({o.get("magnitude_band") for o in objects}) > 1:
+        return _across_bands(comparative, names, values, [_band_magnitude(o, keys)[0] for o in objects], yes_no)
     digits = 2 if key != "altitude_deg" else 1
     shown = [f"{v:.{digits}f}" for v in values]
     band = _MAGNITUDE_BANDS.get(key) or (objects[0].get("magnitude_band") if key == "magnitude" else None)

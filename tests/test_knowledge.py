@@ -64,6 +64,30 @@ def test_a_paper_described_in_other_words_is_found(obs):
     assert [c.id for c in ans.citations] == ["arXiv:1812.04948"]
 
 
+def test_the_paper_that_covers_every_idea_of_the_question_is_ranked_first(obs):
+    """The fused ranking put the paper sharing the question's commonest words first; the re-ranking by soft recall
+    puts the one covering 'two stages' and 're-reduced … against the 1997 version' first."""
+    for question, expected in [
+        ("which article grew synthetic galaxy images in two stages for data augmentation?", "arXiv:1811.03081"),
+        (
+            "the paper that checks the re-reduced astrometric satellite catalogue against the 1997 version",
+            "arXiv:0708.1752",
+        ),
+    ]:
+        answer = obs.ask(question)
+        assert answer.calls[0].result["ranked_sources"][0] == expected and answer.citations[0].id == expected
+        query = answer.calls[0].args["query"]  # the search as the tool ran it
+        assert obs.knowledge.search(query, k=5)[0].soft_recall is not None
+    dense = obs.knowledge.search("two stages of synthetic galaxy images", k=5, mode="dense")
+    assert all(p.soft_recall is None for p in dense)  # 'dense' and 'bm25' stay single methods, for comparing them
+
+
+def test_a_work_asked_for_by_what_it_did_is_searched_for(obs):
+    for question in ["which work built the Millennium Simulation?", "who measured the Hubble constant with Cepheids?"]:
+        answer = obs.ask(question)
+        assert [c.tool for c in answer.calls] == ["search_literature"] and "found nothing" in answer.text
+
+
 def test_a_nearby_topic_the_store_lacks_is_not_cited_but_the_closest_entry_is_named(obs):
     ans = obs.ask("which paper denoised radio interferometer images with a diffusion model?")
     assert [c.tool for c in ans.calls] == ["search_literature"]

@@ -151,6 +151,10 @@ def test_separation_constellation_units(run):
         run("convert_units", value=1, from_unit="pc", to_unit="kg")
     with pytest.raises(UserError, match="don't know the unit"):
         run("convert_units", value=1, from_unit="furlongs per fortnight squared", to_unit="pc")
+    # imperial units as people type them ('miles' was mapped to a unit astropy only knows with imperial enabled,
+    # and raised ValueError instead of converting)
+    assert run("convert_units", value=3, from_unit="feet", to_unit="meters").data["result"] == pytest.approx(0.9144)
+    assert run("convert_units", value=10, from_unit="miles", to_unit="km").data["result"] == pytest.approx(16.09344)
 
 
 def test_parallax_and_magnitudes(run):

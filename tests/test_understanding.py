@@ -477,8 +477,8 @@ def test_a_comparison_opens_with_the_verdict_from_the_tool_outputs(obs):
     assert obs.ask("Is Sirius closer than Procyon?").text.startswith("Yes: Sirius is closer than Procyon")
     # the winner decides, not the text: 'M101 …' starts with 'M1' and once read as a yes
     assert obs.ask("Is M1 brighter than M101?").text.startswith("No: M101 is brighter than M1 (V magnitude")
-    answer = obs.ask("Is Vega brighter than M31?")  # Hp and V magnitudes: no verdict across bands
-    assert not answer.text.startswith(("Yes", "No", "I cannot say")) and answer.grounded
+    answer = obs.ask("Is Vega brighter than M31?")  # Hp and V: a verdict only because they are far apart
+    assert answer.text.startswith("Yes: Vega is brighter than M31 (Hp 0.09 vs V 3.44: different bands")
     # a measure one of them lacks: said, instead of listing other facts
     assert obs.ask("is M31 farther than M33?").text.startswith(
         "I cannot say which is farther: the catalogs have no distance for M31 or M33."
@@ -677,6 +677,31 @@ def test_a_parallax_from_a_distance_an_age_in_years_and_a_light_curve_refused(ob
         assert answer.status == "not_understood" and not answer.calls and "light curve" in answer.text
     answer = obs.ask("show me an image of M31")  # a picture is something a tool makes: online, or a finder chart
     assert "none of my catalogs" not in answer.text and "hips2fits" in answer.text
+
+
+def test_a_comparison_names_its_measure_or_crosses_bands_or_says_which_name_is_unknown(obs):
+    answer = obs.ask("compare the distances of Sirius and Vega")  # the measure, not a comparative, is written
+    assert answer.text.startswith("Sirius is closer than Vega (2.64 vs 7.68 pc)")
+    assert obs.ask("compare the sizes of M31 and M33").text.startswith("M31 is larger than M33")
+    answer = obs.ask("Is Vega brighter than M31?")  # Hp against V: far enough apart for a verdict, said so
+    assert answer.text.startswith("Yes: Vega is brighter than M31 (Hp 0.09 vs V 3.44: different bands")
+    answer = obs.ask("is Polaris fainter than M13?")
+    assert answer.text.startswith("No: M13 is fainter than Polaris (V 5.80 vs Hp 2.11")
+    answer = obs.ask("Is M44 brighter than Xyzzy?")  # the unknown name is not silently left out
+    assert answer.status == "not_understood" and "could not find an object called 'Xyzzy'" in answer.text
+
+
+def test_messier_objects_are_a_filter_not_a_name(obs):
+    answer = obs.ask("how many Messier objects are in Sagittarius?")
+    call = answer.calls[0]
+    assert call.tool == "find_objects" and call.args["where"] == [{"column": "messier", "op": ">=", "value": 1}]
+    sql = "SELECT count(*) AS n FROM ngc WHERE messier IS NOT NULL AND constellation = 'Sgr'"
+    counted = obs.call_tool("sql_query", {"query": sql}).call.result
+    assert call.result["count"] == counted["rows"][0][0] == 15
+    assert "with a Messier number" in answer.text
+    answer = obs.ask("how many Messier galaxies are there?")  # no centre: not a cone search around 'Messier'
+    assert [c.tool for c in answer.calls] == ["find_objects"] and answer.calls[0].args["object_type"] == "galaxy"
+    assert obs.ask("where is Messier 13?").calls[0].result["name"] == "M13"
 
 
 def test_which_of_two_is_closer_compares_their_distances(obs):

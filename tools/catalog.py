@@ -73,11 +73,14 @@ COLUMN_LABELS = {
     "dist_pc": "distance (pc)",
     "plx_mas": "parallax (mas)",
     "surf_brightness": "surface brightness (mag/arcsec²)",
+    "messier": "Messier number",
 }
 
 
 def describe_condition(column: str, op: str, value: float) -> str:
-    """'B−V > 1', as an answer names a column condition."""
+    """'B−V > 1', as an answer names a column condition ('a Messier number' for being a Messier object)."""
+    if (column, op, value) == ("messier", ">=", 1):
+        return "a Messier number"
     return f"{COLUMN_LABELS.get(column, column)} {op.replace('<=', '≤').replace('>=', '≥')} {value:g}"
 
 

@@ -188,6 +188,12 @@ _UNIT_SYNONYMS = {
     "metre": "m",
     "centimeter": "cm",
     "mile": "mi",
+    "foot": "ft",
+    "feet": "ft",
+    "inch": "inch",
+    "yard": "yd",
+    "centimetre": "cm",
+    "pound": "lb",
     "arcsecond": "arcsec",
     "arc second": "arcsec",
     "arcminute": "arcmin",
@@ -245,18 +251,21 @@ _UNIT_SYNONYMS = {
 
 def parse_unit(text: str) -> u.UnitBase:
     """An astropy unit from what people type ('light years', 'parsecs', 'km/s', 'solar masses')."""
+    from astropy.units import imperial
+
     key = re.sub(r"\s+", " ", text.strip().lower())
     candidates = [key, key.rstrip("s"), key[:-2] if key.endswith("es") else key, key.replace("ies", "y")]
-    for candidate in candidates:
-        if candidate in _UNIT_SYNONYMS:
-            return u.Unit(_UNIT_SYNONYMS[candidate])
-    for candidate in (text.strip(), key):
-        try:
-            with warnings.catch_warnings():  # 'erg/s/cm2/Hz' is read fine; astropy only warns about FITS style
-                warnings.simplefilter("ignore", u.UnitsWarning)
-                return u.Unit(candidate)
-        except ValueError:
-            continue
+    with imperial.enable():  # 'feet', 'miles', 'inches' as people type them
+        for candidate in candidates:
+            if candidate in _UNIT_SYNONYMS:
+                return u.Unit(_UNIT_SYNONYMS[candidate])
+        for candidate in (text.strip(), key):
+            try:
+                with warnings.catch_warnings():  # 'erg/s/cm2/Hz' is read fine; astropy only warns about FITS style
+                    warnings.simplefilter("ignore", u.UnitsWarning)
+                    return u.Unit(candidate)
+            except ValueError:
+                continue
     raise UserError(f"I don't know the unit {text!r}; try e.g. pc, lyr, AU, km, arcsec, mas, Jy, nm, eV")
 
 

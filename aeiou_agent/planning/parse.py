@@ -353,10 +353,11 @@ ASKS: dict[str, str] = {
     # a work rather than a computation: a paper, a study, a reference, who did something, the user's documents
     "reference": r"\b(papers?|articles?|publications?|preprints?|literature|arxiv|cite|citations?|bibliograph\w*|"
     r"monographs?)\b|\b(the|a|which|what) books?\b|\breferences? (for|on|to|about|behind)\b|\bthe references?\b(?! \w)"
-    r"|\b(which|what|a|an|the|any|this|that|some) (study|studies|research|report)\b"
+    r"|\b(which|what|a|an|the|any|this|that|some) (study|studies|research|report)\b|\b(which|what) works?\b"
     r"|\b(study|studies|work|research) (that|which|where|in which|on|about|using|checking|showing|testing)\b"
     r"|\bwho (first )?(wrote|introduced|proposed|developed|trained|built|made|created|designed|published|showed|"
-    r"demonstrated|used|applied|synthesi[sz]ed|produced|mapped|translated|emulated|presented|invented|came up with)\b"
+    r"demonstrated|used|applied|synthesi[sz]ed|produced|mapped|translated|emulated|presented|invented|came up with|"
+    r"measured|detected|determined|estimated|simulated|ran)\b"
     r"|\bhas anyone\b|\bhave (people|astronomers|researchers|others) (tried|used|done)\b"
     r"|\bwhere can i (read|learn|find out)\b|\b(described|documented|explained) in (full|detail|depth)\b"
     r"|\bmy (notes|documents|files|pdfs|library)\b",
@@ -376,6 +377,14 @@ def without_work_words(text: str) -> str:
 
 
 _COMPARATIVES = r"(brighter|fainter|closer|nearer|farther|further|bigger|larger|smaller|higher|redder|bluer)"
+# A comparison that names the measure, not the comparative ('compare the distances'): the verdict it gets.
+_COMPARED_MEASURES = (
+    (r"\b(distances?|how far)\b", "closer"),
+    (r"\b(brightness(es)?|magnitudes?|how bright)\b", "brighter"),
+    (r"\b(sizes?|diameters?|how (big|large))\b", "larger"),
+    (r"\b(colou?rs?|b\s*[-−]\s*v)\b", "redder"),
+    (r"\b(altitudes?|how high)\b", "higher"),
+)
 _COMPARISON = re.compile(
     rf"\b(which|what)( one)?( of [^?]{{1,80}}?)? (is|are|looks?|appears?) {_COMPARATIVES}\b"  # 'which of A and B is'
     rf"|\b{_COMPARATIVES}( away| off| out)? than\b"
@@ -972,6 +981,7 @@ COLUMN_TABLES: dict[str, tuple[str, ...]] = {
     "surf_brightness": ("ngc",),
     "dec_deg": ("hipparcos", "ngc"),
     "magnitude": ("hipparcos", "ngc"),
+    "messier": ("ngc",),
 }
 
 
@@ -1030,6 +1040,8 @@ _REDDER = re.compile(rf"\b(redder|bluer)\s+than\s+(?:(?:b\s*[-−–]\s*v|colou?
 _LARGER = re.compile(
     rf"\b(larger|bigger|wider|smaller)\s+than\s+{_SIGNED}\s*{_unit_pattern(_TO_ARCMIN, required=True)}(?![a-z])", re.I
 )
+# 'Messier objects', 'the Messier galaxies', 'in the Messier catalogue': only objects with a Messier number
+_MESSIER = re.compile(r"\bmessier(?!\s*-?\s*\d)(?:\s+(?:catalog(?:ue)?|list|marathon))?\b", re.I)
 _NEARER = re.compile(  # 'within 20 parsecs (of the Sun)', not 'within 20 parsecs of Vega' (a search around Vega)
     rf"\b(within|closer\s+than|nearer\s+than|less\s+than|farther\s+than|further\s+than|more\s+than|beyond)\s+"
     rf"{_SIGNED}\s*{_unit_pattern(_TO_PC, required=True)}(?![\w-])"
@@ -1073,6 +1085,8 @@ def find_column_cuts(text: str) -> list[ColumnCut]:
         word = match.group(1).lower()
         op = ">" if word.startswith(("farther", "further", "more", "beyond")) else "<=" if word == "within" else "<"
         add(match, "dist_pc", op, signed(match.group(2)) * _TO_PC[match.group(3).lower()])
+    for match in _MESSIER.finditer(text):
+        add(match, "messier", ">=", 1)
     return sorted(cuts, key=lambda c: c.span)
 
 
@@ -1433,6 +1447,8 @@ def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[t
     parsed.compares = bool(_COMPARISON.search(lowered))
     comparative = re.search(rf"\b{_COMPARATIVES}\b", lowered) if parsed.compares else None
     parsed.comparative = comparative.group(1) if comparative else None
+    if parsed.compares and not comparative:  # 'compare the distances of Sirius and Vega': the measure names it
+        parsed.comparative = next((word for pattern, word in _COMPARED_MEASURES if re.search(pattern, lowered)), None)
     parsed.unknown_attribute = unknown_attribute(lowered)
     return parsed
 

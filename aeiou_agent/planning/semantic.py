@@ -49,7 +49,7 @@ from aeiou_agent.planning.parse import (
 )
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
-from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, normalize
+from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, ObjectRef, normalize
 from aeiou_agent.timeparse import find_when, zone_offset_hours
 
 MULTIMODAL_TOOLS = (
@@ -94,6 +94,7 @@ CATALOG_NAMES = {"hipparcos": "Hipparcos", "ngc": "OpenNGC"}
 NOT_TOOLS = ("capabilities", "out_of_scope")
 PLANNED_KINDS = {"star_distance": ("object",)}  # intents that are plans of several tools, by what they take
 COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may be
+FILTER_KINDS = {"column_condition", "parallax_limit", "magnitude_limit"}  # constraints that select rows
 COUNT_ARGS = frozenset({"limit", "count", "count_per_index", "k", "max_rows"})
 COUNT_FREE_TOOLS = frozenset({"sql_query"})
 ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
@@ -936,6 +937,13 @@ class SemanticPlanner:
                 if facts & asks and name not in candidates and name not in NOT_TOOLS and name in similarity
             ]
         candidates += [name for name, facts in self.network_facts.items() if facts & asks and name not in candidates]
+        filters = constraints & FILTER_KINDS - self._kinds_of(intent)
+        if filters:  # the routed tool would drop a filter ('Messier', 'B-V above 1'): the tools that apply it compete
+            candidates += [
+                name
+                for name, _sim in ranking
+                if filters <= self._kinds_of(name) and name not in (*candidates, *NOT_TOOLS)
+            ]
         scored = []
         for name in candidates:
             if not self._can_run(name, parsed, mentions, bodies, context):
@@ -1054,6 +1062,9 @@ class SemanticPlanner:
             return parsed.single_ra_deg is not None or extract.extract_unit_conversion(text, is_unit) is not None
         if intent in {"observability", "rise_set", "body_position"}:
             return has_object or bool(re.search(r"\b(sun|moon)(rise|set)\b", text, re.IGNORECASE))
+        if intent == "cone_search":  # a search around something: without a centre it is a search of the whole sky
+            keeps_centre = context.intent == intent and bool(FOLLOW_UP.search(text))  # 'and brighter than 7?'
+            return has_object or keeps_centre or bool(parsed.positions) or self._guessed_name(text) is not None
         if intent == "cosmology_calculator":
             return bool(
                 extract.extract_redshift(text) is not None
@@ -1075,6 +1086,8 @@ class SemanticPlanner:
         Each fact goes to the tool that gives it; a tool that gives several is used once. None when the question
         asks one thing (the routed intent answers it).
         """
+        if parsed.compares and len(mentions) == 1 and intent in OBJECT_INTENTS:
+            mentions = self._with_unknown_name(parsed.text, mentions)  # 'is M44 brighter than Xyzzy?': say so
         if parsed.compares and len(mentions) >= 2 and intent in OBJECT_INTENTS:  # the same fact for each object
             plan = self._parts([(intent, [m]) for m in mentions], parsed, bodies, context)
             plan.comparative = parsed.comparative
@@ -1096,6 +1109,18 @@ class SemanticPlanner:
         if "position" in asks and frame not in (None, "icrs"):
             asks = (asks - {"position"}) | {"frame_position"}
         return self._cover(intent, asks, OBJECT_INTENTS, parsed, mentions, bodies, context)
+
+    def _with_unknown_name(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The known names and a capitalised name the index does not know, in the order written (to say so)."""
+        for match in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b", text):
+            phrase, start = match.group(0), match.start()
+            if any(m.start <= start < m.end for m in mentions) or _NOT_UNKNOWN_NAMES.match(phrase.split()[0]):
+                continue
+            if normalize(phrase) in _NOT_NAMES or self._names_a_site(phrase) or self._constellation(phrase):
+                continue
+            found = Mention(phrase, start, match.end(), ObjectRef("unknown", phrase))
+            return sorted([*mentions, found], key=lambda m: m.start)
+        return mentions
 
     def _cover(
         self,
@@ -1501,6 +1526,8 @@ class SemanticPlanner:
                 return " ".join(designation.split())
         candidates = [m.group(1).strip() for m in _NAME_TRIGGER.finditer(text)]
         candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
+        filters = tuple(cut.text.lower() for cut in _PARSED.get().column_cuts)  # 'Messier galaxies': no name
+        candidates = [c for c in candidates if not c.lower().startswith(filters)]
         for candidate in candidates:
             words = candidate.split()
             if not words or _NOT_UNKNOWN_NAMES.match(words[0].strip("'’s")) or self._names_a_site(candidate):
