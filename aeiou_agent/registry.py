@@ -76,6 +76,7 @@ KINDS = frozenset(
         "survey",
         "seed",
         "image_size",  # pixels, box size
+        "density",  # galaxies per square arcminute
         "output",  # a wish: plot
         "option",  # a switch of the tool's own (method, mode, collection)
         "label",  # text shown in the answer

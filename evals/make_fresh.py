@@ -5794,6 +5794,45 @@ for question in ["what's the population of Chile?", "translate 'good night' into
 BATCH_39 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_40 = Path(__file__).with_name("fresh40.jsonl")
+FIRST_SCORE_40 = (
+    "# fresh40.jsonl: questions written 2026-12-06 (seventh session) for the new synthetic_deep_field tool (issue "
+    "16), as a user testing a source finder would ask: sizes in pixels, densities, depth, counts, the mix of discs "
+    "and bulges, sizes of the galaxies; and two questions about deep fields that ask for a paper or an "
+    "explanation, not an image. Arguments as the tool declares them. Written after the tool, before any change "
+    "for these questions. First score: tools 0.778, arguments 0.286 (2 of 7), answers 0.889. Failed first: 'a "
+    "simulated deep image' and 'a synthetic galaxy field with …' (no request verb) were not routed to the tool; "
+    "the share of bulges ('only disc galaxies', 'half the galaxies are bulges'), the median radius and 'without "
+    "running source detection' were dropped (the planner read no argument of those kinds). Regenerate with python "
+    "evals/make_fresh.py."
+)
+for question, args in [
+    ("I need a simulated deep image, 1500 pixels on a side, to test my source finder", {"size_pixels": 1500}),
+    ("generate a deep field with 50 galaxies per square arcminute, seed 12", {"galaxies_per_arcmin2": 50, "seed": 12}),
+    ("draw a mock deep field down to magnitude 23 with only disc galaxies", {"mag_max": 23, "bulge_fraction": 0.0}),
+    ("simulate a 512 pixel deep field with 300 galaxies", {"size_pixels": 512, "galaxy_count": 300}),
+    ("make a deep field where half the galaxies are bulges", {"bulge_fraction": 0.5}),
+    (
+        "a synthetic galaxy field with bigger galaxies, median half-light radius 1 arcsec",
+        {"median_radius_arcsec": 1.0},
+    ),
+    (
+        "create a deep field of 800x800 pixels without running source detection",
+        {"size_pixels": 800, "detect_sources": False},
+    ),
+]:
+    case("generative", question, tools=["synthetic_deep_field"], args={"synthetic_deep_field": args})
+case(
+    "literature",
+    "which paper made deep fields of any size with a GAN trained on the Hubble XDF?",
+    tools=["search_literature"],
+    sources=["arXiv:1904.10286"],
+)
+case("literature", "what is a generative deep field?", tools=["search_literature"])
+BATCH_40 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -5835,6 +5874,7 @@ def main() -> None:
         (OUT_37, FIRST_SCORE_37, BATCH_37),
         (OUT_38, FIRST_SCORE_38, BATCH_38),
         (OUT_39, FIRST_SCORE_39, BATCH_39),
+        (OUT_40, FIRST_SCORE_40, BATCH_40),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

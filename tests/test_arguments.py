@@ -128,3 +128,22 @@ def test_constellations_by_name_and_by_iau_abbreviation(text, constellation):
     from aeiou_agent.store.catalogs import constellation_names
 
     assert ex.extract_constellation(text, constellation_names()) == constellation
+
+
+def test_values_read_by_an_arguments_name_share_and_negated_option():
+    """How a tool planned from its declarations gets values the planner has no parser of its own for."""
+    text = "a synthetic galaxy field with bigger galaxies, median half-light radius 1 arcsec"
+    assert ex.extract_named_value(text, "median_radius_arcsec") == 1.0  # unit word of the name not needed
+    assert ex.extract_named_value("count slope of 0.35", "count_slope") == 0.35
+    assert ex.extract_named_value("a deep field of 1024 pixels", "median_radius_arcsec") is None
+    discs = ("disc", "spiral")
+    assert ex.extract_fraction_of("with 30% bulges", "bulge") == pytest.approx(0.3)
+    assert ex.extract_fraction_of("where half the galaxies are bulges", "bulge") == 0.5
+    assert ex.extract_fraction_of("a third of them bulges", "bulge") == pytest.approx(1 / 3)
+    assert ex.extract_fraction_of("no bulges please", "bulge") == 0.0
+    assert ex.extract_fraction_of("with only disc galaxies", "bulge", discs) == 0.0
+    assert ex.extract_fraction_of("with only disc galaxies", "bulge") is None  # no complement declared: unread
+    assert ex.negates("a field without running source detection", "detect_sources")
+    assert not ex.negates("a field with source detection", "detect_sources")
+    assert ex.extract_density_per_arcmin2("40 galaxies per square arcminute") == 40
+    assert ex.extract_density_per_arcmin2("within 3 arcmin of M31") is None

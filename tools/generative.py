@@ -75,7 +75,6 @@ def generate_galaxies(
         ellipticity: Ellipticity (a²−b²)/(a²+b²), 0–0.7.
         seed: Random seed; the run's seed when omitted.
     """
-    from aeiou_agent.models import model_citation
     from aeiou_agent.models.cvae import concentration, load_cvae
     from aeiou_agent.models.cvae import half_light_radius_arcsec as measured_radius
 
@@ -136,17 +135,25 @@ def generate_galaxies(
     summary = f"{total} synthetic galaxies (seed {seed}): " + "; ".join(
         f"n={g['sersic_n']:g}: concentration {g['concentration_median']:.2f}" for g in groups
     )
-    quality = (
-        f"validation: concentration–n rank correlation {metrics['concentration_spearman_vs_n']:.3f}, "
-        f"median size error {metrics['size_median_relative_error']:.1%}"
-    )
-    citation = model_citation("galaxy_cvae", "AEIOU conditional VAE of galaxy images", model.sha256, quality)
+    citation = cvae_citation(model)
     artifacts = [
         grid,
         Artifact.from_file(array_path, "application/x-npy", "stamps (N, 48, 48), % of flux per pixel"),
         Artifact.from_file(fits_path, "fits", "stamps as a FITS cube with the conditions in the header"),
     ]
     return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=[citation, GALSIM, KINGMA])
+
+
+def cvae_citation(model: Any) -> Citation:
+    """How answers cite the galaxy CVAE: its card, its validation figures and its weights' hash."""
+    from aeiou_agent.models import model_citation
+
+    metrics = model.metrics
+    quality = (
+        f"validation: concentration–n rank correlation {metrics['concentration_spearman_vs_n']:.3f}, "
+        f"median size error {metrics['size_median_relative_error']:.1%}"
+    )
+    return model_citation("galaxy_cvae", "AEIOU conditional VAE of galaxy images", model.sha256, quality)
 
 
 def _write_galaxy_fits(

@@ -164,7 +164,11 @@ def extract_limit(text: str) -> int | None:
         r"\b(?:top|first|list|show(?:\s+me)?|give\s+me|the)\s+(\d{1,4})\b(?!\s*(?:deg|°|arc|mag|pc|ly))", t
     )
     if not found:
-        found = re.search(r"\b(\d{1,4})\s+(?:brightest|nearest|closest|faintest|bright|stars|galaxies|objects)", t)
+        found = re.search(  # '40 galaxies per square arcminute' is a density, not a count
+            r"\b(\d{1,4})\s+(?:brightest|nearest|closest|faintest|bright|stars|galaxies|objects)\b"
+            r"(?!\s*(?:per\b|/|an?\s+(?:square|sq)))",
+            t,
+        )
     return int(found.group(1)) if found else None
 
 
@@ -333,6 +337,71 @@ _SIMULATION_PATTERNS: dict[str, str] = {
     "n_pixels": r"({NUM})\s*(?:x\s*\d+\s*)?(?:pixels?|px|cells?)\b|({NUM})\s*(?:x|×)\s*\d+|({NUM})\s*(?:\^2|²)",
     "seed": r"\bseed\s*{LINK}\s*(\d+)",
 }
+
+
+_DENSITY = re.compile(
+    rf"({NUM})\s*(?:[a-z]+\s+){{0,2}}(?:per|/|an?)\s*(?:square\s+arc\s*-?\s*min(?:ute)?s?|sq\.?\s*arcmin|arcmin(?:\^?2|²))",
+    re.IGNORECASE,
+)
+
+
+def extract_density_per_arcmin2(text: str) -> float | None:
+    """A surface density: '30 galaxies per square arcminute', '40/arcmin²', '25 per sq arcmin'."""
+    found = _DENSITY.search(text)
+    return to_float(found.group(1)) if found else None
+
+
+# Unit words that end argument names ('median_radius_arcsec'): the rest of the name is what people call it.
+_NAME_UNITS = {"arcsec", "arcmin", "deg", "dex", "mas", "pc", "mpc", "kpc", "pixels", "px", "yr", "gyr", "km", "s"}
+_FRACTION_WORDS = {"none": 0.0, "no": 0.0, "a quarter": 0.25, "a third": 1 / 3, "half": 0.5, "all": 1.0, "only": 1.0}
+
+
+def _name_words(name: str) -> list[str]:
+    return [word for word in name.lower().split("_") if word not in _NAME_UNITS]
+
+
+def extract_named_value(text: str, name: str) -> float | None:
+    """A value given by an argument's name, in order, a few words allowed between them and before the value.
+
+    'median half-light radius 1 arcsec' for median_radius_arcsec, 'count slope of 0.35' for count_slope,
+    'radius scatter = 0.1' for radius_scatter_dex. The name's unit word is not needed.
+    """
+    words = _name_words(name)
+    if not words:
+        return None
+    gap = r"(?:\s+[\w-]+){0,2}?\s+"
+    pattern = r"\b" + gap.join(re.escape(word) + r"\w*" for word in words) + rf"\s*(?:=|:|of|is|at|to)?\s*({NUM})"
+    found = re.search(pattern, text, re.IGNORECASE)
+    return to_float(found.group(1)) if found else None
+
+
+def extract_fraction_of(text: str, noun: str, complements: tuple[str, ...] = ()) -> float | None:
+    """A share of things that are ``noun``: '30% bulges', 'half the galaxies are bulges', 'no bulges', 'only bulges'.
+
+    'only disc galaxies' is 0 when 'disc' is among ``complements``.
+    """
+    lowered = text.lower()
+    noun_re = rf"{re.escape(noun)}s?\b"
+    found = re.search(
+        rf"({NUM})\s*(?:%|per\s*cent|percent)\s+(?:of\s+(?:the\s+)?\w+\s+(?:are|as)\s+)?{noun_re}", lowered
+    )
+    if found:
+        return to_float(found.group(1)) / 100.0
+    words = "|".join(sorted(_FRACTION_WORDS, key=len, reverse=True))
+    found = re.search(rf"\b({words})\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+(?:(?:are|as|being)\s+)?)?{noun_re}", lowered)
+    if found:
+        return _FRACTION_WORDS[found.group(1)]
+    if complements and re.search(rf"\b(?:only|all)\s+(?:{'|'.join(map(re.escape, complements))})", lowered):
+        return 0.0
+    return None
+
+
+def negates(text: str, name: str) -> bool:
+    """Whether the question turns an option off: 'without running source detection' for detect_sources."""
+    stems = "|".join(re.escape(word[:5]) for word in _name_words(name) if len(word) > 2)
+    return bool(stems) and bool(
+        re.search(rf"\b(?:without|no|skip|skipping|don'?t|do\s+not|not)\b(?:\s+\w+){{0,2}}?\s+(?:{stems})", text, re.I)
+    )
 
 
 def _parameter_pattern(name: str) -> str:

@@ -1255,7 +1255,8 @@ def find_count(text: str) -> int | None:
         return found
     match = re.search(
         r"\b(\d{1,4})\s+(?:most\s+|more\s+)?(?:\w+\s+){0,2}?(?:brightest|nearest|closest|faintest|galax(?:y|ies)|"
-        r"stars?|objects?|clusters?|nebulae|samples?|neighbou?rs?|pairs?|observations?|stamps?|images?)\b",
+        r"stars?|objects?|clusters?|nebulae|samples?|neighbou?rs?|pairs?|observations?|stamps?|images?)\b"
+        r"(?!\s*(?:per\b|/|an?\s+(?:square|sq)))",  # '40 galaxies per square arcminute' is a density, not a count
         lowered,
     )
     return int(match.group(1)) if match else None

@@ -93,6 +93,8 @@ CONDITION_TOOLS = frozenset({"cone_search", "find_objects"})  # catalog searches
 CATALOG_NAMES = {"hipparcos": "Hipparcos", "ngc": "OpenNGC"}
 NOT_TOOLS = ("capabilities", "out_of_scope")
 PLANNED_KINDS = {"star_distance": ("object",)}  # intents that are plans of several tools, by what they take
+# What the rest of a population is called, for a share asked by its complement ('only disc galaxies': no bulges).
+COMPLEMENTARY_KINDS = {"bulge": ("disc", "disk", "spiral", "exponential", "late-type")}
 COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may be
 FILTER_KINDS = {"column_condition", "parallax_limit", "magnitude_limit"}  # constraints that select rows
 COUNT_ARGS = frozenset({"limit", "count", "count_per_index", "k", "max_rows"})
@@ -700,6 +702,17 @@ class SemanticPlanner:
                 value = next((limit.value for limit in parsed.magnitude_limits if limit.bound == bound), None)
             elif "redshift" in kinds:
                 value = extract.extract_redshift(text)
+            elif "image_size" in kinds or "seed" in kinds:  # '2048 x 2048 pixels', 'seed 7'
+                value = extract.extract_simulation(text).values.get("n_pixels" if "image_size" in kinds else "seed")
+            elif "density" in kinds:
+                value = extract.extract_density_per_arcmin2(text)
+            elif "galaxy_parameter" in kinds and name.endswith("_fraction"):  # 'half the galaxies are bulges'
+                noun = name.removesuffix("_fraction")
+                value = extract.extract_fraction_of(text, noun, COMPLEMENTARY_KINDS.get(noun, ()))
+            elif "galaxy_parameter" in kinds:  # by the argument's name: 'median half-light radius 1 arcsec'
+                value = extract.extract_named_value(parsed.numbers_text, name)
+            elif "option" in kinds and spec.args_model.model_fields[name].annotation is bool:
+                value = False if extract.negates(text, name) else None  # 'without running source detection'
             elif "text" in kinds:
                 value = text
             elif "catalog" in kinds and catalog_pool:  # added catalogs first ('cross-match hipparcos with mine')
@@ -1227,6 +1240,7 @@ class SemanticPlanner:
         lowered = text.lower()
         if intent in {
             "generate_galaxies",
+            "synthetic_deep_field",
             "density_field",
             "matter_power_spectrum",
             "enhance_cutout",
@@ -1313,6 +1327,16 @@ class SemanticPlanner:
             re.search(r"\b(estimate|measure|fit|what|get|find|derive)\b", lowered) or extract.extract_image_path(text)
         ):
             return "fit_galaxy_profile"
+        asked_values = extract.extract_simulation(text).values or extract.extract_density_per_arcmin2(text)
+        made = re.search(r"\b(mock|synthetic|simulated|fake)\b", lowered) and not re.match(
+            r"\W*(what|why|how|\w+ing)\b",
+            lowered,  # 'making mock deep fields of any size' describes a method
+        )
+        if (request or asked_values or made or _PARSED.get().count) and re.search(
+            r"\bdeep[- ](fields?|images?)\b|\b(mock|synthetic|simulated|fake)\s+(survey|galaxy)\s+(images?|fields?)\b",
+            lowered,
+        ):
+            return "synthetic_deep_field"  # a field of many galaxies, not stamps of a few or a matter density field
         if (
             re.search(r"\bgalax(y|ies)\b", lowered)
             and (request or "sersic_n" in extract.extract_galaxy_request(text))
