@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import math
 import secrets
 import shutil
 import time
@@ -614,12 +615,23 @@ def _plan_record(plan: Plan) -> dict[str, Any]:
 
 
 def _answer_objects(calls: list[ToolCall]) -> list[str]:
-    """The object a search answered with, when it was sorted to find one ('the brightest star near M31')."""
+    """The object a search answered with, when it was sorted to find one.
+
+    'the brightest star near M31' (its first row), or 'what's at <position>?' (the row nearest the position over
+    the searches of each catalog).
+    """
     last = calls[-1] if calls else None
-    if last is None or not last.result or last.args.get("order_by") not in ("magnitude", "distance"):
-        return []
-    rows = last.result.get("rows") or []
-    return [str(rows[0]["id"])] if rows and rows[0].get("id") else []
+    if last is not None and last.result and last.args.get("order_by") in ("magnitude", "distance"):
+        rows = last.result.get("rows") or []
+        return [str(rows[0]["id"])] if rows and rows[0].get("id") else []
+    nearest = [
+        (float(rows[0].get("separation_deg", math.inf)), str(rows[0]["id"]))
+        for call in calls
+        if call.result and call.args.get("order_by") == "separation" and call.args.get("ra_deg") is not None
+        for rows in [call.result.get("rows") or []]
+        if rows and rows[0].get("id")
+    ]
+    return [min(nearest)[1]] if nearest else []
 
 
 def _table_too_big_for_the_ledger(tool: str, data: Any, ctx: ToolContext) -> Artifact | None:

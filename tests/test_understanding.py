@@ -689,6 +689,25 @@ def test_a_comparison_names_its_measure_or_crosses_bands_or_says_which_name_is_u
     assert answer.text.startswith("No: M13 is fainter than Polaris (V 5.80 vs Hp 2.11")
     answer = obs.ask("Is M44 brighter than Xyzzy?")  # the unknown name is not silently left out
     assert answer.status == "not_understood" and "could not find an object called 'Xyzzy'" in answer.text
+    answer = obs.ask("which is brighter, Vega or the Moon?")  # a body no catalog holds: said, not dropped
+    assert "I did not compare the Moon" in answer.text
+
+
+def test_what_is_at_a_written_position_lists_what_lies_nearest(obs):
+    answer = obs.ask("what's at 13 29 52.7 +47 11 43?")  # was: the position converted to other frames
+    assert [(c.tool, c.args["catalog"], c.args["radius_deg"]) for c in answer.calls] == [
+        ("cone_search", "ngc", 0.1),
+        ("cone_search", "hipparcos", 0.1),
+    ]
+    assert answer.calls[0].result["rows"][0]["name"].startswith("M51") and "M51" in answer.text
+    assert "within 6′ of the position" in answer.text
+    chat = obs.chat()
+    chat.ask("what's at 05 34 31.9 +22 00 52?")
+    assert "Taurus" in chat.ask("which constellation is that in?").text  # 'that': the object found there
+    answer = obs.ask("which constellation is that in?")  # nothing to point back to: ask ('that in' is no name)
+    assert answer.status == "not_understood" and answer.text.startswith("Which object do you mean?")
+    question = "is there a study that estimates photometric redshifts with random forests?"  # 'that' relative
+    assert [c.tool for c in obs.ask(question).calls] == ["search_literature"]
 
 
 def test_messier_objects_are_a_filter_not_a_name(obs):

@@ -95,6 +95,10 @@ NOT_TOOLS = ("capabilities", "out_of_scope")
 PLANNED_KINDS = {"star_distance": ("object",)}  # intents that are plans of several tools, by what they take
 # What the rest of a population is called, for a share asked by its complement ('only disc galaxies': no bulges).
 COMPLEMENTARY_KINDS = {"bulge": ("disc", "disk", "spiral", "exponential", "late-type")}
+IDENTIFY_RADIUS_DEG = 0.1  # 'what is at <position>': catalogued objects this close
+_WHAT_IS_AT = re.compile(
+    r"\bwhat(?:'s| is| lies| object is| objects? are)? (?:at|there at)\b|\b(?:anything|something) at\b"
+)
 COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may be
 FILTER_KINDS = {"column_condition", "parallax_limit", "magnitude_limit"}  # constraints that select rows
 COUNT_ARGS = frozenset({"limit", "count", "count_per_index", "k", "max_rows"})
@@ -265,6 +269,14 @@ _NOT_NAMES = {
     "a galaxy",
     "this object",
 }
+
+
+# 'it', or 'that'/'this' ending the question ('which constellation is that in?'): not 'the paper that learns …'
+_POINTS_BACK = re.compile(r"\b(?:it|its|it's)\b|\b(?:that|this)(?:\s+(?:in|on|at|from|one))?\s*\W*$", re.IGNORECASE)
+WHICH_OBJECT = (
+    "Which object do you mean? I could not find an object name I know in the question "
+    "(try a Messier or NGC/IC number, a common name like 'Whirlpool Galaxy', a bright star or 'HIP 32349')."
+)
 
 
 class NeedInfo(Exception):
@@ -575,6 +587,14 @@ class SemanticPlanner:
         refusal = self._refusal(parsed, mentions, bodies, context, cue=cue)
         if refusal is not None:
             return refusal
+        if (
+            _POINTS_BACK.search(text)
+            and not (mentions or bodies or parsed.positions or context.objects or context.answer_objects)
+            and parsed.counted is None
+            and not (parsed.magnitude_limits or parsed.column_cuts or "reference" in parsed.asks)
+            and set(parsed.asks) & (OBJECT_FACTS | {"constellation"})
+        ):  # 'which constellation is that in?' with nothing to point back to: ask, do not guess a topic
+            raise NeedInfo(WHICH_OBJECT)
         ranking = self.classify(text)
         intent, confidence = ranking[0]
         if cue and not self._can_run(cue, parsed, mentions, bodies, context):
@@ -643,6 +663,14 @@ class SemanticPlanner:
                 builder(text, mentions, bodies, context) if builder else self._build_from_kinds(intent, parsed, context)
             )
         plan.confidence = confidence
+        if parsed.compares and mentions and bodies and plan.status == "ok":  # 'which is brighter, Vega or the Moon?'
+            used = " ".join(str(value) for call in plan.calls for value in call.args.values())
+            left = [_body_label(body) for body in bodies if body not in used]
+            if left:
+                notes.append(
+                    f"I did not compare {' or '.join(left)}: the Sun, the Moon and the planets are not in the catalogs "
+                    "a comparison reads (the ephemeris tools give where they are, not how bright or large)."
+                )
         if plan.intent != self._provider("reference"):  # the literature search gets the words as typed
             plan.notes[:0] = notes
         if plan.status == "ok":
@@ -893,8 +921,10 @@ class SemanticPlanner:
                 return "angular_separation"
             if "constellation" in parsed.asks:
                 return "constellation"
-            if intent in {"cone_search", "find_objects"} or re.search(
-                r"\b(within|around|near|how many|count|list|stars|galaxies)\b", lowered
+            if (
+                intent in {"cone_search", "find_objects"}
+                or re.search(r"\b(within|around|near|how many|count|list|stars|galaxies)\b", lowered)
+                or (_WHAT_IS_AT.search(lowered) and not re.search(r"\bcoordinates?\b", lowered))
             ):
                 return "cone_search"
             return "convert_coordinates"
@@ -1031,7 +1061,12 @@ class SemanticPlanner:
 
     @staticmethod
     def _previous_object(parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext) -> bool:
-        """Whether a chat turn is about the conversation's object: 'it', or a bare 'what constellation?'."""
+        """Whether a chat turn is about the conversation's object: 'it', or a bare 'what constellation?'.
+
+        The object may be one an answer found ('what's at <position>?', 'the brightest star near M31'): 'that'.
+        """
+        if PRONOUN.search(parsed.text) and context.answer_objects:
+            return True
         if not context.objects:
             return False
         if PRONOUN.search(parsed.text):
@@ -1508,7 +1543,8 @@ class SemanticPlanner:
             len(names) < needed
             and context.answer_objects
             and PRONOUN.search(text)
-            and set(_PARSED.get().asks) & {"colour", "distance", "kind", "parallax", "brightness", "size"}
+            and set(_PARSED.get().asks)
+            & {"colour", "distance", "kind", "parallax", "brightness", "size", "constellation"}
         ):
             names.insert(0, context.answer_objects[0])  # 'what is its B-V?' after 'the brightest star near M31'
         refers_back = PRONOUN.search(text) or FOLLOW_UP.search(text) or len(text.split()) <= 4
@@ -1521,10 +1557,7 @@ class SemanticPlanner:
             if guess:
                 names.append(guess)
         if len(names) < needed:
-            raise NeedInfo(
-                "Which object do you mean? I could not find an object name I know in the question "
-                "(try a Messier or NGC/IC number, a common name like 'Whirlpool Galaxy', a bright star or 'HIP 32349')."
-            )
+            raise NeedInfo(WHICH_OBJECT)
         return names
 
     def _guessed_name(self, text: str) -> str | None:
@@ -1551,7 +1584,7 @@ class SemanticPlanner:
         candidates = [m.group(1).strip() for m in _NAME_TRIGGER.finditer(text)]
         candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
         filters = tuple(cut.text.lower() for cut in _PARSED.get().column_cuts)  # 'Messier galaxies': no name
-        candidates = [c for c in candidates if not c.lower().startswith(filters)]
+        candidates = [c for c in candidates if not c.lower().startswith(filters) and not PRONOUN.match(c)]
         for candidate in candidates:
             words = candidate.split()
             if not words or _NOT_UNKNOWN_NAMES.match(words[0].strip("'’s")) or self._names_a_site(candidate):
@@ -1758,6 +1791,8 @@ class SemanticPlanner:
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
         radius = extract.extract_radius_deg(numbers_text)
+        if radius is None and parsed.positions and parsed.counted is None and _WHAT_IS_AT.search(lowered):
+            return self._what_is_at(args, notes)  # 'what's at 13 29 52.7 +47 11 43?': what lies nearest
         if radius is None:
             radius = previous.get("radius_deg", 1.0)
             if not previous:
@@ -1798,6 +1833,14 @@ class SemanticPlanner:
             ]
             return Plan("cone_search", calls, notes=notes)
         return Plan("cone_search", [PlannedCall("cone_search", args)], notes=notes)
+
+    @staticmethod
+    def _what_is_at(position: dict[str, Any], notes: list[str]) -> Plan:
+        """The NGC/IC objects and Hipparcos stars nearest a written position, within IDENTIFY_RADIUS_DEG."""
+        notes.append(f"I looked for catalogued objects within {IDENTIFY_RADIUS_DEG * 60:g}′ of the position.")
+        search = {**position, "radius_deg": IDENTIFY_RADIUS_DEG, "order_by": "separation", "limit": 5}
+        calls = [PlannedCall("cone_search", {**search, "catalog": catalog}) for catalog in ("ngc", "hipparcos")]
+        return Plan("multi_part", calls, notes=notes, parts=[("cone_search", 0, 1), ("cone_search", 1, 2)])
 
     def _build_find_objects(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         lowered = text.lower()
