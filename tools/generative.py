@@ -411,10 +411,7 @@ def fit_galaxy_profile(
                 raise UserError(f"a {instrument.name.upper()}-like stamp is {instrument.stamp_pixels} pixels square")
     fit = fit_sersic(image, instrument)
     model = render(fit, instrument, 0, noise=False)
-    sky_variance = (
-        instrument.sky_electrons_per_arcsec2 * instrument.pixel_arcsec**2 + instrument.read_noise_electrons**2
-    )
-    chi2 = float((((image - model) ** 2) / (sky_variance + np.clip(image, 0, None))).sum())
+    chi2 = float((((image - model) ** 2) / (instrument.sky_variance_electrons2 + np.clip(image, 0, None))).sum())
     dof = image.size - 5
     key = hashlib.sha256(image.tobytes() + instrument.name.encode()).hexdigest()[:12]
     picture = stamp_panels(ctx, f"sersic_fit_{key}", {"stamp": image, "Sérsic fit": model, "residual": image - model})
@@ -780,7 +777,6 @@ def sample_galaxy_pairs(
         seed: Random seed; the run's seed when omitted.
     """
     from aeiou_agent.models.galaxies import DES, SDSS
-    from aeiou_agent.models.poe_vae import sky_sigma_electrons
 
     seed = ctx.seed if seed is None else seed
     model = _poe_model()
@@ -791,7 +787,7 @@ def sample_galaxy_pairs(
     observed = {}
     for name, survey in (("des", DES), ("sdss", SDSS)):
         mean = decoded[name]
-        variance = sky_sigma_electrons(survey) ** 2 + np.clip(mean, 0, None)
+        variance = survey.sky_variance_electrons2 + np.clip(mean, 0, None)
         observed[name] = (mean + rng.standard_normal(mean.shape) * np.sqrt(variance)).astype(np.float32)
     back = model.predict_params(des=observed["des"])
     data: dict[str, Any] = {

@@ -53,8 +53,7 @@ def normalise(des: np.ndarray, log10_flux: np.ndarray) -> np.ndarray:
 
 def noise_sigma(des: np.ndarray, log10_flux: np.ndarray) -> np.ndarray:
     """Each pixel's noise (sky, galaxy shot noise, read noise) in the units of :func:`normalise`."""
-    sky = DES.sky_electrons_per_arcsec2 * DES.pixel_arcsec**2 + DES.read_noise_electrons**2
-    electrons = np.sqrt(sky + np.clip(des, 0, None))
+    electrons = np.sqrt(DES.sky_variance_electrons2 + np.clip(des, 0, None))
     return normalise(electrons, log10_flux)
 
 

@@ -131,8 +131,7 @@ def render(spec: FieldSpec, progress: Any = None) -> DeepField:
             progress(part.stop, count)
     timings["galaxies_s"] = generating
     rng = np.random.default_rng([spec.seed, 1])
-    sky = DES.sky_electrons_per_arcsec2 * DES.pixel_arcsec**2
-    variance = sky + DES.read_noise_electrons**2 + np.clip(image, 0.0, None)
+    variance = DES.sky_variance_electrons2 + np.clip(image, 0.0, None)
     image += (np.sqrt(variance) * rng.standard_normal((size, size), dtype=np.float32)).astype(np.float32)
     truth["observed_half_light_radius_arcsec"] = observed_r50
     timings["total_s"] = time.perf_counter() - started
@@ -149,11 +148,6 @@ def circular_half_light_radius_pixels(stamps: np.ndarray) -> np.ndarray:
     cumulative = np.cumsum(light, axis=1) / np.maximum(light.sum(axis=1, keepdims=True), 1e-12)
     sorted_radius = radius[order]
     return np.array([np.interp(0.5, c, sorted_radius) for c in cumulative])
-
-
-def sky_sigma_electrons() -> float:
-    """The noise of an empty pixel: sky and read noise."""
-    return math.sqrt(DES.sky_electrons_per_arcsec2 * DES.pixel_arcsec**2 + DES.read_noise_electrons**2)
 
 
 def detect(image: np.ndarray) -> dict[str, np.ndarray]:
@@ -186,8 +180,8 @@ def validate(field_: DeepField) -> dict[str, Any]:
     Number counts: per 0.5 mag bin, detections (by their measured magnitude) against the input galaxies (by their
     true magnitude), in the bins where detection is 90% complete and the measured magnitudes are within 0.1 mag of
     the input ones; a bin agrees within 2σ of the input's Poisson error.
-    Sizes: the measured half-light radius of isolated galaxies detected at S/N > 20 against the same radius of their
-    noise-free images (median ratio with a bootstrap interval, and the two-sample KS test).
+    Sizes: the measured half-light radius of isolated galaxies detected at S/N > ``SIZE_MIN_SNR`` against the same
+    radius of their noise-free images (median ratio with a bootstrap interval, and the two-sample KS test).
     """
     from scipy.spatial import cKDTree
 
@@ -220,7 +214,8 @@ def validate(field_: DeepField) -> dict[str, Any]:
         [np.median(offsets[which == i]) if (which == i).sum() >= 3 else np.nan for i in range(len(edges) - 1)]
     )
     # compared where the detection is complete and the photometry unbiased (as any count is, to its limits)
-    reliable = (completeness >= 0.9) & (truth_counts >= 5) & (np.abs(offset) <= MAX_OFFSET_MAG)
+    complete = (completeness >= 0.9) & (truth_counts >= 5)
+    reliable = complete & (np.abs(offset) <= MAX_OFFSET_MAG)
     within = np.abs(found_counts - truth_counts) <= 2 * np.sqrt(np.maximum(truth_counts, 1))
     bins = [
         {
@@ -235,9 +230,8 @@ def validate(field_: DeepField) -> dict[str, Any]:
         }
         for i in range(len(edges) - 1)
     ]
-    complete = (completeness >= 0.9) & (truth_counts >= 5)
     limit_90 = float(edges[1:][complete].max()) if complete.any() else None
-    sizes = _size_check(truth, inside, matched, found)
+    sizes = _size_check(truth, inside, truth_xy, matched, found)
     return {
         "detector": "SEP (Source Extractor library): 1.5σ, 5 pixels, Kron (AUTO) magnitudes",
         "detected": len(found["x"]),
@@ -254,17 +248,21 @@ def validate(field_: DeepField) -> dict[str, Any]:
 
 
 def _size_check(
-    truth: dict[str, np.ndarray], inside: np.ndarray, matched: np.ndarray, found: dict[str, np.ndarray]
+    truth: dict[str, np.ndarray],
+    inside: np.ndarray,
+    xy: np.ndarray,
+    matched: np.ndarray,
+    found: dict[str, np.ndarray],
 ) -> dict[str, Any]:
+    """Measured against noise-free half-light radii of isolated, bright, detected galaxies (``xy``: those inside)."""
     from scipy.spatial import cKDTree
     from scipy.stats import ks_2samp
 
-    xy = np.column_stack([truth["x"], truth["y"]])[inside]
     neighbours = cKDTree(xy).query(xy, k=2)[0][:, 1] if len(xy) > 1 else np.full(len(xy), np.inf)
     isolated = neighbours * DES.pixel_arcsec > 4.0
     flux = truth["flux_electrons"][inside]
     r50_true = truth["observed_half_light_radius_arcsec"][inside]
-    noise = sky_sigma_electrons() * np.sqrt(np.pi) * (r50_true / DES.pixel_arcsec) * 2  # noise in a 2×r50 circle
+    noise = DES.sky_sigma_electrons * np.sqrt(np.pi) * (r50_true / DES.pixel_arcsec) * 2  # noise in a 2×r50 circle
     bright = flux / noise > SIZE_MIN_SNR
     chosen = (matched >= 0) & isolated & bright
     if chosen.sum() < 10:

@@ -44,6 +44,21 @@ class Survey:
     read_noise_electrons: float
     saturation_electrons: float
 
+    @property
+    def sky_electrons_per_pixel(self) -> float:
+        """Mean sky level of one pixel, in electrons."""
+        return self.sky_electrons_per_arcsec2 * self.pixel_arcsec**2
+
+    @property
+    def sky_variance_electrons2(self) -> float:
+        """Variance of an empty pixel (sky Poisson plus read noise), in electrons²."""
+        return self.sky_electrons_per_pixel + self.read_noise_electrons**2
+
+    @property
+    def sky_sigma_electrons(self) -> float:
+        """Noise of an empty pixel, in electrons."""
+        return self.sky_variance_electrons2**0.5
+
 
 SDSS = Survey("sdss", 0.396, 32, 1.4, 0.25, 120.0, 5.0, 60_000.0)
 DES = Survey("des", 0.263, 48, 0.9, 1.0, 400.0, 7.0, 150_000.0)
@@ -124,7 +139,7 @@ def render(
         nx=survey.stamp_pixels, ny=survey.stamp_pixels, scale=survey.pixel_arcsec
     )
     if noise:
-        sky = survey.sky_electrons_per_arcsec2 * survey.pixel_arcsec**2
+        sky = survey.sky_electrons_per_pixel
         generator = galsim.BaseDeviate(seed)
         image.addNoise(galsim.CCDNoise(generator, sky_level=sky, gain=1.0, read_noise=survey.read_noise_electrons))
     pixels = image.array.astype(np.float32)
@@ -199,8 +214,7 @@ def fit_sersic(image: np.ndarray, survey: Survey, *, max_evaluations: int = 300)
     """
     from scipy.optimize import least_squares
 
-    sky_variance = survey.sky_electrons_per_arcsec2 * survey.pixel_arcsec**2 + survey.read_noise_electrons**2
-    weight = 1 / np.sqrt(sky_variance + np.clip(image, 0, None))
+    weight = 1 / np.sqrt(survey.sky_variance_electrons2 + np.clip(image, 0, None))
     flux0 = max(float(image.sum()) / survey.flux_fraction, 10 ** LOG10_FLUX_RANGE[0])
 
     def model(x: np.ndarray) -> np.ndarray:

@@ -41,14 +41,9 @@ PARAM_SCALE = np.array([1.6, 0.67, 0.29, 0.29, 0.38], dtype=np.float32)
 N_PARAMS = len(PARAM_MEAN)
 
 
-def sky_sigma_electrons(survey: Survey) -> float:
-    """Per-pixel noise of an empty sky (sky Poisson + read noise), in electrons."""
-    return float(np.sqrt(survey.sky_electrons_per_arcsec2 * survey.pixel_arcsec**2 + survey.read_noise_electrons**2))
-
-
 def to_units(images: np.ndarray, survey: Survey) -> np.ndarray:
     """Stamps in units of the survey's sky noise."""
-    return (np.asarray(images, dtype=np.float32) / sky_sigma_electrons(survey)).astype(np.float32)
+    return (np.asarray(images, dtype=np.float32) / survey.sky_sigma_electrons).astype(np.float32)
 
 
 def params_vector(galaxies: np.ndarray) -> np.ndarray:
@@ -160,7 +155,7 @@ def image_nll(prediction: Any, observed: Any, survey: Survey) -> Any:
     """Gaussian negative log-likelihood per stamp with the CCD variance (sky + read + galaxy Poisson noise)."""
     import torch
 
-    variance = 1 + torch.clamp(observed, min=0) / sky_sigma_electrons(survey)
+    variance = 1 + torch.clamp(observed, min=0) / survey.sky_sigma_electrons
     return (0.5 * ((prediction - observed) ** 2 / variance + torch.log(variance))).sum(dim=(1, 2))
 
 
@@ -232,8 +227,8 @@ class GalaxyPoEVAE:
 
         z = torch.from_numpy(np.asarray(latent, dtype=np.float32))
         with torch.no_grad():
-            des = self.model.decoders["des"](z).numpy() * sky_sigma_electrons(DES)
-            sdss = self.model.decoders["sdss"](z).numpy() * sky_sigma_electrons(SDSS)
+            des = self.model.decoders["des"](z).numpy() * DES.sky_sigma_electrons
+            sdss = self.model.decoders["sdss"](z).numpy() * SDSS.sky_sigma_electrons
             params = params_from_vector(self.model.decoders["params"](z).numpy())
         return {"des": des, "sdss": sdss, "params": params}
 

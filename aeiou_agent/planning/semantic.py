@@ -1362,7 +1362,8 @@ class SemanticPlanner:
             re.search(r"\b(estimate|measure|fit|what|get|find|derive)\b", lowered) or extract.extract_image_path(text)
         ):
             return "fit_galaxy_profile"
-        asked_values = extract.extract_simulation(text).values or extract.extract_density_per_arcmin2(text)
+        simulation_values = extract.extract_simulation(text).values
+        asked_values = simulation_values or extract.extract_density_per_arcmin2(text)
         made = re.search(r"\b(mock|synthetic|simulated|fake)\b", lowered) and not re.match(
             r"\W*(what|why|how|\w+ing)\b",
             lowered,  # 'making mock deep fields of any size' describes a method
@@ -1387,7 +1388,7 @@ class SemanticPlanner:
             and not re.search(r"\b(papers?|articles?|catalog(ue)?s?|how many|brightest|nearest)\b", lowered)
         ):
             return "generate_galaxies"
-        if (request or extract.extract_simulation(text).values) and (
+        if (request or simulation_values) and (
             re.search(r"\b(density|random|gaussian|log-?normal|mock|matter)\s+(density\s+)?(field|map)s?\b", lowered)
             or (re.search(r"\b(simulate|generate|draw|make|create)\b", lowered) and re.search(r"\bfields?\b", lowered))
         ):
