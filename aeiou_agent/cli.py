@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,6 +17,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from aeiou_agent import Answer, Observatory
+    from aeiou_agent.observatory import ProgressCallback, ProgressEvent
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="AEIOU — an observatory you can talk to.")
 console = Console()
@@ -25,6 +28,26 @@ def _observatory(planner: str | None = None) -> Observatory:
     from aeiou_agent import Observatory
 
     return Observatory(planner=planner)
+
+
+@contextmanager
+def _tool_progress() -> Iterator[ProgressCallback | None]:
+    """A progress bar on the terminal while a long tool works (nothing when stderr is not a terminal)."""
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, TaskID
+
+    with Progress(console=err, transient=True) as bar:
+        tasks: dict[int, TaskID] = {}
+
+        def show(event: ProgressEvent) -> None:
+            if event.stage == "working" and event.total > 0:
+                if event.step not in tasks:
+                    tasks[event.step] = bar.add_task(event.tool, total=event.total)
+                bar.update(tasks[event.step], completed=event.done)
+
+        yield show
 
 
 def _print_answer(answer: Answer, *, trace: bool = False) -> None:
@@ -52,7 +75,8 @@ def ask(
     trace: Annotated[bool, typer.Option("--trace", help="Show the tool calls.")] = False,
 ) -> None:
     """Ask one question and print the answer with its citations."""
-    answer = _observatory().ask(question)
+    with _tool_progress() as on_progress:
+        answer = _observatory().ask(question, on_progress=on_progress)
     if as_json:
         console.print_json(answer.model_dump_json())
     else:
@@ -94,7 +118,9 @@ def chat() -> None:
             continue
         if not command:
             continue
-        _print_answer(session.ask(question), trace=trace)
+        with _tool_progress() as on_progress:
+            answer = session.ask(question, on_progress=on_progress)
+        _print_answer(answer, trace=trace)
 
 
 @app.command()

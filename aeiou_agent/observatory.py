@@ -13,7 +13,7 @@ import traceback
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,18 +84,24 @@ class _Executed:
 class ProgressEvent:
     """What ``ask`` is doing now, for interfaces that stream progress (the web UI).
 
-    ``stage`` is ``planned`` (``plan`` set), ``calling`` (a step is about to run) or ``called``
-    (``call`` holds its result).
+    ``stage`` is ``planned`` (``plan`` set), ``calling`` (a step is about to run), ``working`` (a long
+    step has done ``done`` of ``total`` units of its work) or ``called`` (``call`` holds its result).
     """
 
-    stage: Literal["planned", "calling", "called"]
+    stage: Literal["planned", "calling", "working", "called"]
     step: int = 0
     tool: str = ""
     plan: Plan | None = None
     call: ToolCall | None = None
+    done: int = 0
+    total: int = 0
 
 
 ProgressCallback = Callable[[ProgressEvent], None]
+
+
+def _report_working(on_progress: ProgressCallback, step: int, tool: str, done: int, total: int) -> None:
+    on_progress(ProgressEvent("working", step=step, tool=tool, done=done, total=total))
 
 
 @dataclass(frozen=True)
@@ -426,7 +432,9 @@ class Observatory:
                 continue
             if on_progress:
                 on_progress(ProgressEvent("calling", step=step, tool=item.tool))
+                ctx.on_progress = partial(_report_working, on_progress, step, item.tool)
             result = self.run_tool(item.tool, args, ctx)
+            ctx.on_progress = None
             if on_progress:
                 on_progress(ProgressEvent("called", step=step, tool=item.tool, call=result.call))
             self.ledger.record_call(

@@ -167,6 +167,12 @@ class ToolContext:
     seed: int = 0
     artifacts_dir: Path | None = None
     _store: Store | None = None
+    on_progress: Callable[[int, int], None] | None = None
+
+    def report_progress(self, done: int, total: int) -> None:
+        """Tell whoever is waiting (the web UI, the CLI's bar) how far a long tool has got: ``done`` of ``total``."""
+        if self.on_progress is not None:
+            self.on_progress(done, total)
 
     @property
     def store(self) -> Store:

@@ -245,6 +245,9 @@ class Handlers:
                 elif item.stage == "calling":
                     pending[item.step] = item.tool
                     history[-1]["content"] = f"_Running {item.tool} (step {item.step + 1} of {steps})…_"
+                elif item.stage == "working" and item.total > 0:
+                    share = f"{item.done / item.total:.0%} ({item.done:,} of {item.total:,})"
+                    history[-1]["content"] = f"_Running {item.tool} (step {item.step + 1} of {steps}): {share}…_"
                 elif item.call is not None:
                     pending.pop(item.step, None)
                     calls.append(item.call)

@@ -68,3 +68,16 @@ def test_questions_reach_the_tool_with_their_numbers(obs):
     assert call.tool == "synthetic_deep_field" and call.args["size_pixels"] == 512
     assert call.args["bulge_fraction"] == 0 and call.args["median_radius_arcsec"] == 0.8
     assert call.args["detect_sources"] is False
+
+
+def test_a_long_field_reports_its_progress_while_it_is_drawn(obs):
+    events = []
+    answer = obs.ask(
+        "simulate a deep field of 5000 galaxies, 1024 pixels, without source detection", on_progress=events.append
+    )
+    assert answer.calls and answer.calls[0].tool == "synthetic_deep_field" and answer.calls[0].ok
+    working = [(e.done, e.total) for e in events if e.stage == "working"]
+    assert len(working) >= 2 and working[-1] == (5000, 5000)  # one report per chunk of stamps, the last at the end
+    assert [d for d, _ in working] == sorted(d for d, _ in working)
+    stages = [e.stage for e in events]
+    assert stages.index("calling") < stages.index("working") < stages.index("called")

@@ -81,7 +81,7 @@ def synthetic_deep_field(
         seed=seed,
     )
     model = load_cvae()
-    field = render(spec)
+    field = render(spec, progress=ctx.report_progress)
     validation = check(field) if detect_sources else None
     stem = f"deep_field_{content_hash({**spec.__dict__, 'model': model.sha256})[:12]}"
     fits_path = ctx.artifact_path(stem, ".fits")
