@@ -17,7 +17,8 @@ import time
 import numpy as np
 
 from aeiou_agent.models.camb_spectra import Cosmology, camb_linear_and_halofit, camb_power_spectra, latin_hypercube
-from aeiou_agent.models.pk_emulator import load_emulator, relative_errors
+from aeiou_agent.models.pca_mlp import relative_errors
+from aeiou_agent.models.pk_emulator import load_emulator
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from aeiou_agent.models.camb_spectra import Cosmology, camb_linear_and_halofit
-from aeiou_agent.models.pk_emulator import OutsideEmulatorRange, load_emulator, relative_errors
+from aeiou_agent.models.pca_mlp import relative_errors
+from aeiou_agent.models.pk_emulator import OutsideEmulatorRange, load_emulator
 
 HELDOUT = Path(__file__).parent / "data" / "pk_heldout.npz"
 

@@ -15,10 +15,8 @@ Reproduce the shipped weights::
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import time
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -27,6 +25,7 @@ import numpy as np
 
 from aeiou_agent.models import training_parser
 from aeiou_agent.models.camb_spectra import K_GRID_H_MPC, PARAM_NAMES, PARAM_RANGES
+from aeiou_agent.models.pca_mlp import PcaMlp, relative_errors, train_pca_mlp
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 WEIGHTS_PATH = WEIGHTS_DIR / "pk_emulator.npz"
@@ -37,28 +36,6 @@ _HIGH = np.array([PARAM_RANGES[p][1] for p in PARAM_NAMES])
 
 class OutsideEmulatorRange(ValueError):
     """Parameters outside the box the emulator was trained on (use CAMB instead)."""
-
-
-@dataclass(frozen=True)
-class _Network:
-    """One emulator (linear or non-linear): normalisation, PCA basis and MLP weights."""
-
-    weights: tuple[np.ndarray, ...]
-    biases: tuple[np.ndarray, ...]
-    target_mean: np.ndarray
-    target_std: np.ndarray
-    pca_components: np.ndarray  # (n_pca, n_k)
-    pca_mean: np.ndarray
-    pca_scale: np.ndarray
-
-    def __call__(self, unit_params: np.ndarray) -> np.ndarray:
-        hidden = unit_params
-        for weight, bias in zip(self.weights[:-1], self.biases[:-1], strict=True):
-            hidden = hidden @ weight + bias
-            hidden = hidden / (1.0 + np.exp(-hidden))  # SiLU
-        coefficients = (hidden @ self.weights[-1] + self.biases[-1]) * self.pca_scale + self.pca_mean
-        standardised = coefficients @ self.pca_components
-        return standardised * self.target_std + self.target_mean
 
 
 class PowerSpectrumEmulator:
@@ -73,7 +50,7 @@ class PowerSpectrumEmulator:
         self.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
         self.k_h_mpc = arrays["k_h_mpc"]
         self.metrics: dict[str, float] = json.loads(str(arrays["metrics_json"]))
-        self._networks = {kind: _network(arrays, kind) for kind in ("linear", "nonlinear")}
+        self._networks = {kind: PcaMlp.from_arrays(arrays, f"{kind}_") for kind in ("linear", "nonlinear")}
 
     def predict(self, params: np.ndarray, kind: Kind = "linear") -> np.ndarray:
         """P(k) for rows of (Omega_m, Omega_b, h, n_s, sigma8, z); shape (n, len(k))."""
@@ -94,19 +71,6 @@ def check_range(params: np.ndarray) -> None:
             raise OutsideEmulatorRange(f"{name} = {bad:g} is outside the emulator's range {low:g}–{high:g}")
 
 
-def _network(arrays: dict[str, np.ndarray], kind: str) -> _Network:
-    layers = int(arrays[f"{kind}_layers"])
-    return _Network(
-        weights=tuple(arrays[f"{kind}_w{i}"].astype(np.float64) for i in range(layers)),
-        biases=tuple(arrays[f"{kind}_b{i}"].astype(np.float64) for i in range(layers)),
-        target_mean=arrays[f"{kind}_target_mean"],
-        target_std=arrays[f"{kind}_target_std"],
-        pca_components=arrays[f"{kind}_pca_components"].astype(np.float64),
-        pca_mean=arrays[f"{kind}_pca_mean"],
-        pca_scale=arrays[f"{kind}_pca_scale"],
-    )
-
-
 @cache
 def load_emulator() -> PowerSpectrumEmulator:
     """The shipped emulator, loaded once per process."""
@@ -116,87 +80,13 @@ def load_emulator() -> PowerSpectrumEmulator:
 # ------------------------------------------------------------------------------------------------ training
 
 
-def relative_errors(predicted: np.ndarray, truth: np.ndarray) -> dict[str, float]:
-    """Median, 99th percentile and maximum of |P_emu / P_camb - 1| over every spectrum and k."""
-    errors = np.abs(predicted / truth - 1.0)
-    return {
-        "median": float(np.median(errors)),
-        "p99": float(np.percentile(errors, 99)),
-        "max": float(errors.max()),
-        "p99_of_worst_k_per_spectrum": float(np.percentile(errors.max(axis=1), 99)),
-    }
-
-
 def _targets(params: np.ndarray, spectra: np.ndarray) -> np.ndarray:
     return np.log10(spectra) - 2 * np.log10(params[:, 4:5])
 
 
-def train_network(
-    params: np.ndarray,
-    spectra: np.ndarray,
-    *,
-    n_pca: int = 24,
-    hidden: int = 256,
-    n_layers: int = 4,
-    epochs: int = 3000,
-    seed: int = 0,
-    validation: tuple[np.ndarray, np.ndarray] | None = None,
-) -> dict[str, np.ndarray]:
-    """Fit PCA and an MLP to (params, spectra); returns the arrays one emulator needs."""
-    import torch
-    from tqdm import tqdm
-
-    torch.manual_seed(seed)
-    torch.set_num_threads(1)  # small matrices: one thread is as fast, and the run is reproducible
-    targets = _targets(params, spectra)
-    target_mean, target_std = targets.mean(axis=0), targets.std(axis=0)
-    standardised = (targets - target_mean) / target_std
-    _u, _s, vt = np.linalg.svd(standardised - standardised.mean(axis=0), full_matrices=False)
-    components = vt[:n_pca]
-    coefficients = standardised @ components.T
-    pca_mean, pca_scale = coefficients.mean(axis=0), coefficients.std(axis=0)
-    x = torch.tensor((params - _LOW) / (_HIGH - _LOW), dtype=torch.float32)
-    y = torch.tensor(standardised, dtype=torch.float32)
-    basis = torch.tensor(components, dtype=torch.float32)
-    mean_t, scale_t = torch.tensor(pca_mean, dtype=torch.float32), torch.tensor(pca_scale, dtype=torch.float32)
-    sizes = [x.shape[1], *[hidden] * (n_layers - 1), n_pca]
-    layers: list[torch.nn.Module] = []
-    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
-        layers.append(torch.nn.Linear(n_in, n_out))
-        if i < len(sizes) - 2:
-            layers.append(torch.nn.SiLU())
-    model = torch.nn.Sequential(*layers)
-    optimiser = torch.optim.Adam(model.parameters(), lr=2e-3)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=2e-3, total_steps=epochs)
-    batch = 256
-    generator = torch.Generator().manual_seed(seed)
-    scale_per_k = torch.tensor(target_std, dtype=torch.float32)
-    progress = tqdm(range(epochs), desc="training emulator", unit="epoch")
-    for _epoch in progress:
-        order = torch.randperm(len(x), generator=generator)
-        for start in range(0, len(x), batch):
-            index = order[start : start + batch]
-            predicted = ((model(x[index]) * scale_t + mean_t) @ basis) * scale_per_k
-            loss = torch.mean(((predicted - y[index] * scale_per_k) * np.log(10)) ** 2)  # ≈ (ΔP/P)^2
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-        schedule.step()
-        if _epoch % 100 == 0:
-            progress.set_postfix(rms_rel=f"{float(loss.detach()) ** 0.5:.2e}")
-    linears = [m for m in model if isinstance(m, torch.nn.Linear)]
-    arrays = {
-        "layers": np.array(len(linears)),
-        "target_mean": target_mean,
-        "target_std": target_std,
-        "pca_components": components.astype(np.float32),
-        "pca_mean": pca_mean,
-        "pca_scale": pca_scale,
-    }
-    for i, linear in enumerate(linears):
-        arrays[f"w{i}"] = linear.weight.detach().numpy().T.astype(np.float32)
-        arrays[f"b{i}"] = linear.bias.detach().numpy().astype(np.float32)
-    return arrays
+def train_network(params: np.ndarray, spectra: np.ndarray, *, epochs: int = 3000) -> dict[str, np.ndarray]:
+    """Fit PCA (24 components) and an MLP to (params, spectra); returns the arrays one emulator needs."""
+    return train_pca_mlp((params - _LOW) / (_HIGH - _LOW), _targets(params, spectra), n_pca=24, epochs=epochs)
 
 
 def train(train_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 3000) -> dict[str, float]:
