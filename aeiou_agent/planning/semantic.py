@@ -273,6 +273,8 @@ _NOT_NAMES = {
 
 # 'it', or 'that'/'this' ending the question ('which constellation is that in?'): not 'the paper that learns …'
 _POINTS_BACK = re.compile(r"\b(?:it|its|it's)\b|\b(?:that|this)(?:\s+(?:in|on|at|from|one))?\s*\W*$", re.IGNORECASE)
+# what 'it'/'that' is asked for when it can only be an object ('how far is it?', 'where is that?')
+POINTED_FACTS = OBJECT_FACTS | {"distance", "position", "constellation", "altitude", "rise", "set"}
 WHICH_OBJECT = (
     "Which object do you mean? I could not find an object name I know in the question "
     "(try a Messier or NGC/IC number, a common name like 'Whirlpool Galaxy', a bright star or 'HIP 32349')."
@@ -861,6 +863,8 @@ class SemanticPlanner:
         if not (parsed.domain or anchored or follow_up or named or cue):
             if self.classify(parsed.text)[0][0] == "capabilities" or self._in_the_literature(parsed.text):
                 return None
+            if _POINTS_BACK.search(parsed.text) and set(parsed.asks) & POINTED_FACTS:
+                raise NeedInfo(WHICH_OBJECT)  # 'how far is it?' opening a chat: a fact of some object, not a topic
             return refuse("out_of_scope", "I can't answer that with my tools.")
         return None
 
