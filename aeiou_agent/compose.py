@@ -271,7 +271,17 @@ def _across_bands(comparative: str, names: list[str], values: list[float], bands
     others = " and ".join(n for i, n in enumerate(names) if i != best)
     gap = "different bands, but further apart than the bands differ"
     sentence = f"{names[best]} is {comparative} than {others} ({shown}: {gap})."
-    return f"{'Yes' if best == 0 else 'No'}: {sentence}" if yes_no else sentence
+    return f"{'Yes' if best == 0 else 'No'}: {sentence}" if yes_no else _capitalised(sentence)
+
+
+def _body_name(result: dict[str, Any]) -> str | None:
+    """How a sentence names a Solar System body from body_position's output: 'the Moon', 'Jupiter'."""
+    target = result.get("target")
+    return f"the {target}" if target in ("Sun", "Moon") else target
+
+
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_no: bool = False) -> str | None:
@@ -282,7 +292,7 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
     if comparative not in _COMPARED or len(objects) < 2:
         return None
     keys, more_wins, measure, noun = _COMPARED[comparative]
-    names = [str(o.get("name") or o.get("star") or o.get("label") or "?") for o in objects]
+    names = [str(o.get("name") or o.get("star") or o.get("label") or _body_name(o) or "?") for o in objects]
     key = next((k for k in keys if all(isinstance(o.get(k), int | float) for o in objects)), None)
     if key is None:  # 'is M31 farther than M33?': OpenNGC has no distances; say so rather than list other facts
         lacking = [
@@ -309,7 +319,7 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
         figures = " vs ".join(shown[best : best + 1] + [v for i, v in enumerate(shown) if i != best])
         measured = f"{figures} {label}" if label.startswith(("pc", "arcmin", "°")) else f"{label} {figures}"
         sentence, first_wins = f"{names[best]} is {comparative} than {others} ({measured}).", best == 0
-    return f"{'Yes' if first_wins else 'No'}: {sentence}" if yes_no else sentence
+    return f"{'Yes' if first_wins else 'No'}: {sentence}" if yes_no else _capitalised(sentence)
 
 
 def cite(text: str, citations: list[Citation]) -> str:

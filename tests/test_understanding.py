@@ -520,10 +520,12 @@ def test_indirect_questions_scale_factor_and_facts_the_ephemeris_lacks(obs):
     )
     answer = obs.ask("How much has the universe expanded since z=1.5 - what's the scale factor then?")
     assert answer.calls[0].args["quantity"] == "scale_factor" and "is 0.40000." in answer.text
-    assert [c.tool for c in obs.ask("how bright is the Moon tonight").calls] == ["moon_phase"]
+    answer = obs.ask("how bright is the Moon tonight")  # its magnitude and how much of it is lit
+    assert [c.tool for c in answer.calls] == ["body_position"] and "% illuminated" in answer.text
+    assert "apparent magnitude V = -" in answer.text
     assert [c.tool for c in obs.ask("is it a full moon on 2026-05-31?").calls] == ["moon_phase"]  # not a kind
-    answer = obs.ask("how bright is Jupiter")  # the ephemeris gives no magnitude: said, not dropped
-    assert answer.calls[0].tool == "body_position" and "no brightness (magnitude)" in answer.text
+    answer = obs.ask("how bright is Jupiter")  # was: 'the ephemeris gives no magnitude'
+    assert answer.calls[0].tool == "body_position" and "apparent magnitude V = -2." in answer.text
 
 
 def test_a_galaxys_radial_velocity_is_answered_and_a_stars_is_named_as_missing(obs):
@@ -689,8 +691,34 @@ def test_a_comparison_names_its_measure_or_crosses_bands_or_says_which_name_is_u
     assert answer.text.startswith("No: M13 is fainter than Polaris (V 5.80 vs Hp 2.11")
     answer = obs.ask("Is M44 brighter than Xyzzy?")  # the unknown name is not silently left out
     assert answer.status == "not_understood" and "could not find an object called 'Xyzzy'" in answer.text
-    answer = obs.ask("which is brighter, Vega or the Moon?")  # a body no catalog holds: said, not dropped
+    answer = obs.ask("is Jupiter brighter than Sirius on 2026-12-06?")  # a planet's V from the ephemeris, a star's Hp
+    assert [c.tool for c in answer.calls] == ["body_position", "object_info"]
+    assert answer.text.startswith("Yes: Jupiter is brighter than Sirius (V -2.23 vs Hp -1.09: different bands")
+    answer = obs.ask("which is brighter, Vega or the Moon on 2026-12-06?")  # was: the Moon left out, with a note
+    assert answer.text.startswith("The Moon is brighter than Vega (V -7.")
+    answer = obs.ask("is the Moon closer than Vega?")  # bodies are compared by brightness only: said, not dropped
     assert "I did not compare the Moon" in answer.text
+
+
+def test_solar_system_bodies_have_apparent_magnitudes(obs):
+    from pathlib import Path
+
+    import skyfield_data
+    from skyfield.api import Loader
+    from skyfield.magnitudelib import planetary_magnitude
+
+    run = obs.run_tool("body_position", {"target": "Saturn", "time_utc": "2026-12-06T00:00:00"})
+    loader = Loader(str(Path(skyfield_data.__file__).parent / "data"), expire=False, verbose=False)
+    eph = loader("de421.bsp")
+    t = loader.timescale(builtin=True).utc(2026, 12, 6)
+    expected = planetary_magnitude(eph["earth"].at(t).observe(eph["saturn barycenter"]))
+    eph.close()
+    assert run.call.result["vmag"] == pytest.approx(float(expected), abs=0.005)
+    sun = obs.run_tool("body_position", {"target": "Sun", "time_utc": "2026-12-06T00:00:00"}).call.result
+    assert sun["vmag"] == pytest.approx(-26.74 + 5 * math.log10(sun["distance_au"]), abs=0.005)
+    full = obs.run_tool("body_position", {"target": "Moon", "time_utc": "2026-12-24T01:28:00"}).call.result
+    assert -13.0 < full["vmag"] < -12.4  # near full Moon (2026-12-24)
+    assert "apparent magnitude V = 0.63" in obs.ask("how bright is Saturn on 2026-12-06?").text
 
 
 def test_what_is_at_a_written_position_lists_what_lies_nearest(obs):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,36 @@ DE421 = Citation(
     license="public domain (JPL)",
     url="https://ssd.jpl.nasa.gov/planets/eph_export.html",
 )
+
+MAGNITUDES = Citation(
+    id="paper:mallama2018",
+    kind="paper",
+    title="Computing apparent planetary magnitudes for The Astronomical Almanac (skyfield's planetary_magnitude); "
+    "the Moon: Allen's phase law; the Sun: V = −26.74 at 1 AU",
+    reference="Mallama & Hilton 2018, Astronomy and Computing 25, 10; Allen 1976, Astrophysical Quantities",
+)
+SUN_V_AT_1_AU = -26.74
+MOON_V_FULL_AT_MEAN_DISTANCE = -12.73  # Allen: V = −12.73 + 0.026|α| + 4×10⁻⁹ α⁴ at 384,400 km, 1 AU from the Sun
+MOON_MEAN_DISTANCE_KM = 384_400.0
+
+
+def apparent_v_magnitude(label: str, apparent: Any, eph: Any, t: Any) -> float | None:
+    """Apparent V magnitude of a Solar System body seen from Earth (None where no law applies, as for Pluto)."""
+    from skyfield.magnitudelib import planetary_magnitude
+
+    name = label.lower()
+    distance_au = float(apparent.distance().au)
+    if name == "sun":
+        return SUN_V_AT_1_AU + 5 * math.log10(distance_au)
+    if name == "moon":
+        phase_angle = float(apparent.phase_angle(eph["sun"]).degrees)
+        sun_au = float(eph["moon"].at(t).observe(eph["sun"]).distance().au)
+        scale = 5 * math.log10(float(apparent.distance().km) / MOON_MEAN_DISTANCE_KM * sun_au)
+        return MOON_V_FULL_AT_MEAN_DISTANCE + 0.026 * phase_angle + 4e-9 * phase_angle**4 + scale
+    if name in {"mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune"}:
+        value = float(planetary_magnitude(apparent))
+        return value if math.isfinite(value) else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -295,9 +326,15 @@ def body_position(
         data["angular_diameter_arcsec"] = float(diameter * 3600)
         data["angular_diameter_arcmin"] = float(diameter * 60)
         summary += f"; distance {distance.au:.4f} AU; apparent diameter {diameter * 3600:.1f}″"
+        apparent = earth.at(t).observe(body).apparent()
+        magnitude = apparent_v_magnitude(label, apparent, eph, t)
+        if magnitude is not None:
+            data["vmag"] = round(magnitude, 2)
+            sources.append(MAGNITUDES)
+            summary += f"; V = {magnitude:.2f}"
         if label != "Sun":
-            apparent = earth.at(t).observe(body).apparent()
             data["illuminated_fraction"] = float(apparent.fraction_illuminated(eph["sun"]))
+            data["illuminated_percent"] = round(100 * data["illuminated_fraction"], 1)
             sun_dir = earth.at(t).observe(eph["sun"]).apparent()
             data["elongation_deg"] = float(apparent.separation_from(sun_dir).degrees)
             summary += f"; {data['elongation_deg']:.1f}° from the Sun"

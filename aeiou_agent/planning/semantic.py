@@ -670,8 +670,8 @@ class SemanticPlanner:
             left = [_body_label(body) for body in bodies if body not in used]
             if left:
                 notes.append(
-                    f"I did not compare {' or '.join(left)}: the Sun, the Moon and the planets are not in the catalogs "
-                    "a comparison reads (the ephemeris tools give where they are, not how bright or large)."
+                    f"I did not compare {' or '.join(left)}: for the Sun, the Moon and the planets I compare only "
+                    "brightness (their magnitudes from the ephemeris), not the catalogs' distances, sizes or colours."
                 )
         if plan.intent != self._provider("reference"):  # the literature search gets the words as typed
             plan.notes[:0] = notes
@@ -1141,7 +1141,17 @@ class SemanticPlanner:
         if parsed.compares and len(mentions) == 1 and intent in OBJECT_INTENTS:
             mentions = self._with_unknown_name(parsed.text, mentions)  # 'is M44 brighter than Xyzzy?': say so
         if parsed.compares and len(mentions) >= 2 and intent in OBJECT_INTENTS:  # the same fact for each object
-            plan = self._parts([(intent, [m]) for m in mentions], parsed, bodies, context)
+            plan = self._parts([(intent, [m], bodies) for m in mentions], parsed, context)
+            plan.comparative = parsed.comparative
+            return plan
+        if parsed.compares and parsed.comparative in {"brighter", "fainter"} and bodies and len(mentions + bodies) >= 2:
+            # 'is Jupiter brighter than Sirius?': the catalog's magnitudes and the ephemeris's, in the order named
+            lowered = parsed.text.lower()
+            named: list[tuple[int, tuple[str, list[Mention], list[str]]]] = [
+                (m.start, ("object_info", [m], [])) for m in mentions
+            ]
+            named += [(lowered.find(body.lower()), ("body_position", [], [body])) for body in bodies]
+            plan = self._parts([part for _start, part in sorted(named, key=lambda item: item[0])], parsed, context)
             plan.comparative = parsed.comparative
             return plan
         asks = set(parsed.asks)
@@ -1205,17 +1215,15 @@ class SemanticPlanner:
                 else getattr(self, f"_build_{parts[0]}")(parsed.text, mentions, bodies, context)
             )
         return self._parts(
-            [(part, mentions[:1] if part != intent else mentions) for part in parts], parsed, bodies, context
+            [(part, mentions[:1] if part != intent else mentions, bodies) for part in parts], parsed, context
         )
 
-    def _parts(
-        self, parts: list[tuple[str, list[Mention]]], parsed: Parsed, bodies: list[str], context: ChatContext
-    ) -> Plan:
-        """One plan of several parts, each an intent's plan for its objects, rendered in order."""
+    def _parts(self, parts: list[tuple[str, list[Mention], list[str]]], parsed: Parsed, context: ChatContext) -> Plan:
+        """One plan of several parts, each an intent's plan for its objects and bodies, rendered in order."""
         calls: list[PlannedCall] = []
         spans: list[tuple[str, int, int]] = []
         notes: list[str] = []
-        for part, objects in parts:
+        for part, objects, bodies in parts:
             built: Plan = getattr(self, f"_build_{part}")(parsed.text, objects, bodies, context)
             offset = len(calls)
             for call in built.calls:
