@@ -109,6 +109,8 @@ class Declaration:
     can: str = ""  # 'convert units': how the capabilities message names it
     provides: tuple[str, ...] = ()
     offline: str = ""  # set for a tool that needs the network: what an offline answer says instead
+    # other words people use for an argument ('old' for age_gyr, 'A_V' for dust_av_mag); 'no dust = 0' sets a value
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -133,12 +135,16 @@ def _declaration(func: Callable[..., Any]) -> Declaration:
         raise ToolDefinitionError(f"tool {name}: {where} gives {len(examples)} example questions; give at least 3")
     if not entry.get("answer"):
         raise ToolDefinitionError(f"tool {name}: {where} has no answer template")
+    words = entry.get("words") or {}
+    if not isinstance(words, dict) or not all(isinstance(v, list) for v in words.values()):
+        raise ToolDefinitionError(f"tool {name}: 'words' in {where} maps argument names to lists of words")
     return Declaration(
         examples,
         str(entry["answer"]),
         str(entry.get("can") or ""),
         tuple(str(p) for p in entry.get("provides") or ()),
         str(entry.get("offline") or ""),
+        {str(argument): tuple(str(w) for w in listed) for argument, listed in words.items()},
     )
 
 
@@ -337,6 +343,10 @@ class Registry:
         if extra:
             raise ToolDefinitionError(f"tool {name}: docstring describes unknown arguments {sorted(extra)}")
         model = create_model(f"{name}_args", __config__=ConfigDict(extra="forbid"), **fields)
+        declaration = declaration or _declaration(func)
+        unknown_words = set(declaration.words) - set(fields)
+        if unknown_words:
+            raise ToolDefinitionError(f"tool {name}: 'words' names arguments it does not have: {sorted(unknown_words)}")
         try:
             source = inspect.getsource(func)
         except OSError:  # pragma: no cover - functions defined in a REPL
@@ -349,7 +359,7 @@ class Registry:
             args_model=model,
             definition_hash=content_hash({"source": source, "schema": model.model_json_schema()})[:16],
             kinds=kinds,
-            declaration=declaration or _declaration(func),
+            declaration=declaration,
         )
         self._tools[name] = spec
         return spec

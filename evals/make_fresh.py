@@ -6015,6 +6015,188 @@ case(
 BATCH_42 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_43 = Path(__file__).with_name("fresh43.jsonl")
+FIRST_SCORE_43 = (
+    "# fresh43.jsonl: questions written 2026-12-06 (eighth session) for the new galaxy_spectrum and "
+    "galaxy_photometry tools (issue 16, part 2), as a user modelling galaxies would ask: ages in Gyr and Myr, "
+    "τ, metallicity in words and numbers, dust, mass, redshift, filter systems by survey name, an age older than "
+    "the universe at its redshift, the star-formation rate now (truth from the delayed-exponential history "
+    "integrated here), a paper about emulating SPS, and SED fitting (which AEIOU cannot do). Written with the "
+    "tools, before they were tried on these questions. First run: tools 0.077, answers 0.538 - the two tools were "
+    "not registered (tools/__init__.py did not import the module: my wiring mistake). With them registered, before "
+    "any planner change: tools 0.308, arguments 0.300, answers 0.692, refusal recall 0.000 (one expectation of mine "
+    "was wrong: an age older than the universe at z = 3 is a refusal with the reason, status not_understood, not "
+    "an answer; corrected after). Failed first: a redshift with 'Gyr old' went to the cosmology calculator; "
+    "'metallicity' and 'mass of' were refused as catalog facts; photometry questions went to the spectrum tool; "
+    "'an 8 Gyr old galaxy' was read as 8 galaxies; 'fit the spectrum in my_galaxy.fits' ran the spectrum tool. "
+    "Regenerate with python evals/make_fresh.py."
+)
+for question, tool, args in [
+    ("show me the spectrum of a 3 Gyr old galaxy", "galaxy_spectrum", {"age_gyr": 3.0}),
+    (
+        "what does the spectrum of a 100 Myr old starburst look like?",
+        "galaxy_spectrum",
+        {"age_gyr": 0.1},
+    ),
+    (
+        "model SED of a galaxy at z=2 that formed 5e10 solar masses, 1 Gyr old, A_V=0.4",
+        "galaxy_spectrum",
+        {"redshift": 2.0, "mass_formed_msun": 5e10, "age_gyr": 1.0, "dust_av_mag": 0.4},
+    ),
+    (
+        "what are the ugriz magnitudes of a 10 Gyr old elliptical at redshift 0.1?",
+        "galaxy_photometry",
+        {"age_gyr": 10.0, "redshift": 0.1, "bands": "sdss"},
+    ),
+    (
+        "predict DES colours of a star-forming galaxy with tau = 5 Gyr and age 2 Gyr at z = 0.8",
+        "galaxy_photometry",
+        {"tau_gyr": 5.0, "age_gyr": 2.0, "redshift": 0.8, "bands": "des"},
+    ),
+    (
+        "how bright would a 10^11 solar mass, 5 Gyr old galaxy be in 2MASS J, H and Ks at z=1?",
+        "galaxy_photometry",
+        {"mass_formed_msun": 1e11, "age_gyr": 5.0, "redshift": 1.0, "bands": "2mass"},
+    ),
+    (
+        "absolute Bessell V magnitude of a 1 Gyr old, solar metallicity population of 10^9 solar masses",
+        "galaxy_photometry",
+        {"age_gyr": 1.0, "metallicity_solar": 1.0, "mass_formed_msun": 1e9, "bands": "bessell"},
+    ),
+    (
+        "synthetic photometry of a metal-poor, dust-free, 500 Myr old galaxy in LSST bands",
+        "galaxy_photometry",
+        {"metallicity_solar": 0.2, "dust_av_mag": 0.0, "age_gyr": 0.5, "bands": "lsst"},
+    ),
+]:
+    case("generative", question, tools=[tool], args={tool: args})
+case(
+    "generative",
+    "how strong is the 4000 angstrom break of a 5 Gyr old stellar population?",
+    tools=["galaxy_spectrum"],
+    args={"galaxy_spectrum": {"age_gyr": 5.0}},
+    contains=["D_n(4000)"],
+)
+ages = np.linspace(0.0, 4.0, 400_001)
+history = ages * np.exp(-ages / 1.0)  # SFR ∝ t exp(−t/τ), τ = 1 Gyr, normalised to 1e10 M☉ formed in 4 Gyr
+sfr_now = 1e10 * history[-1] / np.trapezoid(history, ages) / 1e9
+case(
+    "generative",
+    "current star formation rate of a galaxy with tau 1 Gyr and age 4 Gyr that formed 1e10 solar masses",
+    tools=["galaxy_spectrum"],
+    args={"galaxy_spectrum": {"tau_gyr": 1.0, "age_gyr": 4.0, "mass_formed_msun": 1e10}},
+    numbers=[num(sfr_now, rel=0.01)],
+)
+case(
+    "bad_input",
+    "spectrum of an 8 Gyr old galaxy seen at z = 3",
+    tools=["galaxy_spectrum"],
+    status="not_understood",
+    contains=[f"{P18.age(3).value:.2f} Gyr"],
+)
+case(
+    "literature",
+    "which paper sped up stellar population synthesis with a neural network emulator?",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+case("out_of_scope", "fit the spectrum in my_galaxy.fits to get its star formation history", tools=[], status=REFUSED)
+BATCH_43 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_44 = Path(__file__).with_name("fresh44.jsonl")
+FIRST_SCORE_44 = (
+    "# fresh44.jsonl: questions written 2026-12-06 (eighth session) as a new user would type them, mixing the "
+    "kinds of the understanding issue: magnitude ranges, multi-part questions, custom cosmologies, positions in "
+    "the question, typos, follow-ups that change one thing, and requests AEIOU cannot do. Truths from hip2.dat, "
+    "ongc.db, astropy and skyfield. Scored before any change for them. First score: tools 1.000, answers 1.000 "
+    "(14 of 14), refusal recall and precision 1.000; nothing to fix. Regenerate with python "
+    "evals/make_fresh.py."
+)
+aldebaran = mc.star_position("Aldebaran")
+case(
+    "catalog",
+    "How many stars brighter than magnitude 5.5 are within 4 degrees of Aldebaran?",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(aldebaran, 4, 5.5))],
+)
+polaris = mc.star_position("Polaris")
+case(
+    "catalog",
+    "count the stars within 2.5 degrees of Polaris that are brighter than magnitude 8 but fainter than magnitude 6",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(polaris, 2.5, 8.0) - mc.cone_count(polaris, 2.5, 6.0))],
+)
+deneb_row = mc.ROW_OF_HIP[mc.star_hip("Deneb")]
+case(
+    "sky",
+    "Deneb: how many light years away, and in which constellation?",
+    numbers=[num(1000 / mc.PLX[deneb_row] * 3.261564, rel=0.01)],
+    contains=["Cygnus"],
+)
+field = SkyCoord("15h30m00s", "+20d10m00s")
+case(
+    "sky",
+    "convert 15h 30m +20° 10' to galactic coordinates",
+    tools=["convert_coordinates"],
+    numbers=[num(field.galactic.l.deg, tol=0.01), num(field.galactic.b.deg, tol=0.01)],
+)
+custom = cosmo.FlatLambdaCDM(H0=70, Om0=0.3, Tcmb0=2.7255)
+case(
+    "cosmology",
+    "how old was the universe at redshift 1.5 if H0 = 70 and Omega_m = 0.3?",
+    tools=["cosmology_calculator"],
+    numbers=[num(custom.age(1.5).value, rel=0.002)],
+)
+case(
+    "ephemeris",
+    "how far is Jupiter from Earth on 2027-01-10, in AU?",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Jupiter", "2027-01-10"), rel=0.002)],
+)
+rigel_row = mc.ROW_OF_HIP[mc.star_hip("Rigel")]
+case(
+    "catalog",
+    "how brigth is Rigle?",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(mc.HP[rigel_row], tol=0.01)],
+)
+procyon_row = mc.ROW_OF_HIP[mc.star_hip("Procyon")]
+case(
+    "sky",
+    "distanse to Procyon in parsecs",
+    numbers=[num(1000 / mc.PLX[procyon_row], rel=0.01)],
+)
+case(
+    "catalog",
+    "how many globular clusters in Sagittarius are brighter than magnitude 8?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "GCl" and r[4] == "Sgr" and (_ngc_mag(r) or 99) <= 8))],
+)
+case(
+    "sky",
+    "and Betelgeuse?",
+    setup=["how far away is Rigel in parsecs?"],
+    numbers=[num(1000 / mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]], rel=0.01)],
+)
+case(
+    "cosmology",
+    "same thing at z = 3",
+    setup=["what is the luminosity distance to z = 0.5 in Planck18?"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(3).value, rel=0.002)],
+)
+for question in [
+    "book me an observing slot on the VLT next week",
+    "what's the exchange rate from euros to dollars?",
+    "translate 'shooting star' into French",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_44 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -6059,6 +6241,8 @@ def main() -> None:
         (OUT_40, FIRST_SCORE_40, BATCH_40),
         (OUT_41, FIRST_SCORE_41, BATCH_41),
         (OUT_42, FIRST_SCORE_42, BATCH_42),
+        (OUT_43, FIRST_SCORE_43, BATCH_43),
+        (OUT_44, FIRST_SCORE_44, BATCH_44),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -137,6 +137,20 @@ def test_values_read_by_an_arguments_name_share_and_negated_option():
     assert ex.extract_named_value("count slope of 0.35", "count_slope") == 0.35
     assert ex.extract_named_value("a deep field of 1024 pixels", "median_radius_arcsec") is None
     discs = ("disc", "spiral")
+    ages = ("age", "aged", "old", "young = 0.1", "old = 10")
+    assert ex.extract_named_value("a 500 Myr old starburst", "age_gyr", ages) == 0.5  # Myr for an argument in Gyr
+    assert ex.extract_named_value("500 million years old", "age_gyr", ages) == 0.5
+    assert ex.extract_named_value("at redshift 2 with age 1 Gyr", "age_gyr", ages) == 1.0  # not the redshift's 2
+    assert ex.extract_named_value("an old elliptical", "age_gyr", ages) == 10  # a phrase that sets a value
+    assert ex.extract_named_value("a 2 Gyr old, young-looking disc", "age_gyr", ages) == 2  # a number first
+    masses = ("stellar mass", "solar masses", "solar mass", "M☉")
+    assert ex.extract_named_value("a 10^11 solar mass galaxy", "mass_formed_msun", masses) == 1e11
+    assert ex.extract_named_value("2×10^10 M☉", "mass_formed_msun", masses) == 2e10
+    assert ex.extract_named_value("10 billion solar masses", "mass_formed_msun", masses) == 1e10
+    metallicities = ("metallicity", "times solar", "solar metallicity = 1", "half-solar = 0.5")
+    assert ex.extract_named_value("half-solar metallicity", "metallicity_solar", metallicities) == 0.5  # leftmost
+    assert ex.extract_named_value("0.4 times solar", "metallicity_solar", metallicities) == 0.4
+    assert ex.extract_named_value("A(V)=1.5", "dust_av_mag", ("A(V)",)) == 1.5
     assert ex.extract_fraction_of("with 30% bulges", "bulge") == pytest.approx(0.3)
     assert ex.extract_fraction_of("where half the galaxies are bulges", "bulge") == 0.5
     assert ex.extract_fraction_of("a third of them bulges", "bulge") == pytest.approx(1 / 3)

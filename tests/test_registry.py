@@ -95,6 +95,9 @@ def test_registration_requires_descriptions():
     with pytest.raises(ToolDefinitionError, match="unknown argument kind"):
         Kind("horoscope")
     declaration = Declaration(("double 2", "twice 3", "2 times 2"), "{{ r.y }}", "double numbers")
+    misnamed = Declaration(declaration.examples, declaration.answer, words={"value": ("number",)})
+    with pytest.raises(ToolDefinitionError, match=r"'words' names arguments it does not have: \['value'\]"):
+        Registry().register(good, "sky", misnamed)
     with pytest.raises(ToolDefinitionError, match="family"):
         registry.register(good, "astrology", declaration)  # type: ignore[arg-type]
     spec = registry.register(good, "sky", declaration)

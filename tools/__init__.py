@@ -12,6 +12,7 @@ from aeiou_agent.tools import (
     places,
     simulate,
     sky,
+    spectra,
     user_catalogs,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "places",
     "simulate",
     "sky",
+    "spectra",
     "user_catalogs",
 ]

@@ -62,7 +62,8 @@ QUANTITIES: dict[str, tuple[str, str, Any]] = {
 }
 
 
-def _cosmology(name: str, h0: float | None, om0: float | None) -> tuple[Any, str, Citation]:
+def cosmology_model(name: str, h0: float | None = None, om0: float | None = None) -> tuple[Any, str, Citation]:
+    """An astropy cosmology by name (a flat ΛCDM with H0 or Ωm changed when given), its label and its citation."""
     from astropy import cosmology as cosmo
 
     if h0 is None and om0 is None:
@@ -128,7 +129,7 @@ def cosmology_calculator(
             spans at z (size, in size_unit).
         unit: Give the quantities that can be expressed in this unit in it ('Gpc', 'Gly', 'Myr').
     """
-    model, label, citation = _cosmology(cosmology, H0_km_s_mpc, Om0)
+    model, label, citation = cosmology_model(cosmology, H0_km_s_mpc, Om0)
     wanted = list(QUANTITIES) if quantity == "all" else [] if quantity == "parameters" else [quantity]
     values: dict[str, dict[str, Any]] = {}
     for key in wanted:

@@ -7,10 +7,39 @@ plain arrays evaluated with NumPy alone, so answering needs no torch import.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+
+def load_weights(path: Path, trainer: str) -> tuple[dict[str, np.ndarray], str, dict[str, Any]]:
+    """(arrays, sha256, metrics) of an emulator's ``.npz`` weights; ``trainer`` names the module that retrains them."""
+    if not path.exists():
+        raise FileNotFoundError(f"emulator weights {path} are missing; `python -m {trainer}` trains them")
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {key: data[key] for key in data.files}
+    return arrays, hashlib.sha256(path.read_bytes()).hexdigest(), json.loads(str(arrays["metrics_json"]))
+
+
+def check_box(
+    params: np.ndarray,
+    names: Sequence[str],
+    ranges: Mapping[str, tuple[float, float]],
+    error: type[ValueError],
+) -> None:
+    """Raise ``error`` naming the first parameter (a column of ``params``) outside the training box."""
+    for column, name in enumerate(names):
+        low, high = ranges[name]
+        values = params[:, column]
+        bad = values[(values < low) | (values > high)]
+        if len(bad):
+            raise error(f"{name} = {bad[0]:g} is outside the emulator's range {low:g}–{high:g}")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ Reproduce the shipped weights::
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from functools import cache
@@ -25,7 +24,7 @@ import numpy as np
 
 from aeiou_agent.models import training_parser
 from aeiou_agent.models.camb_spectra import K_GRID_H_MPC, PARAM_NAMES, PARAM_RANGES
-from aeiou_agent.models.pca_mlp import PcaMlp, relative_errors, train_pca_mlp
+from aeiou_agent.models.pca_mlp import PcaMlp, check_box, load_weights, relative_errors, train_pca_mlp
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 WEIGHTS_PATH = WEIGHTS_DIR / "pk_emulator.npz"
@@ -42,33 +41,18 @@ class PowerSpectrumEmulator:
     """Linear and halofit P(k, z) in (Mpc/h)^3 on :data:`K_GRID_H_MPC`, from the shipped weights."""
 
     def __init__(self, path: Path = WEIGHTS_PATH):
-        if not path.exists():
-            raise FileNotFoundError(f"emulator weights {path} are missing; see {__name__} to train them")
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {key: data[key] for key in data.files}
+        arrays, self.sha256, self.metrics = load_weights(path, __name__)
         self.path = path
-        self.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
         self.k_h_mpc = arrays["k_h_mpc"]
-        self.metrics: dict[str, float] = json.loads(str(arrays["metrics_json"]))
         self._networks = {kind: PcaMlp.from_arrays(arrays, f"{kind}_") for kind in ("linear", "nonlinear")}
 
     def predict(self, params: np.ndarray, kind: Kind = "linear") -> np.ndarray:
         """P(k) for rows of (Omega_m, Omega_b, h, n_s, sigma8, z); shape (n, len(k))."""
         params = np.atleast_2d(np.asarray(params, dtype=float))
-        check_range(params)
+        check_box(params, PARAM_NAMES, PARAM_RANGES, OutsideEmulatorRange)
         unit = (params - _LOW) / (_HIGH - _LOW)
         log_shape = self._networks[kind](unit)
         return 10.0 ** (log_shape + 2 * np.log10(params[:, 4:5]))
-
-
-def check_range(params: np.ndarray) -> None:
-    """Raise OutsideEmulatorRange naming the first parameter outside the training box."""
-    for column, name in enumerate(PARAM_NAMES):
-        low, high = PARAM_RANGES[name]
-        values = params[:, column]
-        if np.any((values < low) | (values > high)):
-            bad = values[(values < low) | (values > high)][0]
-            raise OutsideEmulatorRange(f"{name} = {bad:g} is outside the emulator's range {low:g}–{high:g}")
 
 
 @cache

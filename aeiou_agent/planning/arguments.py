@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -352,7 +352,25 @@ def extract_density_per_arcmin2(text: str) -> float | None:
 
 
 # Unit words that end argument names ('median_radius_arcsec'): the rest of the name is what people call it.
-_NAME_UNITS = {"arcsec", "arcmin", "deg", "dex", "mas", "pc", "mpc", "kpc", "pixels", "px", "yr", "gyr", "km", "s"}
+_NAME_UNITS = {
+    "arcsec",
+    "arcmin",
+    "deg",
+    "dex",
+    "mas",
+    "pc",
+    "mpc",
+    "kpc",
+    "pixels",
+    "px",
+    "yr",
+    "gyr",
+    "km",
+    "s",
+    "msun",
+    "mag",
+    "solar",
+}
 _FRACTION_WORDS = {"none": 0.0, "no": 0.0, "a quarter": 0.25, "a third": 1 / 3, "half": 0.5, "all": 1.0, "only": 1.0}
 
 
@@ -360,19 +378,85 @@ def _name_words(name: str) -> list[str]:
     return [word for word in name.lower().split("_") if word not in _NAME_UNITS]
 
 
-def extract_named_value(text: str, name: str) -> float | None:
-    """A value given by an argument's name, in order, a few words allowed between them and before the value.
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# a value as people write large numbers: '1e11', '10^11', '10**11', '2×10^10', '10 billion'
+_VALUE = (
+    rf"(?:{NUM}\s*(?:x|×|\*)\s*)?10\s*(?:\^|\*\*)\s*[-+−]?\d+(?:\.\d+)?"
+    rf"|{NUM}(?:\s+(?:{'|'.join(_SCALE_WORDS)})\b(?!\s+years?))?"
+)
+# units an argument's name can end in that people also write in other units, and the factor to the name's unit
+_UNIT_FACTORS: dict[str, dict[str, float]] = {
+    "gyr": {"gyr": 1.0, "billion year": 1.0, "myr": 1e-3, "million year": 1e-3, "kyr": 1e-6, "yr": 1e-9, "year": 1e-9},
+}
+_UNIT_WORDS = {
+    "gyr": r"gyrs?|billion\s+years?|myrs?|million\s+years?|kyrs?|yrs?|years?",
+}
 
-    'median half-light radius 1 arcsec' for median_radius_arcsec, 'count slope of 0.35' for count_slope,
-    'radius scatter = 0.1' for radius_scatter_dex. The name's unit word is not needed.
+
+_LINKS = r"(?:with|and|at|in|for|to|on|by|or|but|plus|from|then)"  # words that end an adjective run: '2 with age'
+
+
+def _value(text: str) -> float:
+    """A float from a :data:`_VALUE` match: '10^11' → 1e11, '2×10^10' → 2e10, '10 billion' → 1e10."""
+    power = re.match(rf"(?:({NUM})\s*(?:x|×|\*)\s*)?10\s*(?:\^|\*\*)\s*([-+−]?\d+(?:\.\d+)?)$", text.strip())
+    if power:
+        return (to_float(power.group(1)) if power.group(1) else 1.0) * 10 ** to_float(power.group(2))
+    number, *scale = text.split()
+    return to_float(number) * (_SCALE_WORDS[scale[0].lower()] if scale else 1.0)
+
+
+def _in_name_unit(value: float, unit: str | None, name: str) -> float:
+    """``value`` written in ``unit`` ('500 Myr') converted to the unit the argument's name ends in (age_gyr)."""
+    factors = _UNIT_FACTORS.get(name.rsplit("_", 1)[-1], {})
+    if not unit:
+        return value
+    key = re.sub(r"\s+", " ", unit.lower()).rstrip("s")
+    return value * factors.get(key, 1.0)
+
+
+def extract_named_value(text: str, name: str, words: Iterable[str] = ()) -> float | None:
+    """A value given by an argument's name or one of the other ``words`` for it (from the tool's declaration).
+
+    'median half-light radius 1 arcsec' for median_radius_arcsec, 'count slope of 0.35' for count_slope: the name's
+    words in order, a few words allowed between them, the unit word not needed. ``words`` are phrases written before
+    the value ('A_V = 0.5', 'tau of 1 Gyr') or after it ('500 Myr old', '10^11 solar masses'); a value written in
+    another unit of the name's ('Myr' for age_gyr) is converted. A phrase with '= value' sets that value when no
+    number is given ('solar metallicity = 1', 'no dust = 0').
     """
-    words = _name_words(name)
-    if not words:
-        return None
-    gap = r"(?:\s+[\w-]+){0,2}?\s+"
-    pattern = r"\b" + gap.join(re.escape(word) + r"\w*" for word in words) + rf"\s*(?:=|:|of|is|at|to)?\s*({NUM})"
-    found = re.search(pattern, text, re.IGNORECASE)
-    return to_float(found.group(1)) if found else None
+    unit_suffix = name.rsplit("_", 1)[-1]
+    unit = rf"(?:\s*-?\s*(?P<unit>{_UNIT_WORDS[unit_suffix]})\b)?" if unit_suffix in _UNIT_WORDS else ""
+    phrases, fixed = [], []
+    own = _name_words(name)
+    if own:
+        phrases.append(r"(?:\s+[\w-]+){0,2}?\s+".join(re.escape(word) + r"\w*" for word in own))
+    for word in words:
+        phrase, _, setting = word.partition(" = ")
+        pattern = r"[\s-]+".join(re.escape(part) for part in phrase.split())
+        if setting:
+            fixed.append((pattern, float(setting)))
+        else:
+            phrases.append(pattern + r"(?!\w)")
+    for phrase in phrases:
+        before = re.search(
+            rf"(?<![\w-]){phrase}\s*(?:=|:|of|is|at|to|~|≈)?\s*(?:about|around|roughly|~|≈)?\s*(?P<value>{_VALUE}){unit}",
+            text,
+            re.IGNORECASE,
+        )
+        after = re.search(
+            rf"(?<![\w.])(?P<value>{_VALUE}){unit}[\s-]*(?:(?![\d.]|{_LINKS}\b)[\w-]+\s+){{0,2}}?{phrase}",
+            text,
+            re.IGNORECASE,
+        )
+        found = before or after  # 'at redshift 2 with age 1 Gyr': the value after the name
+        if found:
+            return _in_name_unit(_value(found.group("value")), found.groupdict().get("unit"), name)
+    settings = [
+        (m.start(), -len(m.group(0)), value)
+        for pattern, value in fixed
+        for m in [re.search(rf"(?<![\w-]){pattern}(?!\w)", text, re.IGNORECASE)]
+        if m
+    ]
+    return min(settings)[2] if settings else None
 
 
 def extract_fraction_of(text: str, noun: str, complements: tuple[str, ...] = ()) -> float | None:

@@ -309,8 +309,10 @@ ASKS: dict[str, str] = {
     "constellation": r"\bconstellations?\b",
     "kind": r"\bwhat (kind|type|sort)\b|\bkind\b|\bwhat is it\b|\b(is|are) (it|they|m ?\d+|ngc ?\d+) an?\b"
     r"|\bis \w+ an?\b",
-    "brightness": r"\bhow bright\b|\bbright (it|they) (looks?|appears?)\b|\bbrightness\b|\bmagnitude\b",
-    "colour": r"\bb\s*[-−–]\s*v\b|\bcolou?r\b",
+    "brightness": r"\bhow bright\b|\bbright (it|they) (looks?|appears?)\b|\bbrightness\b|\bmagnitudes?\b"
+    r"|\bphotometry\b",
+    "colour": r"\bb\s*[-−–]\s*v\b|\bcolou?rs?\b",
+    "star_formation_rate": r"\bstar[- ]formation rates?\b|\bsfrs?\b|\bhow (fast|quickly) .* (form|forming|makes?)\b",
     "parallax": r"\bparallax\b",
     "spectral_type": r"\bspectral (type|class|classification)\b|\b(mk|morgan[- ]keenan) (type|class)\w*\b"
     r"|\bluminosity class\b",
@@ -421,6 +423,12 @@ UNSUPPORTED: list[tuple[str, str]] = [
         SPECTRAL_TYPES,
     ),
     (r"\bmass of\b|\bhow massive\b|\bmasses of\b", "masses of stars or planets"),
+    (
+        r"\bfit(ting|s)? (the |a |an |my |this |that |these |observed )*(spectrum|spectra|seds?|photometry)\b"
+        r"|\b(sed|spectral|spectrum|full[- ]spectrum) fitting\b",
+        "fitting of observed spectra or SEDs (I model the spectra of stellar populations you describe; I do not fit "
+        "data)",
+    ),
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
     (r"\bradial velocit(y|ies)\b", RADIAL_VELOCITIES_OF_STARS),
     (
@@ -1254,7 +1262,8 @@ def find_count(text: str) -> int | None:
     if found is not None:
         return found
     match = re.search(
-        r"\b(\d{1,4})\s+(?:most\s+|more\s+)?(?:\w+\s+){0,2}?(?:brightest|nearest|closest|faintest|galax(?:y|ies)|"
+        r"\b(\d{1,4})(?!\s*(?:[gmk]?yrs?|years?|billion|million|mag\w*|arc\w*|deg\w*|solar|m☉|msun|[km]?pc|au|%)\b)"
+        r"\s+(?:most\s+|more\s+)?(?:\w+\s+){0,2}?(?:brightest|nearest|closest|faintest|galax(?:y|ies)|"
         r"stars?|objects?|clusters?|nebulae|samples?|neighbou?rs?|pairs?|observations?|stamps?|images?)\b"
         r"(?!\s*(?:per\b|/|an?\s+(?:square|sq)))",  # '40 galaxies per square arcminute' is a density, not a count
         lowered,
@@ -1389,6 +1398,7 @@ class Parsed:
     catalogs: list[str] = field(default_factory=list)  # added (user) catalogs the question names, in order
     # conditions on the first added catalog's columns (SQL), the words compared that are no column, its columns
     catalog_conditions: tuple[str | None, tuple[str, ...], tuple[str, ...]] | None = None
+    declared_values: dict[str, int] | None = None  # tools whose declared words give values here (planner's cache)
 
     @property
     def numbers_text(self) -> str:

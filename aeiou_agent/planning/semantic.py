@@ -739,8 +739,8 @@ class SemanticPlanner:
             elif "galaxy_parameter" in kinds and name.endswith("_fraction"):  # 'half the galaxies are bulges'
                 noun = name.removesuffix("_fraction")
                 value = extract.extract_fraction_of(text, noun, COMPLEMENTARY_KINDS.get(noun, ()))
-            elif "galaxy_parameter" in kinds:  # by the argument's name: 'median half-light radius 1 arcsec'
-                value = extract.extract_named_value(parsed.numbers_text, name)
+            elif "galaxy_parameter" in kinds:  # by its name or its declared words: 'radius 1 arcsec', '2 Gyr old'
+                value = extract.extract_named_value(parsed.numbers_text, name, spec.declaration.words.get(name, ()))
             elif "option" in kinds and spec.args_model.model_fields[name].annotation is bool:
                 value = False if extract.negates(text, name) else None  # 'without running source detection'
             elif "text" in kinds:
@@ -810,7 +810,7 @@ class SemanticPlanner:
             if not (what == RADIAL_VELOCITIES_OF_STARS and deep_sky_only)
             and not (what == SPECTRAL_TYPES and _of_one_object(phrase))
         ]
-        if unsupported and not literature:
+        if unsupported and not literature and not self._declared_values(parsed):
             what = " or ".join(dict.fromkeys(what for what, _phrase in unsupported))
             asked = ", ".join(dict.fromkeys(f"'{phrase}'" for _what, phrase in unsupported))
             return refuse(
@@ -1343,6 +1343,31 @@ class SemanticPlanner:
             return "predict_galaxy_parameters"
         return None
 
+    def _declared_values(self, parsed: Parsed) -> dict[str, int]:
+        """Tools whose declared argument words (and a redshift) give two or more values here, with how many each gets.
+
+        'a 1 Gyr old, solar metallicity population of 10^9 solar masses' fills three of galaxy_spectrum's (and
+        galaxy_photometry's) arguments: a request for that tool, and those words are its inputs, not facts asked of
+        a catalog object ('metallicity', 'mass of' are otherwise refused as facts no catalog has).
+        """
+        if parsed.declared_values is None:
+            counts = {}
+            for spec in self.registry:
+                if not spec.declaration.words:
+                    continue
+                found = sum(
+                    extract.extract_named_value(parsed.numbers_text, name, words) is not None
+                    for name, words in spec.declaration.words.items()
+                ) + bool(spec.arguments_of_kind("redshift") and extract.extract_redshift(parsed.text) is not None)
+                if found >= 2:
+                    counts[spec.name] = found
+            parsed.declared_values = counts
+        return parsed.declared_values
+
+    def _similarity(self, text: str, intent: str) -> float:
+        """How similar the question is to ``intent``'s examples (its classification score)."""
+        return dict(self.classify(text)).get(intent, 0.0)
+
     def _strong_cue(self, text: str, mentions: list[Mention]) -> str | None:
         """An intent the question's form leaves no doubt about, whatever the embedding says."""
         lowered = text.lower()
@@ -1356,6 +1381,13 @@ class SemanticPlanner:
         unanchored = not (mentions or parsed.positions or re.search(r"\d(?![\d.]*\s*-?d\b)", text, re.IGNORECASE))
         if parsed.describes_method and unanchored and self._in_the_literature(text, loosely=True):
             return self._provider("reference")
+        declared = self._declared_values(parsed)
+        if declared and not mentions:  # values for two or more of a tool's declared arguments: '2 Gyr old, A_V = 1'
+            asks = set(parsed.asks)
+            return max(
+                declared,
+                key=lambda tool: (declared[tool], len(asks & self.provides[tool]), self._similarity(text, tool)),
+            )
         request = REQUEST.search(lowered)
         multimodal = self._multimodal_cue(lowered)
         if multimodal:
@@ -1398,6 +1430,7 @@ class SemanticPlanner:
                 )
             )
             and not re.search(r"\b(papers?|articles?|catalog(ue)?s?|how many|brightest|nearest)\b", lowered)
+            and not re.search(r"\b(spectr(um|a|al)|seds?|photometry|magnitudes?|colou?rs?)\b", lowered)  # of its light
         ):
             return "generate_galaxies"
         if (request or simulation_values) and (
@@ -1518,7 +1551,7 @@ class SemanticPlanner:
         ):
             return "convert_coordinates"
         if (
-            intent != "cosmology_calculator"
+            "redshift" not in self._kinds_of(intent)  # a tool that takes the redshift itself keeps it
             and extract.extract_redshift(text) is not None
             and not mentions
             and re.search(r"\b(distance|age|old|lookback|hubble|volume|kpc|modulus|universe|scale)\b", lowered)

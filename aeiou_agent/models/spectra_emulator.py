@@ -1,0 +1,241 @@
+"""A PCA + neural-network emulator of galaxy spectra from stellar-population synthesis (SPECULATOR, arXiv:1911.11778).
+
+It predicts the rest-frame spectrum log10 L_λ (erg/s/Å per solar mass formed) of a galaxy with a delayed-exponential
+star-formation history, given its age, e-folding time τ, metallicity and Calzetti dust A_V, on 2,000 wavelengths
+from 1,220 Å to 2.5 µm; Bagpipes (BC03 stars, Cloudy nebular emission) made the training spectra
+(:mod:`aeiou_agent.models.sps_spectra`). Mass and redshift are applied exactly: f_λ(λ(1+z)) = M L_λ(λ) / (4π d_L²
+(1+z)). Photometry integrates the spectrum through standard filter curves (speclite) into AB magnitudes.
+
+Reproduce the shipped weights (Bagpipes needed only here: ``pip install bagpipes``)::
+
+    python -m aeiou_agent.models.sps_spectra build/sps/test.npz --n 1000 --seed 2 --redshift-check 200
+    python -m aeiou_agent.models.sps_spectra build/sps/train.npz --n 30000 --seed 1
+    python -m aeiou_agent.models.spectra_emulator build/sps/train.npz build/sps/test.npz \
+        --fixture tests/data/sps_heldout.npz
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aeiou_agent.models import training_parser
+from aeiou_agent.models.pca_mlp import PcaMlp, check_box, load_weights, relative_errors, train_pca_mlp
+from aeiou_agent.models.sps_spectra import LYMAN_ALPHA_A, PARAM_NAMES, PARAM_RANGES, REST_WAVELENGTHS_A, network_inputs
+
+WEIGHTS_PATH = Path(__file__).parent / "weights" / "spectra_emulator.npz"
+RESPONSE_EDGE = 0.01  # a filter's band is where its response exceeds this share of its peak
+CM_PER_MPC = 3.0856775814913673e24
+C_ANGSTROM_S = 2.99792458e18
+
+
+class OutsideSpectraRange(ValueError):
+    """Parameters outside the box the spectra emulator was trained on."""
+
+
+@dataclass(frozen=True)
+class StellarPopulation:
+    """One galaxy's stellar population, in the emulator's parameters."""
+
+    age_gyr: float
+    tau_gyr: float
+    metallicity_solar: float
+    dust_av_mag: float
+
+    def row(self) -> np.ndarray:
+        """The parameters in PARAM_NAMES order."""
+        return np.array([getattr(self, name) for name in PARAM_NAMES], dtype=float)
+
+
+class SpectraEmulator:
+    """Rest-frame galaxy spectra from the shipped weights, and what follows from them exactly."""
+
+    def __init__(self, path: Path = WEIGHTS_PATH):
+        arrays, self.sha256, self.metrics = load_weights(path, __name__)
+        self.path = path
+        self.rest_wavelengths_a: np.ndarray = arrays["rest_wavelengths_a"]
+        self._network = PcaMlp.from_arrays(arrays)
+
+    def log10_luminosity(self, params: np.ndarray) -> np.ndarray:
+        """log10 L_λ (erg/s/Å per M☉ formed, rest frame) for rows of PARAM_NAMES; shape (n, wavelengths)."""
+        params = np.atleast_2d(np.asarray(params, dtype=float))
+        check_box(params, PARAM_NAMES, PARAM_RANGES, OutsideSpectraRange)
+        return self._network(network_inputs(params))
+
+    def observed(
+        self, population: StellarPopulation, *, redshift: float, log10_mass_msun: float, luminosity_distance_mpc: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(observed wavelengths in Å, f_λ in erg/s/cm²/Å) of ``10**log10_mass_msun`` M☉ formed at ``redshift``.
+
+        At redshift 0 the flux is that at 10 pc (absolute), as the luminosity distance is then not defined.
+        """
+        luminosity = 10 ** (self.log10_luminosity(population.row())[0] + log10_mass_msun)
+        distance_cm = (luminosity_distance_mpc if redshift > 0 else 1e-5) * CM_PER_MPC
+        flux = luminosity / (4 * np.pi * distance_cm**2 * (1 + redshift))
+        return self.rest_wavelengths_a * (1 + redshift), flux
+
+
+@cache
+def load_spectra_emulator() -> SpectraEmulator:
+    """The shipped emulator, loaded once per process."""
+    return SpectraEmulator()
+
+
+def ab_magnitudes(
+    wavelengths_a: np.ndarray, flux_flam: np.ndarray, filters: list[str], *, redshift: float
+) -> dict[str, float | None]:
+    """AB magnitudes of f_λ through speclite filters; None for a band the spectrum does not cover.
+
+    A band is not covered when its response reaches beyond the spectrum or, at redshift z, blueward of
+    Lyα (1,216 Å in the rest frame), where the intergalactic medium absorbs and the emulator has no spectrum.
+    """
+    import astropy.units as u
+    import speclite.filters
+
+    magnitudes: dict[str, float | None] = {}
+    for name in filters:
+        response = speclite.filters.load_filter(name)
+        passing = response.wavelength[response.response > RESPONSE_EDGE * response.response.max()]
+        low, high = float(passing[0]), float(passing[-1])
+        if low < max(wavelengths_a[0], LYMAN_ALPHA_A * (1 + redshift)) or high > wavelengths_a[-1]:
+            magnitudes[name] = None
+            continue
+        # the tabulated response reaches further than the band (below 1% of its peak): zero flux there
+        flux, wavelengths = response.pad_spectrum(flux_flam, wavelengths_a, method="zero")
+        value = response.get_ab_magnitude(flux * u.erg / (u.s * u.cm**2 * u.Angstrom), wavelengths * u.Angstrom)
+        magnitudes[name] = float(value)
+    return magnitudes
+
+
+# ------------------------------------------------------------------------------------------------ training
+
+
+def train(train_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 1200) -> dict[str, Any]:
+    """Train the emulator on Bagpipes spectra, measure it on the held-out ones, save weights and metrics."""
+    train_data, test_data = _inside_box(np.load(train_path)), _inside_box(np.load(test_path))
+    if not np.allclose(train_data["rest_wavelengths_a"], REST_WAVELENGTHS_A):
+        raise ValueError("training spectra are on a different wavelength grid")
+    started = time.perf_counter()
+    arrays: dict[str, Any] = train_pca_mlp(
+        network_inputs(train_data["params"]),
+        train_data["log10_luminosity"],
+        n_pca=64,
+        hidden=384,
+        n_layers=4,
+        epochs=epochs,
+        batch=512,
+        description="training spectra emulator",
+    )
+    arrays["rest_wavelengths_a"] = REST_WAVELENGTHS_A
+    metrics: dict[str, Any] = {
+        "train_spectra": len(train_data["params"]),
+        "test_spectra": len(test_data["params"]),
+        "train_seconds": time.perf_counter() - started,
+        "sps_seconds_per_spectrum": float(train_data["sps_seconds_per_spectrum"]),
+    }
+    arrays["metrics_json"] = np.array(json.dumps(metrics))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
+    metrics.update(measure(SpectraEmulator(out), test_data))
+    arrays["metrics_json"] = np.array(json.dumps(metrics))
+    np.savez_compressed(out, **arrays)
+    return metrics
+
+
+def _inside_box(data: Any) -> dict[str, np.ndarray]:
+    """The spectra whose parameters are inside PARAM_RANGES (the hypercube of an older, wider box may reach out)."""
+    arrays = {key: data[key] for key in data.files}
+    params = arrays["params"]
+    inside = np.all(
+        [
+            (params[:, i] >= PARAM_RANGES[n][0]) & (params[:, i] <= PARAM_RANGES[n][1])
+            for i, n in enumerate(PARAM_NAMES)
+        ],
+        axis=0,
+    )
+    arrays["params"] = params[inside]
+    arrays["log10_luminosity"] = arrays["log10_luminosity"][inside].astype(np.float64)
+    return arrays
+
+
+def measure(emulator: SpectraEmulator, test_data: dict[str, np.ndarray]) -> dict[str, Any]:
+    """Errors on held-out SPS spectra: rest-frame, per wavelength, observed-frame (redshifted) and photometric."""
+    predicted = 10 ** emulator.log10_luminosity(test_data["params"])
+    truth = 10 ** test_data["log10_luminosity"]
+    errors = np.abs(predicted / truth - 1)
+    metrics: dict[str, Any] = {f"rest_{k}": v for k, v in relative_errors(predicted, truth).items()}
+    metrics["per_wavelength_median"] = np.median(errors, axis=0).round(5).tolist()
+    metrics["per_wavelength_p99"] = np.percentile(errors, 99, axis=0).round(5).tolist()
+    if "observed_flux" in test_data:
+        metrics.update(_observed_errors(emulator, test_data))
+    return metrics
+
+
+def _observed_errors(emulator: SpectraEmulator, test_data: dict[str, np.ndarray]) -> dict[str, Any]:
+    """The redshifted emulator against Bagpipes' own observed-frame spectra, and SDSS/2MASS magnitudes of both."""
+    from astropy.cosmology import FlatLambdaCDM
+
+    from aeiou_agent.models.sps_spectra import BAGPIPES_H0, BAGPIPES_OMEGA_M
+
+    cosmology = FlatLambdaCDM(H0=BAGPIPES_H0, Om0=BAGPIPES_OMEGA_M)
+    filters = [*(f"sdss2010-{b}" for b in "ugriz"), *(f"twomass-{b}" for b in ("J", "H", "Ks"))]
+    flux_errors: list[np.ndarray] = []
+    magnitude_errors: list[float] = []
+    for row, z, truth in zip(
+        test_data["observed_params"], test_data["observed_redshifts"], test_data["observed_flux"], strict=True
+    ):
+        population = StellarPopulation(*row)
+        distance = float(cosmology.luminosity_distance(z).value)
+        wavelengths, flux = emulator.observed(
+            population, redshift=z, log10_mass_msun=0.0, luminosity_distance_mpc=distance
+        )
+        flux_errors.append(np.abs(flux / truth - 1)[1:-1])  # the end pixels are half-covered when resampled
+        ours = ab_magnitudes(wavelengths, flux, filters, redshift=z)
+        theirs = ab_magnitudes(wavelengths, truth, filters, redshift=z)
+        for band in filters:
+            mine, reference = ours[band], theirs[band]
+            if mine is not None and reference is not None:
+                magnitude_errors.append(abs(mine - reference))
+    flux_error = np.concatenate(flux_errors)
+    return {
+        "observed_spectra": len(flux_errors),
+        "observed_median": float(np.median(flux_error)),
+        "observed_p99": float(np.percentile(flux_error, 99)),
+        "photometry_bands": len(magnitude_errors),
+        "photometry_median_mag": float(np.median(magnitude_errors)),
+        "photometry_p99_mag": float(np.percentile(magnitude_errors, 99)),
+    }
+
+
+def write_fixture(test_path: Path, out: Path, *, rest: int = 40, observed: int = 8) -> None:
+    """The first held-out spectra, for the fast test (tests/data/sps_heldout.npz)."""
+    test_data = np.load(test_path)
+    np.savez_compressed(
+        out,
+        params=test_data["params"][:rest],
+        log10_luminosity=test_data["log10_luminosity"][:rest],
+        observed_params=test_data["observed_params"][:observed],
+        observed_redshifts=test_data["observed_redshifts"][:observed],
+        observed_flux=test_data["observed_flux"][:observed],
+    )
+
+
+def main() -> None:
+    """Command line: train the shipped emulator from SPS spectra files."""
+    parser = training_parser(__doc__, WEIGHTS_PATH, epochs=1200)
+    parser.add_argument("--fixture", type=Path, help="also write the first held-out spectra here (the fast test's)")
+    args = parser.parse_args()
+    if args.fixture:
+        write_fixture(args.test, args.fixture)
+    metrics = train(args.train, args.test, args.out, epochs=args.epochs)
+    print(json.dumps({k: v for k, v in metrics.items() if not k.startswith("per_wavelength")}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
