@@ -91,15 +91,9 @@ def galaxy_spectrum(
         redshift: Redshift the galaxy is seen at (0: rest frame, fluxes at 10 pc).
         mass_formed_msun: Stellar mass formed, solar masses.
     """
-    population, distance_mpc, cosmology_citation = _population(
-        age_gyr, tau_gyr, metallicity_solar, dust_av_mag, redshift
-    )
     emulator = _emulator()
-    wavelengths, flux = emulator.observed(
-        population,
-        redshift=redshift,
-        log10_mass_msun=math.log10(mass_formed_msun),
-        luminosity_distance_mpc=distance_mpc,
+    wavelengths, flux, distance_mpc, cosmology_citation = _observed_spectrum(
+        emulator, age_gyr, tau_gyr, metallicity_solar, dust_av_mag, redshift, mass_formed_msun
     )
     rest = wavelengths / (1 + redshift)
     stem = (
@@ -167,15 +161,9 @@ def galaxy_photometry(
     """
     from aeiou_agent.models.spectra_emulator import ab_magnitudes
 
-    population, distance_mpc, cosmology_citation = _population(
-        age_gyr, tau_gyr, metallicity_solar, dust_av_mag, redshift
-    )
     emulator = _emulator()
-    wavelengths, flux = emulator.observed(
-        population,
-        redshift=redshift,
-        log10_mass_msun=math.log10(mass_formed_msun),
-        luminosity_distance_mpc=distance_mpc,
+    wavelengths, flux, distance_mpc, cosmology_citation = _observed_spectrum(
+        emulator, age_gyr, tau_gyr, metallicity_solar, dust_av_mag, redshift, mass_formed_msun
     )
     filters = list(BAND_SYSTEMS[bands])
     magnitudes = ab_magnitudes(wavelengths, flux, filters, redshift=redshift)
@@ -209,10 +197,19 @@ def _emulator() -> Any:
     return load_spectra_emulator()
 
 
-def _population(
-    age_gyr: float, tau_gyr: float, metallicity_solar: float, dust_av_mag: float, redshift: float
-) -> tuple[Any, float, Citation]:
-    """The stellar population, the luminosity distance (Mpc, Planck18) and its citation; refuses impossible ages."""
+def _observed_spectrum(
+    emulator: Any,
+    age_gyr: float,
+    tau_gyr: float,
+    metallicity_solar: float,
+    dust_av_mag: float,
+    redshift: float,
+    mass_formed_msun: float,
+) -> tuple[np.ndarray, np.ndarray, float, Citation]:
+    """(observed Å, f_λ, luminosity distance in Mpc, the cosmology's citation); refuses impossible ages.
+
+    Distances are Planck18's; a population older than the universe at the redshift is refused with the age limit.
+    """
     from aeiou_agent.models.spectra_emulator import StellarPopulation
 
     cosmology, _label, citation = cosmology_model("Planck18")
@@ -223,7 +220,11 @@ def _population(
             f"{age_gyr:g} Gyr old; give an age below {universe_gyr:.2f} Gyr or a lower redshift."
         )
     distance = float(cosmology.luminosity_distance(redshift).value) if redshift > 0 else 0.0
-    return StellarPopulation(age_gyr, tau_gyr, metallicity_solar, dust_av_mag), distance, citation
+    population = StellarPopulation(age_gyr, tau_gyr, metallicity_solar, dust_av_mag)
+    wavelengths, flux = emulator.observed(
+        population, redshift=redshift, log10_mass_msun=math.log10(mass_formed_msun), luminosity_distance_mpc=distance
+    )
+    return wavelengths, flux, distance, citation
 
 
 def _inputs(
