@@ -823,3 +823,13 @@ def test_a_rise_time_is_the_same_minute_in_utc_and_local_time(obs):
     event = obs.call_tool("rise_set", {"target": "Jupiter", "site": "Paranal", "date": "2026-11-06"}).call.result
     rise = next(e for e in event["events"] if e["event"] == "rise")
     assert rise["time_utc"][14:16] == rise["time_local"][3:5]
+
+
+def test_the_one_brightest_or_nearest_object_is_named_first(obs):
+    answer = obs.ask("which star is the brightest in Lyra and how far is it?")  # was: 20 stars, no name given
+    assert answer.calls[0].args["limit"] == 1
+    lead = "The brightest of the 936 Hipparcos stars in Lyra is Vega (HIP 91262), Hp 0.09, 7.7 pc away."
+    assert answer.text.startswith(lead)
+    answer = obs.ask("the faintest galaxy in Virgo")
+    assert answer.text.startswith("The faintest of the") and "galaxies (OpenNGC) in Virgo is" in answer.text
+    assert obs.ask("list the 5 brightest stars in Lyra").text.startswith("There are 936 Hipparcos stars in Lyra")

@@ -1919,7 +1919,9 @@ class SemanticPlanner:
             args["limit"] = max(1, min(limit, 1000))
         elif re.search(
             r"\b(brightest|nearest|closest|faintest)\s+((open|globular|star|planetary|spiral|elliptical|emission|"
-            r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)",
+            r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)"
+            r"|\b(which|what)\s+(star|galaxy|cluster|nebula|object)\s+(is|was)\s+(the\s+)?"
+            r"(brightest|nearest|closest|faintest)\b",  # 'which star is the brightest in Lyra?'
             lowered,
         ):
             args["limit"] = 1  # 'what is the brightest galaxy in the sky', 'the brightest open cluster' ask for one
