@@ -116,11 +116,27 @@ def ab_magnitudes(
 # ------------------------------------------------------------------------------------------------ training
 
 
-def train(train_path: Path, test_path: Path, out: Path = WEIGHTS_PATH, *, epochs: int = 1200) -> dict[str, Any]:
-    """Train the emulator on Bagpipes spectra, measure it on the held-out ones, save weights and metrics."""
-    train_data, test_data = _inside_box(np.load(train_path)), _inside_box(np.load(test_path))
-    if not np.allclose(train_data["rest_wavelengths_a"], REST_WAVELENGTHS_A):
+def train(
+    train_path: Path,
+    test_path: Path,
+    out: Path = WEIGHTS_PATH,
+    *,
+    epochs: int = 1200,
+    extra_train: tuple[Path, ...] = (),
+) -> dict[str, Any]:
+    """Train the emulator on Bagpipes spectra, measure it on the held-out ones, save weights and metrics.
+
+    ``extra_train`` files add spectra where the emulator needs more (long-dead populations), to the hypercube's.
+    """
+    parts = [_inside_box(np.load(path)) for path in (train_path, *extra_train)]
+    test_data = _inside_box(np.load(test_path))
+    if not all(np.allclose(part["rest_wavelengths_a"], REST_WAVELENGTHS_A) for part in parts):
         raise ValueError("training spectra are on a different wavelength grid")
+    train_data: dict[str, np.ndarray] = {
+        "params": np.concatenate([part["params"] for part in parts]),
+        "log10_luminosity": np.concatenate([part["log10_luminosity"] for part in parts]),
+        "sps_seconds_per_spectrum": np.array(np.mean([float(part["sps_seconds_per_spectrum"]) for part in parts])),
+    }
     started = time.perf_counter()
     arrays: dict[str, Any] = train_pca_mlp(
         network_inputs(train_data["params"]),
@@ -230,10 +246,11 @@ def main() -> None:
     """Command line: train the shipped emulator from SPS spectra files."""
     parser = training_parser(__doc__, WEIGHTS_PATH, epochs=1200)
     parser.add_argument("--fixture", type=Path, help="also write the first held-out spectra here (the fast test's)")
+    parser.add_argument("--extra-train", type=Path, nargs="*", default=[], help="more training spectra (.npz)")
     args = parser.parse_args()
     if args.fixture:
         write_fixture(args.test, args.fixture)
-    metrics = train(args.train, args.test, args.out, epochs=args.epochs)
+    metrics = train(args.train, args.test, args.out, epochs=args.epochs, extra_train=tuple(args.extra_train))
     print(json.dumps({k: v for k, v in metrics.items() if not k.startswith("per_wavelength")}, indent=2))
 
 

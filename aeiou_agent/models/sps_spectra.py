@@ -211,8 +211,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--redshift-check", type=int, default=0, help="also this many observed-frame spectra")
+    parser.add_argument(
+        "--min-age-over-tau",
+        type=float,
+        default=0.0,
+        help="keep only populations with age/τ above this (more training spectra where star formation long ended)",
+    )
     args = parser.parse_args()
     params = latin_hypercube(args.n, args.seed)
+    if args.min_age_over_tau:
+        draws = latin_hypercube(args.n * 20, args.seed)
+        params = draws[draws[:, 0] / draws[:, 1] > args.min_age_over_tau][: args.n]
     started = time.perf_counter()
     rest = sps_spectra(params, processes=args.processes)
     seconds = (time.perf_counter() - started) * args.processes / len(params)
