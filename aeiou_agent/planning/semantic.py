@@ -368,6 +368,7 @@ class SemanticPlanner:
         self._store = store
         self.online = online  # whether tools that need the network may be planned
         self._cache_dir = cache_dir
+        self._last_ranking: tuple[str, tuple[tuple[str, float], ...]] | None = None
         self._knowledge = knowledge
         self._now = now
         self._last_guess: tuple[str, str | None] | None = None
@@ -410,6 +411,7 @@ class SemanticPlanner:
         self.intents = [i for i, _e in keep]
         self.examples = [e for _i, e in keep]
         self.__dict__.pop("_example_vectors", None)
+        self._last_ranking = None
         return dropped
 
     def describe(self) -> dict[str, Any]:
@@ -427,6 +429,9 @@ class SemanticPlanner:
         question and in the examples alike, so that routing depends on what is asked, not about which object or
         where ('separation between 12 30 49.4 +12 23 28 and …' is mostly digits to the embedding).
         """
+        last = self._last_ranking  # one question is classified by the cue, the refusal and the routing alike
+        if last is not None and last[0] == question:
+            return list(last[1])
         masked = mask_names(
             question, self._store().names.mentions(question), unknown_name_spans(question) + find_positions(question)[1]
         )
@@ -436,7 +441,9 @@ class SemanticPlanner:
         for intent, sim in zip(self.intents, sims, strict=True):
             scores.setdefault(intent, []).append(float(sim))
         ranked = [(intent, float(np.mean(sorted(s, reverse=True)[:2]))) for intent, s in scores.items()]
-        return sorted(ranked, key=lambda item: item[1], reverse=True)
+        ranking = sorted(ranked, key=lambda item: item[1], reverse=True)
+        self._last_ranking = (question, tuple(ranking))  # one tuple assigned: safe for concurrent sessions
+        return ranking
 
     # ------------------------------------------------------------------ planning
 
