@@ -6197,6 +6197,136 @@ for question in [
 BATCH_44 = list(mc.CASES)
 
 
+from skyfield.magnitudelib import planetary_magnitude  # noqa: E402
+
+mc.CASES.clear()
+OUT_45 = Path(__file__).with_name("fresh45.jsonl")
+FIRST_SCORE_45 = (
+    "# fresh45.jsonl: questions written 2026-12-06 (ninth session) as a new user would type them: a galactic "
+    "latitude of a Messier object, colon-notation positions into ecliptic coordinates, a planet's brightness on a "
+    "date, the nearest Hipparcos stars, absolute magnitude at a distance in kpc, open clusters in a constellation, "
+    "sunset at a site, a custom-cosmology angular-diameter distance, disc galaxies with a radius, yes/no "
+    "visibility, a follow-up that changes the site, typos, two-part questions and requests AEIOU cannot do. "
+    "Truths from hip2.dat, ongc.db, astropy and skyfield. Scored before any change for them. First score: "
+    "tools 0.944, answers 0.889 (16 of 18), refusal recall 0.667, precision 1.000. Failed first: 'show me a live "
+    "picture from the Hubble Space Telescope' went to the literature search instead of a refusal; the open-cluster "
+    "count of Cassiopeia was my truth's mistake (it counted OpenNGC's 'OCl' only, where the tool, and the dev set, "
+    "count clusters with nebulosity 'Cl+N' too: 36, not 33), mended in the truth, not the planner. "
+    "Regenerate with python evals/make_fresh.py."
+)
+m13 = SkyCoord(*mc.position("M13"), unit="deg")
+case(
+    "sky",
+    "What's the galactic latitude of M13?",
+    tools=[["convert_coordinates", "object_info", "resolve_object"]],
+    numbers=[num(m13.galactic.b.deg, tol=0.01)],
+)
+vir_field = SkyCoord("12:30:49.4 +12:23:28", unit=(u.hourangle, u.deg))
+vir_ecl = vir_field.transform_to("barycentricmeanecliptic")
+case(
+    "sky",
+    "Convert 12:30:49.4 +12:23:28 to ecliptic coordinates",
+    tools=["convert_coordinates"],
+    numbers=[num(vir_ecl.lon.deg, tol=0.01), num(vir_ecl.lat.deg, tol=0.01)],
+)
+venus_t = mc.TS.utc(2027, 2, 1)
+venus_mag = float(planetary_magnitude(mc.EPH["earth"].at(venus_t).observe(mc.EPH["venus"])))
+case(
+    "ephemeris",
+    "how bright is Venus on 2027-02-01?",
+    tools=["body_position"],
+    numbers=[num(venus_mag, tol=0.05)],
+)
+case(
+    "ephemeris",
+    "What percentage of the Moon is lit on 2027-03-03?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-03-03"), tol=1.0)],
+)
+nearest3 = np.argsort(-np.nan_to_num(mc.PLX, nan=-1.0), kind="stable")[:3]
+case(
+    "catalog",
+    "the three closest stars in the Hipparcos catalogue",
+    tools=[["find_objects", "sql_query"]],
+    contains=[str(int(mc.HIP[i])) for i in nearest3],
+)
+case(
+    "sky",
+    "absolute magnitude of a star with apparent magnitude 12 at 2 kpc",
+    tools=["magnitude_distance"],
+    numbers=[num(12 - 5 * math.log10(2000 / 10), tol=0.01)],
+)
+case(
+    "catalog",
+    "How many open clusters are in Cassiopeia?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in ("OCl", "Cl+N") and r[4] == "Cas"))],
+)
+case(
+    "ephemeris",
+    "Sunset time at Mauna Kea on 2027-03-20, UTC",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Sun", "Mauna Kea", "2027-03-20"))],
+)
+custom45 = cosmo.FlatLambdaCDM(H0=68, Om0=0.31, Tcmb0=2.7255)
+case(
+    "cosmology",
+    "angular diameter distance to z = 1.2 in Mpc for H0 = 68 and Om0 = 0.31",
+    tools=["cosmology_calculator"],
+    numbers=[num(custom45.angular_diameter_distance(1.2).value, rel=0.002)],
+)
+case(
+    "generative",
+    "generate 3 disc galaxies with a half-light radius of 2 arcsec",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0], "count_per_index": 3, "half_light_radius_arcsec": 2.0}},
+)
+jupiter_alt = mc.altitude("Jupiter", "Paranal", "2027-01-15T03:00")
+case(
+    "ephemeris",
+    "Is Jupiter up at Paranal at 2027-01-15 03:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(jupiter_alt, tol=0.2)],
+    contains=yes_no(jupiter_alt > 0),
+)
+case(
+    "chat",
+    "and from Mauna Kea?",
+    setup=["Is Jupiter up at Paranal at 2027-01-15 03:00 UTC?"],
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Jupiter", "Mauna Kea", "2027-01-15T03:00"), tol=0.2)],
+)
+altair_row = mc.ROW_OF_HIP[mc.star_hip("Altair")]
+case(
+    "catalog",
+    "whats the paralax of altair",
+    tools=[["object_info", "resolve_object", "star_distance", "parallax_distance"]],
+    numbers=[num(mc.PLX[altair_row], tol=0.01)],
+)
+castor, pollux = mc.star_position("Castor"), mc.star_position("Pollux")
+case(
+    "sky",
+    "How many degrees apart are Castor and Pollux?",
+    tools=["angular_separation"],
+    numbers=[num(SkyCoord(*castor, unit="deg").separation(SkyCoord(*pollux, unit="deg")).deg, tol=0.01)],
+)
+m57 = mc.ongc(mc.MESSIER["M57"])
+case(
+    "catalog",
+    "M57: what kind of object is it and how bright?",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(m57["vmag"] or m57["bmag"]), tol=0.01)],
+    contains=["Planetary"],
+)
+for question in [
+    "when will Betelgeuse explode?",
+    "show me a live picture from the Hubble Space Telescope",
+    "what's the forecast for clouds at Mauna Kea tonight?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_45 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -6243,6 +6373,7 @@ def main() -> None:
         (OUT_42, FIRST_SCORE_42, BATCH_42),
         (OUT_43, FIRST_SCORE_43, BATCH_43),
         (OUT_44, FIRST_SCORE_44, BATCH_44),
+        (OUT_45, FIRST_SCORE_45, BATCH_45),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

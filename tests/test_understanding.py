@@ -103,6 +103,8 @@ def test_cosmology_parameters_and_little_h(obs):
         ("how many planets orbit TRAPPIST-1?", "exoplanets"),
         ("translate 'galaxy' into French", "don't translate"),  # a language task, not an image-translation paper
         ("How long would it take to fly to Proxima Centauri at light speed?", "travel times"),
+        ("show me a live picture from the Hubble Space Telescope", "live or real-time"),  # went to the papers
+        ("fit this SED of a z = 0.5 galaxy for its stellar mass", "fitting of observed spectra"),  # not modelled
     ],
 )
 def test_out_of_scope_is_refused_naming_why_and_what_aeiou_can_do(obs, question, phrase):

@@ -135,7 +135,8 @@ def train(
     train_data: dict[str, np.ndarray] = {
         "params": np.concatenate([part["params"] for part in parts]),
         "log10_luminosity": np.concatenate([part["log10_luminosity"] for part in parts]),
-        "sps_seconds_per_spectrum": np.array(np.mean([float(part["sps_seconds_per_spectrum"]) for part in parts])),
+        # the hypercube's timing: extra files may be made on a loaded machine, so their times are no speed figure
+        "sps_seconds_per_spectrum": parts[0]["sps_seconds_per_spectrum"],
     }
     started = time.perf_counter()
     arrays: dict[str, Any] = train_pca_mlp(

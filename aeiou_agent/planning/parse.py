@@ -500,6 +500,12 @@ UNSUPPORTED: list[tuple[str, str]] = [
         r"(universe|cosmos)\b",
         "counts of everything in the universe",
     ),
+    (
+        r"\b(live|real[- ]time|streaming|webcam)\s+(\w+\s+){0,2}(pictures?|images?|photos?|feeds?|views?|streams?|"
+        r"videos?|footage)\b|\bwebcams?\b|\b(pictures?|images?|photos?|feeds?|videos?) (streamed )?live\b",
+        "live or real-time telescope images (survey images of a named object come from the archives when they are "
+        "online; synthetic images from the generators)",
+    ),
     (r"\b(horoscope|astrology|zodiac sign)\b", "astrology (AEIOU does astronomy)"),
     (
         r"\b(best|good|recommended|cheapest|affordable|beginners?'?)\s+(\w+\s+){0,2}(cameras?|telescopes?|eyepieces?|"
