@@ -326,7 +326,7 @@ def _photometry_plot(
     magnitudes: dict[str, float | None],
     data: dict[str, Any],
 ) -> Artifact:
-    import speclite.filters
+    from aeiou_agent.models.spectra_emulator import load_filter
 
     fig = new_figure(8, 4)
     ax = fig.add_subplot()
@@ -337,7 +337,7 @@ def _photometry_plot(
         value = magnitudes[name]
         if value is None:
             continue
-        response = speclite.filters.load_filter(name)
+        response = load_filter(name)
         ax.plot(response.effective_wavelength.value, value, "o", color="tab:red")
         ax.annotate(
             name.split("-", 1)[1],

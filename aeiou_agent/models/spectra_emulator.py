@@ -87,6 +87,14 @@ def load_spectra_emulator() -> SpectraEmulator:
     return SpectraEmulator()
 
 
+@cache
+def load_filter(name: str) -> Any:
+    """A speclite filter response by name ('sdss2010-r'), read from its file once per process."""
+    import speclite.filters
+
+    return speclite.filters.load_filter(name)
+
+
 def ab_magnitudes(
     wavelengths_a: np.ndarray, flux_flam: np.ndarray, filters: list[str], *, redshift: float
 ) -> dict[str, float | None]:
@@ -96,11 +104,10 @@ def ab_magnitudes(
     Lyα (1,216 Å in the rest frame), where the intergalactic medium absorbs and the emulator has no spectrum.
     """
     import astropy.units as u
-    import speclite.filters
 
     magnitudes: dict[str, float | None] = {}
     for name in filters:
-        response = speclite.filters.load_filter(name)
+        response = load_filter(name)
         passing = response.wavelength[response.response > RESPONSE_EDGE * response.response.max()]
         low, high = float(passing[0]), float(passing[-1])
         if low < max(wavelengths_a[0], LYMAN_ALPHA_A * (1 + redshift)) or high > wavelengths_a[-1]:
