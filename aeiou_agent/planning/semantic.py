@@ -596,13 +596,7 @@ class SemanticPlanner:
         refusal = self._refusal(parsed, mentions, bodies, context, cue=cue)
         if refusal is not None:
             return refusal
-        if (
-            _POINTS_BACK.search(text)
-            and not (mentions or bodies or parsed.positions or context.objects or context.answer_objects)
-            and parsed.counted is None
-            and not (parsed.magnitude_limits or parsed.column_cuts or "reference" in parsed.asks)
-            and set(parsed.asks) & (OBJECT_FACTS | {"constellation"})
-        ):  # 'which constellation is that in?' with nothing to point back to: ask, do not guess a topic
+        if self._points_at_no_object(parsed, mentions, bodies, context):
             raise NeedInfo(WHICH_OBJECT)
         ranking = self.classify(text)
         intent, confidence = ranking[0]
@@ -870,8 +864,8 @@ class SemanticPlanner:
         if not (parsed.domain or anchored or follow_up or named or cue):
             if self.classify(parsed.text)[0][0] == "capabilities" or self._in_the_literature(parsed.text):
                 return None
-            if _POINTS_BACK.search(parsed.text) and set(parsed.asks) & POINTED_FACTS:
-                raise NeedInfo(WHICH_OBJECT)  # 'how far is it?' opening a chat: a fact of some object, not a topic
+            if self._points_at_no_object(parsed, mentions, bodies, context):
+                raise NeedInfo(WHICH_OBJECT)
             return refuse("out_of_scope", "I can't answer that with my tools.")
         return None
 
@@ -1288,6 +1282,22 @@ class SemanticPlanner:
             if missing:  # 'how bright is Jupiter': the ephemeris has its position, not its magnitude
                 notes.append(f"I have no {' or '.join(missing)} for this: the tool used does not give it.")
         return notes
+
+    @staticmethod
+    def _points_at_no_object(parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext) -> bool:
+        """'how far is it?', 'which constellation is that in?' with nothing to point back to: ask which object.
+
+        A fact of some object asked of 'it'/'that' when the question names none and the chat has none; not a
+        count, a search by limits, a paper, or a distance at a redshift ('how far is it at z = 2').
+        """
+        return bool(
+            _POINTS_BACK.search(parsed.text)
+            and not (mentions or bodies or parsed.positions or context.objects or context.answer_objects)
+            and parsed.counted is None
+            and not (parsed.magnitude_limits or parsed.column_cuts or "reference" in parsed.asks)
+            and extract.extract_redshift(parsed.text) is None
+            and set(parsed.asks) & POINTED_FACTS
+        )
 
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
         """An intent chosen without the arguments it needs: an unknown name, or a catalog search with no filter."""
