@@ -230,6 +230,8 @@ def main() -> None:
         "rest_wavelengths_a": REST_WAVELENGTHS_A,
         "log10_luminosity": np.log10(np.clip(rest, 1e-300, None)).astype(np.float32),
         "sps_seconds_per_spectrum": np.array(seconds),
+        "seed": np.array(args.seed),  # the hypercube's, so the file can be remade
+        "min_age_over_tau": np.array(args.min_age_over_tau),
     }
     if args.redshift_check:
         chosen, redshifts = _observable(params, args.redshift_check, np.random.default_rng(args.seed + 1000))
