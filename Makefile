@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/concurrent_sessions.py
 	$(BIN)/python benchmarks/deep_field.py
 	$(BIN)/python benchmarks/spectra.py
+	$(BIN)/python benchmarks/cosmic_web.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

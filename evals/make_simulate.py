@@ -16,9 +16,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 import make_core as mc
-from aeiou_agent.tools.simulate import PLANCK18
 
-from aeiou_agent.models.camb_spectra import Cosmology, camb_power_spectra
+from aeiou_agent.models.camb_spectra import PLANCK18, Cosmology, camb_power_spectra
 
 OUT = Path(__file__).with_name("simulate.jsonl")
 mc.CASES.clear()

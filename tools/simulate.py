@@ -11,13 +11,13 @@ from pydantic import Field
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact, Citation
 from aeiou_agent.exceptions import InvalidArguments
+from aeiou_agent.models.camb_spectra import PLANCK18
+from aeiou_agent.models.cosmic_web import gaussian_field, grid_k_2d, lognormal_field, measure_power_2d
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 Method = Literal["auto", "emulator", "camb"]
 FieldKind = Literal["gaussian", "lognormal"]
 
-# Planck 2018 (TT,TE,EE+lowE+lensing+BAO), flat, massless neutrinos: the defaults a cosmologist expects.
-PLANCK18 = {"omega_m": 0.3111, "omega_b": 0.0490, "h": 0.6766, "n_s": 0.9665, "sigma8": 0.8102}
 
 CAMB = Citation(
     id="software:camb",
@@ -198,46 +198,6 @@ def slice_power_2d(k_perp: np.ndarray, k_3d: np.ndarray, p_3d: np.ndarray, k_nyq
     return values[inverse].reshape(k_perp.shape)
 
 
-def _grid_k(n_pixels: int, box_mpc_h: float) -> np.ndarray:
-    freq = np.fft.fftfreq(n_pixels, d=box_mpc_h / n_pixels) * 2 * np.pi
-    return np.sqrt(freq[:, None] ** 2 + freq[None, :] ** 2)
-
-
-def gaussian_field(power_2d: np.ndarray, box_mpc_h: float, rng: np.random.Generator) -> np.ndarray:
-    """A real Gaussian random field on the grid whose expected power spectrum is ``power_2d`` [(Mpc/h)^2]."""
-    n = power_2d.shape[0]
-    noise = np.fft.fft2(rng.standard_normal((n, n)))
-    amplitude = np.sqrt(np.maximum(power_2d, 0.0) * n * n) / box_mpc_h
-    amplitude[0, 0] = 0.0
-    return np.fft.ifft2(noise * amplitude).real
-
-
-def lognormal_field(power_2d: np.ndarray, box_mpc_h: float, rng: np.random.Generator) -> np.ndarray:
-    """A lognormal field δ = exp(G - σ²/2) - 1 ≥ -1 whose power spectrum approximates ``power_2d``."""
-    n = power_2d.shape[0]
-    xi = np.fft.ifft2(power_2d * n * n / box_mpc_h**2).real
-    xi_gauss = np.log1p(np.maximum(xi, -0.999))
-    power_gauss = np.maximum(np.fft.fft2(xi_gauss).real * box_mpc_h**2 / (n * n), 0.0)
-    gauss = gaussian_field(power_gauss, box_mpc_h, rng)
-    return np.exp(gauss - gauss.var() / 2.0) - 1.0
-
-
-def measure_power_2d(delta: np.ndarray, box_mpc_h: float, n_bins: int = 24) -> dict[str, np.ndarray]:
-    """Binned power spectrum of a 2D field: k centres, P, and the number of modes per bin."""
-    n = delta.shape[0]
-    k = _grid_k(n, box_mpc_h)
-    power = np.abs(np.fft.fft2(delta)) ** 2 * box_mpc_h**2 / n**4
-    k_min, k_max = 2 * np.pi / box_mpc_h, np.pi * n / box_mpc_h
-    edges = np.geomspace(k_min, k_max, n_bins + 1)
-    which = np.digitize(k.ravel(), edges) - 1
-    keep = (which >= 0) & (which < n_bins)
-    modes = np.bincount(which[keep], minlength=n_bins)
-    total = np.bincount(which[keep], weights=power.ravel()[keep], minlength=n_bins)
-    k_mean = np.bincount(which[keep], weights=k.ravel()[keep], minlength=n_bins)
-    filled = modes > 0
-    return {"k": k_mean[filled] / modes[filled], "p": total[filled] / modes[filled], "modes": modes[filled]}
-
-
 @tool("simulate")
 def density_field(
     ctx: ToolContext,
@@ -279,7 +239,7 @@ def density_field(
     params = {**PLANCK18, "sigma8": sigma8, "omega_m": omega_m}
     params["omega_b"] = min(params["omega_b"], 0.5 * omega_m)
     k_3d, p_3d, used, notes = power_spectrum(params, z, nonlinear=False, method=method, tool_name="density_field")
-    k_grid = _grid_k(n_pixels, box_size_mpc_h)
+    k_grid = grid_k_2d(n_pixels, box_size_mpc_h)
     power_2d = slice_power_2d(k_grid, k_3d, p_3d, k_nyquist)
     rng = np.random.default_rng(seed)
     delta = gaussian_field(power_2d, box_size_mpc_h, rng)
@@ -362,3 +322,138 @@ def _plot_field(
     pk_ax.grid(True, which="both", alpha=0.2)
     path = save_png(fig, ctx.artifact_path(stem, ".png"))
     return Artifact.from_file(path, "image/png", f"{data['kind'].capitalize()} density field and its power spectrum")
+
+
+# ------------------------------------------------------------------------------------------------ cosmic web
+
+WebMethod = Literal["generator", "simulator"]
+PERRAUDIN = Citation(
+    id="arXiv:1908.05519",
+    kind="paper",
+    title="Cosmological N-body simulations: a challenge for scalable generative models",
+    reference="Perraudin et al. 2019, Computational Astrophysics and Cosmology 6, 5 (the approach followed here)",
+    url="https://arxiv.org/abs/1908.05519",
+)
+TWO_LPT = Citation(
+    id="paper:crocce2006",
+    kind="paper",
+    title="Transients from initial conditions in cosmological simulations (2LPT initial conditions)",
+    reference="Crocce, Pueblas & Scoccimarro 2006, MNRAS 373, 369",
+)
+
+
+def _cosmic_web_citation(model: Any) -> Citation:
+    from aeiou_agent.models import model_citation
+
+    held_out = model.metrics["held_out"]
+    worst_power = max(p["generator"]["power_max_error"] for p in held_out)
+    quality = (
+        f"held-out 2LPT slices: P(k) within {worst_power:.1%} below half Nyquist; one-point KS "
+        f"{np.median([p['generator']['pdf_ks'] for p in held_out]):.3f} (lognormal "
+        f"{np.median([p['lognormal']['pdf_ks'] for p in held_out]):.3f})"
+    )
+    return model_citation("cosmic_web_gan", "AEIOU cosmic-web GAN (trained on 2LPT slices)", model.sha256, quality)
+
+
+@tool("simulate")
+def generate_cosmic_web(
+    ctx: ToolContext,
+    sigma8: Annotated[float, Field(ge=0.6, le=1.0), Kind("cosmology_parameter")] = PLANCK18["sigma8"],
+    omega_m: Annotated[float, Field(ge=0.2, le=0.45), Kind("cosmology_parameter")] = PLANCK18["omega_m"],
+    count: Annotated[int, Field(ge=1, le=64), Kind("count")] = 4,
+    method: Annotated[WebMethod, Kind("option")] = "generator",
+    seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
+) -> ToolResult:
+    """Slices of the cosmic web at z = 0: 64 × 64 maps of 1 + δ (2 Mpc/h pixels, 16 Mpc/h thick, 128 Mpc/h across).
+
+    'generator' draws them with the conditional GAN trained on AEIOU's 2LPT simulator (conditioned on σ8 and
+    Ωm; other parameters Planck 2018); 'simulator' runs that simulator itself (a 256 Mpc/h box of 128³
+    particles, about a second). Returns an image of the maps with their power spectrum, and the array (.npy).
+
+    Args:
+        sigma8: Linear rms density fluctuation in 8 Mpc/h spheres (0.6–1.0, the training range).
+        omega_m: Matter density parameter today (0.2–0.45).
+        count: Number of maps (1–64).
+        method: 'generator' (the GAN) or 'simulator' (2LPT, what the GAN learned from).
+        seed: Random seed; the run's seed when omitted.
+    """
+    from aeiou_agent.models.cosmic_web import MAP_PIXELS, SLAB_CELLS, mean_power_2d, quadrants, simulate_box, slabs
+    from aeiou_agent.models.cosmic_web_gan import PIXEL_MPC_H, load_generator
+
+    seed = ctx.seed if seed is None else seed
+    sources = [TWO_LPT]
+    if method == "generator":
+        model = load_generator()
+        maps = model.sample(sigma8, omega_m, count, seed)
+        sources = [_cosmic_web_citation(model), PERRAUDIN, TWO_LPT]
+        held_out = model.metrics["held_out"]
+        per_map = model.metrics["generator_seconds_per_map"]
+        quality: dict[str, Any] = {
+            "power_max_error_percent": round(100 * max(p["generator"]["power_max_error"] for p in held_out), 1),
+            "pdf_ks": float(np.median([p["generator"]["pdf_ks"] for p in held_out])),
+            "pdf_ks_lognormal": float(np.median([p["lognormal"]["pdf_ks"] for p in held_out])),
+            # a new map from the simulator costs a whole box; spread over the box's 192 maps, about as much as one
+            "speedup_per_map": round(model.metrics["simulator_seconds_per_box"] / per_map),
+            "speedup_amortised": round(model.metrics["simulator_seconds_per_map"] / per_map, 1),
+        }
+    else:
+        box = quadrants(slabs(simulate_box(sigma8, omega_m, seed)))
+        maps = box[np.random.default_rng(seed).permutation(len(box))[:count]]
+        quality = {}
+    side = MAP_PIXELS * PIXEL_MPC_H
+    power = mean_power_2d(maps, side)
+    stem = f"cosmic_web_{method}_s8_{sigma8:g}_om_{omega_m:g}_n{count}_seed{seed}"
+    array_path = ctx.artifact_path(stem, ".npy")
+    np.save(array_path, maps.astype(np.float32))
+    data: dict[str, Any] = {
+        "method": method,
+        "sigma8": sigma8,
+        "omega_m": omega_m,
+        "count": count,
+        "seed": seed,
+        "map_pixels": MAP_PIXELS,
+        "pixel_mpc_h": PIXEL_MPC_H,
+        "side_mpc_h": side,
+        "thickness_mpc_h": SLAB_CELLS * PIXEL_MPC_H,
+        "delta_std": float((maps - 1).std()),
+        "density_max": float(maps.max()),
+        "underdense_percent": round(100 * float((maps < 1).mean())),
+        "power_k_h_mpc": [float(f"{v:.4g}") for v in power["k"]],
+        "power_mpc2_h2": [float(f"{v:.4g}") for v in power["p"]],
+        "quality": quality,
+    }
+    image = _plot_cosmic_web(ctx, stem, maps, power, data)
+    artifacts = [image, Artifact.from_file(array_path, "application/x-npy", "1 + δ maps (count × 64 × 64, float32)")]
+    summary = (
+        f"{count} cosmic-web slices from the {method} (σ8 = {sigma8:g}, Ωm = {omega_m:g}, seed {seed}): "
+        f"rms δ {data['delta_std']:.3g}, densest pixel {data['density_max']:.3g} × mean"
+    )
+    return ToolResult(data=data, summary=summary, artifacts=artifacts, sources=sources)
+
+
+def _plot_cosmic_web(
+    ctx: ToolContext, stem: str, maps: np.ndarray, power: dict[str, np.ndarray], data: dict[str, Any]
+) -> Artifact:
+    shown = maps[:8]
+    fig = new_figure(2.2 * len(shown) + 3.6, 2.6)
+    grid = fig.add_gridspec(1, len(shown) + 2)
+    side = data["side_mpc_h"]
+    logs = np.log10(np.maximum(shown, 1e-3))
+    low, high = np.percentile(logs, [1, 99.8])
+    for i, tile in enumerate(logs):
+        ax = fig.add_subplot(grid[0, i])
+        ax.imshow(tile, origin="lower", extent=(0, side, 0, side), cmap="inferno", vmin=low, vmax=high)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    pk_ax = fig.add_subplot(grid[0, len(shown) :])
+    pk_ax.loglog(power["k"], power["p"], "o-", ms=3, color="crimson")
+    pk_ax.set_xlabel("k [h/Mpc]")
+    pk_ax.set_ylabel("P$_{2D}$(k) [(Mpc/h)$^2$]")
+    pk_ax.grid(True, which="both", alpha=0.2)
+    fig.suptitle(
+        f"cosmic web ({data['method']}): log10(1 + δ), {side:g} Mpc/h across, {data['thickness_mpc_h']:g} Mpc/h thick; "
+        f"σ8 = {data['sigma8']:g}, Ωm = {data['omega_m']:g}, seed {data['seed']}",
+        fontsize=8,
+    )
+    path = save_png(fig, ctx.artifact_path(stem, ".png"))
+    return Artifact.from_file(path, "image/png", "Cosmic-web slices and their power spectrum")

@@ -28,6 +28,8 @@ PARAM_RANGES: dict[str, tuple[float, float]] = {
     "sigma8": (0.60, 1.00),
     "z": (0.0, 3.0),
 }
+#: Planck 2018 (TT,TE,EE+lowE+lensing+BAO), flat, massless neutrinos: the defaults a cosmologist expects.
+PLANCK18 = {"omega_m": 0.3111, "omega_b": 0.0490, "h": 0.6766, "n_s": 0.9665, "sigma8": 0.8102}
 K_MIN_H_MPC, K_MAX_H_MPC, N_K = 1e-3, 5.0, 200
 K_GRID_H_MPC = np.logspace(np.log10(K_MIN_H_MPC), np.log10(K_MAX_H_MPC), N_K)
 _AS_REFERENCE = 2.1e-9

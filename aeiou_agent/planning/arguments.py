@@ -459,6 +459,16 @@ def extract_named_value(text: str, name: str, words: Iterable[str] = ()) -> floa
     return min(settings)[2] if settings else None
 
 
+def named_choice_word(text: str, words: Iterable[str]) -> str | None:
+    """The choice a declared 'phrase = choice' word sets when the question uses the phrase ('2LPT = simulator')."""
+    for word in words:
+        phrase, _, choice = word.partition(" = ")
+        pattern = r"[\s-]+".join(re.escape(part) for part in phrase.split())
+        if choice and re.search(rf"(?<![\w-]){pattern}(?!\w)", text, re.IGNORECASE):
+            return choice
+    return None
+
+
 def extract_fraction_of(text: str, noun: str, complements: tuple[str, ...] = ()) -> float | None:
     """A share of things that are ``noun``: '30% bulges', 'half the galaxies are bulges', 'no bulges', 'only bulges'.
 

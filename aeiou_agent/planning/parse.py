@@ -1268,9 +1268,11 @@ def find_count(text: str) -> int | None:
     if found is not None:
         return found
     match = re.search(
-        r"\b(\d{1,4})(?!\s*(?:[gmk]?yrs?|years?|billion|million|mag\w*|arc\w*|deg\w*|solar|m☉|msun|[km]?pc|au|%)\b)"
+        r"\b(\d{1,4})(?!\s*(?:[gmk]?yrs?|years?|billion|million|mag\w*|arc\w*|deg\w*|solar|m☉|msun|[km]?pc|au|%|"
+        r"pixels?|px)\b)"
         r"\s+(?:most\s+|more\s+)?(?:\w+\s+){0,2}?(?:brightest|nearest|closest|faintest|galax(?:y|ies)|"
-        r"stars?|objects?|clusters?|nebulae|samples?|neighbou?rs?|pairs?|observations?|stamps?|images?)\b"
+        r"stars?|objects?|clusters?|nebulae|samples?|neighbou?rs?|pairs?|observations?|stamps?|images?|slices?|maps?|"
+        r"realis\w+|realiz\w+)\b"
         r"(?!\s*(?:per\b|/|an?\s+(?:square|sq)))",  # '40 galaxies per square arcminute' is a density, not a count
         lowered,
     )

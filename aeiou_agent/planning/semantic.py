@@ -742,8 +742,15 @@ class SemanticPlanner:
                 value = extract.extract_fraction_of(text, noun, COMPLEMENTARY_KINDS.get(noun, ()))
             elif "galaxy_parameter" in kinds:  # by its name or its declared words: 'radius 1 arcsec', '2 Gyr old'
                 value = extract.extract_named_value(parsed.numbers_text, name, spec.declaration.words.get(name, ()))
+            elif "cosmology_parameter" in kinds:  # 'sigma8 = 0.9', 'Omega_m of 0.25'
+                value = extract.extract_simulation(parsed.numbers_text).values.get(name)
             elif "option" in kinds and spec.args_model.model_fields[name].annotation is bool:
                 value = False if extract.negates(text, name) else None  # 'without running source detection'
+            elif "option" in kinds:  # a Literal: the choice named, or one of its declared words ('2LPT = simulator')
+                annotation = spec.args_model.model_fields[name].annotation
+                value = _named_choice(text, annotation) or extract.named_choice_word(
+                    text, spec.declaration.words.get(name, ())
+                )
             elif "text" in kinds:
                 value = text
             elif "catalog" in kinds and catalog_pool:  # added catalogs first ('cross-match hipparcos with mine')
@@ -1313,6 +1320,16 @@ class SemanticPlanner:
         }:
             # models run on request ('draw …', 'simulate …', 'P(k) …'); a bare topic is a literature question
             return self._strong_cue(text, mentions) != intent
+        spec = self.registry.get(intent) if intent in self.registry else None
+        if spec and spec.family in {"simulate", "generative"} and not hasattr(self, f"_build_{intent}"):
+            parsed = _PARSED.get()
+            if parsed.describes_method:  # 'generating 256^3 volumes with a scalable GAN': a method, not a request
+                try:
+                    filled = self._build_from_kinds(intent, parsed, ChatContext()).calls[0].args
+                except NeedInfo:
+                    filled = {}
+                values = [name for name in filled if "option" not in spec.kinds.get(name, ())]  # 'GAN' is no value
+                return not values  # unless it gives the tool something to run with ('… with sigma8 = 0.9')
         if intent in {"object_info", "resolve_object", "star_distance"} and not mentions and not bodies:
             return not re.search(r"\b(ra|dec|coordinates?)\b|\d", lowered) or bool(re.search(r"[a-z]\d", lowered))
         if intent in {"find_objects", "cone_search"} and not mentions:
@@ -1375,6 +1392,7 @@ class SemanticPlanner:
                 found = sum(
                     extract.extract_named_value(parsed.numbers_text, name, words) is not None
                     for name, words in spec.declaration.words.items()
+                    if "option" not in spec.kinds.get(name, ())  # a choice's words ('2LPT') set no value
                 ) + bool(spec.arguments_of_kind("redshift") and extract.extract_redshift(parsed.text) is not None)
                 if found >= 2:
                     counts[spec.name] = found
