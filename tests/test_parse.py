@@ -79,6 +79,8 @@ def test_out_of_range_positions_reach_the_tool_and_a_lone_ra_is_an_angle():
     assert position.icrs() == (400.0, 10.0)  # the tool says what is wrong, the parse does not hide it
     parsed = parse_question("Express RA 83.633 degrees in hours, minutes and seconds", VOCABULARY)
     assert parsed.single_ra_deg == 83.633 and not parsed.positions
+    parsed = parse_question("convert 23h 59m 59s to degrees", VOCABULARY)  # no 'RA', but hours written out
+    assert parsed.single_ra_deg == pytest.approx(359.995833, abs=1e-6) and not parsed.positions
 
 
 @pytest.mark.parametrize(
@@ -122,6 +124,8 @@ def test_magnitudes_as_values(text, kind, value, band):
         ("draw three disc galaxies", 3),
         ("Is NGC 2244 a cluster or a nebula?", None),  # a designation is not a count
         ("similar to sample 12", None),
+        ("draw 6 cosmic web slices with sigma8 0.75", 6),  # a count of maps, not only of stars and galaxies
+        ("make a 256 pixel lognormal map", None),  # a size, not a count
     ],
 )
 def test_counts_in_digits_and_words(text, count):

@@ -312,6 +312,8 @@ def convert_units(
         "result": result,
     }
     summary = f"{value:g} {source.to_string()} = {result:.6g} {target.to_string()}"
+    if source == u.hourangle:  # '23h 59m 59s to degrees': the input as written, the degrees to a second of time
+        data["sexagesimal_in"] = format_ra(value * 15.0)
     if target == u.hourangle:  # an angle in hours is read as hours, minutes and seconds
         data["sexagesimal"] = format_ra(float(converted.to_value(u.deg)))
         summary += f" ({data['sexagesimal']})"

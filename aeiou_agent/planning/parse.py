@@ -808,6 +808,11 @@ _DESIGNATION = re.compile(
 )
 _BARE_PAIR = re.compile(rf"(?<![\w.:])({NUM})\s*°?\s*(?:,\s*|\s+)({NUM})\s*°?(?![\w.:%])")
 _SINGLE_RA = re.compile(_RA_LABEL + r"(?P<ra>(?:" + _RA_SEX + r")|" + _DECIMAL_DEG + r")", re.IGNORECASE)
+# '23h 59m 59s to degrees': hours, minutes and seconds written out are an angle in hours even without 'RA'
+_HMS_TO_DEGREES = re.compile(
+    r"(?P<ra>\b\d{1,2}\s*h\s*\d{1,2}\s*m\s*(?:\d{1,2}(?:\.\d+)?\s*s)?)\s+(?:to|in|into)\s+(?:decimal\s+)?deg",
+    re.IGNORECASE,
+)
 
 
 def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]:
@@ -874,8 +879,8 @@ def _designation_decimals(seconds: str | None) -> float:
 
 
 def find_single_ra(text: str, taken: list[tuple[int, int]]) -> float | None:
-    """A right ascension given alone, in degrees ('Express RA 83.633 degrees in h m s')."""
-    for match in _SINGLE_RA.finditer(text):
+    """A right ascension given alone, in degrees ('Express RA 83.633 degrees in h m s', '5h 30m 0s to degrees')."""
+    for match in [*_SINGLE_RA.finditer(text), *_HMS_TO_DEGREES.finditer(text)]:
         if all(match.end() <= s or match.start() >= e for s, e in taken):
             value = _ra_value(match.group("ra"))
             if value is not None and 0 <= value <= 360:
