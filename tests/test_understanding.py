@@ -736,8 +736,9 @@ def test_what_is_at_a_written_position_lists_what_lies_nearest(obs):
     assert "Taurus" in chat.ask("which constellation is that in?").text  # 'that': the object found there
     answer = obs.ask("which constellation is that in?")  # nothing to point back to: ask ('that in' is no name)
     assert answer.status == "not_understood" and answer.text.startswith("Which object do you mean?")
-    for question in ("how far is it?", "where is that?", "how bright is it?"):  # was: 'I can't answer that'
-        assert obs.ask(question).text.startswith("Which object do you mean?"), question
+    for question in ("how far is it?", "where is that?", "how bright is it?", "when does it rise?"):
+        assert obs.ask(question).text.startswith("Which object do you mean?"), question  # rising: was the Moon
+    assert obs.ask("What is OpenNGC and where do its values come from?").calls[0].tool == "describe_catalog"
     assert "Which object" not in obs.ask("is it raining?").text  # no object fact asked: out of scope
     question = "is there a study that estimates photometric redshifts with random forests?"  # 'that' relative
     assert [c.tool for c in obs.ask(question).calls] == ["search_literature"]

@@ -305,7 +305,8 @@ _ASKED_OF = (
 ASKS: dict[str, str] = {
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
     r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
-    "position": r"\bwhere\b|\bcoordinates?\b|\bposition\b|\bra\b.*\bdec\b|\blocated?\b",
+    "position": r"\bwhere\b(?!\s+(?:do|does|did)\s+[\w\s']{0,30}\b(?:come|comes|came)\s+from\b)"  # a source
+    r"|\bcoordinates?\b|\bposition\b|\bra\b.*\bdec\b|\blocated?\b",
     "constellation": r"\bconstellations?\b",
     "kind": r"\bwhat (kind|type|sort)\b|\bkind\b|\bwhat is it\b|\b(is|are) (it|they|m ?\d+|ngc ?\d+) an?\b"
     r"|\bis \w+ an?\b",
@@ -407,7 +408,7 @@ _METHOD = re.compile(
     r"\b(neural|networks?|gans?|adversarial|autoencoders?|vaes?|cnns?|convolutional|deep[- ]learning|"
     r"machine[- ]learning|generative|generators?|emulat\w+|surrogates?|trained|training|learn(s|ed|t|ing)?|"
     r"latent|product[- ]of[- ]experts|architecture|benchmark\w*|principal components?|pca|mcmc|"
-    r"image[- ]to[- ]image|translation|translat\w+|inference network)\b",
+    r"image[- ]to[- ]image|translation|translat\w+|inference network|(?:an?|the)\s+model\s+(?:that|which))\b",
     re.IGNORECASE,
 )
 

@@ -274,7 +274,7 @@ _NOT_NAMES = {
 # 'it', or 'that'/'this' ending the question ('which constellation is that in?'): not 'the paper that learns …'
 _POINTS_BACK = re.compile(r"\b(?:it|its|it's)\b|\b(?:that|this)(?:\s+(?:in|on|at|from|one))?\s*\W*$", re.IGNORECASE)
 # what 'it'/'that' is asked for when it can only be an object ('how far is it?', 'where is that?')
-POINTED_FACTS = OBJECT_FACTS | {"distance", "position", "constellation", "altitude", "rise", "set"}
+POINTED_FACTS = OBJECT_FACTS | {"distance", "position", "constellation", "altitude", "rise_set"}
 WHICH_OBJECT = (
     "Which object do you mean? I could not find an object name I know in the question "
     "(try a Messier or NGC/IC number, a common name like 'Whirlpool Galaxy', a bright star or 'HIP 32349')."
@@ -1295,15 +1295,17 @@ class SemanticPlanner:
         """'how far is it?', 'which constellation is that in?' with nothing to point back to: ask which object.
 
         A fact of some object asked of 'it'/'that' when the question names none and the chat has none; not a
-        count, a search by limits, a paper, or a distance at a redshift ('how far is it at z = 2').
+        count, a search by limits or a paper. A distance, position, altitude or rising time is such a fact too, unless
+        the question has numbers it may be computed from ('m - M = 12.3, how far is it?', 'how far is it at z = 2?'):
+        then only facts of objects alone count (kind, brightness, constellation, ...).
         """
+        facts = OBJECT_FACTS | {"constellation"} if re.search(r"\d", parsed.text) else POINTED_FACTS
         return bool(
             _POINTS_BACK.search(parsed.text)
             and not (mentions or bodies or parsed.positions or context.objects or context.answer_objects)
             and parsed.counted is None
             and not (parsed.magnitude_limits or parsed.column_cuts or "reference" in parsed.asks)
-            and extract.extract_redshift(parsed.text) is None
-            and set(parsed.asks) & POINTED_FACTS
+            and set(parsed.asks) & facts
         )
 
     def _weakly_supported(self, intent: str, text: str, mentions: list[Mention], bodies: list[str]) -> bool:
