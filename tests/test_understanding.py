@@ -390,7 +390,7 @@ def test_comparisons_cities_angles_and_units_that_read_as_in_scope(obs):
     answer = obs.ask("proper size of 10 arcsec at redshift 0.5")
     (call,) = answer.calls
     assert call.args["angle_arcsec"] == 10.0 and f"{size_kpc:.3f} kpc" in answer.text
-    assert "225.000 deg" in obs.ask("RA 15h in degrees").text
+    assert "15h00m00.00s (15.0 hourangle) = 225.00000 deg" in obs.ask("RA 15h in degrees").text
     assert "1e-23" in obs.ask("1 Jy in erg/s/cm2/Hz").text
     assert "spacecraft" in obs.ask("what's the name of the rover on Mars?").text
 
