@@ -342,17 +342,28 @@ TWO_LPT = Citation(
 )
 
 
-def _cosmic_web_citation(model: Any) -> Citation:
+def _cosmic_web_quality(model: Any) -> dict[str, Any]:
+    """The generator's held-out figures (stored with its weights), as the answer and the citation give them."""
+    held_out = model.metrics["held_out"]
+    per_map = model.metrics["generator_seconds_per_map"]
+    return {
+        "power_max_error_percent": round(100 * max(p["generator"]["power_max_error"] for p in held_out), 1),
+        "pdf_ks": float(np.median([p["generator"]["pdf_ks"] for p in held_out])),
+        "pdf_ks_lognormal": float(np.median([p["lognormal"]["pdf_ks"] for p in held_out])),
+        # a new map from the simulator costs a whole box; spread over the box's 192 maps, about as much as one
+        "speedup_per_map": round(model.metrics["simulator_seconds_per_box"] / per_map),
+        "speedup_amortised": round(model.metrics["simulator_seconds_per_map"] / per_map, 1),
+    }
+
+
+def _cosmic_web_citation(model: Any, quality: dict[str, Any]) -> Citation:
     from aeiou_agent.models import model_citation
 
-    held_out = model.metrics["held_out"]
-    worst_power = max(p["generator"]["power_max_error"] for p in held_out)
-    quality = (
-        f"held-out 2LPT slices: P(k) within {worst_power:.1%} below half Nyquist; one-point KS "
-        f"{np.median([p['generator']['pdf_ks'] for p in held_out]):.3f} (lognormal "
-        f"{np.median([p['lognormal']['pdf_ks'] for p in held_out]):.3f})"
+    said = (
+        f"held-out 2LPT slices: P(k) within {quality['power_max_error_percent']:.1f}% below half Nyquist; one-point "
+        f"KS {quality['pdf_ks']:.3f} (lognormal {quality['pdf_ks_lognormal']:.3f})"
     )
-    return model_citation("cosmic_web_gan", "AEIOU cosmic-web GAN (trained on 2LPT slices)", model.sha256, quality)
+    return model_citation("cosmic_web_gan", "AEIOU cosmic-web GAN (trained on 2LPT slices)", model.sha256, said)
 
 
 @tool("simulate")
@@ -385,17 +396,8 @@ def generate_cosmic_web(
     if method == "generator":
         model = load_generator()
         maps = model.sample(sigma8, omega_m, count, seed)
-        sources = [_cosmic_web_citation(model), PERRAUDIN, TWO_LPT]
-        held_out = model.metrics["held_out"]
-        per_map = model.metrics["generator_seconds_per_map"]
-        quality: dict[str, Any] = {
-            "power_max_error_percent": round(100 * max(p["generator"]["power_max_error"] for p in held_out), 1),
-            "pdf_ks": float(np.median([p["generator"]["pdf_ks"] for p in held_out])),
-            "pdf_ks_lognormal": float(np.median([p["lognormal"]["pdf_ks"] for p in held_out])),
-            # a new map from the simulator costs a whole box; spread over the box's 192 maps, about as much as one
-            "speedup_per_map": round(model.metrics["simulator_seconds_per_box"] / per_map),
-            "speedup_amortised": round(model.metrics["simulator_seconds_per_map"] / per_map, 1),
-        }
+        quality: dict[str, Any] = _cosmic_web_quality(model)
+        sources = [_cosmic_web_citation(model, quality), PERRAUDIN, TWO_LPT]
     else:
         box = quadrants(slabs(simulate_box(sigma8, omega_m, seed)))
         maps = box[np.random.default_rng(seed).permutation(len(box))[:count]]

@@ -196,15 +196,22 @@ def lognormal_field(power_2d: np.ndarray, box_mpc_h: float, rng: np.random.Gener
     return np.exp(gauss - gauss.var() / 2.0) - 1.0
 
 
+def power_bin_index(n_pixels: int, box_mpc_h: float, n_bins: int) -> np.ndarray:
+    """The log-spaced k bin (fundamental to Nyquist) of every mode of an n × n FFT grid, -1 outside them."""
+    k = grid_k_2d(n_pixels, box_mpc_h).ravel()
+    edges = np.geomspace(2 * np.pi / box_mpc_h, np.pi * n_pixels / box_mpc_h, n_bins + 1)
+    which = np.digitize(k, edges) - 1
+    which[(which < 0) | (which >= n_bins)] = -1
+    return which
+
+
 def measure_power_2d(delta: np.ndarray, box_mpc_h: float, n_bins: int = 24) -> dict[str, np.ndarray]:
     """Binned power spectrum of a 2D field: k centres, P, and the number of modes per bin."""
     n = delta.shape[0]
     k = grid_k_2d(n, box_mpc_h)
     power = np.abs(np.fft.fft2(delta)) ** 2 * box_mpc_h**2 / n**4
-    k_min, k_max = 2 * np.pi / box_mpc_h, np.pi * n / box_mpc_h
-    edges = np.geomspace(k_min, k_max, n_bins + 1)
-    which = np.digitize(k.ravel(), edges) - 1
-    keep = (which >= 0) & (which < n_bins)
+    which = power_bin_index(n, box_mpc_h, n_bins)
+    keep = which >= 0
     modes = np.bincount(which[keep], minlength=n_bins)
     total = np.bincount(which[keep], weights=power.ravel()[keep], minlength=n_bins)
     k_mean = np.bincount(which[keep], weights=k.ravel()[keep], minlength=n_bins)

@@ -168,16 +168,16 @@ def load_generator() -> CosmicWebGenerator:
 # ------------------------------------------------------------------------------------------------ training
 
 
-def _power_bins(pixels: int) -> tuple[np.ndarray, np.ndarray]:
-    """(bin index of every FFT mode or -1, number of modes per bin): POWER_BINS log bins up to Nyquist."""
-    from aeiou_agent.models.cosmic_web import grid_k_2d
+def _power_bin_matrix(pixels: int) -> np.ndarray:
+    """(pixels², POWER_BINS) matrix averaging |FFT|² over the modes of each bin (measure_power_2d's bins)."""
+    from aeiou_agent.models.cosmic_web import power_bin_index
 
-    box = pixels * PIXEL_MPC_H
-    k = grid_k_2d(pixels, box).ravel()
-    edges = np.geomspace(2 * np.pi / box, np.pi * pixels / box, POWER_BINS + 1)
-    which = np.digitize(k, edges) - 1
-    which[(which < 0) | (which >= POWER_BINS)] = -1
-    return which, np.bincount(which[which >= 0], minlength=POWER_BINS)
+    which = power_bin_index(pixels, pixels * PIXEL_MPC_H, POWER_BINS)
+    inside = np.flatnonzero(which >= 0)
+    modes = np.bincount(which[inside], minlength=POWER_BINS)
+    matrix = np.zeros((pixels * pixels, POWER_BINS), dtype=np.float32)
+    matrix[inside, which[inside]] = 1.0 / modes[which[inside]]
+    return matrix
 
 
 def _log_power(density: Any, bin_matrix: Any) -> Any:
@@ -216,16 +216,13 @@ def train(
     log_mean, log_std = float(logs.mean()), float(logs.std())
     standardised = torch.from_numpy(((logs - log_mean) / log_std).astype(np.float32))
     unit = torch.from_numpy(unit_conditions(conditions))
-    which, modes = _power_bins(MAP_PIXELS)
-    bin_matrix = np.zeros((MAP_PIXELS * MAP_PIXELS, POWER_BINS), dtype=np.float32)
-    bin_matrix[np.flatnonzero(which >= 0), which[which >= 0]] = 1.0 / modes[which[which >= 0]]
-    bin_matrix_t = torch.from_numpy(bin_matrix)
+    bin_matrix_t = torch.from_numpy(_power_bin_matrix(MAP_PIXELS))
     # each box's mean log power over crops of its slabs: the target the generator's spectrum is held to
     rng = np.random.default_rng(seed)
-    box_log_power = torch.zeros(int(box_ids.max()) + 1, POWER_BINS)
+    members_of_box = [np.flatnonzero(box_ids == box) for box in range(int(box_ids.max()) + 1)]
+    box_log_power = torch.zeros(len(members_of_box), POWER_BINS)
     with torch.no_grad():
-        for box in range(len(box_log_power)):
-            members = np.flatnonzero(box_ids == box)
+        for box, members in enumerate(members_of_box):
             crops = torch.from_numpy(_crops(slabs[members], rng, 4 * len(members)))
             box_log_power[box] = _log_power(crops, bin_matrix_t)
 
@@ -234,7 +231,6 @@ def train(
     opt_d = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.0, 0.9))
     steps_per_epoch = len(slabs) // batch
     side = MAP_PIXELS // LATENT_STRIDE
-    members_of_box = [np.flatnonzero(box_ids == box) for box in range(len(box_log_power))]
     per_box = batch // boxes_per_batch
     started = time.perf_counter()
     progress = tqdm(range(epochs * steps_per_epoch), desc="training cosmic-web GAN", unit="step")
