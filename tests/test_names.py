@@ -45,6 +45,36 @@ def test_stars_resolve(obs, spelling, hip):
     assert obj.row["hip"] == hip
 
 
+@pytest.mark.parametrize(
+    ("spelling", "hip"),
+    [
+        ("alpha Lyrae", 91262),
+        ("α Lyr", 91262),
+        ("alf Lyr", 91262),
+        ("Alpha Lyr", 91262),
+        ("beta Orionis", 24436),
+        ("β Ori", 24436),
+        ("omicron Ceti", 10826),
+        ("alpha Librae", 72622),  # alpha2 Librae, Zubenelgenubi: the bare letter names the first component
+        ("alpha2 Librae", 72622),
+        ("beta Sagittarii", 95241),
+        ("beta2 Sagittarii", 95294),
+        ("27 Tauri", 17847),
+        ("alpha Centauri", 71683),
+    ],
+)
+def test_bayer_and_flamsteed_designations_resolve(obs, spelling, hip):
+    assert obs.store.resolve(spelling).row["hip"] == hip
+
+
+def test_designations_are_found_in_questions(obs):
+    answer = obs.ask("angular distance between alpha Lyrae and α Cyg")
+    assert [c.tool for c in answer.calls][-1] == "angular_separation"
+    assert "Vega" in answer.text and "Deneb" in answer.text
+    # a Flamsteed number with the abbreviation could be a number and a τ: only '27 Tauri' names Atlas
+    assert obs.store.names.mentions("age 27 tau 2 Gyr") == []
+
+
 def test_typos_get_suggestions(obs):
     with pytest.raises(ObjectNotFound) as info:
         obs.store.resolve("Betelguese")

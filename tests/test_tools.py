@@ -57,7 +57,7 @@ def test_find_objects_by_constellation_type_and_distance(run):
     nearest = run("find_objects", order_by="distance", limit=2).data["rows"]
     assert {r["id"] for r in nearest} == {"HIP 71681", "HIP 70890"}
     globulars = run("find_objects", catalog="ngc", object_type="globular_cluster", limit=1).data
-    assert globulars["count"] == 208 and globulars["rows"][0]["id"] == "NGC0104"
+    assert globulars["count"] == 208 and globulars["rows"][0]["id"] == "NGC 104"
     serpens = run("find_objects", catalog="ngc", constellation="Serpens", limit=50).data
     assert any(r["name"] == "M5" for r in serpens["rows"])  # OpenNGC's Se1/Se2 are both Serpens
     with pytest.raises(UserError, match="not an IAU constellation"):

@@ -26,7 +26,7 @@ from aeiou_agent.answer import Artifact
 from aeiou_agent.archives import service as archive_service
 from aeiou_agent.exceptions import ObjectNotFound, UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
-from aeiou_agent.store import CelestialObject
+from aeiou_agent.store import CelestialObject, display_designation
 from aeiou_agent.store.sql import guard, translate
 
 CatalogTable = Literal["hipparcos", "ngc", "star_names"]
@@ -437,7 +437,7 @@ def _rows(
             messier = cols["messier"][r]
             common = cols["common_names"][r]
             row = {
-                "id": str(cols["name"][r]),
+                "id": display_designation(str(cols["name"][r])),  # 'NGC 2903', as the answers' labels write it
                 "name": (f"M{int(messier)}" if messier is not None and not np.isnan(messier) else None)
                 or (common.split(",")[0] if common else None),
                 "ra_deg": round(float(cols["ra_deg"][r]), 6),

@@ -33,6 +33,75 @@ EXTRA_COMMON_NAMES: dict[str, str] = {
     "Small Magellanic Cloud": "NGC0292",
 }
 
+# Bayer (Greek letter) and Flamsteed (number) designations of the named stars, by the name the star list gives
+# them (IAU WGSN; Yale Bright Star Catalogue): 'alpha Lyrae', 'α Lyr', 'alf Lyr' and 'Vega' are one star.
+STAR_DESIGNATIONS: dict[str, str] = {
+    "Acamar": "theta Eri", "Achernar": "alpha Eri", "Acrux": "alpha Cru", "Adhara": "epsilon CMa",
+    "Albireo": "beta Cyg", "Alcor": "80 UMa", "Alcyone": "eta Tau", "Aldebaran": "alpha Tau",
+    "Alderamin": "alpha Cep", "Alfirk": "beta Cep", "Algenib": "gamma Peg", "Algieba": "gamma Leo",
+    "Algol": "beta Per", "Alhena": "gamma Gem", "Alioth": "epsilon UMa", "Alkaid": "eta UMa", "Almach": "gamma And",
+    "Alnair": "alpha Gru", "Alnilam": "epsilon Ori", "Alnitak": "zeta Ori", "Alphard": "alpha Hya",
+    "Alphecca": "alpha CrB", "Alpheratz": "alpha And", "Alshain": "beta Aql", "Altair": "alpha Aql",
+    "Ankaa": "alpha Phe", "Antares": "alpha Sco", "Arcturus": "alpha Boo", "Arkab Prior": "beta1 Sgr",
+    "Arkab Posterior": "beta2 Sgr", "Arneb": "alpha Lep", "Atlas": "27 Tau", "Atria": "alpha TrA",
+    "Avior": "epsilon Car",
+    "Bellatrix": "gamma Ori", "Betelgeuse": "alpha Ori", "Canopus": "alpha Car", "Capella": "alpha Aur",
+    "Caph": "beta Cas", "Castor": "alpha Gem", "Cebalrai": "beta Oph", "Deneb": "alpha Cyg", "Denebola": "beta Leo",
+    "Diphda": "beta Cet", "Dubhe": "alpha UMa", "Electra": "17 Tau", "Elnath": "beta Tau", "Eltanin": "gamma Dra",
+    "Enif": "epsilon Peg", "Fomalhaut": "alpha PsA", "Gacrux": "gamma Cru", "Gienah": "gamma Crv",
+    "Hadar": "beta Cen", "Hamal": "alpha Ari", "Izar": "epsilon Boo", "Kaus Australis": "epsilon Sgr",
+    "Kochab": "beta UMi", "Maia": "20 Tau", "Markab": "alpha Peg", "Megrez": "delta UMa", "Menkalinan": "beta Aur",
+    "Menkar": "alpha Cet", "Menkent": "theta Cen", "Merak": "beta UMa", "Merope": "23 Tau", "Miaplacidus": "beta Car",
+    "Mimosa": "beta Cru", "Minkar": "epsilon Crv", "Mintaka": "delta Ori", "Mirach": "beta And", "Mirfak": "alpha Per",
+    "Mirzam": "beta CMa", "Mizar": "zeta UMa", "Naos": "zeta Pup", "Nihal": "beta Lep", "Nunki": "sigma Sgr",
+    "Peacock": "alpha Pav", "Phecda": "gamma UMa", "Polaris": "alpha UMi", "Pollux": "beta Gem",
+    "Procyon": "alpha CMi", "Rasalgethi": "alpha Her", "Rasalhague": "alpha Oph", "Regulus": "alpha Leo",
+    "Rigel": "beta Ori", "Alpha Centauri": "alpha Cen", "Rukbat": "alpha Sgr", "Sabik": "eta Oph",
+    "Sadalmelik": "alpha Aqr", "Sadr": "gamma Cyg", "Saiph": "kappa Ori", "Scheat": "beta Peg", "Schedar": "alpha Cas",
+    "Shaula": "lambda Sco", "Sheliak": "beta Lyr", "Sirius": "alpha CMa", "Spica": "alpha Vir", "Suhail": "lambda Vel",
+    "Sulafat": "gamma Lyr", "Tarazed": "gamma Aql", "Taygeta": "19 Tau", "Thuban": "alpha Dra",
+    "Unukalhai": "alpha Ser", "Vega": "alpha Lyr", "Vindemiatrix": "epsilon Vir", "Wezen": "delta CMa",
+    "Zaurak": "gamma Eri", "Zubenelgenubi": "alpha2 Lib", "Mira": "omicron Cet",
+}  # fmt: skip
+CONSTELLATION_GENITIVES: dict[str, str] = {
+    "And": "Andromedae", "Aqr": "Aquarii", "Aql": "Aquilae", "Ari": "Arietis", "Aur": "Aurigae", "Boo": "Bootis",
+    "CMa": "Canis Majoris", "CMi": "Canis Minoris", "Car": "Carinae", "Cas": "Cassiopeiae", "Cen": "Centauri",
+    "Cep": "Cephei", "Cet": "Ceti", "CrB": "Coronae Borealis", "Cru": "Crucis", "Crv": "Corvi", "Cyg": "Cygni",
+    "Dra": "Draconis", "Eri": "Eridani", "Gem": "Geminorum", "Gru": "Gruis", "Her": "Herculis", "Hya": "Hydrae",
+    "Leo": "Leonis", "Lep": "Leporis", "Lib": "Librae", "Lyr": "Lyrae", "Oph": "Ophiuchi", "Ori": "Orionis",
+    "Pav": "Pavonis", "Peg": "Pegasi", "Per": "Persei", "Phe": "Phoenicis", "PsA": "Piscis Austrini",
+    "Pup": "Puppis", "Sco": "Scorpii", "Ser": "Serpentis", "Sgr": "Sagittarii", "Tau": "Tauri",
+    "TrA": "Trianguli Australis", "UMa": "Ursae Majoris", "UMi": "Ursae Minoris", "Vel": "Velorum", "Vir": "Virginis",
+}  # fmt: skip
+# Greek letters: the spelled name, the symbol and SIMBAD's three-letter form ('alf', 'bet', 'mu.')
+GREEK_LETTERS: dict[str, tuple[str, str]] = {
+    "alpha": ("α", "alf"), "beta": ("β", "bet"), "gamma": ("γ", "gam"), "delta": ("δ", "del"),
+    "epsilon": ("ε", "eps"), "zeta": ("ζ", "zet"), "eta": ("η", "eta"), "theta": ("θ", "tet"), "iota": ("ι", "iot"),
+    "kappa": ("κ", "kap"), "lambda": ("λ", "lam"), "mu": ("μ", "mu"), "nu": ("ν", "nu"), "xi": ("ξ", "ksi"),
+    "omicron": ("ο", "omi"), "pi": ("π", "pi"), "rho": ("ρ", "rho"), "sigma": ("σ", "sig"), "tau": ("τ", "tau"),
+    "upsilon": ("υ", "ups"), "phi": ("φ", "phi"), "chi": ("χ", "chi"), "psi": ("ψ", "psi"), "omega": ("ω", "ome"),
+}  # fmt: skip
+_GREEK_SYMBOLS = str.maketrans({symbol: f" {letter} " for letter, (symbol, _) in GREEK_LETTERS.items()})
+
+
+def designation_spellings(designation: str) -> list[str]:
+    """The ways people write a Bayer or Flamsteed designation ('alpha Lyr' → 'alpha Lyrae', 'alf Lyr', ...).
+
+    A Flamsteed number is indexed with the genitive only ('27 Tauri'): '27 Tau' could be a number and a τ.
+    """
+    letter, abbreviation, *component = designation.split()
+    genitive = " ".join([CONSTELLATION_GENITIVES[abbreviation], *component])
+    if letter.isdigit():
+        return [f"{letter} {genitive}"]
+    base = letter.rstrip("0123456789")
+    suffix = letter[len(base) :]
+    forms = {base, GREEK_LETTERS[base][1]}
+    constellations = [genitive] if component else [genitive, abbreviation]
+    numbered = [f"{form}{suffix} {where}" for form in sorted(forms) for where in constellations]
+    # 'alpha Librae' for alpha2: the bare letter goes to the first component listed (the brighter, by convention)
+    return numbered + ([f"{form} {where}" for form in sorted(forms) for where in constellations] if suffix else [])
+
+
 _PREFIXES = {
     "messier": "m",
     "m": "m",
@@ -111,7 +180,7 @@ _NO_SHORT_FORM = {
 
 def normalize(text: str) -> str:
     """Lowercase, drop apostrophes and punctuation, collapse spaces, drop a leading 'the'."""
-    text = text.casefold().replace("&", " and ").replace("'", "").replace("’", "")
+    text = text.translate(_GREEK_SYMBOLS).casefold().replace("&", " and ").replace("'", "").replace("’", "")
     text = re.sub(r"[^0-9a-z+]+", " ", text).strip()
     return re.sub(r"^the\s+", "", text)
 
@@ -231,7 +300,7 @@ class NameIndex:
             if ref is not None and free(match.start(), match.end()):
                 found.append(Mention(match.group(0), match.start(), match.end(), ref))
                 taken.append((match.start(), match.end()))
-        tokens = list(re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text))
+        tokens = list(re.finditer(r"[A-Za-z0-9α-ω][A-Za-z0-9α-ω'’\-]*", text))
         for size in range(6, 0, -1):
             for i in range(len(tokens) - size + 1):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
@@ -285,8 +354,14 @@ def build_name_index(
             ref = index.lookup(target) if target else None
             if ref is not None:
                 index.add(name, ref)
+    hip_of_star = {}
     for star, hip in star_names:
         index.add(star, ObjectRef("hipparcos", hip), suggest=True)
+        hip_of_star[star] = hip
+    for star, designation in STAR_DESIGNATIONS.items():
+        if star in hip_of_star:
+            for spelling in designation_spellings(designation):
+                index.add(spelling, ObjectRef("hipparcos", hip_of_star[star]))
     for name, _type, _messier, _ngc, _ic, _ids, common in rows:
         if common and _type != "Dup":
             for common_name in common.split(","):
