@@ -186,6 +186,29 @@ def test_cosmology_against_astropy(run):
         run("cosmology_calculator", z=-1)
 
 
+def test_cosmology_solves_for_the_redshift_of_a_value(run):
+    solved = run("cosmology_calculator", quantity="lookback_time", value=10, value_unit="Gyr").data
+    assert solved["z"] == pytest.approx(1.716331, rel=1e-5)
+    assert Planck18.lookback_time(solved["z"]).to_value(u.Gyr) == pytest.approx(10, rel=1e-6)
+    assert solved["value"] == pytest.approx(10, rel=1e-6)
+    in_gpc = run("cosmology_calculator", quantity="luminosity_distance", value=1, value_unit="Gpc").data
+    assert Planck18.luminosity_distance(in_gpc["z"]).to_value(u.Gpc) == pytest.approx(1, rel=1e-6)
+    # the angular-diameter distance rises to a maximum and falls: a value below it is met at two redshifts
+    both = run("cosmology_calculator", quantity="angular_diameter_distance", value=1500).data
+    low, high = both["solved_for_z"]["redshifts"]
+    assert low < 1.6 < high
+    for z in (low, high):
+        assert Planck18.angular_diameter_distance(z).to_value(u.Mpc) == pytest.approx(1500, rel=1e-6)
+    with pytest.raises(UserError, match="ranges from"):  # older than the universe
+        run("cosmology_calculator", quantity="lookback_time", value=20, value_unit="Gyr")
+    with pytest.raises(UserError, match="cannot be given in"):
+        run("cosmology_calculator", quantity="age", value=3, value_unit="Mpc")
+    with pytest.raises(UserError, match="either a redshift"):
+        run("cosmology_calculator", z=1, quantity="age", value=3)
+    with pytest.raises(UserError, match="At which redshift"):
+        run("cosmology_calculator", quantity="age")
+
+
 def test_ephemeris_against_skyfield(run):
     events = run("rise_set", target="Saturn", date="2026-09-01", site="Cerro Tololo").data
     assert events["rise_utc"].startswith("2026-09-01T01:01")

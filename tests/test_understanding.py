@@ -77,6 +77,20 @@ def test_multi_part_questions_get_every_part(obs):
     assert "planetary nebula" in answer.text.lower() and "Lyra" in answer.text
 
 
+def test_the_redshift_at_which_a_quantity_has_a_value(obs):
+    answer = obs.ask("what redshift corresponds to a lookback time of 10 Gyr?")
+    assert answer.calls[0].args["quantity"] == "lookback_time" and answer.calls[0].args["value"] == 10
+    assert "z = 1.7163" in answer.text and "Note" not in answer.text
+    custom = obs.ask("at which z is the luminosity distance 1 Gpc with H0 = 70 and Om0 = 0.3")
+    assert (custom.calls[0].args["H0_km_s_mpc"], custom.calls[0].args["value_unit"]) == (70, "Gpc")
+    assert "z = 0.20364" in custom.text
+    assert "z = 5.6657" in obs.ask("when was the universe 1 Gyr old?").text
+    impossible = obs.ask("what redshift has a lookback time of 20 Gyr?")
+    assert impossible.status != "answered" and "13.79 Gyr" in impossible.text
+    # an object's redshift is still the catalog's
+    assert [c.tool for c in obs.ask("what's the redshift of M87?").calls] == ["object_info"]
+
+
 def test_cosmology_parameters_and_little_h(obs):
     answer = obs.ask("What is H0 in Planck 2015?")
     assert answer.calls[0].args["quantity"] == "parameters" and "67.74" in answer.text

@@ -104,23 +104,83 @@ def _express_in(values: dict[str, dict[str, Any]], unit: str) -> None:
         raise UserError(f"None of the quantities asked for can be given in {unit!r}.")
 
 
+# quantities that fall or rise monotonically with z (a value has one redshift); the angular-diameter distance and
+# the proper scale peak near z ≈ 1.6 (a value below the peak has two)
+_PEAKED = {"angular_diameter_distance", "kpc_per_arcsec"}
+_NOT_INVERTIBLE = {"parameters", "all"}
+Z_SEARCH_MAX = 1000.0
+
+
+def redshifts_at(model: Any, quantity: str, value: float, unit: str | None) -> list[float]:
+    """The redshifts at which ``quantity`` takes ``value`` (in ``unit``, else the quantity's own unit), lowest first.
+
+    Raises UserError when no redshift between 0 and 1000 gives the value (a lookback time longer than the age of the
+    universe, a distance modulus of a star in the Galaxy).
+    """
+    import numpy as np
+    from aeiou_agent.tools.sky import parse_unit
+    from astropy.cosmology import z_at_value
+
+    if quantity in _NOT_INVERTIBLE:
+        raise UserError("Name the quantity whose value you know: e.g. 'the redshift at a lookback time of 10 Gyr'.")
+    label, own_unit, compute = QUANTITIES[quantity]
+    if unit:
+        try:
+            value = float((value * parse_unit(unit)).to_value(u.Unit(own_unit) if own_unit else u.one))
+        except u.UnitConversionError:
+            raise UserError(f"A {label} cannot be given in {unit!r}; it is in {own_unit or 'no unit'}.") from None
+    grid = np.geomspace(1e-6, Z_SEARCH_MAX, 4000)
+    values = np.array([compute(model, z) for z in grid])
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    if not low <= value <= high:
+        unit_text = f" {own_unit}" if own_unit else ""
+        raise UserError(
+            f"No redshift between 0 and {Z_SEARCH_MAX:g} gives {'an' if label[0] in 'aeiou' else 'a'} {label} of "
+            f"{value:.6g}{unit_text}: "
+            f"it ranges from {low:.4g} to {high:.4g}{unit_text} there."
+        )
+    target = value * (u.Unit(own_unit) if own_unit else u.one)
+    function = {
+        "luminosity_distance": model.luminosity_distance,
+        "angular_diameter_distance": model.angular_diameter_distance,
+        "comoving_distance": model.comoving_distance,
+        "distance_modulus": model.distmod,
+        "age": model.age,
+        "lookback_time": model.lookback_time,
+        "hubble_parameter": model.H,
+        "comoving_volume": model.comoving_volume,
+        "kpc_per_arcsec": lambda z: model.kpc_proper_per_arcmin(z) / 60.0,
+        "scale_factor": lambda z: model.scale_factor(z) * u.one,
+    }[quantity]
+    if quantity not in _PEAKED:
+        return [float(z_at_value(function, target, zmin=1e-8, zmax=Z_SEARCH_MAX).value)]
+    peak = float(grid[int(np.nanargmax(values))])
+    found = [float(z_at_value(function, target, zmin=1e-8, zmax=peak).value)]
+    if value >= float(values[-1]):  # the far side of the peak comes back down to this value too
+        found.append(float(z_at_value(function, target, zmin=peak, zmax=Z_SEARCH_MAX).value))
+    return found
+
+
 @tool("cosmology")
 def cosmology_calculator(
     ctx: ToolContext,
-    z: Annotated[float, Field(ge=0, le=1100), Kind("redshift")],
+    z: Annotated[float | None, Field(ge=0, le=1100), Kind("redshift")] = None,
     quantity: Annotated[Quantity, Kind("quantity")] = "all",
     cosmology: Annotated[CosmologyName, Kind("cosmology")] = "Planck18",
     H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200), Kind("cosmology_parameter")] = None,
     Om0: Annotated[float | None, Field(gt=0, le=1), Kind("cosmology_parameter")] = None,
     angle_arcsec: Annotated[float | None, Field(gt=0, le=36000), Kind("angle")] = None,
     unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
+    value: Annotated[float | None, Field(allow_inf_nan=False), Kind("number")] = None,
+    value_unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
 ) -> ToolResult:
     """Cosmological distances, ages, lookback time, H(z), comoving volume, angular scale and scale factor at z.
 
-    Uses astropy's realisations (Planck18 by default); giving H0 or Om0 switches to a custom flat ΛCDM.
+    Uses astropy's realisations (Planck18 by default); giving H0 or Om0 switches to a custom flat ΛCDM. Given a
+    quantity's value instead of z, finds the redshift where it has that value (z_at_value), then works as at that z.
 
     Args:
-        z: Redshift.
+        z: Redshift (or give value and quantity instead).
         quantity: Which quantity; 'parameters' gives the cosmology's H0, Ωm, ΩΛ and Tcmb; 'all' gives every one.
         cosmology: Parameter set (Planck18, Planck15, Planck13, WMAP9, ...).
         H0_km_s_mpc: Hubble constant for a custom flat ΛCDM, km/s/Mpc.
@@ -128,8 +188,18 @@ def cosmology_calculator(
         angle_arcsec: An angle on the sky in arcseconds; with quantity 'kpc_per_arcsec', also the proper size it
             spans at z (size, in size_unit).
         unit: Give the quantities that can be expressed in this unit in it ('Gpc', 'Gly', 'Myr').
+        value: Instead of z: the value ``quantity`` takes ('lookback time of 10 Gyr' is 10); the redshift is solved for.
+        value_unit: The unit of value ('Gyr', 'Mpc', 'Gly'); the quantity's own unit when not given.
     """
     model, label, citation = cosmology_model(cosmology, H0_km_s_mpc, Om0)
+    solved: list[float] = []
+    if value is not None:
+        if z is not None:
+            raise UserError("Give either a redshift or a quantity's value to solve for the redshift, not both.")
+        solved = redshifts_at(model, quantity, value, value_unit)
+        z = solved[0]
+    elif z is None:
+        raise UserError("At which redshift? Give z, or a quantity's value ('lookback time of 10 Gyr') to solve for z.")
     wanted = list(QUANTITIES) if quantity == "all" else [] if quantity == "parameters" else [quantity]
     values: dict[str, dict[str, Any]] = {}
     for key in wanted:
@@ -148,6 +218,8 @@ def cosmology_calculator(
         "Tcmb0_K": float(model.Tcmb0.value),
         "quantities": values,
     }
+    if solved:
+        data["solved_for_z"] = {"quantity": quantity, "value": value, "unit": value_unit, "redshifts": solved}
     if quantity != "all" and quantity in values:
         data["value"] = values[quantity]["value"]
         data["unit"] = values[quantity]["unit"]
@@ -156,7 +228,8 @@ def cosmology_calculator(
         data["angle_arcsec"] = angle_arcsec
         data["size"] = scale["value"] * angle_arcsec  # in the scale's length unit (kpc unless asked otherwise)
         data["size_unit"] = str(scale["unit"]).split("/")[0].strip() or "kpc"
-    summary = f"{label} at z = {z:g}: " + "; ".join(
+    solved_text = f"z = {z:.6g} solved from the {quantity.replace('_', ' ')}; " if solved else ""
+    summary = f"{solved_text}{label} at z = {z:g}: " + "; ".join(
         f"{v['label']} {v['value']:.4g} {v['unit']}" for v in values.values()
     )
     if quantity == "parameters":

@@ -299,6 +299,36 @@ class CosmologyArgs:
     om0: float | None
 
 
+# A question that asks for the redshift at which a quantity has a value ('what redshift corresponds to a lookback time
+# of 10 Gyr?', 'when was the universe 1 Gyr old?', 'at what z is the luminosity distance 2 Gpc?')
+_ASKS_REDSHIFT = re.compile(
+    r"\b(?:what|which|at\s+what|at\s+which|find\s+the|solve\s+for)\s+(?:the\s+)?(?:redshift|z)\b|\bwhat\s+z\b"
+    r"|\bwhen\s+was\s+the\s+universe\b|\bredshift\s+(?:for|at\s+which|where|corresponds?|would)\b",
+    re.IGNORECASE,
+)
+_QUANTITY_VALUE = re.compile(
+    rf"({NUM})\s*(gyr|myr|kyr|(?:billion|million|thousand)\s+years|gpc|mpc|kpc|gly|mly|light[- ]years?"
+    r"|km\s*/\s*s\s*/\s*mpc|mag(?:nitudes?)?)(?![\w/])",
+    re.IGNORECASE,
+)
+_VALUE_UNITS = {
+    **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "billion": "Gyr", "million": "Myr", "thousand": "kyr"},
+    **{"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gly": "Glyr", "mly": "Mlyr", "light": "lyr", "km": "km/s/Mpc"},
+    "mag": None,
+}
+
+
+def extract_value_to_solve(text: str) -> tuple[float, str | None] | None:
+    """The value (and its unit) of a quantity whose redshift is asked: 'a lookback time of 10 Gyr' → (10, 'Gyr')."""
+    if not _ASKS_REDSHIFT.search(text):
+        return None
+    found = _QUANTITY_VALUE.search(text)
+    if not found:
+        return None
+    word = re.split(r"[\s/-]", found.group(2).lower())[0]
+    return to_float(found.group(1)), _VALUE_UNITS["mag" if word.startswith("mag") else word]
+
+
 def extract_cosmology(text: str) -> CosmologyArgs:
     """Quantity, named parameter set and custom H0/Ωm from a cosmology question."""
     t = text.lower()

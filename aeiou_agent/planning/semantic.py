@@ -1128,6 +1128,7 @@ class SemanticPlanner:
         if intent == "cosmology_calculator":
             return bool(
                 extract.extract_redshift(text) is not None
+                or extract.extract_value_to_solve(text) is not None  # the redshift is what is asked
                 or self._cosmology_parameter(text.lower())
                 or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
                 or context.intent == "cosmology_calculator"
@@ -1478,6 +1479,12 @@ class SemanticPlanner:
         if re.search(r"\bpower[ -]spectr(um|a)\b|\bp\s*\(\s*k\s*[,)]|\bcamb\b", lowered):
             return "matter_power_spectrum"
         redshift = extract.extract_redshift(text)
+        if (
+            not mentions
+            and extract.extract_value_to_solve(text) is not None
+            and extract.extract_cosmology(text).quantity
+        ):
+            return "cosmology_calculator"  # 'what redshift corresponds to a lookback time of 10 Gyr?'
         if (
             redshift is not None
             and not mentions
@@ -2197,6 +2204,15 @@ class SemanticPlanner:
         previous = context.args if context.intent == "cosmology_calculator" and refers_back else {}
         notes: list[str] = []
         parameter = self._cosmology_parameter(lowered)
+        quantities = [q for pattern, q in extract.COSMOLOGY_QUANTITIES if re.search(pattern, lowered)]
+        solve = extract.extract_value_to_solve(text) if z is None and len(set(quantities)) == 1 else None
+        if solve is not None:  # 'what redshift corresponds to a lookback time of 10 Gyr?': z is the answer
+            value, unit = solve
+            args: dict[str, Any] = {"quantity": quantities[0], "value": value}
+            if unit:
+                args["value_unit"] = args["unit"] = unit
+            self._cosmology_model_args(args, text, previous, notes)
+            return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
         if z is None:
             present = re.search(
                 r"\b(is|'s|are)\b.*\b(universe|cosmos)\b|\bage of the (universe|cosmos)\b", lowered
@@ -2212,8 +2228,7 @@ class SemanticPlanner:
                 z = previous["z"]
             else:
                 raise NeedInfo("At which redshift? For example 'luminosity distance at z = 0.5'.")
-        args: dict[str, Any] = {"z": z}
-        quantities = [q for pattern, q in extract.COSMOLOGY_QUANTITIES if re.search(pattern, lowered)]
+        args = {"z": z}
         if parameter and not quantities:
             args["quantity"] = "parameters"
         elif len(set(quantities)) == 1 or (quantities and cosmo.quantity):
@@ -2221,17 +2236,7 @@ class SemanticPlanner:
                 args["quantity"] = quantities[0]
         elif not quantities and previous.get("quantity"):
             args["quantity"] = previous["quantity"]
-        name = cosmo.cosmology or previous.get("cosmology")
-        if name:
-            args["cosmology"] = name
-        little_h = re.search(rf"(?<![a-z0-9_/])h\s*(?:=|of|is)\s*({extract.NUM})", lowered)
-        h0 = cosmo.h0 if cosmo.h0 is not None else (extract.to_float(little_h.group(1)) * 100 if little_h else None)
-        h0 = h0 if h0 is not None else previous.get("H0_km_s_mpc")
-        om0 = cosmo.om0 if cosmo.om0 is not None else previous.get("Om0")
-        if h0 is not None:
-            args["H0_km_s_mpc"] = h0
-        if om0 is not None:
-            args["Om0"] = om0
+        self._cosmology_model_args(args, text, previous, notes)
         wanted = re.search(  # 'how many years ago' is answered in Gyr; 'in years' in years
             r"\b(?:in|into|how\s+many(?!\s+years))\s+(gpc|mpc|kpc|pc|parsecs?|gly|mly|light[- ]years?|gyr|myr|kyr|"
             r"(?:billions?|millions?|thousands?)(?:\s+of)?\s+years|years?|yrs?)\b(?!\s*(?:per|/|\^|³|\d))",
@@ -2244,10 +2249,27 @@ class SemanticPlanner:
         )
         if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec (or 1 arcmin) at z = 0.5'
             args["angle_arcsec"] = extract.to_float(angle.group(1)) * (60 if angle.group(3) else 1)
+        return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
+
+    @staticmethod
+    def _cosmology_model_args(args: dict[str, Any], text: str, previous: dict[str, Any], notes: list[str]) -> None:
+        """The cosmology a question names into ``args``: a realisation, or H0 and Ωm of a custom flat ΛCDM."""
+        lowered = text.lower()
+        cosmo = extract.extract_cosmology(text)
+        name = cosmo.cosmology or previous.get("cosmology")
+        if name:
+            args["cosmology"] = name
+        little_h = re.search(rf"(?<![a-z0-9_/])h\s*(?:=|of|is)\s*({extract.NUM})", lowered)
+        h0 = cosmo.h0 if cosmo.h0 is not None else (extract.to_float(little_h.group(1)) * 100 if little_h else None)
+        h0 = h0 if h0 is not None else previous.get("H0_km_s_mpc")
+        om0 = cosmo.om0 if cosmo.om0 is not None else previous.get("Om0")
+        if h0 is not None:
+            args["H0_km_s_mpc"] = h0
+        if om0 is not None:
+            args["Om0"] = om0
         if (h0 is None) != (om0 is None):
             kept = "Ωm" if om0 is None else "H0"
             notes.append(f"Only one parameter was given, so {kept} is {name or 'Planck18'}'s (shown in the answer).")
-        return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
 
     def _simulation_args(
         self, intent: str, text: str, context: ChatContext, allowed: tuple[str, ...]
