@@ -131,6 +131,14 @@ def test_cosmic_web_from_a_question_with_its_constraints_and_artifacts(obs):
     assert any(c.id == "model:cosmic_web_gan" for c in answer.citations)
     simulated = obs.ask("run the 2LPT simulator and show 2 cosmic web slices, seed 4")
     assert simulated.calls[0].args["method"] == "simulator" and "2LPT simulator itself" in simulated.text
+    # a request naming a mode only this tool has runs it, and the answer says what the simulator is not
+    n_body = obs.ask("simulate the large-scale structure of the universe with an N-body code")
+    assert [(c.tool, c.args["method"]) for c in n_body.calls] == [("generate_cosmic_web", "simulator")]
+    assert "not a full N-body code" in n_body.text
+    # words for the default mode are too common to route by: 'neural network' alone does not
+    assert "generate_cosmic_web" not in [
+        c.tool for c in obs.ask("give me a neural network that classifies galaxies").calls
+    ]
     # a method described, nothing to run it with: a question about the paper, not a request to the generator
     for question in (
         "generating 256^3 cosmological volumes with a scalable GAN",

@@ -119,6 +119,31 @@ _OUTPUT_UNITS = {
     **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "year": "yr", "yr": "yr"},
     **{"billion": "Gyr", "million": "Myr", "thousand": "kyr"},
 }
+_TIME_OF_RIGHT_ASCENSION = re.compile(
+    r"\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\s+of\s+(?:ra|right\s+ascension|time)\b", re.IGNORECASE
+)
+
+
+def _arc_unit_meant(unit: str, other: str, text: str) -> str:
+    """'minutes' beside an angle ('2 degrees to minutes') are arcminutes, unless of right ascension or of time.
+
+    Hours beside an angle stay hours: the conversion reads them as right ascension (1 h = 15°).
+    """
+    import astropy.units as u
+
+    from aeiou_agent.tools.sky import parse_unit
+
+    if _TIME_OF_RIGHT_ASCENSION.search(text):
+        return unit
+    try:
+        this, that = parse_unit(unit), parse_unit(other)
+    except UserError:
+        return unit
+    if that.physical_type == "angle" and this in (u.min, u.s):
+        return "arcmin" if this == u.min else "arcsec"
+    return unit
+
+
 _TIME_SHIFT = re.compile(
     r"\b(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(minute|hour|day|night|week)s?\s+"
     r"(later|earlier|before|after|on|afterwards)\b"
@@ -1402,6 +1427,22 @@ class SemanticPlanner:
             parsed.declared_values = counts
         return parsed.declared_values
 
+    def _offering_choice(self, text: str) -> str | None:
+        """The one tool with a mode the question asks for by a declared word ('N-body = simulator').
+
+        Only choices other than the tool's default count: those name what the tool does ('2LPT', 'N-body'),
+        where words for the default ('GAN', 'neural network') are as often about other things.
+        """
+        offering = set()
+        for spec in self.registry:
+            for name, words in spec.declaration.words.items():
+                if "option" not in spec.kinds.get(name, ()):
+                    continue
+                choice = extract.named_choice_word(text, words)
+                if choice is not None and choice != spec.args_model.model_fields[name].default:
+                    offering.add(spec.name)
+        return offering.pop() if len(offering) == 1 else None
+
     def _similarity(self, text: str, intent: str) -> float:
         """How similar the question is to ``intent``'s examples (its classification score)."""
         return dict(self.classify(text)).get(intent, 0.0)
@@ -1476,6 +1517,8 @@ class SemanticPlanner:
             or (re.search(r"\b(simulate|generate|draw|make|create)\b", lowered) and re.search(r"\bfields?\b", lowered))
         ):
             return "density_field"
+        if request and (offering := self._offering_choice(text)):
+            return offering  # 'simulate the large-scale structure with an N-body code': one tool has that choice
         if re.search(r"\bpower[ -]spectr(um|a)\b|\bp\s*\(\s*k\s*[,)]|\bcamb\b", lowered):
             return "matter_power_spectrum"
         redshift = extract.extract_redshift(text)
@@ -1539,8 +1582,11 @@ class SemanticPlanner:
             if (
                 not _PARSED.get().positions
                 and extract.extract_unit_conversion(text, is_unit) is not None
-                and not re.search(
-                    r"\b(ra|dec|galactic|ecliptic|equatorial|icrs|fk[45]|sexagesimal|coordinates?)\b", lowered
+                and (
+                    not re.search(
+                        r"\b(ra|dec|galactic|ecliptic|equatorial|icrs|fk[45]|sexagesimal|coordinates?)\b", lowered
+                    )
+                    or _TIME_OF_RIGHT_ASCENSION.search(lowered)  # '20 minutes of RA in degrees': a unit, not a place
                 )
             ):
                 return "convert_units"
@@ -2128,15 +2174,12 @@ class SemanticPlanner:
                 return Plan("convert_units", [PlannedCall("convert_units", args)])
         if conversion is None:
             raise NeedInfo("Say what to convert and into which unit, e.g. 'convert 10 parsecs to light years'.")
-        return Plan(
-            "convert_units",
-            [
-                PlannedCall(
-                    "convert_units",
-                    {"value": conversion.value, "from_unit": conversion.from_unit, "to_unit": conversion.to_unit},
-                )
-            ],
-        )
+        args = {
+            "value": conversion.value,
+            "from_unit": _arc_unit_meant(conversion.from_unit, conversion.to_unit, text),
+            "to_unit": _arc_unit_meant(conversion.to_unit, conversion.from_unit, text),
+        }
+        return Plan("convert_units", [PlannedCall("convert_units", args)])
 
     def _build_parallax_distance(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
