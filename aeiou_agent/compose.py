@@ -89,8 +89,12 @@ def _unit(unit: str) -> str:
 
 
 def _yes_no(question: str) -> bool:
-    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?')."""
-    return bool(re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", question, re.IGNORECASE))
+    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?').
+
+    The asking clause may follow a preamble: "I'm at Mauna Kea at 08:00 UTC — is Jupiter above the horizon?".
+    """
+    last_clause = re.split(r"(?<!\d)[.!?;:](?!\d)\s+|\s[—–-]+\s|—|,\s+(?=(?:is|are|will|can|could)\b)", question)[-1]
+    return bool(re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", last_clause or question, re.IGNORECASE))
 
 
 def _phase_asked(question: str) -> str:

@@ -142,6 +142,7 @@ def test_counts_in_digits_and_words(text, count):
         ("how many stars within 3 degres", "how many stars within 3 degrees"),  # a tie broken by similarity
         ("wehn does saturn set at kitt peak", "when does saturn set at kitt peak"),  # site names are words
         ("when does Jupitor set", "when does Jupiter set"),  # a capitalised word is corrected to a planet only
+        ("when does saturn rize at Palomar", "when does saturn rise at Palomar"),  # 'rise' or 'size': z is by s
     ],
 )
 def test_typos_in_keywords_are_corrected(typed, meant):

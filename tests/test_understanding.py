@@ -850,3 +850,15 @@ def test_the_one_brightest_or_nearest_object_is_named_first(obs):
     answer = obs.ask("the faintest galaxy in Virgo")
     assert answer.text.startswith("The faintest of the") and "galaxies (OpenNGC) in Virgo is" in answer.text
     assert obs.ask("list the 5 brightest stars in Lyra").text.startswith("There are 936 Hipparcos stars in Lyra")
+
+
+def test_time_beside_an_angle_and_a_yes_no_question_after_a_preamble(obs):
+    hours = obs.ask("how many deg is 1 hour of right ascension")
+    assert hours.status == "answered" and "15.0000 deg" in hours.text and "right ascension" in hours.text
+    minutes_of_ra = obs.ask("convert 20 minutes of RA to degrees")
+    assert minutes_of_ra.calls[0].args["from_unit"] == "minutes" and "5.00000 deg" in minutes_of_ra.text
+    arcminutes = obs.ask("convert 2 degrees to minutes")  # beside an angle, minutes are arcminutes
+    assert arcminutes.calls[0].args["to_unit"] == "arcmin" and "120.000 arcmin" in arcminutes.text
+    assert "10800.0 s" in obs.ask("convert 3 hours to seconds").text  # time to time stays time
+    preamble = obs.ask("I'm at Mauna Kea at 2027-10-10 08:00 UTC — is Jupiter above the horizon?")
+    assert preamble.text.startswith("No: Jupiter is below the horizon")

@@ -259,7 +259,7 @@ def parse_unit(text: str) -> u.UnitBase:
         for candidate in candidates:
             if candidate in _UNIT_SYNONYMS:
                 return u.Unit(_UNIT_SYNONYMS[candidate])
-        for candidate in (text.strip(), key):
+        for candidate in dict.fromkeys((text.strip(), *candidates)):  # 'minutes', 'seconds': astropy knows the singular
             try:
                 with warnings.catch_warnings():  # 'erg/s/cm2/Hz' is read fine; astropy only warns about FITS style
                     warnings.simplefilter("ignore", u.UnitsWarning)
@@ -279,6 +279,7 @@ def is_unit(text: str) -> bool:
 
 
 _EQUIVALENCIES = [*u.parallax(), *u.spectral(), *u.temperature(), *u.temperature_energy(), *u.mass_energy()]
+_TIME_AS_RIGHT_ASCENSION = [(u.hour, u.hourangle, lambda x: x, lambda x: x)]  # minutes and seconds scale with it
 
 
 @tool("sky")
@@ -298,10 +299,16 @@ def convert_units(
         to_unit: Unit wanted.
     """
     source, target = parse_unit(from_unit), parse_unit(to_unit)
+    read_as = None
     try:
         converted = (value * source).to(target, equivalencies=_EQUIVALENCIES)
     except u.UnitConversionError:
-        raise UserError(f"{source} cannot be converted to {target}: they measure different things") from None
+        # 'how many degrees is 1 hour of right ascension': time between an angle and a time is right ascension's
+        try:
+            converted = (value * source).to(target, equivalencies=_TIME_AS_RIGHT_ASCENSION)
+        except u.UnitConversionError:
+            raise UserError(f"{source} cannot be converted to {target}: they measure different things") from None
+        read_as = "the time as an hour angle (right ascension): 1 h = 15°"
     result = float(converted.value)
     if not math.isfinite(result):
         raise UserError(f"{value} {source} has no finite value in {target}")
@@ -311,6 +318,8 @@ def convert_units(
         "to_unit": target.to_string(),
         "result": result,
     }
+    if read_as:
+        data["read_as"] = read_as
     summary = f"{value:g} {source.to_string()} = {result:.6g} {target.to_string()}"
     if source == u.hourangle:  # '23h 59m 59s to degrees': the input as written, the degrees to a second of time
         data["sexagesimal_in"] = format_ra(value * 15.0)

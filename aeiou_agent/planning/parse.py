@@ -197,6 +197,24 @@ _CHAT_SPELLINGS = {
 }
 
 
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POSITION = {key: (row, col + 0.5 * row) for row, keys in enumerate(_KEYBOARD_ROWS) for col, key in enumerate(keys)}
+
+
+def _next_key_slip(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with one letter replaced by a neighbouring key ('rize' for 'rise', not 'size').
+
+    Most typing errors hit an adjacent key: between two keywords equally close, this picks the likelier one.
+    """
+    if len(typed) != len(meant):
+        return False
+    differing = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+    if len(differing) != 1 or not all(c in _KEY_POSITION for c in differing[0]):
+        return False
+    (row_a, col_a), (row_b, col_b) = (_KEY_POSITION[c] for c in differing[0])
+    return abs(row_a - row_b) <= 1 and abs(col_a - col_b) <= 1
+
+
 @cache
 def _wordpiece_vocabulary() -> frozenset[str]:
     """Whole words of MiniLM's WordPiece vocabulary: a cheap list of real (English) words."""
@@ -254,13 +272,13 @@ def correct_keywords(
         if capitalised:
             limit, candidates = 1, frozenset(extract.SOLAR_SYSTEM_BODIES) - {"sun", "moon"}
         scored = sorted(
-            (OSA.distance(lowered, k), -fuzz.ratio(lowered, k), k)
+            (OSA.distance(lowered, k), -fuzz.ratio(lowered, k), not _next_key_slip(lowered, k), k)
             for k in candidates
             if abs(len(k) - len(lowered)) <= limit
         )
-        if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:2] == scored[0][:2]):
+        if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:3] == scored[0][:3]):
             continue
-        best = scored[0][2]
+        best = scored[0][3]
         out.append(text[last : match.start()])
         out.append(best.capitalize() if word[0].isupper() else best)
         last = match.end()
