@@ -225,16 +225,10 @@ def fit_spectral_calibration(
     model.calibration = None
     for step in tqdm(range(steps), desc="calibrating the power spectrum", unit="step"):
         model.calibration = {"k_h_mpc": k.tolist(), "coefficients": coefficients.tolist()} if step else None
-        half_log_ratio = np.array(
-            [
-                0.5
-                * np.log(
-                    truth["p"]
-                    / mean_power_2d(model.sample(*point, maps_per_box, seed=100 + i), box_mpc_h, CALIBRATION_BINS)["p"]
-                )
-                for i, (point, truth) in enumerate(zip(points, truths, strict=True))
-            ]
-        )
+        half_log_ratio = []
+        for i, ((sigma8, omega_m), truth) in enumerate(zip(points, truths, strict=True)):
+            drawn = model.sample(float(sigma8), float(omega_m), maps_per_box, seed=100 + i)
+            half_log_ratio.append(0.5 * np.log(truth["p"] / mean_power_2d(drawn, box_mpc_h, CALIBRATION_BINS)["p"]))
         coefficients = coefficients + np.linalg.lstsq(design, half_log_ratio, rcond=None)[0]
     calibration = {"k_h_mpc": [round(float(v), 6) for v in k], "coefficients": coefficients.round(6).tolist()}
     calibration.update(boxes=len(chosen), maps_per_box=maps_per_box, steps=steps)
