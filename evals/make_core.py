@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,11 @@ def ongc(name: str) -> dict[str, Any]:
     cur = ONGC.execute("SELECT * FROM objects WHERE name = ?", (name,))
     row = cur.fetchone()
     return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def shown(name: str) -> str:
+    """An OpenNGC name as answers write it: 'NGC0104' → 'NGC 104', 'ESO056-115' → 'ESO 56-115'."""
+    return re.sub(r"^([A-Za-z]+)0*(\d)", lambda m: m.group(1) + ("" if m.group(1) == "M" else " ") + m.group(2), name)
 
 
 def ongc_position(name: str) -> tuple[float, float]:
@@ -495,7 +501,7 @@ brightest_galaxy = ONGC.execute(
     "SELECT name FROM objects WHERE type IN ('G', 'GPair', 'GTrpl', 'GGroup') AND coalesce(vmag, bmag) IS NOT NULL "
     "ORDER BY coalesce(vmag, bmag) LIMIT 1"
 ).fetchone()[0]
-case("catalog", "what is the brightest galaxy in the sky?", tools=["find_objects"], contains=[brightest_galaxy])
+case("catalog", "what is the brightest galaxy in the sky?", tools=["find_objects"], contains=[shown(brightest_galaxy)])
 proxima = ROW_OF_HIP[70890]
 case(
     "sky",

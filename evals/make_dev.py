@@ -357,7 +357,11 @@ gcl = mc.ONGC.execute(
     "SELECT name FROM objects WHERE type = 'GCl' AND coalesce(vmag, bmag) IS NOT NULL ORDER BY coalesce(vmag, bmag)"
 ).fetchall()
 case(
-    "catalog", "brightest globular cluster in the sky?", ["find", "type"], tools=["find_objects"], contains=[gcl[0][0]]
+    "catalog",
+    "brightest globular cluster in the sky?",
+    ["find", "type"],
+    tools=["find_objects"],
+    contains=[mc.shown(gcl[0][0])],
 )
 case(
     "catalog",
@@ -1657,8 +1661,8 @@ case(
     "list the 5 brightest galaxies in Virgo",
     ["find", "multi_constraint"],
     tools=["find_objects"],
-    contains=[vir_names[4]],
-    not_contains=[vir_names[5]],
+    contains=[mc.shown(vir_names[4])],
+    not_contains=[mc.shown(vir_names[5])],
 )
 case(
     "sky",

