@@ -217,6 +217,8 @@ class Composer:
             ]
             verdict = comparison_verdict(plan.comparative, objects, yes_no=_yes_no(question))
             text = f"{verdict}\n\n{text}" if verdict else text
+        if plan.intent == "what_is_at":  # 'which object is at 13 29 52.7 +47 11 43?': the nearest one first
+            text = f"{nearest_object(calls)}\n\n{text}"
         return text
 
     def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
@@ -227,6 +229,18 @@ class Composer:
             return calls[-1].summary
         text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question)
         return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def nearest_object(calls: list[ToolCall]) -> str:
+    """The catalogued object nearest a position, from cone searches around it (or that there is none)."""
+    rows = [row for call in calls for row in (call.result or {}).get("rows", [])]
+    if not rows:
+        radius = (calls[0].result or {}).get("radius_deg", 0.0) if calls else 0.0
+        return f"Nothing in the Hipparcos or OpenNGC catalogs lies within {radius * 60:g}′ of that position."
+    row = min(rows, key=lambda r: r.get("separation_deg", math.inf))
+    label = f"{row['name']} ({row['id']})" if row.get("name") else row["id"]
+    kind = str(row.get("object_type") or "star").lower()
+    return f"The nearest catalogued object is {label}, {_article(kind)}, {row['separation_deg']:g}° from the position."
 
 
 # What each comparative compares: the output keys that measure it (the first one all objects have is used, so

@@ -862,3 +862,13 @@ def test_time_beside_an_angle_and_a_yes_no_question_after_a_preamble(obs):
     assert "10800.0 s" in obs.ask("convert 3 hours to seconds").text  # time to time stays time
     preamble = obs.ask("I'm at Mauna Kea at 2027-10-10 08:00 UTC — is Jupiter above the horizon?")
     assert preamble.text.startswith("No: Jupiter is below the horizon")
+
+
+def test_a_position_asked_about_names_the_nearest_object_first(obs):
+    that = obs.ask("J2000 coordinates 13 29 52.7 +47 11 43 — which object is that?")
+    assert [c.args["radius_deg"] for c in that.calls] == [0.1, 0.1]
+    assert that.text.startswith("The nearest catalogued object is M51 (NGC 5194), a galaxy")
+    assert obs.ask("what is at 3h 0m +5d 0m").text.startswith("Nothing in the Hipparcos or OpenNGC catalogs")
+    # a declination in whole degrees written with 'd' completes the position
+    cone = obs.ask("stars brighter than 6 within 2° of 21h30m -12d")
+    assert (cone.calls[0].args["ra_deg"], cone.calls[0].args["dec_deg"]) == (322.5, -12.0)

@@ -806,7 +806,11 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _UNLABELLED = re.compile(
-    r"(?<![\w.])(?P<ra>" + _RA_SEX + r")\s*,?\s*(?P<dec>" + _DEC_SEX + r"|[+\-−]\d{1,2}(?:\.\d+)?\s*°?)(?![\w.])",
+    r"(?<![\w.])(?P<ra>"
+    + _RA_SEX
+    + r")\s*,?\s*(?P<dec>"
+    + _DEC_SEX
+    + r"|[+\-−]\d{1,2}(?:\.\d+)?\s*(?:°|d(?:eg)?)?)(?![\w.])",
     re.IGNORECASE,
 )
 _GALACTIC = re.compile(

@@ -99,6 +99,11 @@ IDENTIFY_RADIUS_DEG = 0.1  # 'what is at <position>': catalogued objects this cl
 _WHAT_IS_AT = re.compile(
     r"\bwhat(?:'s| is| lies| object is| objects? are)? (?:at|there at)\b|\b(?:anything|something) at\b"
 )
+# asked of a position given before it: '13 29 52.7 +47 11 43 — which object is that?'
+_WHICH_OBJECT_IS_THAT = re.compile(
+    r"\b(?:which|what)(?: kind of)? (?:object|galaxy|star|nebula|cluster|source)s? (?:is|are|lies|lie|sits?) "
+    r"(?:that|this|there|it)\b|\bidentify (?:it|this|that|the (?:object|source))\b"
+)
 COVERAGE_MARGIN = 0.12  # how far below the most similar intent a candidate may be
 FILTER_KINDS = {"column_condition", "parallax_limit", "magnitude_limit"}  # constraints that select rows
 COUNT_ARGS = frozenset({"limit", "count", "count_per_index", "k", "max_rows"})
@@ -962,6 +967,7 @@ class SemanticPlanner:
                 intent in {"cone_search", "find_objects"}
                 or re.search(r"\b(within|around|near|how many|count|list|stars|galaxies)\b", lowered)
                 or (_WHAT_IS_AT.search(lowered) and not re.search(r"\bcoordinates?\b", lowered))
+                or _WHICH_OBJECT_IS_THAT.search(lowered)
             ):
                 return "cone_search"
             return "convert_coordinates"
@@ -1927,7 +1933,8 @@ class SemanticPlanner:
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
         radius = extract.extract_radius_deg(numbers_text)
-        if radius is None and parsed.positions and parsed.counted is None and _WHAT_IS_AT.search(lowered):
+        identify = (_WHAT_IS_AT.search(lowered) and parsed.counted is None) or _WHICH_OBJECT_IS_THAT.search(lowered)
+        if radius is None and parsed.positions and identify:
             return self._what_is_at(args, notes)  # 'what's at 13 29 52.7 +47 11 43?': what lies nearest
         if radius is None:
             radius = previous.get("radius_deg", 1.0)
@@ -1976,7 +1983,7 @@ class SemanticPlanner:
         notes.append(f"I looked for catalogued objects within {IDENTIFY_RADIUS_DEG * 60:g}′ of the position.")
         search = {**position, "radius_deg": IDENTIFY_RADIUS_DEG, "order_by": "separation", "limit": 5}
         calls = [PlannedCall("cone_search", {**search, "catalog": catalog}) for catalog in ("ngc", "hipparcos")]
-        return Plan("multi_part", calls, notes=notes, parts=[("cone_search", 0, 1), ("cone_search", 1, 2)])
+        return Plan("what_is_at", calls, notes=notes, parts=[("cone_search", 0, 1), ("cone_search", 1, 2)])
 
     def _build_find_objects(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         lowered = text.lower()
