@@ -7064,6 +7064,114 @@ for question in [
 BATCH_52 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_53 = Path(__file__).with_name("fresh53.jsonl")
+FIRST_SCORE_53 = (
+    "# fresh53.jsonl: questions written 2026-12-06 (tenth session) as a new user would type them: positions in "
+    "more notations (colons, galactic l/b in, α/δ with degree signs, spaced sexagesimal with 'J2000', whole-degree "
+    "declinations with 'd', primes and double primes) and several typos in one question, and three misspelled "
+    "requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and skyfield. Scored before any change for "
+    "them. First score: tools 1.000, answers 0.895 (17 of 19), refusal recall and precision 1.000. Failed first: "
+    "'J2000 coordinates 13 29 52.7 +47 11 43 — which object is that?' converted the position to FK5 ('which object "
+    "is that' now asks what lies there, and such answers name the nearest object first); 'stars brighter than 6 "
+    "within 2° of 21h30m -12d' did not read '-12d' as a declination. Regenerate with python evals/make_fresh.py."
+)
+case("sky", "RA 5:35:17.3 Dec -5:23:28 — what constellation?", tools=["constellation"], contains=["Orion"])
+eq53 = SkyCoord(l=121.17 * u.deg, b=-21.57 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "convert l=121.17, b=-21.57 to equatorial",
+    tools=["convert_coordinates"],
+    numbers=[num(eq53.ra.deg, tol=0.01), num(eq53.dec.deg, tol=0.01)],
+)
+gal53 = SkyCoord(10.684708 * u.deg, 41.26875 * u.deg).galactic
+case(
+    "sky",
+    "α=10.684708°, δ=+41.26875°: galactic coordinates?",
+    tools=["convert_coordinates"],
+    numbers=[num(gal53.l.deg, tol=0.01), num(gal53.b.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "J2000 coordinates 13 29 52.7 +47 11 43 — which object is that?",
+    contains=[["M51", "NGC 5194", "Whirlpool"]],
+)
+pair53 = SkyCoord(["12h30m49s +12d23m28s", "12h26m12s +12d56m45s"])
+case(
+    "sky",
+    "how far apart are 12h30m49s +12d23m28s and 12h26m12s +12d56m45s, in arcmin",
+    tools=["angular_separation"],
+    numbers=[num(pair53[0].separation(pair53[1]).arcmin, tol=0.1)],
+)
+ecl53 = SkyCoord("18h36m56.3s +38d47m01s").transform_to("barycentricmeanecliptic")
+case(
+    "sky",
+    "convert 18h 36m 56.3s +38° 47′ 01″ to ecliptic",
+    tools=["convert_coordinates"],
+    numbers=[num(ecl53.lon.deg, tol=0.01), num(ecl53.lat.deg, tol=0.01)],
+)
+case(
+    "catalog",
+    "stars brighter than 6 within 2° of 21h30m -12d",
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count((322.5, -12.0), 2, 6.0))],
+)
+case(
+    "sky",
+    "what constellation contains the point RA 280.0°, Dec +38.8°?",
+    tools=["constellation"],
+    contains=[mc.constellation(280.0, 38.8)],
+)
+b53 = SkyCoord("0h42m44s +41d16m09s").galactic.b.deg
+case(
+    "sky",
+    "galactic latitude of RA 0h42m44s Dec +41°16′09″",
+    tools=["convert_coordinates"],
+    numbers=[num(b53, tol=0.01)],
+)
+betel53 = SkyCoord("05h55m10.3s +07d24m25s")
+case(
+    "sky",
+    "decimal degrees of 05h55m10.3s, +07°24′25″",
+    numbers=[num(betel53.ra.deg, tol=0.001), num(betel53.dec.deg, tol=0.001)],
+)
+sirius53 = mc.ROW_OF_HIP[mc.star_hip("Sirius")]
+case("sky", "wat is teh distanse to Sirus", numbers=[num(1000 / mc.PLX[sirius53], rel=0.01)])
+case("sky", "constelation of Vega", contains=["Lyra"])
+case(
+    "cosmology",
+    "luminoisty distance at redshfit 0.5",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(0.5).value, rel=0.002)],
+)
+case(
+    "sky",
+    "coordinates of the Andromeda galaxi",
+    tools=[["object_info", "resolve_object"]],
+    numbers=[num(mc.position("M31")[0], tol=0.01)],
+)
+vega53, altair53 = (SkyCoord(*mc.star_position(s), unit="deg") for s in ("Vega", "Altair"))
+case(
+    "sky",
+    "seperation beetween Vega and Altair",
+    tools=["angular_separation"],
+    numbers=[num(vega53.separation(altair53).deg, tol=0.01)],
+)
+case(
+    "ephemeris",
+    "moonrise at paranal on 2027-02-02",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Moon", "Paranal", "2027-02-02"))],
+)
+for question in [
+    "whats the wether in la palma",
+    "tell me abot your feelings",
+    "buy a telscope for me",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_53 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -7118,6 +7226,7 @@ def main() -> None:
         (OUT_50, FIRST_SCORE_50, BATCH_50),
         (OUT_51, FIRST_SCORE_51, BATCH_51),
         (OUT_52, FIRST_SCORE_52, BATCH_52),
+        (OUT_53, FIRST_SCORE_53, BATCH_53),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
