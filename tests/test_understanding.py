@@ -872,3 +872,13 @@ def test_a_position_asked_about_names_the_nearest_object_first(obs):
     # a declination in whole degrees written with 'd' completes the position
     cone = obs.ask("stars brighter than 6 within 2° of 21h30m -12d")
     assert (cone.calls[0].args["ra_deg"], cone.calls[0].args["dec_deg"]) == (322.5, -12.0)
+
+
+def test_words_of_the_tools_descriptions_are_no_typos_and_validation_is_research(obs):
+    question = "an emulator of the matter power spectrum used to speed up Bayesian inference for upcoming surveys"
+    answer = obs.ask(question)  # 'emulator' had been corrected to 'simulator', and the P(k) tool ran
+    assert [c.tool for c in answer.calls] == ["search_literature"] and "as 'simulator'" not in answer.text
+    assert any(c.id == "arXiv:2106.03846" for c in answer.citations)
+    checked = obs.ask("who checked that the re-reduced ESA astrometry satellite catalogue is reliable?")
+    assert any(c.id == "arXiv:0708.1752" for c in checked.citations)
+    assert [c.tool for c in obs.ask("who discovered Uranus?").calls] == []  # history, not research: refused

@@ -426,7 +426,8 @@ _METHOD = re.compile(
     r"\b(neural|networks?|gans?|adversarial|autoencoders?|vaes?|cnns?|convolutional|deep[- ]learning|"
     r"machine[- ]learning|generative|generators?|emulat\w+|surrogates?|trained|training|learn(s|ed|t|ing)?|"
     r"latent|product[- ]of[- ]experts|architecture|benchmark\w*|principal components?|pca|mcmc|"
-    r"image[- ]to[- ]image|translation|translat\w+|inference network|(?:an?|the)\s+model\s+(?:that|which))\b",
+    r"image[- ]to[- ]image|translation|translat\w+|inference network|(?:an?|the)\s+model\s+(?:that|which)|"
+    r"re-?reduc\w+|reprocess\w*|re-?analy[sz]\w+|validat\w+|verif(?:y|ied|ication))\b",
     re.IGNORECASE,
 )
 

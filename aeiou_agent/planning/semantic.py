@@ -376,6 +376,10 @@ def question_words(registry: Registry, *, leave_out: tuple[str, ...] = ()) -> fr
 
     examples = routing_examples(registry)
     phrases = [x for tool, ex in examples.items() if tool not in leave_out for x in ex] + list(SITE_KEYS)
+    # what the tools say they do ('emulator', 'simulator'): words of the domain, never typos of each other
+    phrases += [
+        text for spec in registry if spec.name not in leave_out for text in (spec.description, spec.declaration.can)
+    ]
     words = {w.lower() for e in phrases for w in re.findall(r"[A-Za-z]{3,}", e)}
     return frozenset(words | KEYWORDS)
 
