@@ -239,7 +239,11 @@ def _names_a_unit(word: str) -> bool:
 
 
 def correct_keywords(
-    text: str, vocabulary: frozenset[str], protected: Iterable[tuple[int, int]] = ()
+    text: str,
+    vocabulary: frozenset[str],
+    protected: Iterable[tuple[int, int]] = (),
+    *,
+    known: frozenset[str] = frozenset(),
 ) -> tuple[str, list[tuple[str, str]]]:
     """Replace misspelled keywords ('distnace', 'seperation', 'jupitr') by the keyword one edit away.
 
@@ -262,7 +266,7 @@ def correct_keywords(
             out.extend([text[last : match.start()], meant.capitalize() if word[0].isupper() else meant])
             last = match.end()
             continue
-        if lowered in vocabulary or lowered in _wordpiece_vocabulary():
+        if lowered in vocabulary or lowered in known or lowered in _wordpiece_vocabulary():
             continue
         capitalised = word[0].isupper() and match.start() > 0  # a name: corrected only to a planet's ('Jupitor')
         if len(lowered) > 3 and _names_a_unit(lowered):  # 'radians' is a word, not a misspelled 'radius'
@@ -1450,9 +1454,19 @@ class Parsed:
         return text
 
 
-def parse_question(text: str, vocabulary: frozenset[str], name_spans: Iterable[tuple[int, int]] = ()) -> Parsed:
-    """Parse ``text`` once (see the module docstring). ``name_spans`` protect object names from typo correction."""
-    corrected, corrections = correct_keywords(text, vocabulary, name_spans)
+def parse_question(
+    text: str,
+    vocabulary: frozenset[str],
+    name_spans: Iterable[tuple[int, int]] = (),
+    *,
+    known: frozenset[str] = frozenset(),
+) -> Parsed:
+    """Parse ``text`` once (see the module docstring).
+
+    ``name_spans`` protect object names from typo correction; ``known`` words are left as they are but never
+    become corrections (the tools' descriptions: 'emulator' is no misspelled 'simulator').
+    """
+    corrected, corrections = correct_keywords(text, vocabulary, name_spans, known=known)
     corrected = words_to_digits_in_roles(corrected)
     parsed = Parsed(original=text, text=corrected, corrections=corrections)
     lowered = corrected.lower()

@@ -376,12 +376,17 @@ def question_words(registry: Registry, *, leave_out: tuple[str, ...] = ()) -> fr
 
     examples = routing_examples(registry)
     phrases = [x for tool, ex in examples.items() if tool not in leave_out for x in ex] + list(SITE_KEYS)
-    # what the tools say they do ('emulator', 'simulator'): words of the domain, never typos of each other
-    phrases += [
-        text for spec in registry if spec.name not in leave_out for text in (spec.description, spec.declaration.can)
-    ]
     words = {w.lower() for e in phrases for w in re.findall(r"[A-Za-z]{3,}", e)}
     return frozenset(words | KEYWORDS)
+
+
+def description_words(registry: Registry) -> frozenset[str]:
+    """Words the tools use to say what they do ('emulator', 'simulator'): real words, never corrected as typos.
+
+    They are not correction targets: 'reddest' is no misspelled 'redder'.
+    """
+    texts = [text for spec in registry for text in (spec.description, spec.declaration.can)]
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]{3,}", text))
 
 
 class SemanticPlanner:
@@ -420,6 +425,7 @@ class SemanticPlanner:
         self.provides.update({name: set(entry.get("provides") or ()) for name, entry in intents.items()})
         self.prompts_hash = hashlib.sha256(yaml.safe_dump(examples).encode()).hexdigest()[:12]
         self.vocabulary = question_words(self.registry)
+        self.known_words = description_words(self.registry)
         self.intents: list[str] = []
         self.examples: list[str] = []
         for intent, utterances in examples.items():
@@ -543,7 +549,7 @@ class SemanticPlanner:
             text, catalogs = in_digits, self._added_catalogs_in(in_digits)  # the names' places may have moved
         names = self._store().names
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
-        parsed = parse_question(text, self.vocabulary, protected)
+        parsed = parse_question(text, self.vocabulary, protected, known=self.known_words)
         if parsed.action:  # '… and also write me a poem': answer the rest, and say what was not done
             rest, refusal = without_actions(text)
             if rest and rest != text and refusal:
