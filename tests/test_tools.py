@@ -199,6 +199,11 @@ def test_cosmology_solves_for_the_redshift_of_a_value(run):
     assert low < 1.6 < high
     for z in (low, high):
         assert Planck18.angular_diameter_distance(z).to_value(u.Mpc) == pytest.approx(1500, rel=1e-6)
+    scale = run("cosmology_calculator", quantity="kpc_per_arcsec", value=8).data["solved_for_z"]["redshifts"]
+    for z in scale:  # the proper scale also rises and falls; it had been solved in kpc/arcmin
+        assert Planck18.kpc_proper_per_arcmin(z).to_value(u.kpc / u.arcsec) == pytest.approx(8, rel=1e-6)
+    hubble = run("cosmology_calculator", quantity="hubble_parameter", value=200).data["z"]
+    assert Planck18.H(hubble).value == pytest.approx(200, rel=1e-6)
     with pytest.raises(UserError, match="ranges from"):  # older than the universe
         run("cosmology_calculator", quantity="lookback_time", value=20, value_unit="Gyr")
     with pytest.raises(UserError, match="cannot be given in"):

@@ -123,23 +123,12 @@ def redshifts_at(model: Any, quantity: str, value: float, unit: str | None) -> l
 
     if quantity in _NOT_INVERTIBLE:
         raise UserError("Name the quantity whose value you know: e.g. 'the redshift at a lookback time of 10 Gyr'.")
-    label, own_unit, compute = QUANTITIES[quantity]
+    label, own_unit, _compute = QUANTITIES[quantity]
     if unit:
         try:
-            value = float((value * parse_unit(unit)).to_value(u.Unit(own_unit) if own_unit else u.one))
+            value = float((value * parse_unit(unit)).to_value(parse_unit(own_unit) if own_unit else u.one))
         except u.UnitConversionError:
             raise UserError(f"A {label} cannot be given in {unit!r}; it is in {own_unit or 'no unit'}.") from None
-    grid = np.geomspace(1e-6, Z_SEARCH_MAX, 4000)
-    values = np.array([compute(model, z) for z in grid])
-    low, high = float(np.nanmin(values)), float(np.nanmax(values))
-    if not low <= value <= high:
-        unit_text = f" {own_unit}" if own_unit else ""
-        raise UserError(
-            f"No redshift between 0 and {Z_SEARCH_MAX:g} gives {'an' if label[0] in 'aeiou' else 'a'} {label} of "
-            f"{value:.6g}{unit_text}: "
-            f"it ranges from {low:.4g} to {high:.4g}{unit_text} there."
-        )
-    target = value * (u.Unit(own_unit) if own_unit else u.one)
     function = {
         "luminosity_distance": model.luminosity_distance,
         "angular_diameter_distance": model.angular_diameter_distance,
@@ -149,9 +138,21 @@ def redshifts_at(model: Any, quantity: str, value: float, unit: str | None) -> l
         "lookback_time": model.lookback_time,
         "hubble_parameter": model.H,
         "comoving_volume": model.comoving_volume,
-        "kpc_per_arcsec": lambda z: model.kpc_proper_per_arcmin(z) / 60.0,
+        "kpc_per_arcsec": lambda z: model.kpc_proper_per_arcmin(z).to(u.kpc / u.arcsec),
         "scale_factor": lambda z: model.scale_factor(z) * u.one,
     }[quantity]
+    target_unit = parse_unit(own_unit) if own_unit else u.one  # 'km/s/Mpc' without astropy's FITS-style warning
+    grid = np.geomspace(1e-6, Z_SEARCH_MAX, 4000)
+    values = np.asarray(function(grid).to_value(target_unit))  # one vectorised call, not 4,000
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    if not low <= value <= high:
+        unit_text = f" {own_unit}" if own_unit else ""
+        raise UserError(
+            f"No redshift between 0 and {Z_SEARCH_MAX:g} gives {'an' if label[0] in 'aeiou' else 'a'} {label} of "
+            f"{value:.6g}{unit_text}: "
+            f"it ranges from {low:.4g} to {high:.4g}{unit_text} there."
+        )
+    target = value * target_unit
     if quantity not in _PEAKED:
         return [float(z_at_value(function, target, zmin=1e-8, zmax=Z_SEARCH_MAX).value)]
     peak = float(grid[int(np.nanargmax(values))])
