@@ -39,27 +39,27 @@ REFERENCES = {
     "WMAP1": "Spergel et al. 2003, ApJS 148, 175",
 }
 
-# quantity → (label, unit, how to compute it from an astropy cosmology at z)
+# quantity → (label, unit, the astropy Quantity an astropy cosmology gives at z): the calculator evaluates it at z
+# and the redshift solver inverts it, so each quantity is defined once
 QUANTITIES: dict[str, tuple[str, str, Any]] = {
-    "luminosity_distance": ("luminosity distance", "Mpc", lambda c, z: c.luminosity_distance(z).to_value(u.Mpc)),
-    "angular_diameter_distance": (
-        "angular-diameter distance",
-        "Mpc",
-        lambda c, z: c.angular_diameter_distance(z).to_value(u.Mpc),
-    ),
-    "comoving_distance": ("comoving distance", "Mpc", lambda c, z: c.comoving_distance(z).to_value(u.Mpc)),
-    "distance_modulus": ("distance modulus", "mag", lambda c, z: c.distmod(z).to_value(u.mag)),
-    "age": ("age of the universe", "Gyr", lambda c, z: c.age(z).to_value(u.Gyr)),
-    "lookback_time": ("lookback time", "Gyr", lambda c, z: c.lookback_time(z).to_value(u.Gyr)),
-    "hubble_parameter": ("Hubble parameter H(z)", "km/s/Mpc", lambda c, z: c.H(z).to_value(u.km / u.s / u.Mpc)),
-    "comoving_volume": ("comoving volume", "Gpc3", lambda c, z: c.comoving_volume(z).to_value(u.Gpc**3)),
-    "kpc_per_arcsec": (
-        "proper scale",
-        "kpc/arcsec",
-        lambda c, z: c.kpc_proper_per_arcmin(z).to_value(u.kpc / u.arcmin) / 60.0,
-    ),
-    "scale_factor": ("scale factor a = 1/(1 + z)", "", lambda c, z: float(c.scale_factor(z))),
+    "luminosity_distance": ("luminosity distance", "Mpc", lambda c, z: c.luminosity_distance(z)),
+    "angular_diameter_distance": ("angular-diameter distance", "Mpc", lambda c, z: c.angular_diameter_distance(z)),
+    "comoving_distance": ("comoving distance", "Mpc", lambda c, z: c.comoving_distance(z)),
+    "distance_modulus": ("distance modulus", "mag", lambda c, z: c.distmod(z)),
+    "age": ("age of the universe", "Gyr", lambda c, z: c.age(z)),
+    "lookback_time": ("lookback time", "Gyr", lambda c, z: c.lookback_time(z)),
+    "hubble_parameter": ("Hubble parameter H(z)", "km/s/Mpc", lambda c, z: c.H(z)),
+    "comoving_volume": ("comoving volume", "Gpc3", lambda c, z: c.comoving_volume(z)),
+    "kpc_per_arcsec": ("proper scale", "kpc/arcsec", lambda c, z: c.kpc_proper_per_arcmin(z).to(u.kpc / u.arcsec)),
+    "scale_factor": ("scale factor a = 1/(1 + z)", "", lambda c, z: c.scale_factor(z) * u.one),
 }
+
+
+def _in_unit(unit: str) -> Any:
+    """An astropy unit from a QUANTITIES unit ('' is dimensionless; 'km/s/Mpc' read without a FITS warning)."""
+    from aeiou_agent.tools.sky import parse_unit
+
+    return parse_unit(unit) if unit else u.one
 
 
 def cosmology_model(name: str, h0: float | None = None, om0: float | None = None) -> tuple[Any, str, Citation]:
@@ -123,25 +123,17 @@ def redshifts_at(model: Any, quantity: str, value: float, unit: str | None) -> l
 
     if quantity in _NOT_INVERTIBLE:
         raise UserError("Name the quantity whose value you know: e.g. 'the redshift at a lookback time of 10 Gyr'.")
-    label, own_unit, _compute = QUANTITIES[quantity]
+    label, own_unit, compute = QUANTITIES[quantity]
+    target_unit = _in_unit(own_unit)
     if unit:
         try:
-            value = float((value * parse_unit(unit)).to_value(parse_unit(own_unit) if own_unit else u.one))
+            value = float((value * parse_unit(unit)).to_value(target_unit))
         except u.UnitConversionError:
             raise UserError(f"A {label} cannot be given in {unit!r}; it is in {own_unit or 'no unit'}.") from None
-    function = {
-        "luminosity_distance": model.luminosity_distance,
-        "angular_diameter_distance": model.angular_diameter_distance,
-        "comoving_distance": model.comoving_distance,
-        "distance_modulus": model.distmod,
-        "age": model.age,
-        "lookback_time": model.lookback_time,
-        "hubble_parameter": model.H,
-        "comoving_volume": model.comoving_volume,
-        "kpc_per_arcsec": lambda z: model.kpc_proper_per_arcmin(z).to(u.kpc / u.arcsec),
-        "scale_factor": lambda z: model.scale_factor(z) * u.one,
-    }[quantity]
-    target_unit = parse_unit(own_unit) if own_unit else u.one  # 'km/s/Mpc' without astropy's FITS-style warning
+
+    def function(redshift: Any) -> Any:
+        return compute(model, redshift)
+
     grid = np.geomspace(1e-6, Z_SEARCH_MAX, 4000)
     values = np.asarray(function(grid).to_value(target_unit))  # one vectorised call, not 4,000
     low, high = float(np.nanmin(values)), float(np.nanmax(values))
@@ -207,7 +199,7 @@ def cosmology_calculator(
         name, unit_of, compute = QUANTITIES[key]
         if key == "distance_modulus" and z == 0:
             continue  # the distance modulus diverges at z = 0
-        values[key] = {"label": name, "value": float(compute(model, z)), "unit": unit_of}
+        values[key] = {"label": name, "value": float(compute(model, z).to_value(_in_unit(unit_of))), "unit": unit_of}
     if unit is not None:
         _express_in(values, unit)
     data: dict[str, Any] = {

@@ -311,10 +311,12 @@ _QUANTITY_VALUE = re.compile(
     r"|km\s*/\s*s\s*/\s*mpc|mag(?:nitudes?)?)(?![\w/])",
     re.IGNORECASE,
 )
-_VALUE_UNITS = {
-    **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "billion": "Gyr", "million": "Myr", "thousand": "kyr"},
-    **{"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "gly": "Glyr", "mly": "Mlyr", "light": "lyr", "km": "km/s/Mpc"},
-    "mag": None,
+# Unit words of cosmology questions (the first word, lower case) as astropy names them: for a value given
+# ('a lookback time of 10 Gyr') and for the unit an answer is asked in ('in Gpc'); 'mag' is the modulus' own unit.
+COSMOLOGY_UNITS: dict[str, str | None] = {
+    **{"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "pc": "pc", "parsec": "pc", "gly": "Glyr", "mly": "Mlyr"},
+    **{"light": "lyr", "gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "year": "yr", "yr": "yr"},
+    **{"billion": "Gyr", "million": "Myr", "thousand": "kyr", "km": "km/s/Mpc", "mag": None},
 }
 
 
@@ -326,7 +328,7 @@ def extract_value_to_solve(text: str) -> tuple[float, str | None] | None:
     if not found:
         return None
     word = re.split(r"[\s/-]", found.group(2).lower())[0]
-    return to_float(found.group(1)), _VALUE_UNITS["mag" if word.startswith("mag") else word]
+    return to_float(found.group(1)), COSMOLOGY_UNITS["mag" if word.startswith("mag") else word]
 
 
 def extract_cosmology(text: str) -> CosmologyArgs:

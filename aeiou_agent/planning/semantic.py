@@ -118,12 +118,6 @@ ENHANCE_REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:enhance|de-?noise|improve|"
     r"boost|sharpen|deblur|clean\s+up)\b|\b(?:this|that|the\s+same|my)\s+(?:[\w-]+\s+){0,2}(?:cutout|stamp|image)\b"
 )
-# Units a cosmology answer can be asked in, as astropy names them.
-_OUTPUT_UNITS = {
-    **{"gpc": "Gpc", "mpc": "Mpc", "kpc": "kpc", "pc": "pc", "parsec": "pc", "gly": "Glyr", "mly": "Mlyr"},
-    **{"gyr": "Gyr", "myr": "Myr", "kyr": "kyr", "year": "yr", "yr": "yr"},
-    **{"billion": "Gyr", "million": "Myr", "thousand": "kyr"},
-}
 _TIME_OF_RIGHT_ASCENSION = re.compile(
     r"\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\s+of\s+(?:ra|right\s+ascension|time)\b", re.IGNORECASE
 )
@@ -2303,7 +2297,7 @@ class SemanticPlanner:
             lowered,
         )
         if wanted:  # 'luminosity distance in Gpc', 'age in years'; 'light years' and 'light-year' are lyr
-            args["unit"] = _OUTPUT_UNITS.get(wanted.group(1).split()[0].rstrip("s"), "lyr")
+            args["unit"] = extract.COSMOLOGY_UNITS.get(wanted.group(1).split()[0].rstrip("s")) or "lyr"
         angle = re.search(
             rf"\b({extract.NUM})\s*(?:(arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")|(arc\s*-?\s*min(?:ute)?s?|′|'))", lowered
         )
