@@ -182,6 +182,7 @@ class Composer:
             yes_no=_yes_no,
             phase_asked=_phase_asked,
             percent_asked=_percent_asked,
+            capitalised=_capitalised,
         )
         return env
 

@@ -37,7 +37,9 @@ FIRST_SCORE = (
     "# dev.jsonl: issue 13's development set (416 cases), written before the planner redesign; NOT held out. "
     "First score, e22921e semantic planner, 2026-11-30: tool selection 0.793, arguments 0.772, answers 0.692 "
     "(all three right 0.651), grounding 1.000, refusal recall 0.549, refusal precision 0.735, in-scope refused "
-    "0.055, literature citation 0.786 (recall@5 0.962). Regenerate with python evals/make_dev.py."
+    "0.055, literature citation 0.786 (recall@5 0.962). One expectation changed since (2026-12-06): 'What time is it "
+    "in Tokyo?' was written as out of scope before AEIOU could look up places; issue 13 asked for the local time of "
+    "a city, so it is now answered (find_place, time zone Asia/Tokyo). Regenerate with python evals/make_dev.py."
 )
 
 mc.CASES.clear()
@@ -1444,7 +1446,6 @@ for question in [
     "who discovered Uranus?",
     "how much does a good telescope cost?",
     "recommend a telescope for a beginner",
-    "What time is it in Tokyo?",
     "draw a picture of a cat",
     "generate an image of a dog",
     "simulate the stock market",
@@ -1476,6 +1477,8 @@ for question in [
     "tell me a bedtime story about a comet",
 ]:
     case("out_of_scope", question, ["refuse"], tools=[], status=REFUSED)
+# written as out of scope before the place lookup existed; a city's local time is what find_place gives now
+case("ephemeris", "What time is it in Tokyo?", ["place"], tools=["find_place"], contains=["Asia/Tokyo", "UTC+9"])
 for question, phrase in [
     ("What is the spectral type of Sirius?", "spectral type"),
     ("spectral class of Betelgeuse?", "spectral"),

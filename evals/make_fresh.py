@@ -7226,6 +7226,322 @@ for question, source in [
 BATCH_54 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_55 = Path(__file__).with_name("fresh55.jsonl")
+FIRST_SCORE_55 = (
+    "# fresh55.jsonl: questions written 2026-12-06 (eleventh session) for the tools the earlier sets asked least "
+    "about, in words a user would use: synthetic photometry and spectra with ages, dust and metallicity in words, "
+    "deep fields by size and galaxy size, cosmic-web maps by σ8/Ωm and method, magnitudes and distances solved for "
+    "each unknown, finder charts with a field and a limit, and four requests AEIOU cannot do. Truths from the "
+    "distance modulus, hip2.dat, ongc.db, astropy and skyfield. Scored before any change for them. First score: tools"
+    " 0.900, answers 0.850 (17 of 20), refusal recall 0.750. One expectation of mine was wrong: a 12 Gyr old galaxy "
+    "at z = 0.5 is older than the universe then (8.59 Gyr), and the tool rightly refused with that reason (corrected "
+    "to expect it). Failed first: 'M_V = -5 and V = 10' (the absolute magnitude's band subscript was read only in "
+    "lower case); 'twice solar metallicity' (now a declared word); 'make N-body simulations of two galaxies merging' "
+    "drew Sérsic galaxies (simulations of galaxy mergers and collisions are now refused, saying what the simulators "
+    "make). Also mended: an answer of the magnitude-distance tool said it had no brightness for a question that gave "
+    "magnitudes as inputs; 'photometry of a galaxy with twice the solar metallicity' was refused as a question about "
+    "metallicity (a word a tool takes as an input, given a value, is no fact asked). Regenerate with python "
+    "evals/make_fresh.py."
+)
+case(  # older than the universe at z = 0.5: a refusal with the reason, not magnitudes
+    "bad_input",
+    "what colours would a 12 Gyr old dead elliptical have in the LSST filters at z = 0.5?",
+    tools=["galaxy_photometry"],
+    status="not_understood",
+    contains=[f"{P18.age(0.5).to_value(u.Gyr):.2f} Gyr"],
+)
+case(
+    "generative",
+    "plot the SED of a very dusty (A_V = 2) 50 Myr old starburst",
+    tools=["galaxy_spectrum"],
+    args={"galaxy_spectrum": {"age_gyr": 0.05, "dust_av_mag": 2.0}},
+)
+case(
+    "generative",
+    "spectrum of a galaxy with twice solar metallicity, age 7 Gyr and an e-folding time of 500 Myr",
+    tools=["galaxy_spectrum"],
+    args={"galaxy_spectrum": {"metallicity_solar": 2.0, "age_gyr": 7.0, "tau_gyr": 0.5}},
+)
+case(
+    "generative",
+    "I want a 2048 x 2048 synthetic deep field",
+    tools=["synthetic_deep_field"],
+    args={"synthetic_deep_field": {"size_pixels": 2048}},
+)
+case(
+    "generative",
+    "mock deep image where the galaxies have a median half-light radius of 1 arcsec, 800 px across",
+    tools=["synthetic_deep_field"],
+    args={"synthetic_deep_field": {"median_radius_arcsec": 1.0, "size_pixels": 800}},
+)
+case(
+    "generative",
+    "give me 8 cosmic web maps for sigma_8 = 0.9",
+    tools=["generate_cosmic_web"],
+    args={"generate_cosmic_web": {"count": 8, "sigma8": 0.9}},
+)
+case(
+    "generative",
+    "cosmic-web density slices with Omega_m = 0.25 straight from the simulator, not the GAN",
+    tools=["generate_cosmic_web"],
+    args={"generate_cosmic_web": {"omega_m": 0.25, "method": "simulator"}},
+)
+case(
+    "units",
+    "a star has M_V = -5 and V = 10; how far away is it in kpc?",
+    tools=["magnitude_distance"],
+    numbers=[num(10 ** ((10 + 5 + 5) / 5) / 1e3, rel=0.001)],
+)
+case(
+    "units",
+    "what apparent magnitude would an M = -3 star have at 2.5 kpc?",
+    tools=["magnitude_distance"],
+    numbers=[num(-3 + 5 * np.log10(2500) - 5, tol=0.01)],
+)
+case(
+    "sky",
+    "finder chart for M13, 2 degrees wide, stars down to mag 9",
+    tools=["finder_chart"],
+    args={"finder_chart": {"field_deg": 2.0, "mag_max": 9.0}},
+)
+vega55, altair55 = (SkyCoord(*mc.star_position(n), unit="deg") for n in ("Vega", "Altair"))
+case(
+    "sky",
+    "what's the angle between Vega and Altair on the sky?",
+    tools=["angular_separation"],
+    numbers=[num(vega55.separation(altair55).deg, tol=0.01)],
+)
+polaris55 = mc.ROW_OF_HIP[mc.star_hip("Polaris")]
+case(
+    "sky",
+    "How far is Polaris, in parsecs and in light years?",
+    numbers=[num(1000 / mc.PLX[polaris55], rel=0.01), num(1000 / mc.PLX[polaris55] * 3.261564, rel=0.01)],
+)
+case(
+    "cosmology",
+    "Hubble parameter at z=2 in km/s/Mpc",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.H(2).value, rel=0.002)],
+)
+case(
+    "cosmology",
+    "comoving volume out to redshift 1, in cubic gigaparsecs",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.comoving_volume(1).to_value(u.Gpc**3), rel=0.002)],
+)
+case(
+    "ephemeris",
+    "When does Mars rise at Paranal on 2027-03-15?",
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Mars", "Paranal", "2027-03-15"))],
+)
+case(
+    "ephemeris",
+    "how much of the moon is lit on 4 July 2027?",
+    tools=["moon_phase"],
+    numbers=[num(mc.moon_illumination("2027-07-04"), tol=1.0)],
+)
+for question in [
+    "make N-body simulations of two galaxies merging",
+    "classify the galaxy in the picture I took last night",
+    "predict when the next big solar flare will happen",
+    "reserve observing time on the VLT for me",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_55 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_56 = Path(__file__).with_name("fresh56.jsonl")
+FIRST_SCORE_56 = (
+    "# fresh56.jsonl: questions written 2026-12-06 (eleventh session): conversations that change one thing (the site,"
+    " the radius, the quantity, the unit), questions in two parts, unit conversions between distance and angle units,"
+    " several typos at once, a galaxy list by constellation and brightness, and requests AEIOU cannot do. Truths from"
+    " hip2.dat, ongc.db, astropy and skyfield. Scored before any change for them: tools, arguments and answers 1.000 "
+    "(19 of 19) first. Regenerate with python evals/make_fresh.py."
+)
+case(
+    "chat",
+    "and from La Palma?",
+    setup=["When does Saturn rise at Paranal on 2027-08-10?"],
+    tools=["rise_set"],
+    contains=[mc.hm(mc.event_minutes("rise", "Saturn", "La Palma", "2027-08-10"))],
+)
+antares56 = mc.star_position("Antares")
+case(
+    "chat",
+    "what about 3 degrees?",
+    setup=["how many stars brighter than 5 are within 10 degrees of Antares?"],
+    tools=["cone_search"],
+    numbers=[num(mc.cone_count(antares56, 3, 5.0))],
+)
+case(
+    "chat",
+    "and the angular diameter distance?",
+    setup=["luminosity distance at z=2"],
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.angular_diameter_distance(2).value, rel=0.002)],
+)
+arcturus56 = mc.ROW_OF_HIP[mc.star_hip("Arcturus")]
+case(
+    "chat",
+    "how far is it in light years?",
+    setup=["Where is Arcturus?"],
+    numbers=[num(1000 / mc.PLX[arcturus56] * 3.261564, rel=0.01)],
+)
+deneb56 = mc.ROW_OF_HIP[mc.star_hip("Deneb")]
+case(
+    "sky",
+    "Where is Deneb and how far away is it?",
+    numbers=[num(mc.star_position("Deneb")[0], tol=0.01), num(1000 / mc.PLX[deneb56], rel=0.01)],
+)
+case(
+    "cosmology",
+    "What's the age of the universe at z=1, and the lookback time to it?",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.age(1).to_value(u.Gyr), rel=0.002), num(P18.lookback_time(1).to_value(u.Gyr), rel=0.002)],
+)
+sirius56 = mc.ROW_OF_HIP[mc.star_hip("Sirius")]
+case(
+    "sky",
+    "Sirius: constellation and magnitude?",
+    contains=["Canis Major"],
+    numbers=[num(mc.HP[sirius56], tol=0.01)],
+)
+case("units", "convert 4.2 light years to parsecs", tools=["convert_units"], numbers=[num(4.2 / 3.261564, rel=0.002)])
+case("units", "how many km is 1 AU?", tools=["convert_units"], numbers=[num(1.495978707e8, rel=0.001)])
+case(
+    "units",
+    "express 2.5 arcminutes in radians",
+    tools=["convert_units"],
+    numbers=[num((2.5 * u.arcmin).to_value(u.rad), rel=0.002)],
+)
+mc.cone_case("how meny stars brigther than mag 4 are within 8 degres of Spica", "Spica", 8, 4.0)
+case(
+    "cosmology",
+    "luminsoity distnace at z = 0.7",
+    tools=["cosmology_calculator"],
+    numbers=[num(P18.luminosity_distance(0.7).value, rel=0.002)],
+)
+case(
+    "ephemeris",
+    "when is the next new moon after 2027-02-01?",
+    tools=["moon_phase"],
+    contains=[_next_phase("2027-02-01", 0)],
+)
+virgo56 = sorted(
+    (r for r in ngc_rows if r[1] == "G" and r[4] == "Vir" and _ngc_mag(r) is not None), key=lambda r: _ngc_mag(r)
+)
+case(
+    "catalog",
+    "the three brightest galaxies in Virgo",
+    tools=[["find_objects", "sql_query"]],
+    contains=[[mc.shown(virgo56[0][0])], [mc.shown(virgo56[1][0])], [mc.shown(virgo56[2][0])]],
+)
+case(
+    "sky",
+    "position angle of Mizar as seen from Alcor? I mean the separation too",
+    tools=["angular_separation"],
+    numbers=[
+        num(
+            SkyCoord(*mc.star_position("Alcor"), unit="deg")
+            .separation(SkyCoord(*mc.star_position("Mizar"), unit="deg"))
+            .arcmin,
+            tol=0.05,
+        )
+    ],
+)
+for question in [
+    "how hot is the surface of Betelgeuse in kelvin?",
+    "buy me a ticket to the planetarium show",
+    "what is dark matter made of?",
+    "translate this abstract into Spanish: we present a catalog of galaxies",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_56 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_57 = Path(__file__).with_name("fresh57.jsonl")
+FIRST_SCORE_57 = (
+    "# fresh57.jsonl: questions written 2026-12-06 (eleventh session) about what the catalogs say in their own terms:"
+    " a Messier number from a common name and back, an object's kind, Hubble type, redshift and surface brightness, a"
+    " count of Messier objects in a constellation, raw SQL, the nearest stars, sunset in a city, the Moon's apparent "
+    "size in a unit, and questions AEIOU cannot answer (physical sizes, stellar futures, star counts of the Galaxy). "
+    "Truths from hip2.dat, ongc.db, astropy and skyfield. Scored before any change for them. First score: tools "
+    "0.824, answers 0.824 (14 of 17), refusal recall 0.250. Failed first: three of the four requests AEIOU cannot do "
+    "got a nearby answer: 'Is Betelgeuse physically bigger than Rigel?' compared catalog facts, 'will Betelgeuse "
+    "explode soon?' located it, 'how many stars are in the Milky Way?' counted the Hipparcos stars (physical sizes, "
+    "stellar futures and counts of the whole Galaxy are now refused with the reason; so are members of a named "
+    "cluster or group of galaxies, which had counted every galaxy on the sky or ranked anomalies). Regenerate with "
+    "python evals/make_fresh.py."
+)
+case("catalog", "What's the Messier number of the Triangulum Galaxy?", contains=["M33"])
+case("catalog", "What is NGC 4594 usually called?", contains=["Sombrero"])
+case("catalog", "What type of object is M1?", contains=[["supernova remnant", "Supernova remnant", "SNR"]])
+case("catalog", "what kind of galaxy is M87 (Hubble type)?", contains=["E"], tools=["object_info"])
+m87 = mc.ongc("NGC4486")
+case("catalog", "What's the redshift of M87?", numbers=[num(m87["redshift"], tol=0.0001)])
+case("catalog", "surface brightness of M33", numbers=[num(23.61, tol=0.01)])
+messier_sgr = mc.ONGC.execute(
+    "SELECT COUNT(*) FROM objects WHERE messier IS NOT NULL AND messier != '' AND const = 'Sgr'"
+).fetchone()[0]
+case(
+    "catalog",
+    "how many Messier objects are in Sagittarius?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(messier_sgr)],
+)
+case(
+    "data",
+    "SELECT COUNT(*) FROM hipparcos WHERE hpmag < 3",
+    tools=["sql_query"],
+    numbers=[num(int((mc.HP < 3).sum()))],
+)
+case(
+    "catalog",
+    "List the 10 nearest stars",
+    tools=[["find_objects", "sql_query"]],
+    contains=["70890"],
+)
+chicago = city("Chicago", "US")
+chicago_site = mc.EPH["earth"] + wgs84.latlon(chicago["latitude"], chicago["longitude"])
+case(
+    "ephemeris",
+    "When is sunset in Chicago on 2027-01-01?",
+    tools=["rise_set"],
+    contains=[
+        [
+            mc.hm(mc.event_time("set", chicago_site, mc.body("Sun"), "2027-01-01")),
+            mc.hm(mc.event_time("set", chicago_site, mc.body("Sun"), "2027-01-01") + 1),
+        ]
+    ],
+)
+moon_km = mc.distance_au("Moon", "2027-03-01") * 1.495978707e8
+case(
+    "ephemeris",
+    "How big does the Moon look on 2027-03-01, in arcminutes?",
+    numbers=[num(2 * math.degrees(math.asin(1737.4 / moon_km)) * 60, tol=0.3)],
+)
+case("catalog", "Which is farther away, Deneb or Betelgeuse?", starts_with=["Deneb"])
+crab57 = SkyCoord(*mc.position("M1"), unit="deg").galactic
+case(
+    "sky",
+    "what are the coordinates of the Crab Nebula in galactic?",
+    tools=["convert_coordinates"],
+    numbers=[num(crab57.l.deg, tol=0.01), num(crab57.b.deg, tol=0.01)],
+)
+for question in [
+    "Is Betelgeuse physically bigger than Rigel?",
+    "will Betelgeuse explode soon?",
+    "how many stars are in the Milky Way?",
+    "what's the chemical composition of Titan's atmosphere?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_57 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -7282,6 +7598,9 @@ def main() -> None:
         (OUT_52, FIRST_SCORE_52, BATCH_52),
         (OUT_53, FIRST_SCORE_53, BATCH_53),
         (OUT_54, FIRST_SCORE_54, BATCH_54),
+        (OUT_55, FIRST_SCORE_55, BATCH_55),
+        (OUT_56, FIRST_SCORE_56, BATCH_56),
+        (OUT_57, FIRST_SCORE_57, BATCH_57),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -58,6 +58,10 @@ def test_every_notation_of_one_position(text):
         ("galactic to equatorial: l 184.56 b -5.78", 184.56, -5.78),
         ("l,b = 184.56,-5.78 in ra dec please", 184.56, -5.78),
         ("l/b: 10.5/-3", 10.5, -3.0),
+        ("which constellation is the Galactic centre in?", 0.0, 0.0),  # reference points named in words
+        ("stars near the galactic anticenter", 180.0, 0.0),
+        ("is the north galactic pole up?", 0.0, 90.0),
+        ("RA and Dec of the SGP", 0.0, -90.0),
     ],
 )
 def test_galactic_positions_keep_their_frame(text, lon, lat):
@@ -107,6 +111,8 @@ def test_magnitude_limits_with_their_band(text, value, bound, band):
         ("If a star has G = 15 and a parallax of 2 mas", "apparent", 15.0, "G"),
         ("apparent K magnitude 14 and 20 Mpc away", "apparent", 14.0, "K"),
         ("The Sun has M = 4.83", "absolute", 4.83, None),
+        ("a star has M_V = -5 and V = 10", "absolute", -5.0, None),  # the band subscript in upper case too
+        ("a star has M_V = -5 and V = 10", "apparent", 10.0, "V"),
     ],
 )
 def test_magnitudes_as_values(text, kind, value, band):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import astropy.units as u
 import pytest
-from astropy.coordinates import SkyCoord
+from astropy.coordinates import FK5, EarthLocation, SkyCoord, get_body_barycentric
 from astropy.cosmology import WMAP9, FlatLambdaCDM, Planck18
+from astropy.time import Time
+from astropy.utils import iers
 
 from aeiou_agent.exceptions import InvalidArguments, ObjectNotFound, UserError
 from aeiou_agent.registry import ToolContext
@@ -222,6 +226,18 @@ def test_ephemeris_against_skyfield(run):
     assert polaris["always"] == "up" and polaris["rise_utc"] is None
     pos = run("body_position", target="Saturn", time_utc="2026-09-01T03:00", site="CTIO").data
     assert pos["altitude_deg"] == pytest.approx(24.69, abs=0.05)
+    assert pos["airmass"] == pytest.approx(1 / math.sin(math.radians(24.69)), rel=0.01)  # sec z well above 20°
+    m83 = run("body_position", target="M83", time_utc="2024-04-10T03:00", site="Paranal").data
+    paranal = EarthLocation(lat=m83["site"]["latitude_deg"] * u.deg, lon=m83["site"]["longitude_deg"] * u.deg)
+    moment = Time("2024-04-10T03:00:00", scale="utc", location=paranal)  # inside the bundled IERS table
+    apparent = SkyCoord(m83["ra_deg"] * u.deg, m83["dec_deg"] * u.deg).transform_to(FK5(equinox=moment))
+    with iers.conf.set_temp("auto_download", False):
+        hour_angle = (moment.sidereal_time("apparent") - apparent.ra).wrap_at(12 * u.hourangle).hour
+    assert m83["hour_angle_h"] == pytest.approx(hour_angle, abs=0.01)  # astropy's LST − apparent RA
+    mars = run("body_position", target="Mars", time_utc="2027-01-01T00:00").data
+    moment = Time("2027-01-01T00:00:00", scale="tdb")
+    from_sun = (get_body_barycentric("mars", moment) - get_body_barycentric("sun", moment)).norm().to_value(u.au)
+    assert mars["sun_distance_au"] == pytest.approx(from_sun, abs=2e-4)  # astropy's own ephemeris
     moon = run("body_position", target="Moon", time_utc="2026-11-25").data
     assert 29.3 < moon["angular_diameter_arcmin"] < 34.1  # the Moon's apparent size always lies in this range
     phase = run("moon_phase", time_utc="2026-12-24").data

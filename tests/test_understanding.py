@@ -119,6 +119,19 @@ def test_cosmology_parameters_and_little_h(obs):
         ("How long would it take to fly to Proxima Centauri at light speed?", "travel times"),
         ("show me a live picture from the Hubble Space Telescope", "live or real-time"),  # went to the papers
         ("fit this SED of a z = 0.5 galaxy for its stellar mass", "fitting of observed spectra"),  # not modelled
+        ("make N-body simulations of two galaxies merging", "galaxy mergers"),  # drew Sérsic galaxies
+        ("simulate the collision of the Milky Way and Andromeda", "collisions"),  # looked up Andromeda
+        ("what is the metallicity of Vega?", "abundances"),
+        ("Is Betelgeuse physically bigger than Rigel?", "physical sizes"),  # compared catalog facts
+        ("will Betelgeuse explode soon?", "how stars evolve"),  # located Betelgeuse
+        ("how many stars are in the Milky Way?", "Milky Way"),  # counted the Hipparcos stars
+        ("how many galaxies are in the Virgo cluster?", "Virgo cluster"),  # counted every galaxy on the sky
+        ("list galaxies in the Local Group", "Local Group"),  # ranked anomalies
+        ("How fast is the Earth moving around the Sun?", "speeds"),  # gave the Sun's position
+        ("When will Halley's comet return?", "comets"),
+        ("Where is the ISS right now?", "artificial satellites"),  # 'did you mean Polarissima?'
+        ("What's the redshift of the CMB?", "recombination"),  # cited CMB-GAN
+        ("How big is Betelgeuse in km?", "physical sizes"),  # gave its catalog facts
     ],
 )
 def test_out_of_scope_is_refused_naming_why_and_what_aeiou_can_do(obs, question, phrase):
@@ -250,6 +263,63 @@ def test_find_place_is_planned_from_its_declaration_alone(obs):
     bad = obs.call_tool("find_place", {"name": "Atlantis Prime"})
     assert bad.call.error and "don't know a city" in bad.call.error
 
+    now = obs.ask("What time is it in Tokyo?")  # the local time now (it was refused when written as out of scope)
+    (call,) = now.calls
+    assert call.tool == "find_place" and call.args["time_utc"] and "UTC+9" in now.text
+    assert obs.ask("What sidereal time is it at Paranal?").status == "not_understood"  # no tool gives it
+
+
+def test_a_written_position_rises_and_is_up_and_a_position_has_no_distance(obs):
+    up = obs.ask("is RA 12h51m Dec +27d up from Paranal at 2027-05-01 04:00 UTC?")
+    (call,) = up.calls
+    assert call.tool == "body_position" and call.args["target"] == "192.750000 +27.000000"
+    assert up.text.startswith("Yes") and call.result["altitude_deg"] > 0
+    rises = obs.ask("when does the galactic centre rise at La Silla on 2027-06-01?")
+    assert [c.tool for c in rises.calls] == ["rise_set"] and "Sagittarius" not in rises.text
+    centre = SkyCoord(rises.calls[0].args["target"], unit="deg")
+    assert centre.galactic.l.wrap_at("180d").deg == pytest.approx(0, abs=1e-4)
+    far = obs.ask("What is the distance to the Galactic centre?")  # converted coordinates; then no such object
+    assert far.status == "not_understood" and not far.calls and "has no distance" in far.text
+    apart = obs.ask("distance between 12h30m +12d and 12h26m +12d57m")  # two positions: on the sky
+    assert [c.tool for c in apart.calls] == ["angular_separation"]
+
+
+def test_airmass_and_hour_angle_are_given_and_a_site_is_asked_for_when_missing(obs):
+    answer = obs.ask("airmass of M83 from Paranal at 2027-04-10 03:00 UTC")  # the airmass was silently dropped
+    (call,) = answer.calls
+    assert call.tool == "body_position" and f"airmass {call.result['airmass']:.2f}" in answer.text
+    angle = obs.ask("what is the hour angle of Vega from Kitt Peak at 2027-06-01 06:00 UTC?")  # was refused
+    assert [c.tool for c in angle.calls] == ["body_position"] and "hour angle -3.4" in angle.text
+    for question in ("what is the altitude of Vega now?", "what is the airmass of Vega?"):  # gave RA/Dec only
+        nowhere = obs.ask(question)
+        assert nowhere.status == "not_understood" and "From which observatory?" in nowhere.text, question
+
+
+def test_is_it_visible_opens_with_yes_or_no(obs):
+    never = obs.ask("Is M13 visible from Sydney on 2027-01-01?")  # began with '0.0 hours above 30°'
+    assert [c.tool for c in never.calls] == ["observability"] and never.text.startswith("No: ")
+    assert never.calls[0].result["hours_above_limit_in_dark"] == 0
+    seen = obs.ask("Can I observe M42 from Paranal on 2026-12-15?")
+    assert seen.text.startswith("Yes: ") and seen.calls[0].result["hours_above_limit_in_dark"] > 0
+
+
+def test_a_list_sorted_by_a_column_shows_it_and_nearest_galaxies_say_there_are_no_distances(obs):
+    biggest = obs.ask("what are the biggest nebulae in the NGC catalogue?")  # sorted by a column it did not show
+    rows = biggest.calls[0].result["rows"]
+    sizes = [row["sorted_value"] for row in rows]
+    assert "| Major axis (arcmin) |" in biggest.text and sizes == sorted(sizes, reverse=True)
+    assert f"| {rows[0]['sorted_value']:.1f} |" in biggest.text
+    nearest = obs.ask("nearest galaxy to us")  # OpenNGC has no distances: it was the brightest, said as nearest
+    assert "OpenNGC lists no distances" in nearest.text
+
+
+def test_distances_from_the_sun_and_radii_of_planets_are_given_when_asked(obs):
+    answer = obs.ask("How far is Mars from the Sun on 2027-01-01?")  # gave the distance from Earth only
+    (call,) = answer.calls
+    assert answer.text.startswith(f"Mars is {call.result['sun_distance_au']:.4f} AU from the Sun")
+    moon = obs.ask("What's the diameter of the Moon in km?")  # refused as a star's physical size
+    assert moon.text.startswith("The Moon has a radius of 1737.4 km (diameter 3474.8 km)")
+
 
 def test_typos_in_keywords_are_read_and_said(obs):
     answer = obs.ask("distnace to Vega")
@@ -271,6 +341,9 @@ def test_typos_in_keywords_are_read_and_said(obs):
         ("emulating radiative-transfer runs of the epoch of reionisation with an autoencoder", "arXiv:1905.06958"),
         # 'VAEs' and 'product-of-experts' count as the passage's 'VAE' and 'product of experts'
         ("a product-of-experts inference network for VAEs with several input types", "arXiv:1802.05335"),
+        # a data release by its short name: was refused, and in longer words ranked Survey2Survey first
+        ("How much sky does DES DR2 cover and in which bands?", "arXiv:2101.05765"),
+        ("How much sky does the Dark Energy Survey DR2 cover?", "arXiv:2101.05765"),
     ],
 )
 def test_papers_described_in_other_words_are_found(obs, question, paper):
@@ -519,9 +592,11 @@ def test_a_fact_of_the_conversations_object_goes_to_the_tool_that_has_it(obs):
 def test_a_unit_asked_for_is_used_and_sizes_or_places_no_tool_has_are_named(obs):
     answer = obs.ask("distance to the Moon on 2026-03-03 in km")
     assert "the Moon is at" in answer.text and "km) from Earth" in answer.text and answer.grounded
+    sun = obs.ask("what is the diameter of the Sun in km?")  # the ephemeris has the radii of the Sun and planets
+    assert sun.text.startswith("The Sun has a radius of 695700.0 km (diameter 1391400.0 km)")
     refused_naming(
         obs,
-        ("what is the diameter of the Sun in km?", "physical sizes"),
+        ("what is the diameter of Betelgeuse in km?", "physical sizes"),  # a star's is in no catalog
         ("Where is the nearest observatory to me?", "your location"),
     )
 
@@ -882,3 +957,12 @@ def test_words_of_the_tools_descriptions_are_no_typos_and_validation_is_research
     checked = obs.ask("who checked that the re-reduced ESA astrometry satellite catalogue is reliable?")
     assert any(c.id == "arXiv:0708.1752" for c in checked.citations)
     assert [c.tool for c in obs.ask("who discovered Uranus?").calls] == []  # history, not research: refused
+
+
+def test_a_tool_input_given_a_value_is_no_fact_asked_and_magnitudes_given_are_no_missing_brightness(obs):
+    answer = obs.ask("photometry of a galaxy with twice the solar metallicity")  # was refused as 'metallicity'
+    assert [c.tool for c in answer.calls] == ["galaxy_photometry"]
+    assert answer.calls[0].args["metallicity_solar"] == 2.0
+    answer = obs.ask("a star has M_V = -5 and V = 10; how far away is it in kpc?")
+    assert [c.tool for c in answer.calls] == ["magnitude_distance"] and "10.0000 kpc" in answer.text
+    assert "no brightness" not in answer.text  # the magnitudes were inputs: nothing asked was left unanswered

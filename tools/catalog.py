@@ -333,7 +333,7 @@ def cone_search(
     rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
     order = _order(catalog, cols, rows_idx, mags, order_by, sep, sort_by, descending)
     total = int(rows_idx.size)
-    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]])
+    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]], sort_by)
     filters = {
         "mag_max": mag_max,
         "mag_min": mag_min,
@@ -349,6 +349,7 @@ def cone_search(
         "filters": filters,
         "order_by": order_by if sort_by is None else "column",
         "sort_label": _sort_label(sort_by, descending),
+        "sort_column": _shown_sort_column(catalog, sort_by),
         "count": total,
         "returned": len(rows),
         "overflow": total > len(rows),
@@ -411,10 +412,33 @@ def _shown(rows: list[dict[str, Any]], order_by: str) -> str:
     return f"; first {min(5, len(rows))} by {order}: {shown}"
 
 
+# Columns every table of that catalog shows already; a search sorted by another column shows it as well
+_SHOWN_COLUMNS = {"hipparcos": {"b_v", "dist_pc", "magnitude"}, "ngc": {"magnitude"}}
+
+
+def _shown_sort_column(catalog: str, sort_by: str | None) -> str | None:
+    """The label of the column a search was sorted by, when the table needs a column for it ('major axis (arcmin)')."""
+    if sort_by is None or sort_by in _SHOWN_COLUMNS.get(catalog, set()):
+        return None
+    label = COLUMN_LABELS.get(sort_by, sort_by)
+    return label[:1].upper() + label[1:]
+
+
 def _rows(
-    ctx: ToolContext, catalog: str, cols: dict[str, Any], rows_idx: np.ndarray, mags: np.ndarray, sep: np.ndarray | None
+    ctx: ToolContext,
+    catalog: str,
+    cols: dict[str, Any],
+    rows_idx: np.ndarray,
+    mags: np.ndarray,
+    sep: np.ndarray | None,
+    sort_by: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Result rows (JSON-able) for catalog rows ``rows_idx``, with separations when a centre was given."""
+    """Result rows (JSON-able) for catalog rows ``rows_idx``, with separations when a centre was given.
+
+    Sorted by a column the table does not show ('the biggest nebulae': the major axis), each row has its value too.
+    """
+    shown = sort_by is not None and _shown_sort_column(catalog, sort_by) is not None
+    sorted_values = _column(catalog, cols, rows_idx, sort_by) if sort_by is not None and shown else None
     star_names = {hip: names[0] for hip, names in ctx.store.star_names_by_hip.items()} if catalog == "hipparcos" else {}
     rows: list[dict[str, Any]] = []
     for i, r in enumerate(int(x) for x in rows_idx):
@@ -448,6 +472,8 @@ def _rows(
             }
         if sep is not None:
             row["separation_deg"] = round(float(sep[i]), 5)
+        if sorted_values is not None:
+            row["sorted_value"] = None if np.isnan(sorted_values[i]) else round(float(sorted_values[i]), 6)
         rows.append(row)
     return rows
 
@@ -619,7 +645,7 @@ def find_objects(
     rows_idx, mags = rows_idx[keep], mags[keep]
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
     order = _order(catalog, cols, rows_idx, mags, order_by, ids, sort_by, descending)
-    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], None)
+    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], None, sort_by)
     from aeiou_agent.store.catalogs import constellation_names
 
     region = constellation_names()[abbr] if abbr else None
@@ -640,6 +666,7 @@ def find_objects(
         "filters": filters,
         "order_by": order_by if sort_by is None else "column",
         "sort_label": _sort_label(sort_by, descending),
+        "sort_column": _shown_sort_column(catalog, sort_by),
         "count": int(rows_idx.size),
         "returned": len(rows),
         "overflow": rows_idx.size > len(rows),

@@ -332,24 +332,40 @@ def body_position(
             data["vmag"] = round(magnitude, 2)
             sources.append(MAGNITUDES)
             summary += f"; V = {magnitude:.2f}"
+        data["radius_km"] = RADIUS_KM[label.lower()]
         if label != "Sun":
+            data["sun_distance_au"] = float(eph["sun"].at(t).observe(body).distance().au)
             data["illuminated_fraction"] = float(apparent.fraction_illuminated(eph["sun"]))
             data["illuminated_percent"] = round(100 * data["illuminated_fraction"], 1)
             sun_dir = earth.at(t).observe(eph["sun"]).apparent()
             data["elongation_deg"] = float(apparent.separation_from(sun_dir).degrees)
             summary += f"; {data['elongation_deg']:.1f}° from the Sun"
     if where:
-        alt, az, _ = astrometric.apparent().altaz(temperature_C=10.0, pressure_mbar="standard")
+        apparent_topocentric = astrometric.apparent()
+        alt, az, _ = apparent_topocentric.altaz(temperature_C=10.0, pressure_mbar="standard")
+        hour_angle, _dec, _distance = apparent_topocentric.hadec()
         data.update(
             site=_site_data(where),
             altitude_deg=round(float(alt.degrees), 3),
             azimuth_deg=round(float(az.degrees), 3),
             above_horizon=bool(alt.degrees > 0),
+            hour_angle_h=round(float((hour_angle.hours + 12) % 24 - 12), 4),  # west of the meridian is positive
         )
         summary += f"; from {where.name}: altitude {alt.degrees:.1f}°, azimuth {az.degrees:.1f}°"
-        if alt.degrees <= 0:
+        if alt.degrees > 0:
+            data["airmass"] = round(airmass(float(alt.degrees)), 3)
+            summary += f", airmass {data['airmass']:.2f}"
+        else:
             summary += " (below the horizon)"
     return ToolResult(data=data, summary=summary, sources=sources)
+
+
+def airmass(altitude_deg: float) -> float:
+    """Relative air mass at an apparent altitude above the horizon (Pickering 2002; 1 at the zenith, ~38 at 0°).
+
+    Plane-parallel sec z diverges at the horizon; Pickering's fit follows the real atmosphere there.
+    """
+    return 1.0 / math.sin(math.radians(altitude_deg + 244.0 / (165.0 + 47.0 * altitude_deg**1.1)))
 
 
 @tool("ephemeris")

@@ -198,6 +198,9 @@ FRAME_WORDS = {
 }
 
 
+_GALACTIC_PLACE = re.compile(r"\s+(centre|center|anti-?cent(re|er)|halo|dis[ck]|bulge|nucleus|bar)\b")
+
+
 def extract_frames(text: str) -> tuple[str | None, str | None]:
     """(from_frame, to_frame) named in the question: 'from galactic to equatorial', 'ecliptic coordinates of'."""
     t = text.lower()
@@ -205,6 +208,8 @@ def extract_frames(text: str) -> tuple[str | None, str | None]:
     for word, frame in FRAME_WORDS.items():
         for found in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", t):
             if word == "galactic" and t[max(0, found.start() - 5) : found.start()] == "super":
+                continue
+            if word == "galactic" and _GALACTIC_PLACE.match(t, found.end()):  # 'the Galactic centre' is a place
                 continue
             positions.append((found.start(), frame))
     positions.sort()

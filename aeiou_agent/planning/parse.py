@@ -359,7 +359,8 @@ ASKS: dict[str, str] = {
     "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
     "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
     "redshift": r"\bredshift\b(?!\s*(?:of\s+|=\s*|is\s+|z\s*=\s*)?[\d.])|\bradial velocit(y|ies)\b"
-    r"|\brecession(al)? (velocity|speed)\b",  # 'at redshift 0.3' gives one; it asks for none
+    r"|\brecession(al)? (velocity|speed)\b"  # 'at redshift 0.3' gives one; it asks for none
+    r"|\bhow fast\b.*\b(approach|reced|moving (away|towards))\w*",
     "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
     r"|\b(clears?|dips? below|sinks? below) the horizon\b",
@@ -369,8 +370,13 @@ ASKS: dict[str, str] = {
     r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b"
     r"|\bwhat should (i|we) (look at|point at)\b|\bworth (looking at|observing|seeing|a look)\b"
     r"|\banything (good|interesting|nice) to (see|observe|look at)\b",
-    "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b|\bis (it|the \w+|\w+) up\b",
+    "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b"
+    r"|\bis (it|the \w+(?: \w+){0,2}|\w+) up\b"
+    r"|\bis\s+(?:ra\b|α|\d)[^?]{0,40}?\s+up\b",  # 'is RA 12h51m Dec +27d up'
     "proper_motion": r"\bproper motions?\b",
+    "airmass": r"\bair ?mass(es)?\b",
+    "hour_angle": r"\bhour angles?\b",
+    "local_time": r"\bwhat time is it\b|\bwhat(?:'s| is) the (?:local |current )?time\b|\b(current|local) time\b",
     "visibility": r"\bhow high will\b|\bmax(imum)? altitude\b|\bhighest (altitude|elevation)\b|\bobservab(le|ility)\b"
     r"|\baltitude (curve|plot|through the night|over the night)\b|\b(plot|chart|graph) (of )?(the |its )?altitude\b"
     r"|\bhow long (is|will|does) .* (stay )?(above|up|visible)\b",
@@ -438,6 +444,7 @@ _METHOD = re.compile(
 # Facts no tool has: the answer names them instead of answering something else.
 RADIAL_VELOCITIES_OF_STARS = "radial velocities of stars"  # OpenNGC has them for galaxies: asked of one, answered
 SPECTRAL_TYPES = "spectral types or luminosity classes"  # SIMBAD has one object's: asked of one, it answers
+PHYSICAL_SIZES = "physical sizes (radii) of stars or galaxies"  # the planets' and the Moon's radii are known
 UNSUPPORTED: list[tuple[str, str]] = [
     (
         # of one object SIMBAD answers (ASKS 'spectral_type'); as a filter over many, no catalog can
@@ -448,19 +455,36 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bmass of\b|\bhow massive\b|\bmasses of\b", "masses of stars or planets"),
     (
+        r"\b(will|going to|when will|about to|ever|soon)\b.*\b(explode|go (super)?nova|blow up|collapse|die)\b",
+        "predictions of how stars evolve or end",
+    ),
+    (
+        r"\bgalax\w*\s+(\w+\s+){0,2}?(merg\w*|collid\w*|collisions?|crash\w*)\b"
+        r"|\b(merg\w*|collid\w*|interacting)\s+(\w+\s+)?galax\w*|\b(mergers?|collisions?) of (\w+\s+)?galax\w*"
+        r"|\b(simulat\w*|model\w*|animat\w*)\b.*\b(collisions?|mergers?|merging|collid\w*)\b",
+        "simulations of galaxy mergers or collisions (the simulators make cosmic-web density fields; the generators "
+        "draw single galaxy images)",
+    ),
+    (
         r"\bfit(ting|s)? (the |a |an |my |this |that |these |observed )*(spectrum|spectra|seds?|photometry)\b"
         r"|\b(sed|spectral|spectrum|full[- ]spectrum) fitting\b",
         "fitting of observed spectra or SEDs (I model the spectra of stellar populations you describe; I do not fit "
         "data)",
     ),
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
+    (
+        r"\bsidereal time\b|\blst\b|\bsidereal day\b",
+        "sidereal times (the tools give UTC, local civil time and an object's hour angle from a site)",
+    ),
     (r"\bradial velocit(y|ies)\b", RADIAL_VELOCITIES_OF_STARS),
     (
         r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b"
+        r"|\bphysically (bigger|larger|smaller|biggest|largest|smallest)\b|\b(actual|true|real) sizes?\b"
         r"|\b(light[- ]?years?|parsecs?|pc|kpc|km|kilomet(er|re)s?|miles) (across|wide|in (diameter|size|radius))\b"
-        r"|\b(diameter|radius|size|circumference|width)\b.*\bin (km|kilomet(er|re)s|miles|met(er|re)s|light[- ]?years"
+        r"|\b(diameter|radius|size|circumference|width|big|large|wide)\b.*\bin (km|kilomet(er|re)s|miles|met(er|re)s"
+        r"|light[- ]?years"
         r"|parsecs|pc|kpc|au)\b",
-        "physical sizes (radius) of stars",
+        PHYSICAL_SIZES,
     ),
     (r"\bmetallicit\w*|\b(chemical )?composition\b|\babundances?\b|\bmade of\b", "compositions or abundances"),
     (
@@ -477,8 +501,24 @@ UNSUPPORTED: list[tuple[str, str]] = [
     ),
     (r"\bcolou?r (of|is) the sky\b|\bsky (on|of) (mars|venus|titan)\b|\bweather on\b", "skies and climates of planets"),
     (
-        r"\b(rovers?|spacecraft|space probes?|landers?|astronauts?|space stations?|space missions?)\b",
-        "spacecraft or missions",
+        r"\b(rovers?|spacecraft|space probes?|landers?|astronauts?|space stations?|space missions?|iss|satellites?"
+        r"|starlink)\b(?! (images?|galax\w+))",
+        "spacecraft, artificial satellites or missions",
+    ),
+    (
+        r"\b(comets?|asteroids?|meteors?|meteor showers?|meteorites?|minor planets?)\b",
+        "comets, asteroids or meteors (the ephemeris has the Sun, the Moon and the planets)",
+    ),
+    (
+        r"\bhow fast\b(?!.*\b(receding|approaching|moving away|moving towards|spin|rotate|turn)s?\b)"
+        r"|\borbital (speed|velocity)\b|\b(speed|velocity) of (the )?(earth|moon|sun|mercury|venus|mars|jupiter|saturn"
+        r"|uranus|neptune|pluto)\b",
+        "speeds of the Sun, Moon or planets in space (the tools give positions and distances)",
+    ),
+    (
+        r"\b(redshift|z) of (the )?(cmb|cosmic microwave background|recombination|last scattering|decoupling)\b",
+        "redshift for recombination or the CMB (the calculator works at a redshift you give: 'age of the "
+        "universe at z = 1090')",
     ),
     (
         r"\bcritical density\b|\bdensity parameter of\b",
@@ -520,9 +560,10 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "history of discoveries or exploration",
     ),
     (
-        r"\b(how many|number of) \w+ (are there |are |exist |there are )?in the (observable |whole |entire )?"
-        r"(universe|cosmos)\b",
-        "counts of everything in the universe",
+        r"\b(how many|number of) \w+ (are there |are |exist |there are )?in (the (observable |whole |entire )?"
+        r"(universe|cosmos|milky way|galaxy)|our galaxy)\b",
+        "counts of everything in the universe or the Milky Way (the catalogs count what they hold: ask how many "
+        "Hipparcos stars or NGC objects meet a condition)",
     ),
     (
         r"\b(live|real[- ]time|streaming|webcam)\s+(\w+\s+){0,2}(pictures?|images?|photos?|feeds?|views?|streams?|"
@@ -557,6 +598,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
 _KNOWN_ATTRIBUTES = re.compile(
     r"\b(names?|identifiers?|designations?|aliases|ids?|numbers?|catalog(ue)? (entry|number)|hip|ngc|ic|messier|"
     r"ra|dec|right ascension|declination|latitude|longitude|galactic|ecliptic|equatorial|supergalactic|alt|az|"
+    r"air ?mass|hour angle|"
     r"diameter|major axis|minor axis|axes|extent|position angle|surface brightness|magnitudes?|mag|vmag|bmag|"
     r"modulus|elongation|from the sun|radial velocity|velocity|(angular )?separation|types?|class(ification)?|"
     r"nature|details|info(rmation)?|facts|data|properties|summary|overview|brightest|faintest|nearest|closest|"
@@ -894,7 +936,34 @@ def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]
             frame = "galactic" if re.search(r"\bfrom\s+galactic\b|\bgalactic\s+(to|into)\b", text, re.I) else "icrs"
             positions.append(SkyPosition(lon, lat, frame, match.group(0)))
             spans.append((match.start(), match.end()))
+    for match in _NAMED_POINT.finditer(text):  # 'the Galactic centre', 'the north galactic pole'
+        if free(match.start(), match.end()):
+            lon, lat = _NAMED_POINTS[_point_key(match.group(0))]
+            positions.append(SkyPosition(lon, lat, "galactic", match.group(0)))
+            spans.append((match.start(), match.end()))
     return positions, spans
+
+
+# Reference points of the Galaxy, named in words: (l, b) in degrees
+_NAMED_POINTS = {
+    "centre": (0.0, 0.0),
+    "anticentre": (180.0, 0.0),
+    "north pole": (0.0, 90.0),
+    "south pole": (0.0, -90.0),
+}
+_NAMED_POINT = re.compile(
+    r"\bgalactic\s+(?:cent(?:re|er)|anti-?cent(?:re|er))\b|\b(?:north|south)(?:ern)?\s+galactic\s+pole\b"
+    r"|\bgalactic\s+(?:north|south)\s+pole\b|\b[ns]gp\b",
+    re.IGNORECASE,
+)
+
+
+def _point_key(phrase: str) -> str:
+    """The key of _NAMED_POINTS a phrase names."""
+    lowered = phrase.lower()
+    if "pole" in lowered or "gp" in lowered:
+        return "north pole" if lowered.startswith("n") or "north" in lowered else "south pole"
+    return "anticentre" if "anti" in lowered else "centre"
 
 
 def _designation_decimals(seconds: str | None) -> float:
@@ -974,7 +1043,8 @@ class Magnitude:
 def find_magnitudes(text: str) -> list[Magnitude]:
     """Apparent and absolute magnitudes as values, with their bands ('G = 15', 'apparent K magnitude 14')."""
     found: list[Magnitude] = []
-    absolute = re.search(rf"(?<![A-Za-z_])M(?:_?{_BAND.replace('?P<band>', '')})?\s*=\s*({NUM})", text) or re.search(
+    bands = _BAND.replace("?P<band>", "")
+    absolute = re.search(rf"(?<![A-Za-z_])M(?:_?(?i:{bands}))?\s*=\s*({NUM})", text) or re.search(
         rf"absolute\s+(?:\w+\s+)?mag(?:nitude)?\s*(?:of|is|=)?\s*({NUM})", text, re.IGNORECASE
     )
     if absolute:

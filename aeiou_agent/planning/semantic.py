@@ -35,6 +35,7 @@ from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.planning.parse import (
     KEYWORDS,
+    PHYSICAL_SIZES,
     RADIAL_VELOCITIES_OF_STARS,
     REQUEST,
     SPECTRAL_TYPES,
@@ -88,6 +89,8 @@ OBJECT_INTENTS = frozenset(
 )
 # Intents about the Sun, the Moon or a planet at a time, for multi-part questions ('the Moon's phase and moonrise').
 BODY_INTENTS = frozenset({"body_position", "rise_set", "moon_phase", "observability"})
+# What the position tool gives only from a site: asked without one, the planner asks which site
+SITE_FACTS = frozenset({"altitude", "airmass", "hour_angle"})
 MAGNITUDE_TOOLS = frozenset({"magnitude_distance", "sql_query", "whats_up"})
 CONDITION_TOOLS = frozenset({"cone_search", "find_objects"})  # catalog searches that take column conditions
 CATALOG_NAMES = {"hipparcos": "Hipparcos", "ngc": "OpenNGC"}
@@ -269,6 +272,14 @@ _NAME_TRIGGER = re.compile(
     r"|from earth|away|in light years|in parsecs|in degrees|today|tonight|and|with|according to|in simbad|in ned"
     r"|from simbad|from ned|on simbad|on ned)\b)",
     re.IGNORECASE,
+)
+_ASKED_FACT = re.compile(
+    r"^(?:the\s+)?(?:distance|position|coordinates|location|brightness|magnitude|size|parallax|constellation|"
+    r"altitude|redshift)\s+(?:to|of|from|for)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_GROUP_OF_GALAXIES = re.compile(
+    r"\b(?:in|of|within|from) (?:the )?(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?P<kind>(?i:(?:super)?cluster|group))\b"
 )
 _FAINTEST = re.compile(r"\b(faintest|dimmest)\b")  # faintest first, in either catalog search
 _NEAR_SOMETHING = re.compile(r"\b(near|around|of|from|surround\w*|close to|next to)\s+(the\s+)?[A-Z0-9]")
@@ -737,6 +748,10 @@ class SemanticPlanner:
         args: dict[str, Any] = {}
         # a follow-up of the same tool ('and for Albireo?', 'make it 2 degrees') keeps what it does not change
         kept = context.args if context.intent == tool and (FOLLOW_UP.search(text) or len(text.split()) <= 2) else {}
+
+        def tool_gives(fact: str) -> bool:
+            return fact in self.provides.get(tool, set())
+
         catalog_pool = list(parsed.catalogs)  # added catalogs, then the store's tables, in the order named
         if catalog_pool:
             catalog_pool += [table for table, words in LOCAL_CATALOG_WORDS if re.search(words, text, re.IGNORECASE)]
@@ -754,7 +769,11 @@ class SemanticPlanner:
             elif "place" in kinds:  # beside an object, only a known site or city ('for M57' names no place)
                 takes_object = any("object" in k for k in spec.kinds.values())
                 value = self._named_place(text) if takes_object else self._place_phrase(text)
-            elif "time" in kinds and (find_when(text, self._now()) or context.when):
+            elif "time" in kinds and (
+                find_when(text, self._now())
+                or context.when
+                or ("local_time" in parsed.asks and tool_gives("local_time"))  # 'what time is it in Tokyo?': now
+            ):
                 value = self._when(text, context, date_only=False)
             elif "count" in kinds and parsed.count is not None:
                 value = parsed.count
@@ -851,6 +870,8 @@ class SemanticPlanner:
             for what, phrase in parsed.unsupported
             if not (what == RADIAL_VELOCITIES_OF_STARS and deep_sky_only)
             and not (what == SPECTRAL_TYPES and _of_one_object(phrase))
+            and not (what == PHYSICAL_SIZES and bodies and not mentions)  # 'the diameter of the Moon in km'
+            and not self._given_as_input(parsed, phrase)
         ]
         if unsupported and not literature and not self._declared_values(parsed):
             what = " or ".join(dict.fromkeys(what for what, _phrase in unsupported))
@@ -858,6 +879,22 @@ class SemanticPlanner:
             return refuse(
                 "unsupported",
                 f"I can't answer that: you asked about {asked}, and the local catalogs and tools have no {what}.",
+            )
+        group = _GROUP_OF_GALAXIES.search(parsed.text)
+        if group and not literature and not any(m.start <= group.start("name") < m.end for m in mentions):
+            return refuse(  # 'how many galaxies are in the Virgo cluster?' is no count over the whole sky
+                "unsupported",
+                f"I can't answer that: the catalogs do not say which objects belong to the "
+                f"{group.group('name')} {group.group('kind')} (or any cluster or group of galaxies). Name a "
+                "constellation ('galaxies in Virgo') or a centre and radius ('galaxies within 3° of M87').",
+            )
+        if "distance" in parsed.asks and len(parsed.positions) == 1 and not (mentions or bodies or literature):
+            where = parsed.positions[0].text.strip()
+            return refuse(
+                "unsupported",
+                f"I can't answer that: '{where}' is a position on the sky, not a catalogued object, and a position "
+                "has no distance. The catalogs give distances of Hipparcos stars (from their parallaxes): ask which "
+                "stars lie within a small radius of it.",
             )
         attribute = parsed.unknown_attribute
         holder = (
@@ -967,6 +1004,9 @@ class SemanticPlanner:
                 return "angular_separation"
             if "constellation" in parsed.asks:
                 return "constellation"
+            sky_facts = [fact for fact in ("visibility", "rise_set", "altitude") if fact in parsed.asks]
+            if sky_facts and (bodies or self._named_place(parsed.text) or self._place_phrase(parsed.text)):
+                return self._provider(sky_facts[0])  # 'is 12h51m +27d up from Paranal at …': where it is in the sky
             if (
                 intent in {"cone_search", "find_objects"}
                 or re.search(r"\b(within|around|near|how many|count|list|stars|galaxies)\b", lowered)
@@ -1437,6 +1477,22 @@ class SemanticPlanner:
             parsed.declared_values = counts
         return parsed.declared_values
 
+    def _given_as_input(self, parsed: Parsed, phrase: str) -> bool:
+        """Whether ``phrase`` ('metallicity') names a tool's argument that the question gives a value for.
+
+        'photometry of a galaxy with twice the solar metallicity' describes an input; 'the metallicity of Vega' asks
+        a fact no tool has.
+        """
+        for spec in self.registry:
+            for name, words in spec.declaration.words.items():
+                if "option" in spec.kinds.get(name, ()):
+                    continue
+                if any(phrase.lower() in word.lower() for word in words) and (
+                    extract.extract_named_value(parsed.numbers_text, name, words) is not None
+                ):
+                    return True
+        return False
+
     def _offering_choice(self, text: str) -> str | None:
         """The one tool with a mode the question asks for by a declared word ('N-body = simulator').
 
@@ -1727,7 +1783,8 @@ class SemanticPlanner:
             )
             if designation:
                 return " ".join(designation.split())
-        candidates = [m.group(1).strip() for m in _NAME_TRIGGER.finditer(text)]
+        # 'what is the distance to the Galactic centre': the name follows the fact asked
+        candidates = [_ASKED_FACT.sub("", m.group(1).strip()) for m in _NAME_TRIGGER.finditer(text)]
         candidates += re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b", text)
         filters = tuple(cut.text.lower() for cut in _PARSED.get().column_cuts)  # 'Messier galaxies': no name
         candidates = [c for c in candidates if not c.lower().startswith(filters) and not PRONOUN.match(c)]
@@ -1850,6 +1907,9 @@ class SemanticPlanner:
             return _object_arg(mentions[0])
         if bodies:
             return bodies[0]
+        positions = _PARSED.get().positions
+        if positions:  # 'is 12h51m +27d up', 'when does the Galactic centre rise'
+            return positions[0].target()
         return self._objects(text, mentions, context, notes=notes)[0]
 
     # ------------------------------------------------------------------ intents
@@ -2006,8 +2066,11 @@ class SemanticPlanner:
             args["constellation"] = constellation
         args.update(self._magnitude_filter(parsed, catalog, notes))
         args.update(_column_conditions(parsed, catalog, previous.get("where", [])))
-        if catalog == "hipparcos" and re.search(r"\b(nearest|closest|nearby)\b", lowered):
+        nearest = re.search(r"\b(nearest|closest|nearby)\b", lowered)
+        if catalog == "hipparcos" and nearest:
             args["order_by"] = "distance"
+        elif nearest and catalog == "ngc" and "order_by" not in _column_order(parsed, catalog):
+            notes.append("OpenNGC lists no distances, so I could not sort by distance: these are by brightness.")
         elif _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
         args.update(_column_order(parsed, catalog))
@@ -2493,7 +2556,8 @@ class SemanticPlanner:
         notes: list[str] = []
         target = self._target(text, mentions, bodies, context, notes)
         args: dict[str, Any] = {"target": target, "time_utc": self._when(text, context, date_only=False)}
-        args.update(self._site(text, context, "body_position", required=False))
+        from_a_site = set(_PARSED.get().asks) & SITE_FACTS  # 'the altitude of Vega now': from where?
+        args.update(self._site(text, context, f"the {_fact_words(from_a_site)}", required=bool(from_a_site)))
         return Plan("body_position", [PlannedCall("body_position", args)], notes=notes)
 
     def _build_rise_set(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
@@ -2560,6 +2624,11 @@ _NOT_UNKNOWN_NAMES = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,
 )
+
+
+def _fact_words(facts: set[str]) -> str:
+    """'altitude and airmass': asked facts as words, in a fixed order."""
+    return " and ".join(sorted(fact.replace("_", " ") for fact in facts))
 
 
 def _body_label(body: str) -> str:
