@@ -15,7 +15,9 @@ from aeiou_agent.models.spectra_emulator import (
     StellarPopulation,
     ab_magnitudes,
     load_spectra_emulator,
+    old_network_weight,
 )
+from aeiou_agent.models.sps_spectra import bagpipes_age_bins, binned_age_features
 from aeiou_agent.planning import ChatContext
 
 HELDOUT = Path(__file__).parent / "data" / "sps_heldout.npz"
@@ -43,6 +45,28 @@ def test_emulator_matches_heldout_spectra_to_the_cards_figures(heldout):
     card = emulator.metrics
     assert errors["median"] < 0.01 and errors["median"] < 1.5 * card["rest_median"], (errors, card["rest_median"])
     assert errors["p99"] < 1.5 * card["rest_p99"], (errors, card["rest_p99"])
+
+
+def test_long_dead_populations_have_their_own_network_and_match_the_cards_figures(heldout):
+    emulator = load_spectra_emulator()
+    params = heldout["params"]
+    long_dead = params[:, 0] / params[:, 1] > 10  # star formation ended long ago: the second network's share
+    assert long_dead.sum() >= 5 and (old_network_weight(params[long_dead]) > 0).all()
+    assert (old_network_weight(params[~long_dead]) == 0).all()
+    predicted = 10 ** emulator.log10_luminosity(params[long_dead])
+    errors = relative_errors(predicted, 10 ** heldout["log10_luminosity"][long_dead].astype(float))
+    card = max(emulator.metrics[f"age_over_tau_{band}"]["p99"] for band in ("10to30", "gt30"))
+    assert errors["p99"] < 1.5 * card < 0.1, (errors, card)  # was 15% at the 99th percentile before it
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+def test_binned_age_features_use_bagpipes_own_age_bins():  # Bagpipes leaves its grid files open
+    config = pytest.importorskip("bagpipes.config", reason="Bagpipes (pip install bagpipes) defines the bins")
+    centres, edges = bagpipes_age_bins()
+    np.testing.assert_allclose(10**centres, config.age_sampling, rtol=1e-9)
+    np.testing.assert_allclose(edges * 1e9, config.age_bins, rtol=1e-6)
+    burst = binned_age_features(np.array([[1.65, 0.035, 1.0, 0.0], [1.70, 0.035, 1.0, 0.0]]))
+    assert burst[0, 0] == pytest.approx(burst[1, 0], abs=1e-3)  # one bin holds nearly all of a short, old burst
 
 
 def test_redshifting_matches_bagpipes_observed_spectra(heldout):

@@ -10,8 +10,15 @@ Reproduce the shipped weights (Bagpipes needed only here: ``pip install bagpipes
 
     python -m aeiou_agent.models.sps_spectra build/sps/test.npz --n 1000 --seed 2 --redshift-check 200
     python -m aeiou_agent.models.sps_spectra build/sps/train.npz --n 30000 --seed 1
+    python -m aeiou_agent.models.sps_spectra build/sps/train_dead.npz --n 15000 --seed 3 --min-age-over-tau 5
+    python -m aeiou_agent.models.sps_spectra build/sps/train_old.npz --n 15000 --seed 4 --min-age-over-tau 30
     python -m aeiou_agent.models.spectra_emulator build/sps/train.npz build/sps/test.npz \
-        --fixture tests/data/sps_heldout.npz
+        --extra-train build/sps/train_dead.npz --fixture tests/data/sps_heldout.npz
+    python -m aeiou_agent.models.spectra_emulator build/sps/train.npz build/sps/test.npz \
+        --extra-train build/sps/train_dead.npz build/sps/train_old.npz --old-only
+
+Populations whose star formation ended long ago (age/τ > 10) get a second network, which also sees where their
+mass lies among Bagpipes' age bins (see the model card).
 """
 
 from __future__ import annotations
@@ -27,10 +34,22 @@ import numpy as np
 
 from aeiou_agent.models import training_parser
 from aeiou_agent.models.pca_mlp import PcaMlp, check_box, load_weights, relative_errors, train_pca_mlp
-from aeiou_agent.models.sps_spectra import LYMAN_ALPHA_A, PARAM_NAMES, PARAM_RANGES, REST_WAVELENGTHS_A, network_inputs
+from aeiou_agent.models.sps_spectra import (
+    LYMAN_ALPHA_A,
+    PARAM_NAMES,
+    PARAM_RANGES,
+    REST_WAVELENGTHS_A,
+    network_inputs,
+    old_network_inputs,
+)
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "spectra_emulator.npz"
 RESPONSE_EDGE = 0.01  # a filter's band is where its response exceeds this share of its peak
+# Long-dead populations have a network of their own: trained on age/τ above OLD_TRAINED_ABOVE, it takes over from
+# the main network between age/τ = OLD_BLEND[0] and OLD_BLEND[1] (a smooth step in log age/τ).
+OLD_PREFIX = "old_"
+OLD_TRAINED_ABOVE = 7.0
+OLD_BLEND = (10.0, 15.0)
 CM_PER_MPC = 3.0856775814913673e24
 C_ANGSTROM_S = 2.99792458e18
 
@@ -61,12 +80,21 @@ class SpectraEmulator:
         self.path = path
         self.rest_wavelengths_a: np.ndarray = arrays["rest_wavelengths_a"]
         self._network = PcaMlp.from_arrays(arrays)
+        self._old_network = PcaMlp.from_arrays(arrays, OLD_PREFIX) if f"{OLD_PREFIX}layers" in arrays else None
 
     def log10_luminosity(self, params: np.ndarray) -> np.ndarray:
         """log10 L_λ (erg/s/Å per M☉ formed, rest frame) for rows of PARAM_NAMES; shape (n, wavelengths)."""
         params = np.atleast_2d(np.asarray(params, dtype=float))
         check_box(params, PARAM_NAMES, PARAM_RANGES, OutsideSpectraRange)
-        return self._network(network_inputs(params))
+        spectra = self._network(network_inputs(params))
+        if self._old_network is None:
+            return spectra
+        weight = old_network_weight(params)
+        old = weight > 0
+        if old.any():
+            share = weight[old, None]
+            spectra[old] = (1 - share) * spectra[old] + share * self._old_network(old_network_inputs(params[old]))
+        return spectra
 
     def observed(
         self, population: StellarPopulation, *, redshift: float, log10_mass_msun: float, luminosity_distance_mpc: float
@@ -79,6 +107,13 @@ class SpectraEmulator:
         distance_cm = (luminosity_distance_mpc if redshift > 0 else 1e-5) * CM_PER_MPC
         flux = luminosity / (4 * np.pi * distance_cm**2 * (1 + redshift))
         return self.rest_wavelengths_a * (1 + redshift), flux
+
+
+def old_network_weight(params: np.ndarray) -> np.ndarray:
+    """How much the long-dead populations' network counts for each row: 0 below age/τ = 10, 1 above 15."""
+    low, high = np.log10(OLD_BLEND)
+    step = np.clip((np.log10(params[:, 0] / params[:, 1]) - low) / (high - low), 0.0, 1.0)
+    return step * step * (3 - 2 * step)
 
 
 @cache
@@ -130,10 +165,14 @@ def train(
     *,
     epochs: int = 1200,
     extra_train: tuple[Path, ...] = (),
+    old_only: bool = False,
 ) -> dict[str, Any]:
     """Train the emulator on Bagpipes spectra, measure it on the held-out ones, save weights and metrics.
 
     ``extra_train`` files add spectra where the emulator needs more (long-dead populations), to the hypercube's.
+    Two networks are trained: the main one on every spectrum, and one for long-dead populations on those with
+    age/τ above OLD_TRAINED_ABOVE. With ``old_only``, the main network is kept from ``out`` and only the second one
+    is trained (its half of the training time).
     """
     parts = [_inside_box(np.load(path)) for path in (train_path, *extra_train)]
     test_data = _inside_box(np.load(test_path))
@@ -146,21 +185,37 @@ def train(
         "sps_seconds_per_spectrum": parts[0]["sps_seconds_per_spectrum"],
     }
     started = time.perf_counter()
-    arrays: dict[str, Any] = train_pca_mlp(
-        network_inputs(train_data["params"]),
-        train_data["log10_luminosity"],
-        n_pca=64,
-        hidden=384,
-        n_layers=4,
-        epochs=epochs,
-        batch=512,
-        description="training spectra emulator",
+    network = {"n_pca": 64, "hidden": 384, "n_layers": 4, "epochs": epochs, "batch": 512}
+    if old_only:
+        with np.load(out, allow_pickle=False) as shipped:
+            arrays: dict[str, Any] = {k: shipped[k] for k in shipped.files if not k.startswith(OLD_PREFIX)}
+        shipped_metrics = json.loads(str(arrays["metrics_json"]))
+        main_seconds = float(shipped_metrics.get("main_train_seconds", shipped_metrics["train_seconds"]))
+    else:
+        arrays = train_pca_mlp(
+            network_inputs(train_data["params"]),
+            train_data["log10_luminosity"],
+            description="training spectra emulator",
+            **network,
+        )
+        main_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    params = train_data["params"]
+    old = params[:, 0] / params[:, 1] > OLD_TRAINED_ABOVE
+    old_arrays = train_pca_mlp(
+        old_network_inputs(params[old]),
+        train_data["log10_luminosity"][old],
+        description="training its network for long-dead populations",
+        **network,
     )
+    arrays.update({f"{OLD_PREFIX}{key}": value for key, value in old_arrays.items()})
     arrays["rest_wavelengths_a"] = REST_WAVELENGTHS_A
     metrics: dict[str, Any] = {
-        "train_spectra": len(train_data["params"]),
+        "train_spectra": len(params),
+        "old_train_spectra": int(old.sum()),
         "test_spectra": len(test_data["params"]),
-        "train_seconds": time.perf_counter() - started,
+        "main_train_seconds": main_seconds,
+        "old_train_seconds": time.perf_counter() - started,
         "sps_seconds_per_spectrum": float(train_data["sps_seconds_per_spectrum"]),
     }
     arrays["metrics_json"] = np.array(json.dumps(metrics))
@@ -196,6 +251,10 @@ def measure(emulator: SpectraEmulator, test_data: dict[str, np.ndarray]) -> dict
     metrics: dict[str, Any] = {f"rest_{k}": v for k, v in relative_errors(predicted, truth).items()}
     metrics["per_wavelength_median"] = np.median(errors, axis=0).round(5).tolist()
     metrics["per_wavelength_p99"] = np.percentile(errors, 99, axis=0).round(5).tolist()
+    age_over_tau = test_data["params"][:, 0] / test_data["params"][:, 1]
+    for name, low, high in (("le10", 0, 10), ("10to30", 10, 30), ("gt30", 30, np.inf)):  # star formation ended …
+        rows = (age_over_tau > low) & (age_over_tau <= high)
+        metrics[f"age_over_tau_{name}"] = {"spectra": int(rows.sum()), **relative_errors(predicted[rows], truth[rows])}
     if "observed_flux" in test_data:
         metrics.update(_observed_errors(emulator, test_data))
     return metrics
@@ -255,10 +314,20 @@ def main() -> None:
     parser = training_parser(__doc__, WEIGHTS_PATH, epochs=1200)
     parser.add_argument("--fixture", type=Path, help="also write the first held-out spectra here (the fast test's)")
     parser.add_argument("--extra-train", type=Path, nargs="*", default=[], help="more training spectra (.npz)")
+    parser.add_argument(
+        "--old-only", action="store_true", help="keep the main network of --out; train only the long-dead one"
+    )
     args = parser.parse_args()
     if args.fixture:
         write_fixture(args.test, args.fixture)
-    metrics = train(args.train, args.test, args.out, epochs=args.epochs, extra_train=tuple(args.extra_train))
+    metrics = train(
+        args.train,
+        args.test,
+        args.out,
+        epochs=args.epochs,
+        extra_train=tuple(args.extra_train),
+        old_only=args.old_only,
+    )
     print(json.dumps({k: v for k, v in metrics.items() if not k.startswith("per_wavelength")}, indent=2))
 
 

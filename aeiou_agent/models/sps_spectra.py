@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from functools import cache
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,46 @@ def network_inputs(params: np.ndarray) -> np.ndarray:
     low, high = np.log10(MASS_WEIGHTED_AGE_GYR)
     mass_weighted = (np.log10(mass_weighted_age_gyr(params)) - low) / (high - low)
     return np.column_stack([to_unit(params), *recent, mass_weighted])
+
+
+@cache
+def bagpipes_age_bins() -> tuple[np.ndarray, np.ndarray]:
+    """(log10 centres in years, edges in Gyr) of the age bins Bagpipes sums its stellar grid over (its config.py).
+
+    Centres every 0.1 dex from 10^6 yr to the age of its universe (H0 = 70, Ωm = 0.3); edges halfway between
+    centres in log age, the first at 0 and the last at the age of the universe.
+    """
+    from astropy.cosmology import FlatLambdaCDM
+
+    universe_gyr = float(FlatLambdaCDM(H0=BAGPIPES_H0, Om0=BAGPIPES_OMEGA_M).age(0).value)
+    centres = np.arange(6.0, np.log10(universe_gyr) + 9.0, 0.1)
+    edges = np.concatenate([[0.0], 10 ** ((centres[1:] + centres[:-1]) / 2 - 9), [universe_gyr]])
+    return centres, edges
+
+
+def binned_age_features(params: np.ndarray) -> np.ndarray:
+    """The mean and spread of log age over Bagpipes' age bins, weighted by the mass formed in each (exact).
+
+    Bagpipes gives a population the spectra of its 0.1-dex age bins, weighted by the mass formed in each: a
+    population whose stars formed in a short burst long ago has a spectrum that stays put while the burst lies
+    inside one bin and moves when it crosses into the next. Its mass-weighted age moves smoothly; these follow
+    the bins, as the spectrum does.
+    """
+    params = np.atleast_2d(np.asarray(params, dtype=float))
+    centres, edges = bagpipes_age_bins()
+    age, tau = params[:, :1], params[:, 1:2]
+    since_start = age - np.minimum(edges[None, :], age)  # the galaxy's own time at each bin edge
+    formed = 1 - np.exp(-since_start / tau) * (1 + since_start / tau)  # share of the mass formed by then
+    weights = np.clip(formed[:, :-1] - formed[:, 1:], 0.0, None)
+    weights /= weights.sum(axis=1, keepdims=True)
+    mean = weights @ centres
+    spread = np.sqrt(np.clip(weights @ centres**2 - mean**2, 0.0, None))
+    return np.column_stack([(mean - 6.0) / 4.2, spread / 0.5])  # log age 6–10.2 and a spread up to 0.5 dex → 0–1
+
+
+def old_network_inputs(params: np.ndarray) -> np.ndarray:
+    """What the network for long-dead populations sees: :func:`network_inputs` and :func:`binned_age_features`."""
+    return np.column_stack([network_inputs(params), binned_age_features(params)])
 
 
 def from_unit(unit: np.ndarray) -> np.ndarray:
