@@ -444,7 +444,7 @@ _METHOD = re.compile(
 # Facts no tool has: the answer names them instead of answering something else.
 RADIAL_VELOCITIES_OF_STARS = "radial velocities of stars"  # OpenNGC has them for galaxies: asked of one, answered
 SPECTRAL_TYPES = "spectral types or luminosity classes"  # SIMBAD has one object's: asked of one, it answers
-PHYSICAL_SIZES = "physical sizes (radii) of stars or galaxies"  # the planets' and the Moon's radii are known
+PHYSICAL_SIZES = "physical sizes (a radius or diameter) of stars or galaxies"  # planets and Moon: known
 UNSUPPORTED: list[tuple[str, str]] = [
     (
         # of one object SIMBAD answers (ASKS 'spectral_type'); as a filter over many, no catalog can
@@ -481,8 +481,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
         r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b"
         r"|\bphysically (bigger|larger|smaller|biggest|largest|smallest)\b|\b(actual|true|real) sizes?\b"
         r"|\b(light[- ]?years?|parsecs?|pc|kpc|km|kilomet(er|re)s?|miles) (across|wide|in (diameter|size|radius))\b"
-        r"|\b(diameter|radius|size|circumference|width|big|large|wide)\b.*\bin (km|kilomet(er|re)s|miles|met(er|re)s"
-        r"|light[- ]?years"
+        r"|\bhow (big|large|wide) is \w+ in (km|kilomet(er|re)s|miles|light[- ]?years|parsecs|pc|kpc|au)\b"
+        r"|\b(diameter|radius|size|circumference|width)\b.*\bin (km|kilomet(er|re)s|miles|met(er|re)s|light[- ]?years"
         r"|parsecs|pc|kpc|au)\b",
         PHYSICAL_SIZES,
     ),
