@@ -2356,7 +2356,9 @@ FIRST_SCORE_15 = (
     "scored before any change for them; NOT held out once changed for. First score on 607d0ef: tool selection 0.933, "
     "arguments 1.000, answers 0.933, refusal recall 0.600, refusal precision 1.000, in-scope refused 0.000 (misses: "
     "the Moon's distance 'in km' given in AU only; 'the nearest observatory to me' looked up as an object name; "
-    "'the diameter of the Sun in km' answered with its angular diameter). Regenerate with python evals/make_fresh.py."
+    "'the diameter of the Sun in km' answered with its angular diameter). One expectation changed since "
+    "(2026-12-06): that question is answered with the Sun's radius (IAU nominal, 695,700 km), which the position tool "
+    "now gives when asked. Regenerate with python evals/make_fresh.py."
 )
 from skyfield.api import wgs84 as _wgs84  # noqa: E402
 
@@ -2506,9 +2508,10 @@ for question in [
     "what's the best eyepiece for planets?",
     "Where is the nearest observatory to me?",
     "calculate the orbit of Halley's comet",
-    "what is the diameter of the Sun in km?",
 ]:
     case("out_of_scope", question, tools=[], status=REFUSED)
+# written as out of scope; since 2026-12-06 the position tool gives the radii of the Sun, Moon and planets
+case("ephemeris", "what is the diameter of the Sun in km?", tools=["body_position"], numbers=[num(2 * 695_700.0)])
 BATCH_15 = list(mc.CASES)
 
 # ============================================================= batch 16 (fresh16.jsonl): long and chatty phrasings
