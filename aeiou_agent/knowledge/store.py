@@ -38,9 +38,9 @@ COLLECTIONS = ("papers", "dataset_cards", "tool_docs")
 # evals/calibrate_literature.py on evals/calibration/literature.jsonl (paraphrases of the bibliography written in
 # other words, and topics the store does not hold). Re-run it after changing the features or the bibliography.
 RELEVANCE_FEATURES = ("similarity", "gap", "soft_recall", "soft_recall_gap")
-RELEVANCE_WEIGHTS = (1.992, 2.152, 2.261, 2.905)
-RELEVANCE_BIAS = -2.759
-RELEVANCE_THRESHOLD = 0.43
+RELEVANCE_WEIGHTS = (1.942, 2.148, 2.273, 2.896)
+RELEVANCE_BIAS = -2.731
+RELEVANCE_THRESHOLD = 0.4
 # Below the threshold but above this, the answer names the best passage's source as the closest entry, uncited.
 CLOSEST_HINT = 0.25
 # Passages listed besides the best must themselves be relevant by these older, stricter rules, and about as
