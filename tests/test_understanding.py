@@ -321,6 +321,16 @@ def test_distances_from_the_sun_and_radii_of_planets_are_given_when_asked(obs):
     assert moon.text.startswith("The Moon has a radius of 1737.4 km (diameter 3474.8 km)")
 
 
+def test_circumpolar_is_whether_it_never_sets(obs):
+    for site, circumpolar in (("London", True), ("Madrid", False)):  # Capella, Dec +46°: never sets north of 44°
+        answer = obs.ask(f"Is Capella circumpolar as seen from {site}?")  # was 'above the horizon' at one moment
+        (call,) = answer.calls
+        latitude = call.result["site"]["latitude_deg"]
+        dec = obs.call_tool("resolve_object", {"name": "Capella"}).call.result["dec_deg"]
+        assert (dec > 90 - latitude) is circumpolar and call.tool == "rise_set"
+        assert answer.text.startswith("Yes: " if circumpolar else "No: "), answer.text
+
+
 def test_typos_in_keywords_are_read_and_said(obs):
     answer = obs.ask("distnace to Vega")
     assert [c.tool for c in answer.calls] == ["resolve_object", "parallax_distance"]

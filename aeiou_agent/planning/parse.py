@@ -363,7 +363,7 @@ ASKS: dict[str, str] = {
     r"|\bhow fast\b.*\b(approach|reced|moving (away|towards))\w*",
     "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
-    r"|\b(clears?|dips? below|sinks? below) the horizon\b",
+    r"|\b(clears?|dips? below|sinks? below) the horizon\b|\bcircumpolar\b|\bnever sets?\b",
     "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b",
     "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see|look at|view|watch)\b"
     r"|\bwhich planets\b"

@@ -1660,7 +1660,7 @@ class SemanticPlanner:
             return self._provider("whats_up")
         if (
             re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|see|seen)\b", lowered)
-            and not re.search(r"\d{1,2}:\d{2}|naked", lowered)
+            and not re.search(r"\d{1,2}:\d{2}|naked|\bcircumpolar\b|\bnever sets?\b", lowered)  # rise_set's
             and self._names_a_site(text)
         ):
             return "observability"
