@@ -333,7 +333,9 @@ def cone_search(
     rows_idx, sep, mags = rows_idx[keep], sep[keep], mags[keep]
     order = _order(catalog, cols, rows_idx, mags, order_by, sep, sort_by, descending)
     total = int(rows_idx.size)
-    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], sep[order[:limit]], sort_by)
+    sort_column = _shown_sort_column(catalog, sort_by)
+    shown = order[:limit]
+    rows = _rows(ctx, catalog, cols, rows_idx[shown], mags[shown], sep[shown], sort_by if sort_column else None)
     filters = {
         "mag_max": mag_max,
         "mag_min": mag_min,
@@ -349,7 +351,7 @@ def cone_search(
         "filters": filters,
         "order_by": order_by if sort_by is None else "column",
         "sort_label": _sort_label(sort_by, descending),
-        "sort_column": _shown_sort_column(catalog, sort_by),
+        "sort_column": sort_column,
         "count": total,
         "returned": len(rows),
         "overflow": total > len(rows),
@@ -431,14 +433,14 @@ def _rows(
     rows_idx: np.ndarray,
     mags: np.ndarray,
     sep: np.ndarray | None,
-    sort_by: str | None = None,
+    shown_column: str | None = None,
 ) -> list[dict[str, Any]]:
     """Result rows (JSON-able) for catalog rows ``rows_idx``, with separations when a centre was given.
 
-    Sorted by a column the table does not show ('the biggest nebulae': the major axis), each row has its value too.
+    Sorted by a column the table does not show (``shown_column``; 'the biggest nebulae': the major axis), each row
+    has its value too.
     """
-    shown = sort_by is not None and _shown_sort_column(catalog, sort_by) is not None
-    sorted_values = _column(catalog, cols, rows_idx, sort_by) if sort_by is not None and shown else None
+    sorted_values = None if shown_column is None else _column(catalog, cols, rows_idx, shown_column)
     star_names = {hip: names[0] for hip, names in ctx.store.star_names_by_hip.items()} if catalog == "hipparcos" else {}
     rows: list[dict[str, Any]] = []
     for i, r in enumerate(int(x) for x in rows_idx):
@@ -645,7 +647,9 @@ def find_objects(
     rows_idx, mags = rows_idx[keep], mags[keep]
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
     order = _order(catalog, cols, rows_idx, mags, order_by, ids, sort_by, descending)
-    rows = _rows(ctx, catalog, cols, rows_idx[order[:limit]], mags[order[:limit]], None, sort_by)
+    sort_column = _shown_sort_column(catalog, sort_by)
+    shown = order[:limit]
+    rows = _rows(ctx, catalog, cols, rows_idx[shown], mags[shown], None, sort_by if sort_column else None)
     from aeiou_agent.store.catalogs import constellation_names
 
     region = constellation_names()[abbr] if abbr else None
@@ -666,7 +670,7 @@ def find_objects(
         "filters": filters,
         "order_by": order_by if sort_by is None else "column",
         "sort_label": _sort_label(sort_by, descending),
-        "sort_column": _shown_sort_column(catalog, sort_by),
+        "sort_column": sort_column,
         "count": int(rows_idx.size),
         "returned": len(rows),
         "overflow": rows_idx.size > len(rows),

@@ -39,6 +39,7 @@ from aeiou_agent.models.sps_spectra import (
     PARAM_NAMES,
     PARAM_RANGES,
     REST_WAVELENGTHS_A,
+    age_over_tau,
     network_inputs,
     old_network_inputs,
 )
@@ -112,7 +113,7 @@ class SpectraEmulator:
 def old_network_weight(params: np.ndarray) -> np.ndarray:
     """How much the long-dead populations' network counts for each row: 0 below age/τ = 10, 1 above 15."""
     low, high = np.log10(OLD_BLEND)
-    step = np.clip((np.log10(params[:, 0] / params[:, 1]) - low) / (high - low), 0.0, 1.0)
+    step = np.clip((np.log10(age_over_tau(params)) - low) / (high - low), 0.0, 1.0)
     return step * step * (3 - 2 * step)
 
 
@@ -201,7 +202,7 @@ def train(
         main_seconds = time.perf_counter() - started
     started = time.perf_counter()
     params = train_data["params"]
-    old = params[:, 0] / params[:, 1] > OLD_TRAINED_ABOVE
+    old = age_over_tau(params) > OLD_TRAINED_ABOVE
     old_arrays = train_pca_mlp(
         old_network_inputs(params[old]),
         train_data["log10_luminosity"][old],
@@ -251,9 +252,9 @@ def measure(emulator: SpectraEmulator, test_data: dict[str, np.ndarray]) -> dict
     metrics: dict[str, Any] = {f"rest_{k}": v for k, v in relative_errors(predicted, truth).items()}
     metrics["per_wavelength_median"] = np.median(errors, axis=0).round(5).tolist()
     metrics["per_wavelength_p99"] = np.percentile(errors, 99, axis=0).round(5).tolist()
-    age_over_tau = test_data["params"][:, 0] / test_data["params"][:, 1]
+    dead_for = age_over_tau(test_data["params"])
     for name, low, high in (("le10", 0, 10), ("10to30", 10, 30), ("gt30", 30, np.inf)):  # star formation ended …
-        rows = (age_over_tau > low) & (age_over_tau <= high)
+        rows = (dead_for > low) & (dead_for <= high)
         metrics[f"age_over_tau_{name}"] = {"spectra": int(rows.sum()), **relative_errors(predicted[rows], truth[rows])}
     if "observed_flux" in test_data:
         metrics.update(_observed_errors(emulator, test_data))

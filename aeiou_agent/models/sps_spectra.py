@@ -60,6 +60,17 @@ RECENT_FLOOR = 1e-10  # a share formed below this is no different from none
 MASS_WEIGHTED_AGE_GYR = (0.01, 13.4)  # the span of the mass-weighted-age input (log-scaled to 0–1)
 
 
+def age_over_tau(params: np.ndarray) -> np.ndarray:
+    """age/τ of each row of PARAM_NAMES: how long dead a population is (≫ 1: its stars formed long ago)."""
+    params = np.atleast_2d(np.asarray(params, dtype=float))
+    return np.asarray(params[:, 0] / params[:, 1])
+
+
+def still_to_form(time_gyr: np.ndarray, tau_gyr: np.ndarray) -> np.ndarray:
+    """e^(−t/τ)(1 + t/τ): the share of a delayed-exponential history's mass still to form after its own time t."""
+    return np.asarray(np.exp(-time_gyr / tau_gyr) * (1 + time_gyr / tau_gyr))
+
+
 def recent_share(params: np.ndarray, window_gyr: float) -> np.ndarray:
     """Share of the mass formed in the last ``window_gyr`` of a delayed-exponential history (exact).
 
@@ -68,11 +79,7 @@ def recent_share(params: np.ndarray, window_gyr: float) -> np.ndarray:
     """
     age, tau = params[:, 0], params[:, 1]
     start = np.clip(age - window_gyr, 0.0, None)
-
-    def remaining(t: np.ndarray) -> np.ndarray:  # e^(−t/τ)(1 + t/τ): the share still to form after t, times G(∞)
-        return np.exp(-t / tau) * (1 + t / tau)
-
-    return (remaining(start) - remaining(age)) / (1 - remaining(age))
+    return (still_to_form(start, tau) - still_to_form(age, tau)) / (1 - still_to_form(age, tau))
 
 
 def mass_weighted_age_gyr(params: np.ndarray) -> np.ndarray:
@@ -84,7 +91,7 @@ def mass_weighted_age_gyr(params: np.ndarray) -> np.ndarray:
     from scipy.special import gammainc
 
     age, tau = params[:, 0], params[:, 1]
-    x = age / tau
+    x = age_over_tau(params)
     return age - 2 * tau * gammainc(3, x) / gammainc(2, x)
 
 
@@ -133,7 +140,7 @@ def binned_age_features(params: np.ndarray) -> np.ndarray:
     centres, edges = bagpipes_age_bins()
     age, tau = params[:, :1], params[:, 1:2]
     since_start = age - np.minimum(edges[None, :], age)  # the galaxy's own time at each bin edge
-    formed = 1 - np.exp(-since_start / tau) * (1 + since_start / tau)  # share of the mass formed by then
+    formed = 1 - still_to_form(since_start, tau)  # share of the mass formed by then
     weights = np.clip(formed[:, :-1] - formed[:, 1:], 0.0, None)
     weights /= weights.sum(axis=1, keepdims=True)
     mean = weights @ centres
@@ -262,7 +269,7 @@ def main() -> None:
     params = latin_hypercube(args.n, args.seed)
     if args.min_age_over_tau:
         draws = latin_hypercube(args.n * 20, args.seed)
-        params = draws[draws[:, 0] / draws[:, 1] > args.min_age_over_tau][: args.n]
+        params = draws[age_over_tau(draws) > args.min_age_over_tau][: args.n]
     started = time.perf_counter()
     rest = sps_spectra(params, processes=args.processes)
     seconds = (time.perf_counter() - started) * args.processes / len(params)

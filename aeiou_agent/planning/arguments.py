@@ -198,18 +198,42 @@ FRAME_WORDS = {
 }
 
 
-_GALACTIC_PLACE = re.compile(r"\s+(centre|center|anti-?cent(re|er)|halo|dis[ck]|bulge|nucleus|bar)\b")
+# Reference points of the Galaxy, named in words: (l, b) in degrees. Positions for the question parse, and not
+# frame words for extract_frames
+_NAMED_POINTS = {
+    "centre": (0.0, 0.0),
+    "anticentre": (180.0, 0.0),
+    "north pole": (0.0, 90.0),
+    "south pole": (0.0, -90.0),
+}
+NAMED_POINT = re.compile(
+    r"\bgalactic\s+(?:cent(?:re|er)|anti-?cent(?:re|er))\b|\b(?:north|south)(?:ern)?\s+galactic\s+pole\b"
+    r"|\bgalactic\s+(?:north|south)\s+pole\b|\b[ns]gp\b",
+    re.IGNORECASE,
+)
+_GALACTIC_PART = re.compile(r"\s+(halo|dis[ck]|bulge|nucleus|bar)\b")  # 'the galactic halo' names no frame either
+
+
+def named_point(phrase: str) -> tuple[float, float]:
+    """(l, b) in degrees of the reference point a phrase matched by NAMED_POINT names."""
+    lowered = phrase.lower()
+    if "pole" in lowered or "gp" in lowered:
+        return _NAMED_POINTS["north pole" if lowered.startswith("n") or "north" in lowered else "south pole"]
+    return _NAMED_POINTS["anticentre" if "anti" in lowered else "centre"]
 
 
 def extract_frames(text: str) -> tuple[str | None, str | None]:
     """(from_frame, to_frame) named in the question: 'from galactic to equatorial', 'ecliptic coordinates of'."""
     t = text.lower()
+    points = [match.span() for match in NAMED_POINT.finditer(t)]  # 'the Galactic centre' is a place, not a frame
     positions = []
     for word, frame in FRAME_WORDS.items():
         for found in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", t):
             if word == "galactic" and t[max(0, found.start() - 5) : found.start()] == "super":
                 continue
-            if word == "galactic" and _GALACTIC_PLACE.match(t, found.end()):  # 'the Galactic centre' is a place
+            if word == "galactic" and (
+                _GALACTIC_PART.match(t, found.end()) or any(a <= found.start() < b for a, b in points)
+            ):
                 continue
             positions.append((found.start(), frame))
     positions.sort()

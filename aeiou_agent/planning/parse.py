@@ -936,34 +936,12 @@ def find_positions(text: str) -> tuple[list[SkyPosition], list[tuple[int, int]]]
             frame = "galactic" if re.search(r"\bfrom\s+galactic\b|\bgalactic\s+(to|into)\b", text, re.I) else "icrs"
             positions.append(SkyPosition(lon, lat, frame, match.group(0)))
             spans.append((match.start(), match.end()))
-    for match in _NAMED_POINT.finditer(text):  # 'the Galactic centre', 'the north galactic pole'
+    for match in extract.NAMED_POINT.finditer(text):  # 'the Galactic centre', 'the north galactic pole'
         if free(match.start(), match.end()):
-            lon, lat = _NAMED_POINTS[_point_key(match.group(0))]
+            lon, lat = extract.named_point(match.group(0))
             positions.append(SkyPosition(lon, lat, "galactic", match.group(0)))
             spans.append((match.start(), match.end()))
     return positions, spans
-
-
-# Reference points of the Galaxy, named in words: (l, b) in degrees
-_NAMED_POINTS = {
-    "centre": (0.0, 0.0),
-    "anticentre": (180.0, 0.0),
-    "north pole": (0.0, 90.0),
-    "south pole": (0.0, -90.0),
-}
-_NAMED_POINT = re.compile(
-    r"\bgalactic\s+(?:cent(?:re|er)|anti-?cent(?:re|er))\b|\b(?:north|south)(?:ern)?\s+galactic\s+pole\b"
-    r"|\bgalactic\s+(?:north|south)\s+pole\b|\b[ns]gp\b",
-    re.IGNORECASE,
-)
-
-
-def _point_key(phrase: str) -> str:
-    """The key of _NAMED_POINTS a phrase names."""
-    lowered = phrase.lower()
-    if "pole" in lowered or "gp" in lowered:
-        return "north pole" if lowered.startswith("n") or "north" in lowered else "south pole"
-    return "anticentre" if "anti" in lowered else "centre"
 
 
 def _designation_decimals(seconds: str | None) -> float:
