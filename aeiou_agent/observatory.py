@@ -527,6 +527,8 @@ class Observatory:
             status = "answered"
             citations = collect_citations(calls, [e.sources for e in executed])
             text = cite(self.composer.render_plan(plan, question, calls), citations)
+            if plan.lead:
+                text = f"{plan.lead}\n\n{text}"
             if plan.notes:
                 text += "\n\n" + " ".join(f"Note: {n}" for n in plan.notes)
         evidence: list[Any] = [question, plan.message, plan.notes, self.registry.capabilities(), run_id]

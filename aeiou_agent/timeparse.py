@@ -99,6 +99,20 @@ def format_utc(moment: dt.datetime, seconds: bool = False) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC" if seconds else "%Y-%m-%d %H:%M UTC")
 
 
+def _night_clock(lowered: str) -> tuple[int, int] | None:
+    """(hour, minute) of a clock time written without a date: '22:00', '1 am', '11:30pm', 'midnight'."""
+    if re.search(r"\bmidnight\b", lowered):
+        return 0, 0
+    twelve = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?", lowered)
+    if twelve and 1 <= int(twelve.group(1)) <= 12:
+        hour = int(twelve.group(1)) % 12 + (12 if twelve.group(3) == "p" else 0)
+        return hour, int(twelve.group(2) or 0)
+    clock = _CLOCK.search(lowered)
+    if clock and int(clock.group(1)) <= 23 and int(clock.group(2)) <= 59:
+        return int(clock.group(1)), int(clock.group(2))
+    return None
+
+
 def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
     """The first date or time mentioned in ``text`` as (ISO string, matched text, has_time), or None.
 
@@ -128,7 +142,14 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
             lowered = text.lower()
     if re.search(r"\b(right )?now\b|\bcurrently\b|\bat the moment\b", lowered):
         return now.strftime("%Y-%m-%dT%H:%M:00"), "now", True
-    if re.search(r"\btonight\b", lowered):
+    tonight = re.search(r"\btonight\b", lowered)
+    clock = _night_clock(lowered)
+    if clock is not None and (tonight or "midnight" in lowered):
+        # 'tonight at 22:00', 'at 01:00 UTC tonight' (after midnight: the next date), 'at midnight' (the coming one)
+        hour, minute = clock
+        night_of = now.date() + dt.timedelta(days=1 if hour < 12 else 0)
+        return f"{night_of:%Y-%m-%d}T{hour:02d}:{minute:02d}:00", "tonight" if tonight else "midnight", True
+    if tonight:
         return now.strftime("%Y-%m-%d"), "tonight", False
     if not re.search(
         r"\b(today|tomorrow|yesterday|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -139,7 +160,7 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
     from dateparser.search import search_dates
 
     found = search_dates(
-        text,
+        re.sub(r"\bsun\b", "Sol", text, flags=re.IGNORECASE),  # the Sun, not Sunday: 'how far is Mars from the Sun?'
         languages=["en"],
         settings={
             "RELATIVE_BASE": now.replace(tzinfo=None),

@@ -97,6 +97,10 @@ NOW = dt.datetime(2026, 11, 25, 17, 30, tzinfo=dt.UTC)
         ("on 1 Sep 2026", "2026-09-01"),
         ("right now", "2026-11-25T17:30:00"),
         ("at 22:00 CET on 2026-12-10", "2026-12-10T22:00:00"),  # the clock before the date (the zone is the planner's)
+        ("tonight at 22:00", "2026-11-25T22:00:00"),  # a clock with 'tonight' was dropped: the night's 00:00 UTC
+        ("at 01:00 UTC tonight", "2026-11-26T01:00:00"),  # after midnight: the next date
+        ("tonight at 11 pm", "2026-11-25T23:00:00"),
+        ("at midnight", "2026-11-26T00:00:00"),  # the coming midnight
     ],
 )
 def test_dates(text, iso):
@@ -110,6 +114,8 @@ def test_impossible_dates_are_explained():
     with pytest.raises(UserError, match="impossible time"):
         parse_utc("2026-01-01T25:00")
     assert find_when("stars within 5 degrees of M45", NOW) is None
+    assert find_when("how far is Mars from the Sun?", NOW) is None  # the Sun, not Sunday
+    assert find_when("sunrise on Sunday", NOW) == ("2026-11-29", "on Sunday", False)
 
 
 @pytest.mark.parametrize(

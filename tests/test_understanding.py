@@ -5,10 +5,14 @@ Each test asks through the public API and checks the answer against a value comp
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
+import astropy.units as u
 import pytest
-from astropy.coordinates import SkyCoord
+from astropy.coordinates import FK5, EarthLocation, SkyCoord, get_body, solar_system_ephemeris
+from astropy.time import Time
+from astropy.utils import iers
 
 from aeiou_agent.planning.semantic import SemanticPlanner
 
@@ -266,7 +270,52 @@ def test_find_place_is_planned_from_its_declaration_alone(obs):
     now = obs.ask("What time is it in Tokyo?")  # the local time now (it was refused when written as out of scope)
     (call,) = now.calls
     assert call.tool == "find_place" and call.args["time_utc"] and "UTC+9" in now.text
-    assert obs.ask("What sidereal time is it at Paranal?").status == "not_understood"  # no tool gives it
+
+
+def test_sidereal_time_and_the_zenith_from_a_site(obs):
+    """The zenith tool (LST and the point overhead) against astropy: its RA is the apparent local sidereal time
+    and its Dec the latitude, in the equator of date; the constellation is looked up at that point."""
+    lst = obs.ask("What is the local sidereal time at Paranal on 2024-04-10 at 03:00 UTC?")
+    (call,) = lst.calls
+    assert call.tool == "zenith" and call.args["site"] == "Paranal" and call.args["time_utc"] == "2024-04-10T03:00:00"
+    site = call.result["site"]
+    paranal = EarthLocation(lat=site["latitude_deg"] * u.deg, lon=site["longitude_deg"] * u.deg)
+    moment = Time("2024-04-10T03:00:00", scale="utc", location=paranal)  # inside the bundled IERS table
+    with iers.conf.set_temp("auto_download", False):
+        expected = moment.sidereal_time("apparent").hour
+    assert call.result["local_sidereal_time_h"] == pytest.approx(expected, abs=2e-4)  # under a second
+    overhead = SkyCoord(call.result["ra_deg"] * u.deg, call.result["dec_deg"] * u.deg).transform_to(FK5(equinox=moment))
+    assert overhead.ra.hour == pytest.approx(expected, abs=0.01) and overhead.dec.deg == pytest.approx(
+        site["latitude_deg"], abs=0.01
+    )
+    assert lst.text.startswith("At 2024-04-10 03:00 UTC") and "local sidereal time is" in lst.text
+
+    zenith = obs.ask("Which constellation is directly overhead at Kitt Peak at 2026-07-01T06:00?")
+    (call,) = zenith.calls
+    assert call.tool == "zenith"
+    expected_name = SkyCoord(call.result["ra_deg"] * u.deg, call.result["dec_deg"] * u.deg).get_constellation()
+    assert call.result["constellation"] == expected_name and f"in the constellation {expected_name}" in zenith.text
+    asked = obs.ask("what's the LST right now?")  # no site: asked for one, not refused
+    assert asked.status == "not_understood" and "From which observatory?" in asked.text
+    assert "for the local sidereal time" in asked.text
+    assert obs.ask("How long is a sidereal day?").status == "not_understood"  # periods are not computed
+
+
+def test_elongation_and_distance_from_the_sun(obs):
+    """'How many degrees is the Moon from the Sun' is the elongation (body_position), not the phase; 'the Sun' is
+    not Sunday: 'how far is Mars from the Sun?' is asked for now."""
+    answer = obs.ask("How many degrees is the Moon from the Sun on 2027-03-03?")
+    (call,) = answer.calls
+    assert call.tool == "body_position" and call.args["target"] == "Moon"
+    moment = Time("2027-03-03T00:00:00", scale="utc")
+    with solar_system_ephemeris.set("builtin"):
+        expected = get_body("moon", moment).separation(get_body("sun", moment)).deg
+    assert call.result["elongation_deg"] == pytest.approx(expected, abs=0.2)  # astropy's builtin ephemeris
+    assert answer.text.startswith(f"The Moon is {call.result['elongation_deg']:.1f}° from the Sun on the sky")
+    mars = obs.ask("How far is Mars from the Sun?")
+    (call,) = mars.calls
+    today = dt.datetime.now(dt.UTC).date()
+    assert dt.date.fromisoformat(call.args["time_utc"][:10]) - today <= dt.timedelta(days=1)  # 'Sun' was Sunday
 
 
 def test_a_written_position_rises_and_is_up_and_a_position_has_no_distance(obs):
@@ -973,3 +1022,37 @@ def test_a_tool_input_given_a_value_is_no_fact_asked_and_magnitudes_given_are_no
     answer = obs.ask("a star has M_V = -5 and V = 10; how far away is it in kpc?")
     assert [c.tool for c in answer.calls] == ["magnitude_distance"] and "10.0000 kpc" in answer.text
     assert "no brightness" not in answer.text  # the magnitudes were inputs: nothing asked was left unanswered
+
+
+def test_best_time_tonight_is_an_observability_question(obs):
+    """'the best time tonight to look at Saturn from Madrid' gave Saturn's position at 00:00 UTC."""
+    answer = obs.ask("What is the best time on 2026-12-20 to look at Saturn from Madrid?")
+    (call,) = answer.calls
+    assert call.tool == "observability" and call.args["site"].startswith("Madrid")
+    best = call.result["best_time_utc"][11:16]
+    assert answer.text.startswith(f"The best time is {best} UTC, when Saturn is highest in the dark")
+
+
+def test_one_object_asked_by_a_size_superlative(obs):
+    """'the biggest nebula' listed 20; 'which galaxy is the largest in Virgo?' sorted by brightness."""
+    biggest = obs.ask("what is the biggest nebula?")
+    (call,) = biggest.calls
+    assert call.args["limit"] == 1 and call.args["sort_by"] == "maj_axis_arcmin" and call.args["descending"]
+    (row,) = call.result["rows"]
+    query = "SELECT max(maj_axis_arcmin) FROM ngc WHERE object_type IN ('Nebula', 'Supernova remnant')"
+    ((largest,),) = obs.call_tool("sql_query", {"query": query}).call.result["rows"]
+    assert row["sorted_value"] >= largest  # nebulae of every kind: none bigger than the largest of two kinds
+    assert biggest.text.startswith(f"Of the {call.result['count']} nebulae (OpenNGC) on the whole sky, ")
+    assert "has the largest major axis (arcmin)" in biggest.text
+    virgo = obs.ask("which galaxy is the largest in Virgo?")
+    assert virgo.calls[0].args["sort_by"] == "maj_axis_arcmin" and virgo.calls[0].args["limit"] == 1
+    smallest = obs.ask("what is the smallest planetary nebula?")
+    assert smallest.calls[0].args["sort_by"] == "maj_axis_arcmin" and not smallest.calls[0].args["descending"]
+
+
+def test_a_distance_no_catalog_has_is_said_first(obs):
+    """'How far is the Orion Nebula?' gave the object's facts with a closing note; the answer now opens with it."""
+    answer = obs.ask("how far is the Orion Nebula in light years?")
+    assert [c.tool for c in answer.calls] == ["object_info"]
+    assert answer.text.startswith("I have no distance for Orion Nebula: OpenNGC lists no distances")
+    assert "Note:" not in answer.text and answer.grounded

@@ -360,6 +360,60 @@ def body_position(
     return ToolResult(data=data, summary=summary, sources=sources)
 
 
+@tool("ephemeris")
+def zenith(
+    ctx: ToolContext,
+    time_utc: TimeText,
+    site: SiteName = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
+) -> ToolResult:
+    """The local sidereal time at a site and the point of the sky overhead (the zenith): RA/Dec, constellation.
+
+    The zenith's right ascension is the local sidereal time and its declination the site's latitude, in the
+    equator of date; it is given in ICRS as every position is, and the constellation is looked up there.
+
+    Args:
+        time_utc: UTC time, ISO format (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).
+        site: Observatory or city name.
+        latitude_deg: Observer latitude in degrees, instead of a site.
+        longitude_deg: Observer longitude in degrees east, instead of a site.
+        elevation_m: Observer elevation in metres (with latitude/longitude).
+    """
+    ts, eph = _skyfield()
+    moment = _when(time_utc)
+    t = ts.from_datetime(moment)
+    where = _observer_site("zenith", site, latitude_deg, longitude_deg, elevation_m)
+    if where is None:
+        raise InvalidArguments("zenith", ["give a site (an observatory or a city) or latitude_deg and longitude_deg"])
+    overhead = (eph["earth"] + _topos(where)).at(t).from_altaz(alt_degrees=90.0, az_degrees=0.0)
+    ra, dec, _distance = overhead.radec()
+    ra_deg, dec_deg = float(ra._degrees), float(dec.degrees)
+    constellation, abbr = constellation_of(ra_deg, dec_deg)
+    sidereal_h = float((t.gast + where.longitude_deg / 15.0) % 24.0)  # apparent (Greenwich apparent + longitude)
+    data: dict[str, Any] = {
+        "time_utc": _iso(t),
+        "site": _site_data(where),
+        "local_sidereal_time_h": round(sidereal_h, 6),
+        "local_sidereal_time_hms": format_ra(sidereal_h * 15.0),
+        "ra_deg": round(ra_deg, 5),
+        "dec_deg": round(dec_deg, 5),
+        "ra_hms": format_ra(ra_deg),
+        "dec_dms": format_dec(dec_deg),
+        "constellation": constellation,
+        "constellation_abbr": abbr,
+    }
+    local = _local(t, where)
+    if local:
+        data["time_local"] = local
+    summary = (
+        f"{where.name} at {format_utc(moment)}: local sidereal time {data['local_sidereal_time_hms']}; zenith at "
+        f"RA {data['ra_hms']}, Dec {data['dec_dms']}, in {constellation}"
+    )
+    return ToolResult(data=data, summary=summary, sources=[DE421])
+
+
 def airmass(altitude_deg: float) -> float:
     """Relative air mass at an apparent altitude above the horizon (Pickering 2002; 1 at the zenith, ~38 at 0°).
 

@@ -38,6 +38,7 @@ class Plan:
     # A multi-part question: (intent, first call, end) for each part, each answered by its intent's template.
     parts: list[tuple[str, int, int]] = field(default_factory=list)
     comparative: str | None = None  # 'brighter': the parts are objects compared, and the answer opens with the verdict
+    lead: str = ""  # the direct answer when the tools cannot give what was asked ('I have no distance for M42: …')
 
 
 @dataclass

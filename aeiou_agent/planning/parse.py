@@ -376,10 +376,15 @@ ASKS: dict[str, str] = {
     "proper_motion": r"\bproper motions?\b",
     "airmass": r"\bair ?mass(es)?\b",
     "hour_angle": r"\bhour angles?\b",
+    "sidereal_time": r"\bsidereal time\b|\blst\b",
+    "zenith": r"\bzenith\b(?! distance)|\b(directly|straight|right) (overhead|above (me|us|the (site|observatory)))\b"
+    r"|\b(what|which)\b[^?.]{0,40}\boverhead\b",
+    "elongation": r"\belongations?\b|\b(degrees?|angle|angular (distance|separation))\b[^?.]{0,40}\b(from|to) the sun\b"
+    r"|\bangular (distance|separation) (between|of) [^?.]{1,30}\band the sun\b",
     "local_time": r"\bwhat time is it\b|\bwhat(?:'s| is) the (?:local |current )?time\b|\b(current|local) time\b",
     "visibility": r"\bhow high will\b|\bmax(imum)? altitude\b|\bhighest (altitude|elevation)\b|\bobservab(le|ility)\b"
     r"|\baltitude (curve|plot|through the night|over the night)\b|\b(plot|chart|graph) (of )?(the |its )?altitude\b"
-    r"|\bhow long (is|will|does) .* (stay )?(above|up|visible)\b",
+    r"|\bhow long (is|will|does) .* (stay )?(above|up|visible)\b|\bbest time\b|\bbest (placed|positioned)\b",
     "morphology": r"\bhubble type\b|\bmorpholog\w*\b|\btype of galaxy\b|\bwhat type of\b",
     # a work rather than a computation: a paper, a study, a reference, who did something, the user's documents
     "reference": r"\b(papers?|articles?|publications?|preprints?|literature|arxiv|cite|citations?|bibliograph\w*|"
@@ -472,10 +477,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "data)",
     ),
     (r"\b(surface |effective )?temperature of\b|\bhow hot\b", "temperatures"),
-    (
-        r"\bsidereal time\b|\blst\b|\bsidereal day\b",
-        "sidereal times (the tools give UTC, local civil time and an object's hour angle from a site)",
-    ),
+    (r"\bsidereal (day|year|month|period)s?\b", "sidereal periods (the tools give local sidereal time at a site)"),
     (r"\bradial velocit(y|ies)\b", RADIAL_VELOCITIES_OF_STARS),
     (
         r"\bsolar radi(i|us)\b|\bphysical (radius|size)\b|\bradius of (the )?(star|sun)\b"
@@ -734,7 +736,8 @@ _DOMAIN = re.compile(
     r"ngc|openngc|messier|redshift|universe|cosmos|cosmolog\w*|big bang|hubble|magnitudes?|parallax|light[- ]?years?|"
     r"parsecs?|pc|kpc|mpc|au|arc\s?(sec|min)\w*|degrees?|coordinates?|ra|dec|galactic|ecliptic|equatorial|"
     r"declination|right ascension|azimuth|altitude|horizon|rises?|sets?|transit\w*|sunrise|sunset|moonrise|moonset|"
-    r"phase|lunar|observatory|observ\w+|visible|time\s?zones?|local time|utc offset|latitude|longitude|"
+    r"phase|lunar|observatory|observ\w+|visible|time\s?zones?|local time|utc offset|latitude|longitude|zenith|"
+    r"sidereal|lst|elongation|"
     r"s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|simbad|ned|gaia|hips2fits|vizier|archives?|"
     r"finder charts?|"
     r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"
@@ -1271,9 +1274,16 @@ _SUPERLATIVES: list[tuple[str, str, bool]] = [
     (r"\b(?:southernmost|most\s+southerly)\b", "dec_deg", False),
     (
         r"\b(?:largest|biggest)\s+(?:(?:\w+\s+){0,2})?(?:galax(?:y|ies)|clusters?|nebula[es]*|objects?)\b"
-        r"|\b(?:largest|biggest)\s+(?:apparent|angular)\s+(?:size|diameter)\b",
+        r"|\b(?:largest|biggest)\s+(?:apparent|angular)\s+(?:size|diameter)\b"
+        r"|\b(?:galax(?:y|ies)|clusters?|nebula[es]*|objects?)\s+(?:is|are)\s+(?:the\s+)?(?:largest|biggest)\b",
         "maj_axis_arcmin",
         True,
+    ),
+    (
+        r"\bsmallest\s+(?:(?:\w+\s+){0,2})?(?:galax(?:y|ies)|clusters?|nebula[es]*|objects?)\b"
+        r"|\b(?:galax(?:y|ies)|clusters?|nebula[es]*|objects?)\s+(?:is|are)\s+(?:the\s+)?smallest\b",
+        "maj_axis_arcmin",
+        False,
     ),
 ]
 
@@ -1344,6 +1354,7 @@ def find_count(text: str) -> int | None:
 
     text = TEXT_DESIGNATION.sub(" ", text)  # 'NGC 2244 a cluster' counts nothing
     text = re.sub(r"\b(?:sample|galaxy|stamp|image|number|no\.?)\s*#?\s*\d+\b|#\s*\d+", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bindex\s*(?:of\s+|=\s*)?\d+(?:\.\d+)?", " ", text, flags=re.IGNORECASE)  # 'Sérsic index 4 galaxy
     lowered = words_to_digits(text.lower())
     found = extract.extract_limit(lowered)
     if found is not None:

@@ -320,6 +320,10 @@ class NeedInfo(Exception):
     """The question lacks something a tool needs; the message says what to add."""
 
 
+# 'the brightest galaxy', 'the biggest nebula': one object asked for
+_SUPERLATIVE = r"(brightest|nearest|closest|faintest|biggest|largest|smallest|reddest|bluest|farthest|furthest)"
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
 
@@ -1888,6 +1892,8 @@ class SemanticPlanner:
             found = None  # 'now from La Palma' in a chat: 'now' changes one thing, not the moment
         if found:
             iso, phrase, _has_time = found
+            if date_only and phrase in ("tonight", "midnight"):
+                iso = now.strftime("%Y-%m-%d")  # a night is named by its evening's date, whatever the hour asked
             if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
                 iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
         elif context.when and FOLLOW_UP.search(text):
@@ -1942,8 +1948,13 @@ class SemanticPlanner:
         name = self._objects(text, mentions, context, notes=notes)[0]
         ref = self._store().names.lookup(name)
         if ref is not None and ref.table == "ngc":
-            notes.append("OpenNGC lists no distances, so here is what the catalog has on it.")
-            return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes)
+            lead = f"I have no distance for {name}: OpenNGC lists no distances (only Hipparcos stars have parallaxes)."
+            return Plan(
+                "object_info",
+                [PlannedCall("object_info", {"name": name})],
+                notes=notes,
+                lead=lead + " What the catalog has on it:",
+            )
         calls = [
             PlannedCall("resolve_object", {"name": name}, "find the star and its Hipparcos parallax"),
             PlannedCall(
@@ -2082,10 +2093,10 @@ class SemanticPlanner:
         if limit is not None:
             args["limit"] = max(1, min(limit, 1000))
         elif re.search(
-            r"\b(brightest|nearest|closest|faintest)\s+((open|globular|star|planetary|spiral|elliptical|emission|"
+            rf"\b{_SUPERLATIVE}\s+((open|globular|star|planetary|spiral|elliptical|emission|"
             r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)"
             r"|\b(which|what)\s+(star|galaxy|cluster|nebula|object)\s+(is|was)\s+(the\s+)?"
-            r"(brightest|nearest|closest|faintest)\b",  # 'which star is the brightest in Lyra?'
+            rf"{_SUPERLATIVE}\b",  # 'which star is the brightest in Lyra?', 'the biggest nebula'
             lowered,
         ):
             args["limit"] = 1  # 'what is the brightest galaxy in the sky', 'the brightest open cluster' ask for one
@@ -2559,6 +2570,12 @@ class SemanticPlanner:
         from_a_site = set(_PARSED.get().asks) & SITE_FACTS  # 'the altitude of Vega now': from where?
         args.update(self._site(text, context, f"the {_fact_words(from_a_site)}", required=bool(from_a_site)))
         return Plan("body_position", [PlannedCall("body_position", args)], notes=notes)
+
+    def _build_zenith(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        args: dict[str, Any] = {"time_utc": self._when(text, context, date_only=False)}
+        asked = "the local sidereal time" if "sidereal_time" in _PARSED.get().asks else "what is overhead"
+        args.update(self._site(text, context, asked, required=True))
+        return Plan("zenith", [PlannedCall("zenith", args)])
 
     def _build_rise_set(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
