@@ -71,6 +71,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/deep_field.py
 	$(BIN)/python benchmarks/spectra.py
 	$(BIN)/python benchmarks/cosmic_web.py
+	$(BIN)/python benchmarks/enhancer.py
+	$(BIN)/python benchmarks/galaxy_parameters.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

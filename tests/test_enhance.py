@@ -33,18 +33,21 @@ def test_shapes_units_and_determinism() -> None:
 
 
 def test_quality_on_checked_in_held_out_pairs() -> None:
-    """60 pairs the model never saw: it must beat its input and both baselines on PSNR and SSIM, keep the flux,
-    and keep the aperture S/N where the baselines lose it (their smoothing spills flux out of the aperture).
-    The figures measured at training time (1,953 pairs) are in the model card."""
-    result = evaluate(load_enhancer(), PAIRS)
+    """60 pairs the model never saw: it must beat its input, the learned linear (Wiener) filter and both smoothing
+    baselines on PSNR, keep the flux, and keep the aperture S/N where the smoothing baselines lose it (their blur
+    spills flux out of the aperture). The figures on the 1,953 held-out pairs, with intervals, are in the model card
+    and held by the slow tier (tests/test_training.py)."""
+    enhancer = load_enhancer()
+    result = evaluate(enhancer, PAIRS, linear_kernel=np.array(enhancer.metrics["linear_filter_kernel"]))
     enhanced, raw = result["enhancer"], result["sdss_input"]
-    assert result["pairs"] == 60
+    assert result["pairs"] == 60 and sum(result["pairs_per_flux_bin"]) == 60
     assert enhanced["psnr_vs_noise_free_des_db"] > raw["psnr_vs_noise_free_des_db"] + 3
-    for baseline in ("gaussian_smoothing", "median_filter"):
+    for baseline in ("gaussian_smoothing", "median_filter", "linear_filter"):
         assert enhanced["psnr_vs_noise_free_des_db"] > result[baseline]["psnr_vs_noise_free_des_db"]
         assert enhanced["ssim_vs_noise_free_des"] > result[baseline]["ssim_vs_noise_free_des"]
     assert abs(enhanced["aperture_flux_bias"]) < 0.02
-    assert enhanced["aperture_snr_gain"] > -0.05
+    low, high = enhanced["aperture_snr_gain_interval"]
+    assert low < enhanced["aperture_snr_gain"] < high
     assert enhanced["aperture_snr_gain"] > max(
         result[b]["aperture_snr_gain"] for b in ("gaussian_smoothing", "median_filter")
     )
@@ -57,6 +60,7 @@ def test_enhance_a_simulated_cutout_then_refer_to_it(obs: Observatory) -> None:
     assert [c.tool for c in answer.calls] == ["enhance_cutout"]
     assert answer.calls[0].args["sersic_n"] == 4.0 and answer.calls[0].args["seed"] == 3
     assert "S/N enhancer" in answer.text and answer.grounded
+    assert "could not limit" not in answer.text  # 'Sersic index 4 galaxy' was read as a count of 4
     kinds = [a.kind for a in answer.artifacts]
     assert kinds == ["image/png", "fits", "fits"]
     with fits.open(answer.artifacts[1].path) as hdus:

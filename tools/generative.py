@@ -450,9 +450,17 @@ def _quality(held_out: dict[str, Any]) -> dict[str, Any]:
     if not held_out:
         return {}
     enhancer = held_out["enhancer"]
+    low, high = enhancer.get("aperture_snr_gain_interval", [float("nan")] * 2)
+    linear = held_out.get("linear_filter", {})
     return {
         "pairs": held_out["pairs"],
+        "interval_percent": 95,
         "aperture_snr_gain_percent": 100 * enhancer["aperture_snr_gain"],
+        "aperture_snr_gain_low_percent": 100 * low,
+        "aperture_snr_gain_high_percent": 100 * high,
+        "aperture_flux_bias_percent": 100 * enhancer["aperture_flux_bias"],
+        "aperture_snr_gain_linear_percent": 100 * linear.get("aperture_snr_gain", float("nan")),
+        "psnr_db_linear": linear.get("psnr_vs_noise_free_des_db", float("nan")),
         "aperture_snr_gain_gaussian_percent": 100 * held_out["gaussian_smoothing"]["aperture_snr_gain"],
         "aperture_snr_gain_median_percent": 100 * held_out["median_filter"]["aperture_snr_gain"],
         "psnr_db": enhancer["psnr_vs_noise_free_des_db"],

@@ -206,11 +206,14 @@ def make_dataset(n: int, seed: int, *, anomaly_fraction: float = 0.03, progress:
     }
 
 
-def fit_sersic(image: np.ndarray, survey: Survey, *, max_evaluations: int = 300) -> GalaxyParams:
+def fit_sersic(
+    image: np.ndarray, survey: Survey, *, max_evaluations: int = 300, start: GalaxyParams | None = None
+) -> GalaxyParams:
     """Least-squares Sérsic fit of one noisy stamp (the baseline the multimodal VAE is compared with).
 
     Free: n, half-light radius, the two ellipticity components and the flux (the galaxy is at the stamp's
-    centre, the PSF known); residuals weighted by the CCD noise. Starts from the image's moments.
+    centre, the PSF known); residuals weighted by the CCD noise. Starts from ``start`` (e.g. the VAE's
+    prediction) or else from n = 2, r = 1″, round, and the summed flux.
     """
     from scipy.optimize import least_squares
 
@@ -226,10 +229,23 @@ def fit_sersic(image: np.ndarray, survey: Survey, *, max_evaluations: int = 300)
 
     low, high = [SERSIC_RANGE[0], np.log(0.1), -0.9, -0.9, 2.0], [SERSIC_RANGE[1], np.log(6.0), 0.9, 0.9, 6.5]
     # a saturated star or a cosmic ray can put the summed flux beyond the bounds: start inside them
-    start = np.array([2.0, np.log(1.0), 0.0, 0.0, float(np.clip(np.log10(flux0), low[4] + 0.01, high[4] - 0.01))])
+    if start is None:
+        first = np.array([2.0, np.log(1.0), 0.0, 0.0, float(np.clip(np.log10(flux0), low[4] + 0.01, high[4] - 0.01))])
+    else:
+        angle = np.radians(2 * start.position_angle_deg)
+        first = np.array(
+            [
+                start.sersic_n,
+                np.log(start.half_light_radius_arcsec),
+                start.ellipticity * np.cos(angle),
+                start.ellipticity * np.sin(angle),
+                start.log10_flux,
+            ]
+        )
+        first = np.clip(first, np.array(low) + 1e-3, np.array(high) - 1e-3)
     fit = least_squares(
         lambda x: ((model(x) - image) * weight).ravel(),
-        start,
+        first,
         bounds=(low, high),
         x_scale=[1.0, 0.3, 0.1, 0.1, 0.05],
         diff_step=[0.05, 1e-3, 1e-3, 1e-3, 1e-4],  # n is rendered on a 0.05 grid: a step that sees it

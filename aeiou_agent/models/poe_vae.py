@@ -354,7 +354,7 @@ def evaluate(
 
     On the first ``baseline_galaxies`` normal galaxies the least-squares Sérsic fit of the same stamps is beside it.
     """
-    from aeiou_agent.models.galaxies import fit_sersic
+    from aeiou_agent.models.galaxies import GalaxyParams, fit_sersic
 
     with np.load(data_path) as data:
         rows = slice(0, limit)
@@ -375,10 +375,28 @@ def evaluate(
         if baseline_galaxies:
             count = min(baseline_galaxies, len(images))
             chosen_rows = slice(0, count)
+            started = time.perf_counter()
             fitted = np.array([dataclasses.astuple(fit_sersic(image, survey)) for image in images[chosen_rows]])
+            fit_seconds = (time.perf_counter() - started) / count
+            started = time.perf_counter()
+            starts = model.predict_params(**{source: images[chosen_rows]})  # timed on its own: one batch
+            vae_seconds = (time.perf_counter() - started) / count
+            refined = np.array(
+                [
+                    dataclasses.astuple(fit_sersic(image, survey, start=GalaxyParams(*map(float, row))))
+                    for image, row in zip(images[chosen_rows], starts, strict=True)
+                ]
+            )
+            combined_seconds = (time.perf_counter() - started) / count
             result[f"subset_{count}_from_{source}"] = {
                 "poe_vae": parameter_errors(predicted[chosen_rows], truth[chosen_rows]),
                 "least_squares_fit": parameter_errors(fitted, truth[chosen_rows]),
+                "vae_then_fit": parameter_errors(refined, truth[chosen_rows]),
+                "seconds_per_galaxy": {
+                    "poe_vae": vae_seconds,
+                    "least_squares_fit": fit_seconds,
+                    "vae_then_fit": combined_seconds,
+                },
             }
     result["edit_sersic_n"] = edit_quality(model, des[clean][:200])
     return result
