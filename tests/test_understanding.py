@@ -299,6 +299,8 @@ def test_sidereal_time_and_the_zenith_from_a_site(obs):
     assert asked.status == "not_understood" and "From which observatory?" in asked.text
     assert "for the local sidereal time" in asked.text
     assert obs.ask("How long is a sidereal day?").status == "not_understood"  # periods are not computed
+    london = obs.ask("what's directly overhead right now in London?")  # was refused as out of scope
+    assert [c.tool for c in london.calls] == ["zenith"] and london.calls[0].args["site"].startswith("London")
 
 
 def test_elongation_and_distance_from_the_sun(obs):

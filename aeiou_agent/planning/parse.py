@@ -737,7 +737,7 @@ _DOMAIN = re.compile(
     r"parsecs?|pc|kpc|mpc|au|arc\s?(sec|min)\w*|degrees?|coordinates?|ra|dec|galactic|ecliptic|equatorial|"
     r"declination|right ascension|azimuth|altitude|horizon|rises?|sets?|transit\w*|sunrise|sunset|moonrise|moonset|"
     r"phase|lunar|observatory|observ\w+|visible|time\s?zones?|local time|utc offset|latitude|longitude|zenith|"
-    r"sidereal|lst|elongation|"
+    r"sidereal|lst|elongation|(directly|straight|right) overhead|"
     r"s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|simbad|ned|gaia|hips2fits|vizier|archives?|"
     r"finder charts?|"
     r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"
