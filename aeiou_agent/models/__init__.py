@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,15 @@ def save_torch_checkpoint(path: Path, state: dict[str, Any], metrics: dict[str, 
 
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.save({"state": state, "metrics": json.dumps(metrics)}, path)
+
+
+def save_npz_atomically(path: Path, arrays: dict[str, Any]) -> None:
+    """Write an .npz so that a reader never sees half of it (two processes may build the same cache)."""
+    import numpy as np
+
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.partial.npz")
+    np.savez(partial, **arrays)
+    os.replace(partial, path)
 
 
 def training_parser(doc: str, weights: Path, epochs: int) -> argparse.ArgumentParser:

@@ -21,19 +21,21 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from aeiou_agent.models import save_torch_checkpoint, training_parser
+from aeiou_agent.models import save_npz_atomically, save_torch_checkpoint, training_parser
 from aeiou_agent.models.galaxies import DES, SDSS
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "sn_enhancer.pt"
 APERTURE_RADIUS_ARCSEC = 2.0
 PIXEL_AREA_RATIO = (DES.pixel_arcsec / SDSS.pixel_arcsec) ** 2
 FLUX_BIN_EDGES_LOG10 = (3.7, 4.025, 4.35, 4.675, 5.0)  # S/N is measured per bin of the galaxies' DES-like flux
+FLUX_BINS = len(FLUX_BIN_EDGES_LOG10) - 1
 LINEAR_FILTER_PIXELS = 9  # the learned linear (Wiener) baseline's kernel
 
 
@@ -198,37 +200,50 @@ def noise_free_pairs(params: np.ndarray, angles: np.ndarray) -> tuple[np.ndarray
     return clean_sdss, clean_des
 
 
-def load_pairs(data_path: Path, limit: int | None = None) -> dict[str, np.ndarray]:
-    """The anomaly-free pairs of a data set with their noise-free truths (cached beside it: rendering is slow)."""
-    cache_path = data_path.with_suffix(".noise_free.npz")
+def truths_cache(data_path: Path) -> Path:
+    """Where the noise-free truths of a generated data set are kept (beside it: rendering them is slow)."""
+    return data_path.with_suffix(".noise_free.npz")
+
+
+def load_pairs(data_path: Path, limit: int | None = None, cache: Path | None = None) -> dict[str, np.ndarray]:
+    """The anomaly-free pairs of a data set with their noise-free truths, read from or written to ``cache`` if given."""
     with np.load(data_path) as data:
         keep = np.flatnonzero(data["anomaly"] == 0)
         pairs = {name: data[name][keep] for name in ("sdss", "des", "params", "position_angle_deg")}
-    if cache_path.exists():
-        with np.load(cache_path) as cached:
+    if cache is not None and cache.exists():
+        with np.load(cache) as cached:
             truths = {name: cached[name] for name in ("clean_sdss", "clean_des")}
     else:
         clean_sdss, clean_des = noise_free_pairs(pairs["params"], pairs["position_angle_deg"])
         truths = {"clean_sdss": clean_sdss, "clean_des": clean_des}
-        if data_path.parent.name != "data":  # never write beside the checked-in test fixtures
-            np.savez(cache_path, **truths)
+        if cache is not None:
+            save_npz_atomically(cache, truths)
     pairs.update(truths)
     return {name: values[:limit] for name, values in pairs.items()}
 
 
 def flux_bins(params: np.ndarray) -> np.ndarray:
     """Index (0–3) of each galaxy's flux bin: four equal steps of log10 DES-like flux over the simulated range."""
-    return np.clip(np.digitize(params[:, 3], FLUX_BIN_EDGES_LOG10[1:-1]), 0, len(FLUX_BIN_EDGES_LOG10) - 2)
+    return np.clip(np.digitize(params[:, 3], FLUX_BIN_EDGES_LOG10[1:-1]), 0, FLUX_BINS - 1)
 
 
-def _snr_by_bin(error: np.ndarray, true_flux: np.ndarray, bins: np.ndarray) -> np.ndarray:
-    """Aperture S/N in each flux bin: mean true flux / rms of the flux error (NaN for a bin with no galaxy)."""
-    snr = np.full(len(FLUX_BIN_EDGES_LOG10) - 1, np.nan)
-    for b in range(len(snr)):
-        inside = bins == b
-        if inside.any():
-            snr[b] = true_flux[inside].mean() / np.sqrt(np.mean(error[inside] ** 2))
-    return snr
+def _per_bin(
+    statistic: Callable[[np.ndarray, np.ndarray], float], error: np.ndarray, true_flux: np.ndarray, bins: np.ndarray
+) -> np.ndarray:
+    """``statistic(error, true_flux)`` over the galaxies of each flux bin (NaN for a bin with no galaxy)."""
+    return np.array(
+        [statistic(error[bins == b], true_flux[bins == b]) if (bins == b).any() else np.nan for b in range(FLUX_BINS)]
+    )
+
+
+def _snr(error: np.ndarray, true_flux: np.ndarray) -> float:
+    """Aperture S/N: mean true flux over the rms of the flux error."""
+    return float(true_flux.mean() / np.sqrt(np.mean(error**2)))
+
+
+def _bias(error: np.ndarray, true_flux: np.ndarray) -> float:
+    """Relative aperture flux bias: mean error over mean true flux."""
+    return float(error.mean() / true_flux.mean())
 
 
 def evaluate(
@@ -239,6 +254,7 @@ def evaluate(
     limit: int | None = None,
     bootstrap: int = 1000,
     seed: int = 0,
+    cache: Path | None = None,
 ) -> dict[str, Any]:
     """Aperture S/N, flux bias, PSNR and SSIM of the enhancer and the baselines on held-out, anomaly-free pairs.
 
@@ -250,7 +266,7 @@ def evaluate(
     """
     from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
-    pairs = load_pairs(data_path, limit)
+    pairs = load_pairs(data_path, limit, cache)
     sdss, des, clean_sdss, clean_des = pairs["sdss"], pairs["des"], pairs["clean_sdss"], pairs["clean_des"]
     candidates = {
         "sdss_input": (to_des_grid(sdss), clean_sdss),
@@ -267,7 +283,7 @@ def evaluate(
         "pairs": len(bins),
         "aperture_radius_arcsec": APERTURE_RADIUS_ARCSEC,
         "flux_bin_edges_log10": list(FLUX_BIN_EDGES_LOG10),
-        "pairs_per_flux_bin": np.bincount(bins, minlength=len(FLUX_BIN_EDGES_LOG10) - 1).tolist(),
+        "pairs_per_flux_bin": np.bincount(bins, minlength=FLUX_BINS).tolist(),
         "bootstrap_draws": bootstrap,
     }
     errors, truths = {}, {}
@@ -285,16 +301,13 @@ def evaluate(
                 ssim_des.append(structural_similarity(noisy_des, image, data_range=span))
             psnr_clean.append(peak_signal_noise_ratio(clean, image, data_range=span))
             ssim_clean.append(structural_similarity(clean, image, data_range=span))
-        snr = _snr_by_bin(errors[name], truths[name], bins)
-        bias = [
-            errors[name][bins == b].mean() / truths[name][bins == b].mean() if (bins == b).any() else np.nan
-            for b in range(len(snr))
-        ]
+        snr = _per_bin(_snr, errors[name], truths[name], bins)
+        bias = _per_bin(_bias, errors[name], truths[name], bins)
         psnr = np.array(psnr_clean)
         results[name] = {
             "aperture_snr_by_flux_bin": snr.tolist(),
-            "aperture_flux_bias": float(errors[name].mean() / truths[name].mean()),
-            "aperture_flux_bias_by_flux_bin": [float(b) for b in bias],
+            "aperture_flux_bias": _bias(errors[name], truths[name]),
+            "aperture_flux_bias_by_flux_bin": bias.tolist(),
             "psnr_vs_des_db": float(np.mean(psnr_des)),
             "ssim_vs_des": float(np.mean(ssim_des)),
             "psnr_vs_noise_free_des_db": float(psnr.mean()),
@@ -302,12 +315,12 @@ def evaluate(
             "ssim_vs_noise_free_des": float(np.mean(ssim_clean)),
         }
     base = results["sdss_input"]["aperture_snr_by_flux_bin"]
-    base_draws = np.array([_snr_by_bin(errors["sdss_input"][d], truths["sdss_input"][d], bins[d]) for d in draws])
+    base_draws = np.array([_per_bin(_snr, errors["sdss_input"][d], truths["sdss_input"][d], bins[d]) for d in draws])
     for name in candidates:
         if name == "sdss_input":
             continue
         gains = np.array(results[name]["aperture_snr_by_flux_bin"]) / base - 1
-        drawn = np.array([_snr_by_bin(errors[name][d], truths[name][d], bins[d]) for d in draws]) / base_draws - 1
+        drawn = np.array([_per_bin(_snr, errors[name][d], truths[name][d], bins[d]) for d in draws]) / base_draws - 1
         results[name]["aperture_snr_gain_by_flux_bin"] = gains.tolist()
         results[name]["aperture_snr_gain"] = float(np.nanmean(gains))  # a small sample may leave a bin empty
         results[name]["aperture_snr_gain_interval"] = np.percentile(np.nanmean(drawn, axis=1), [2.5, 97.5]).tolist()
@@ -377,11 +390,11 @@ def remeasure(weights: Path, data_path: Path, test_path: Path) -> dict[str, Any]
     """
     import torch
 
-    pairs = load_pairs(data_path)
+    pairs = load_pairs(data_path, cache=truths_cache(data_path))
     kernel = fit_linear_filter(pairs["sdss"], pairs["clean_des"])
     enhancer = Enhancer(weights)
     metrics = {**enhancer.metrics, "linear_filter_kernel": kernel.tolist()}
-    metrics["held_out"] = evaluate(enhancer, test_path, linear_kernel=kernel)
+    metrics["held_out"] = evaluate(enhancer, test_path, linear_kernel=kernel, cache=truths_cache(test_path))
     checkpoint = torch.load(weights, map_location="cpu", weights_only=True)
     save_torch_checkpoint(weights, checkpoint["state"], metrics)
     return metrics
@@ -399,7 +412,7 @@ def main() -> None:
     if args.evaluate_only:
         enhancer = Enhancer(args.out)
         kernel = np.array(enhancer.metrics["linear_filter_kernel"])
-        print(json.dumps(evaluate(enhancer, args.test, linear_kernel=kernel), indent=2))
+        print(json.dumps(evaluate(enhancer, args.test, linear_kernel=kernel, cache=truths_cache(args.test)), indent=2))
     elif args.remeasure:
         print(json.dumps(remeasure(args.out, args.train, args.test), indent=2))
     else:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import time
 from functools import cache
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from aeiou_agent.models import save_torch_checkpoint, training_parser
+from aeiou_agent.models import save_npz_atomically, save_torch_checkpoint, training_parser
 from aeiou_agent.models.galaxies import DES, SDSS, Survey
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "galaxy_poe_vae.pt"
@@ -296,24 +295,17 @@ def reference_survey(folder: Path, model: GalaxyPoEVAE, *, progress: bool = True
     folder.mkdir(parents=True, exist_ok=True)
     images_file = folder / f"survey_seed{REFERENCE_SEED}_n{REFERENCE_GALAXIES}.npz"
     if not images_file.exists():
-        _save_atomically(images_file, make_dataset(REFERENCE_GALAXIES, REFERENCE_SEED, progress=progress))
+        save_npz_atomically(images_file, make_dataset(REFERENCE_GALAXIES, REFERENCE_SEED, progress=progress))
     with np.load(images_file) as data:
         survey = {"des": data["des"], "sdss": data["sdss"], "galaxies": galaxy_rows(data), "anomaly": data["anomaly"]}
     latents_file = images_file.with_name(f"{images_file.stem}.latents-{model.sha256[:12]}.npz")
     if not latents_file.exists():
         mu, sigma = model.encode(des=survey["des"], sdss=survey["sdss"])
         scores = model.anomaly_score(survey["des"], survey["sdss"])
-        _save_atomically(latents_file, {"latent": mu, "latent_sigma": sigma, "anomaly_score": scores})
+        save_npz_atomically(latents_file, {"latent": mu, "latent_sigma": sigma, "anomaly_score": scores})
     with np.load(latents_file) as data:
         survey.update({name: data[name] for name in data.files})
     return survey
-
-
-def _save_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write an .npz so that a reader never sees half of it (two processes may build the same cache)."""
-    partial = path.with_name(f"{path.stem}.{os.getpid()}.partial.npz")
-    np.savez(partial, **arrays)  # type: ignore[arg-type]
-    os.replace(partial, path)
 
 
 @cache
