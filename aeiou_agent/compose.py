@@ -209,8 +209,10 @@ class Composer:
         A comparison ('which is brighter, Vega or Arcturus?') opens with the verdict, then each object's facts.
         """
         if not plan.parts:
-            return self.render(plan.intent, question, calls)
-        text = "\n\n".join(self.render(intent, question, calls[start:end]) for intent, start, end in plan.parts)
+            return self.render(plan.intent, question, calls, plan.asks)
+        text = "\n\n".join(
+            self.render(intent, question, calls[start:end], plan.asks) for intent, start, end in plan.parts
+        )
         if plan.comparative:
             objects = [
                 {k: v for call in calls[start:end] for k, v in (call.result or {}).items()}
@@ -222,13 +224,13 @@ class Composer:
             text = f"{nearest_object(calls)}\n\n{text}"
         return text
 
-    def render(self, intent: str, question: str, calls: list[ToolCall]) -> str:
-        """The answer text for a fully successful plan."""
+    def render(self, intent: str, question: str, calls: list[ToolCall], asks: list[str] | None = None) -> str:
+        """The answer text for a fully successful plan; ``asks`` are the facts the question asks for (parse.ASKS)."""
         steps = [c.result or {} for c in calls]
         template = self.template(intent) or self.template(calls[-1].tool)
         if template is None:
             return calls[-1].summary
-        text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question)
+        text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question, asked=set(asks or ()))
         return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
@@ -250,19 +252,21 @@ def nearest_object(calls: list[ToolCall]) -> str:
 _COMPARED: dict[str, tuple[tuple[str, ...], bool, str, str]] = {
     "brighter": (("vmag", "hpmag", "magnitude"), False, "magnitude", "magnitude"),
     "fainter": (("vmag", "hpmag", "magnitude"), True, "magnitude", "magnitude"),
-    "closer": (("distance_pc", "dist_pc"), False, "pc", "distance"),
-    "nearer": (("distance_pc", "dist_pc"), False, "pc", "distance"),
-    "farther": (("distance_pc", "dist_pc"), True, "pc", "distance"),
-    "further": (("distance_pc", "dist_pc"), True, "pc", "distance"),
-    "bigger": (("maj_axis_arcmin",), True, "arcmin across", "size"),
-    "larger": (("maj_axis_arcmin",), True, "arcmin across", "size"),
-    "smaller": (("maj_axis_arcmin",), False, "arcmin across", "size"),
+    "closer": (("distance_pc", "dist_pc", "distance_au"), False, "pc", "distance"),
+    "nearer": (("distance_pc", "dist_pc", "distance_au"), False, "pc", "distance"),
+    "farther": (("distance_pc", "dist_pc", "distance_au"), True, "pc", "distance"),
+    "further": (("distance_pc", "dist_pc", "distance_au"), True, "pc", "distance"),
+    "bigger": (("maj_axis_arcmin", "radius_km"), True, "arcmin across", "size"),
+    "larger": (("maj_axis_arcmin", "radius_km"), True, "arcmin across", "size"),
+    "smaller": (("maj_axis_arcmin", "radius_km"), False, "arcmin across", "size"),
     "higher": (("altitude_deg",), True, "° altitude", "altitude"),
     "redder": (("b_v",), True, "B−V", "B−V colour"),
     "bluer": (("b_v",), False, "B−V", "B−V colour"),
 }
 
 _MAGNITUDE_BANDS = {"vmag": "V", "hpmag": "Hp"}
+# Keys of the ephemeris compared in their own unit (and precision): the planets' distances, their radii
+_KEY_MEASURES = {"distance_au": ("AU from Earth", 4), "radius_km": ("km radius", 1)}
 
 
 # Hipparcos Hp and Johnson V (or B) differ by under a magnitude for all but the reddest stars (van Leeuwen 2007):
@@ -313,6 +317,8 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
     keys, more_wins, measure, noun = _COMPARED[comparative]
     names = [str(o.get("name") or o.get("star") or o.get("label") or _body_name(o) or "?") for o in objects]
     key = next((k for k in keys if all(isinstance(o.get(k), int | float) for o in objects)), None)
+    if key is None and noun == "distance" and all(_distance(o) for o in objects):  # 'is the Moon closer than Vega?'
+        return _across_units(comparative, names, [_distance(o) for o in objects], more_wins, yes_no)
     if key is None:  # 'is M31 farther than M33?': OpenNGC has no distances; say so rather than list other facts
         lacking = [
             n for n, o in zip(names, objects, strict=True) if not any(isinstance(o.get(k), int | float) for k in keys)
@@ -326,7 +332,7 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
     values = [float(o[key]) for o in objects]
     if key == "magnitude" and len({o.get("magnitude_band") for o in objects}) > 1:
         return _across_bands(comparative, names, values, [_band_magnitude(o, keys)[0] for o in objects], yes_no)
-    digits = 2 if key != "altitude_deg" else 1
+    measure, digits = _KEY_MEASURES.get(key, (measure, 2 if key != "altitude_deg" else 1))
     shown = [f"{v:.{digits}f}" for v in values]
     band = _MAGNITUDE_BANDS.get(key) or (objects[0].get("magnitude_band") if key == "magnitude" else None)
     label = f"{band} magnitude" if band else measure
@@ -336,9 +342,29 @@ def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_n
         best = (max if more_wins else min)(range(len(values)), key=values.__getitem__)
         others = " and ".join(n for i, n in enumerate(names) if i != best)
         figures = " vs ".join(shown[best : best + 1] + [v for i, v in enumerate(shown) if i != best])
-        measured = f"{figures} {label}" if label.startswith(("pc", "arcmin", "°")) else f"{label} {figures}"
+        measured = f"{figures} {label}" if label.startswith(("pc", "arcmin", "°", "AU", "km")) else f"{label} {figures}"
         sentence, first_wins = f"{names[best]} is {comparative} than {others} ({measured}).", best == 0
     return f"{'Yes' if first_wins else 'No'}: {sentence}" if yes_no else _capitalised(sentence)
+
+
+# A distance in each tool's unit, as parsecs: a planet's (AU) beside a star's (pc)
+_DISTANCE_IN_PC = {"distance_pc": 1.0, "dist_pc": 1.0, "distance_au": 1 / 206264.806}
+
+
+def _distance(obj: dict[str, Any]) -> tuple[str, float] | None:
+    """(key, value) of the first distance an object's tool output gives."""
+    return next(((k, float(obj[k])) for k in _DISTANCE_IN_PC if isinstance(obj.get(k), int | float)), None)
+
+
+def _across_units(comparative: str, names: list[str], distances: list[Any], more_wins: bool, yes_no: bool) -> str:
+    """'The Moon is closer than Vega (0.0027 AU vs 7.7 pc).': distances compared in parsecs, each shown as given."""
+    in_pc = [value * _DISTANCE_IN_PC[key] for key, value in distances]
+    shown = [f"{value:.4f} AU" if key == "distance_au" else f"{value:.1f} pc" for key, value in distances]
+    best = (max if more_wins else min)(range(len(in_pc)), key=in_pc.__getitem__)
+    others = " and ".join(n for i, n in enumerate(names) if i != best)
+    figures = " vs ".join(shown[best : best + 1] + [v for i, v in enumerate(shown) if i != best])
+    sentence = f"{names[best]} is {comparative} than {others} ({figures})."
+    return f"{'Yes' if best == 0 else 'No'}: {sentence}" if yes_no else _capitalised(sentence)
 
 
 def cite(text: str, citations: list[Citation]) -> str:

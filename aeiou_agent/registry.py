@@ -111,6 +111,9 @@ class Declaration:
     offline: str = ""  # set for a tool that needs the network: what an offline answer says instead
     # other words people use for an argument ('old' for age_gyr, 'A_V' for dust_av_mag); 'no dust = 0' sets a value
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the result keys that hold a fact, unit last in the key ('parallax': plx_mas): a fact asked in another unit
+    # ('the parallax of Procyon in arcseconds') is converted from the first of them
+    quantities: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -138,6 +141,12 @@ def _declaration(func: Callable[..., Any]) -> Declaration:
     words = entry.get("words") or {}
     if not isinstance(words, dict) or not all(isinstance(v, list) for v in words.values()):
         raise ToolDefinitionError(f"tool {name}: 'words' in {where} maps argument names to lists of words")
+    quantities = entry.get("quantities") or {}
+    if not isinstance(quantities, dict) or not all(isinstance(v, list) for v in quantities.values()):
+        raise ToolDefinitionError(f"tool {name}: 'quantities' in {where} maps facts to lists of result keys")
+    for key in (key for keys in quantities.values() for key in keys):
+        if unit_of_key(key) is None:
+            raise ToolDefinitionError(f"tool {name}: result key {key!r} in {where} does not end in a known unit")
     return Declaration(
         examples,
         str(entry["answer"]),
@@ -145,7 +154,29 @@ def _declaration(func: Callable[..., Any]) -> Declaration:
         tuple(str(p) for p in entry.get("provides") or ()),
         str(entry.get("offline") or ""),
         {str(argument): tuple(str(w) for w in listed) for argument, listed in words.items()},
+        {str(fact): tuple(str(k) for k in keys) for fact, keys in quantities.items()},
     )
+
+
+# The units result keys end in (numbers with units in the key names, see ToolResult), as astropy spells them.
+KEY_UNITS = {
+    "mas": "mas",
+    "arcsec": "arcsec",
+    "arcmin": "arcmin",
+    "deg": "deg",
+    "pc": "pc",
+    "kpc": "kpc",
+    "mpc": "Mpc",
+    "ly": "lyr",
+    "au": "AU",
+    "km": "km",
+    "gyr": "Gyr",
+}
+
+
+def unit_of_key(key: str) -> str | None:
+    """The astropy unit a result key is in ('plx_mas' → 'mas', 'distance_au' → 'AU'), or None."""
+    return KEY_UNITS.get(key.rsplit("_", 1)[-1].lower())
 
 
 @dataclass

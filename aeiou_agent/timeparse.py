@@ -99,17 +99,31 @@ def format_utc(moment: dt.datetime, seconds: bool = False) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC" if seconds else "%Y-%m-%d %H:%M UTC")
 
 
-def _night_clock(lowered: str) -> tuple[int, int] | None:
-    """(hour, minute) of a clock time written without a date: '22:00', '1 am', '11:30pm', 'midnight'."""
-    if re.search(r"\bmidnight\b", lowered):
-        return 0, 0
-    twelve = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?", lowered)
-    if twelve and 1 <= int(twelve.group(1)) <= 12:
-        hour = int(twelve.group(1)) % 12 + (12 if twelve.group(3) == "p" else 0)
-        return hour, int(twelve.group(2) or 0)
-    clock = _CLOCK.search(lowered)
-    if clock and int(clock.group(1)) <= 23 and int(clock.group(2)) <= 59:
-        return int(clock.group(1)), int(clock.group(2))
+_SPOKEN_CLOCKS = (
+    re.compile(r"\bmidnight\b"),
+    re.compile(r"\bnoon\b|\bmidday\b"),
+    re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?"),  # '10pm', '11:30 p.m.'
+    # '22:00' after 'at' or before a zone or 'h' ('at 22:00', '01:00 UTC'); a bare 05:35:17 is a coordinate
+    re.compile(r"\b(?:at|@|by|around|about|until|till|before|after)\s+(\d{1,2}):(\d{2})\b(?!:\d)"),
+    re.compile(r"\b(\d{1,2}):(\d{2})\s*(?:h|utc|ut|z|[a-z]{2,4}t)\b"),
+)
+
+
+def spoken_clock(lowered: str) -> tuple[int, int, tuple[int, int]] | None:
+    """(hour, minute, span) of a clock time as people write one: '22:00' after 'at', '1 am', '11:30pm', 'midnight'."""
+    for number, pattern in enumerate(_SPOKEN_CLOCKS):
+        found = pattern.search(lowered)
+        if found is None:
+            continue
+        if number < 2:
+            return (0 if number == 0 else 12), 0, found.span()
+        hour, minute = int(found.group(1)), int(found.group(2) or 0)
+        if number == 2:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if found.group(3) == "p" else 0)
+        if hour <= 23 and minute <= 59:
+            return hour, minute, found.span()
     return None
 
 
@@ -127,9 +141,9 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
         if not clock:
             later = _CLOCK.search(text, iso.end())
             clock = later and (later.group(1), later.group(2), later.group(3))
-        if not clock:  # 'at 22:00 CET on 2026-12-10': a clock written before the date, after 'at'
-            before = re.search(r"\b(?:at|@)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\b(?!:)", text[: iso.start()])
-            clock = before and (before.group(1), before.group(2), before.group(3))
+        if not clock:  # 'at 22:00 CET on 2026-12-10', 'at 9:30 pm on 2027-01-05': a clock as people write one
+            spoken = spoken_clock(text.lower())
+            clock = spoken and (f"{spoken[0]:02d}", f"{spoken[1]:02d}", None)
         if clock:
             hour, minute, second = clock
             moment = parse_utc(f"{year:04d}-{month:02d}-{day:02d}T{hour}:{minute}:{second or '00'}")
@@ -143,19 +157,21 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
     if re.search(r"\b(right )?now\b|\bcurrently\b|\bat the moment\b", lowered):
         return now.strftime("%Y-%m-%dT%H:%M:00"), "now", True
     tonight = re.search(r"\btonight\b", lowered)
-    clock = _night_clock(lowered)
-    if clock is not None and (tonight or "midnight" in lowered):
-        # 'tonight at 22:00', 'at 01:00 UTC tonight' (after midnight: the next date), 'at midnight' (the coming one)
-        hour, minute = clock
-        night_of = now.date() + dt.timedelta(days=1 if hour < 12 else 0)
-        return f"{night_of:%Y-%m-%d}T{hour:02d}:{minute:02d}:00", "tonight" if tonight else "midnight", True
+    spoken = spoken_clock(lowered)
+    if spoken is not None:  # the date is read without the clock ('at 22:00 from Tokyo tomorrow')
+        text = text[: spoken[2][0]] + " " * (spoken[2][1] - spoken[2][0]) + text[spoken[2][1] :]
+        lowered = text.lower()
+    dated = re.search(  # 'Mars' is no month
+        r"\b(today|tomorrow|yesterday|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|"
+        r"dec(ember)?)\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        lowered,
+    )
+    if spoken is not None and (tonight or not dated):
+        return _coming_night(spoken, now, "tonight" if tonight else "")
     if tonight:
         return now.strftime("%Y-%m-%d"), "tonight", False
-    if not re.search(
-        r"\b(today|tomorrow|yesterday|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-        lowered,
-    ):
+    if not dated:
         return None
     from dateparser.search import search_dates
 
@@ -171,12 +187,22 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
         },
     )
     if not found:
-        return None
+        return _coming_night(spoken, now, "") if spoken is not None else None
     for phrase, moment in found:
         if re.fullmatch(r"\s*\d+(\.\d+)?\s*", phrase) or len(phrase.strip()) < 3:
             continue  # bare numbers ('5 degrees') are not dates
+        if spoken is not None:
+            return f"{moment:%Y-%m-%d}T{spoken[0]:02d}:{spoken[1]:02d}:00", phrase.strip(), True
         has_time = bool(re.search(r"\d:\d\d|\b(am|pm|noon|midnight)\b", phrase.lower()))
         if has_time:
             return moment.strftime("%Y-%m-%dT%H:%M:%S"), phrase, True
         return moment.strftime("%Y-%m-%d"), phrase, False
-    return None
+    return _coming_night(spoken, now, "") if spoken is not None else None
+
+
+def _coming_night(spoken: tuple[int, int, tuple[int, int]], now: dt.datetime, phrase: str) -> tuple[str, str, bool]:
+    """A clock without a date: the coming night's ('at 22:00' this evening, 'at 01:00' after midnight)."""
+    hour, minute, _span = spoken
+    night_of = now.date() + dt.timedelta(days=1 if hour < 12 else 0)
+    phrase = phrase or ("midnight" if (hour, minute) == (0, 0) else f"{hour:02d}:{minute:02d}")
+    return f"{night_of:%Y-%m-%d}T{hour:02d}:{minute:02d}:00", phrase, True

@@ -167,3 +167,25 @@ def test_values_read_by_an_arguments_name_share_and_negated_option():
     assert not ex.negates("a field with source detection", "detect_sources")
     assert ex.extract_density_per_arcmin2("40 galaxies per square arcminute") == 40
     assert ex.extract_density_per_arcmin2("within 3 arcmin of M31") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("at 22:00", "2026-11-25T22:00:00"),  # a bare clock was dropped: now was used
+        ("at 10pm in London", "2026-11-25T22:00:00"),  # 'Mars' and '10pm' gave a date without the time
+        ("is Mars up at 1 am", "2026-11-26T01:00:00"),  # after midnight: the next date
+        ("at 22:00 from Tokyo tomorrow", "2026-11-26T22:00:00"),  # the clock hid 'tomorrow' from the date parser
+        ("at 9:30 pm on 2027-01-05", "2027-01-05T21:30:00"),  # 'pm' was dropped before an ISO date
+        ("at noon on Friday", "2026-11-27T12:00:00"),
+        ("this galaxy at 9pm", "2026-11-25T21:00:00"),
+    ],
+)
+def test_clock_times_as_people_write_them(text, iso):
+    found = find_when(text, NOW)
+    assert found is not None and found[0] == iso and found[2]
+
+
+def test_sexagesimal_coordinates_are_no_clock():
+    assert find_when("constellation at 05:35:17 -05:23:28", NOW) is None
+    assert find_when("count stars within 30' of 05:35:17 -05:23:28", NOW) is None

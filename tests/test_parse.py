@@ -15,6 +15,7 @@ from aeiou_agent.planning.parse import (
     find_magnitude_limits,
     find_magnitudes,
     find_positions,
+    find_unit_wish,
     looks_like_gibberish,
     parse_question,
 )
@@ -336,3 +337,19 @@ def test_superlatives_and_statistics_on_columns(text, order, aggregate):
 )
 def test_what_to_look_at_asks_whats_up(question):
     assert "whats_up" in parse_question(question, VOCABULARY, []).asks
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("What is the parallax of Procyon in arcseconds?", "arcseconds"),
+        ("how far away is Sirius in light years?", "light years"),
+        ("what is the angular diameter of Jupiter in arcminutes on 2027-01-10?", "arcminutes"),
+        ("How big is Mars, in miles", "miles"),
+        ("how bright is Vega in V?", None),  # a band, not volts
+        ("how many stars are in Orion?", None),
+        ("when does Mars rise in Tokyo tomorrow?", None),
+    ],
+)
+def test_the_unit_an_answer_is_wanted_in(question: str, unit: str | None) -> None:
+    assert find_unit_wish(question) == unit

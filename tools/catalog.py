@@ -24,7 +24,7 @@ from typing_extensions import TypedDict
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact
 from aeiou_agent.archives import service as archive_service
-from aeiou_agent.exceptions import ObjectNotFound, UserError
+from aeiou_agent.exceptions import InvalidArguments, ObjectNotFound, UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject, display_designation
 from aeiou_agent.store.sql import guard, translate
@@ -94,6 +94,22 @@ def _magnitude(obj: CelestialObject) -> tuple[float | None, str]:
     return None, ""
 
 
+def _asterism_facts(obj: CelestialObject) -> dict[str, Any]:
+    """An asterism's stars (name, HIP, Hp, position), the constellations they lie in, and its span on the sky."""
+    from aeiou_agent.store.catalogs import constellation_names
+
+    names = constellation_names()
+    return {
+        "stars": [
+            {**star, "ra_hms": format_ra(star["ra_deg"]), "dec_dms": format_dec(star["dec_deg"])}
+            for star in obj.row["stars"]
+        ],
+        "star_count": len(obj.row["stars"]),
+        "constellations": [names.get(abbr, abbr) for abbr in obj.row["constellations"]],
+        "span_deg": obj.row["span_deg"],
+    }
+
+
 def _position(obj: CelestialObject) -> dict[str, Any]:
     return {
         "ra_deg": round(obj.ra_deg, 6),
@@ -154,6 +170,8 @@ def resolve_object(
         data.update(
             hip=obj.row["hip"], plx_mas=obj.row["plx_mas"], e_plx_mas=obj.row["e_plx_mas"], dist_pc=obj.row["dist_pc"]
         )
+    elif obj.table == "asterism":
+        data.update(_asterism_facts(obj))
     else:
         data.update(redshift=obj.row["redshift"], radvel_km_s=obj.row["radvel_km_s"])
     summary = (
@@ -189,7 +207,10 @@ def object_info(
         "aliases": list(obj.aliases),
     }
     facts: list[str] = []
-    if obj.table == "hipparcos":
+    if obj.table == "asterism":
+        data.update(_asterism_facts(obj))
+        facts.append("stars " + ", ".join(star["name"] for star in row["stars"]))
+    elif obj.table == "hipparcos":
         data.update(
             hip=row["hip"],
             hpmag=row["hpmag"],
@@ -612,10 +633,14 @@ def find_objects(
     where: Annotated[list[ColumnCondition], Field(max_length=8), Kind("column_condition")] = [],  # noqa: B006
     sort_by: Annotated[str | None, Field(max_length=40), Kind("order")] = None,
     descending: Annotated[bool, Kind("order")] = False,
+    site: Annotated[str | None, Field(max_length=100), Kind("place")] = None,
+    date: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
+    min_altitude_deg: Annotated[float, Field(ge=0, le=89), Kind("altitude_limit")] = 30.0,
 ) -> ToolResult:
     """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
 
-    For 'the brightest stars in Orion', 'the nearest stars to the Sun', 'globular clusters brighter than 8'.
+    For 'the brightest stars in Orion', 'the nearest stars to the Sun', 'globular clusters brighter than 8', and
+    with a site and a date 'the brightest stars visible from Sydney tonight'.
 
     Args:
         catalog: 'hipparcos' for stars, 'ngc' for NGC/IC/Messier deep-sky objects.
@@ -632,7 +657,13 @@ def find_objects(
             'dec_deg > 80'; pm_total_mas_yr is the total proper motion); an object without a value fails its condition.
         sort_by: A numeric column to sort by instead of order_by ('b_v' for the reddest, 'maj_axis_arcmin').
         descending: With sort_by: largest values first.
+        site: Keep only objects that climb above min_altitude_deg in astronomical darkness from this observatory or
+            city, on the night of ``date``.
+        date: Evening date of that night, YYYY-MM-DD (with site).
+        min_altitude_deg: Altitude in degrees an object must reach in darkness to count as visible (with site).
     """
+    if (site is None) != (date is None):
+        raise InvalidArguments("find_objects", ["give both a site and the night's date to keep what is visible"])
     _index, cols = ctx.store.columns(catalog)
     rows_idx = np.arange(len(cols["ra_deg"]))
     abbr = constellation_abbreviation(constellation) if constellation else None
@@ -645,6 +676,15 @@ def find_objects(
     mags = _magnitudes(catalog, cols, rows_idx, mag_band)
     keep = _filter(catalog, cols, rows_idx, mags, object_type, mag_max, mag_min, where)
     rows_idx, mags = rows_idx[keep], mags[keep]
+    visible: dict[str, Any] | None = None
+    if site is not None and date is not None:
+        from aeiou_agent.tools.ephemeris import visible_in_dark
+
+        ra, dec = cols["ra_deg"][rows_idx].astype(float), cols["dec_deg"][rows_idx].astype(float)
+        night, best_alt = visible_in_dark(site, None, None, date, ra, dec)
+        up = best_alt >= min_altitude_deg
+        rows_idx, mags = rows_idx[up], mags[up]
+        visible = {**night, "min_altitude_deg": min_altitude_deg}
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
     order = _order(catalog, cols, rows_idx, mags, order_by, ids, sort_by, descending)
     sort_column = _shown_sort_column(catalog, sort_by)
@@ -676,6 +716,8 @@ def find_objects(
         "overflow": rows_idx.size > len(rows),
         "rows": rows,
     }
+    if visible is not None:
+        data["visible"] = visible
     scope = f"in {region}" if region else "on the whole sky"
     summary = f"{rows_idx.size} {_what(catalog)} {scope}{_cuts({**filters, 'constellation': None})}" + _shown(
         rows, order_by

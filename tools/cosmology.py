@@ -166,6 +166,7 @@ def cosmology_calculator(
     unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
     value: Annotated[float | None, Field(allow_inf_nan=False), Kind("number")] = None,
     value_unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
+    fraction_of_today: Annotated[float | None, Field(gt=0, lt=1), Kind("number")] = None,
 ) -> ToolResult:
     """Cosmological distances, ages, lookback time, H(z), comoving volume, angular scale and scale factor at z.
 
@@ -183,9 +184,18 @@ def cosmology_calculator(
         unit: Give the quantities that can be expressed in this unit in it ('Gpc', 'Gly', 'Myr').
         value: Instead of z: the value ``quantity`` takes ('lookback time of 10 Gyr' is 10); the redshift is solved for.
         value_unit: The unit of value ('Gyr', 'Mpc', 'Gly'); the quantity's own unit when not given.
+        fraction_of_today: Instead of z or value: the fraction of its present value the quantity takes ('when the
+            universe was half its present age' is 0.5 of the age; 'half its present size' 0.5 of the scale factor).
     """
     model, label, citation = cosmology_model(cosmology, H0_km_s_mpc, Om0)
     solved: list[float] = []
+    today: float | None = None
+    if fraction_of_today is not None:
+        if z is not None or value is not None or quantity not in QUANTITIES:
+            raise UserError("Give a quantity and the fraction of its present value, without a redshift or a value.")
+        _name, own_unit, compute = QUANTITIES[quantity]
+        today = float(compute(model, 0).to_value(_in_unit(own_unit)))
+        value, value_unit = fraction_of_today * today, None
     if value is not None:
         if z is not None:
             raise UserError("Give either a redshift or a quantity's value to solve for the redshift, not both.")
@@ -213,6 +223,8 @@ def cosmology_calculator(
     }
     if solved:
         data["solved_for_z"] = {"quantity": quantity, "value": value, "unit": value_unit, "redshifts": solved}
+    if today is not None:
+        data["solved_for_z"].update(fraction_of_today=fraction_of_today, value_today=today)
     if quantity != "all" and quantity in values:
         data["value"] = values[quantity]["value"]
         data["unit"] = values[quantity]["unit"]

@@ -221,6 +221,19 @@ def _observer_site(
     return None
 
 
+def body_target(target: str, time_utc: str | None) -> Target | None:
+    """A Solar System body where it is (geocentric, astrometric ICRS) at ``time_utc`` (now if None), or None."""
+    key = normalize(target)
+    if key not in SOLAR_SYSTEM:
+        return None
+    ts, eph = _skyfield()
+    moment = _when(time_utc) if time_utc else dt.datetime.now(dt.UTC)
+    t = ts.from_datetime(moment)
+    ra, dec, _distance = eph["earth"].at(t).observe(eph[SOLAR_SYSTEM[key]]).radec()
+    label = f"the {key.title()}" if key in ("sun", "moon") else key.title()
+    return Target(label, float(ra._degrees), float(dec.degrees), sources=[DE421], time_utc=_iso(t))
+
+
 def _body(ctx: ToolContext, tool_name: str, target: str) -> tuple[Any, str, Target | None]:
     """The skyfield body for a Solar System name or a catalog object (as a fixed star)."""
     from skyfield.api import Star
@@ -229,7 +242,14 @@ def _body(ctx: ToolContext, tool_name: str, target: str) -> tuple[Any, str, Targ
     key = normalize(target)
     if key in SOLAR_SYSTEM:
         return eph[SOLAR_SYSTEM[key]], key.title(), None
-    found = locate(ctx, tool_name, target)
+    centre = None if ctx.store.names.lookup(target) else ctx.store.constellation_centre(target)
+    if centre is not None:  # 'when does Orion rise?': the centre of the constellation
+        name, ra_deg, dec_deg = centre
+        found = Target(
+            f"{name} (the centre of the constellation)", ra_deg, dec_deg, sources=[ctx.store.citation("hipparcos")]
+        )
+    else:
+        found = locate(ctx, tool_name, target)
     return Star(ra_hours=found.ra_deg / 15.0, dec_degrees=found.dec_deg), found.label, found
 
 
@@ -288,7 +308,7 @@ def body_position(
     RA/Dec, distance, constellation, and altitude/azimuth from a site.
 
     Args:
-        target: 'Sun', 'Moon', a planet, or any catalog object name.
+        target: 'Sun', 'Moon', a planet, any catalog object name, or a constellation (its centre).
         time_utc: UTC time, ISO format (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).
         site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...) for altitude/azimuth.
         latitude_deg: Observer latitude in degrees, instead of a site.
@@ -333,8 +353,11 @@ def body_position(
             sources.append(MAGNITUDES)
             summary += f"; V = {magnitude:.2f}"
         data["radius_km"] = RADIUS_KM[label.lower()]
+        data["diameter_km"] = 2 * RADIUS_KM[label.lower()]
         if label != "Sun":
-            data["sun_distance_au"] = float(eph["sun"].at(t).observe(body).distance().au)
+            from_sun = eph["sun"].at(t).observe(body).distance()
+            data["sun_distance_au"] = float(from_sun.au)
+            data["sun_distance_km"] = float(from_sun.km)
             data["illuminated_fraction"] = float(apparent.fraction_illuminated(eph["sun"]))
             data["illuminated_percent"] = round(100 * data["illuminated_fraction"], 1)
             sun_dir = earth.at(t).observe(eph["sun"]).apparent()
@@ -439,7 +462,7 @@ def rise_set(
     at a site west of Greenwich can fall early in the next UTC day).
 
     Args:
-        target: 'Sun', 'Moon', a planet, or any catalog object name.
+        target: 'Sun', 'Moon', a planet, any catalog object name, or a constellation (its centre).
         date: The day, YYYY-MM-DD: events between 00:00 and 24:00 UTC are reported (site time with local_day).
         site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...).
         latitude_deg: Observer latitude in degrees, instead of a site.
@@ -578,6 +601,52 @@ class _Night:
         """Astronomical darkness: the Sun more than 18° below the horizon."""
         return self.sun_alt < -18
 
+    def best_in_dark(self, where: Site, ra_deg: np.ndarray, dec_deg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Highest altitude in darkness (°; −90 without darkness) of fixed positions, and the sample it is reached at.
+
+        Geometric altitudes from the local sidereal time of each sample (no refraction, positions as given); done in
+        chunks so that a whole catalog fits in memory.
+        """
+        lat = np.radians(where.latitude_deg)
+        lst = np.radians(self.t.gast * 15.0 + where.longitude_deg)  # local sidereal time per sample
+        best_alt, best_index = np.empty(len(ra_deg)), np.empty(len(ra_deg), dtype=int)
+        for start in range(0, len(ra_deg), 10_000):
+            ra, dec = np.radians(ra_deg[start : start + 10_000]), np.radians(dec_deg[start : start + 10_000])
+            hour_angle = lst[:, None] - ra[None, :]
+            sin_alt = np.sin(lat) * np.sin(dec) + np.cos(lat) * np.cos(dec) * np.cos(hour_angle)
+            alt_dark = np.where(self.dark[:, None], np.degrees(np.arcsin(sin_alt)), -90.0)
+            best_alt[start : start + 10_000] = alt_dark.max(axis=0)
+            best_index[start : start + 10_000] = alt_dark.argmax(axis=0)
+        return best_alt, best_index
+
+    def describe(self, where: Site) -> dict[str, Any]:
+        """The site and the night's darkness, as the tools report them."""
+        dark, step_h = self.dark, float(self.minutes[1] - self.minutes[0]) / 60
+        return {
+            "site": _site_data(where),
+            "night_of": self.day.strftime("%Y-%m-%d"),
+            "dark_hours": round(float(dark.sum() * step_h), 2),
+            "dark_start_utc": _iso(self.t[int(np.flatnonzero(dark)[0])]) if dark.any() else None,
+            "dark_end_utc": _iso(self.t[int(np.flatnonzero(dark)[-1])]) if dark.any() else None,
+        }
+
+
+def visible_in_dark(
+    site: str | None,
+    latitude_deg: float | None,
+    longitude_deg: float | None,
+    date: str,
+    ra_deg: np.ndarray,
+    dec_deg: np.ndarray,
+) -> tuple[dict[str, Any], np.ndarray]:
+    """The night at a site (site, darkness) and the highest altitude in darkness of each position (for filters)."""
+    where = _observer_site("find_objects", site, latitude_deg, longitude_deg, 0.0)
+    if where is None:
+        raise InvalidArguments("find_objects", ["give an observing site (e.g. 'Paranal') or latitude/longitude"])
+    night = _night(where, date, step_minutes=10)
+    best_alt, _index = night.best_in_dark(where, ra_deg, dec_deg)
+    return night.describe(where), best_alt
+
 
 def _night(where: Site, date: str, step_minutes: int) -> _Night:
     ts, eph = _skyfield()
@@ -621,14 +690,7 @@ def whats_up(
         raise InvalidArguments("whats_up", ["give an observing site (e.g. 'Paranal') or latitude_deg/longitude_deg"])
     night = _night(where, date, step_minutes=10)
     dark, t, step_h = night.dark, night.t, 10 / 60
-    data: dict[str, Any] = {
-        "site": _site_data(where),
-        "night_of": night.day.strftime("%Y-%m-%d"),
-        "min_altitude_deg": min_altitude_deg,
-        "dark_hours": round(float(dark.sum() * step_h), 2),
-        "dark_start_utc": _iso(t[int(np.flatnonzero(dark)[0])]) if dark.any() else None,
-        "dark_end_utc": _iso(t[int(np.flatnonzero(dark)[-1])]) if dark.any() else None,
-    }
+    data: dict[str, Any] = {**night.describe(where), "min_altitude_deg": min_altitude_deg}
     if not dark.any():
         data.update(planets=[], messier=[], moon=None)
         summary = f"No astronomical darkness at {where.name} on the night of {data['night_of']}"
@@ -653,14 +715,9 @@ def whats_up(
     data["planets"] = planets
     _index, cols = ctx.store.columns("ngc")
     messier = np.flatnonzero(~np.isnan(cols["messier"].astype(float)) & (cols["type_code"] != "Dup"))
-    ra, dec = np.radians(cols["ra_deg"][messier].astype(float)), np.radians(cols["dec_deg"][messier].astype(float))
-    lat = np.radians(where.latitude_deg)
-    lst = np.radians(t.gast * 15.0 + where.longitude_deg)  # local sidereal time per sample
-    hour_angle = lst[:, None] - ra[None, :]
-    alt = np.degrees(np.arcsin(np.sin(lat) * np.sin(dec) + np.cos(lat) * np.cos(dec) * np.cos(hour_angle)))
-    alt_dark = np.where(dark[:, None], alt, -90.0)
-    best_alt = alt_dark.max(axis=0)
-    best_time = alt_dark.argmax(axis=0)
+    best_alt, best_time = night.best_in_dark(
+        where, cols["ra_deg"][messier].astype(float), cols["dec_deg"][messier].astype(float)
+    )
     vmag = cols["vmag"][messier].astype(float)
     mags = np.where(np.isnan(vmag), cols["bmag"][messier].astype(float), vmag)
     up = np.flatnonzero(best_alt >= min_altitude_deg)
@@ -704,7 +761,7 @@ def observability(
     darkness, hours above an altitude limit, the Moon.
 
     Args:
-        target: 'Moon', a planet, or any catalog object name.
+        target: 'Moon', a planet, any catalog object name, or a constellation (its centre).
         date: Evening date of the night, YYYY-MM-DD (the night runs from local noon to local noon).
         site: Observatory name (Kitt Peak, Cerro Tololo, Mauna Kea, Paranal, ...).
         latitude_deg: Observer latitude in degrees, instead of a site.

@@ -114,17 +114,22 @@ def angular_separation(
     ctx: ToolContext,
     target_1: Annotated[str, Field(min_length=1, max_length=200), Kind("object", "sky_position")],
     target_2: Annotated[str, Field(min_length=1, max_length=200), Kind("object", "sky_position")],
+    time_utc: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
 ) -> ToolResult:
     """Angular distance on the sky between two objects or positions.
 
-    Also the position angle of the second as seen from the first.
+    Also the position angle of the second as seen from the first. The Sun, the Moon and the planets are where the
+    ephemeris puts them (geocentric, astrometric) at ``time_utc``.
 
     Args:
         target_1: First object name or coordinate string.
         target_2: Second object name or coordinate string.
+        time_utc: Moment for Solar System bodies, YYYY-MM-DDTHH:MM (UTC); now if not given.
     """
-    first = locate(ctx, "angular_separation", target_1)
-    second = locate(ctx, "angular_separation", target_2)
+    from aeiou_agent.tools.ephemeris import body_target
+
+    first = body_target(target_1, time_utc) or locate(ctx, "angular_separation", target_1)
+    second = body_target(target_2, time_utc) or locate(ctx, "angular_separation", target_2)
     sep = first.coord.separation(second.coord)
     pa = first.coord.position_angle(second.coord)
     data = {
@@ -135,6 +140,9 @@ def angular_separation(
         "separation_arcsec": round(float(sep.arcsec), 3),
         "position_angle_deg": round(float(pa.deg), 3),
     }
+    moments = [t.time_utc for t in (first, second) if t.time_utc]
+    if moments:
+        data["time_utc"] = moments[0]
     summary = (
         f"{first.label} and {second.label} are {sep.deg:.4f}° apart ({sep.arcmin:.2f}′); "
         f"position angle {pa.deg:.1f}° east of north"
@@ -288,6 +296,7 @@ def convert_units(
     value: Annotated[float, Kind("number")],
     from_unit: Annotated[str, Field(min_length=1, max_length=60), Kind("unit")],
     to_unit: Annotated[str, Field(min_length=1, max_length=60), Kind("unit")],
+    label: Annotated[str | None, Field(max_length=200), Kind("label")] = None,
 ) -> ToolResult:
     """Convert a quantity between units with astropy.
 
@@ -297,6 +306,7 @@ def convert_units(
         value: The number to convert.
         from_unit: Unit of the value (e.g. pc, light years, arcsec, mas, nm, GHz, eV, solar masses).
         to_unit: Unit wanted.
+        label: What the value is, when it comes from another tool ('the parallax of Procyon').
     """
     source, target = parse_unit(from_unit), parse_unit(to_unit)
     read_as = None
@@ -320,6 +330,8 @@ def convert_units(
     }
     if read_as:
         data["read_as"] = read_as
+    if label:
+        data["label"] = label
     summary = f"{value:g} {source.to_string()} = {result:.6g} {target.to_string()}"
     if source == u.hourangle:  # '23h 59m 59s to degrees': the input as written, the degrees to a second of time
         data["sexagesimal_in"] = format_ra(value * 15.0)

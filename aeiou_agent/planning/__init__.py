@@ -39,6 +39,7 @@ class Plan:
     parts: list[tuple[str, int, int]] = field(default_factory=list)
     comparative: str | None = None  # 'brighter': the parts are objects compared, and the answer opens with the verdict
     lead: str = ""  # the direct answer when the tools cannot give what was asked ('I have no distance for M42: …')
+    asks: list[str] = field(default_factory=list)  # the facts the question asks for (parse.ASKS), for the answer
 
 
 @dataclass
@@ -58,8 +59,10 @@ class ChatContext:
         """Update after an answered question."""
         if plan.status != "ok" or not plan.calls:
             return
-        self.intent = plan.parts[0][0] if plan.parts else plan.intent
-        self.args = dict(plan.calls[-1].args)
+        # a conversion added for a unit asked ('… in arcseconds') is no topic: the part it converts is
+        main = [(intent, end) for intent, _start, end in plan.parts if intent != "convert_units"]
+        self.intent = main[0][0] if main else plan.intent
+        self.args = dict(plan.calls[main[-1][1] - 1 if main else -1].args)
         if objects:
             self.objects = objects
         for call in plan.calls:

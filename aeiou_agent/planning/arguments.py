@@ -360,6 +360,35 @@ def extract_value_to_solve(text: str) -> tuple[float, str | None] | None:
     return to_float(found.group(1)), COSMOLOGY_UNITS["mag" if word.startswith("mag") else word]
 
 
+_FRACTION_WORDS = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+    "a quarter": 0.25, "one quarter": 0.25, "a fourth": 0.25, "three quarters": 0.75, "a tenth": 0.1,
+    "one tenth": 0.1, "a fifth": 0.2, "one fifth": 0.2,
+}  # fmt: skip
+_FRACTION_OF_TODAY = re.compile(
+    r"\b(?P<fraction>"
+    + "|".join(sorted(map(re.escape, _FRACTION_WORDS), key=len, reverse=True))
+    + r"|\d+(?:\.\d+)?\s*(?:%|percent)|0?\.\d+)\s+(?:of\s+)?(?:its|the(?:\s+universe'?s)?)\s+"
+    r"(?:current|present(?:[- ]day)?|today'?s|modern)\s+(?P<what>age|size)\b",
+    re.IGNORECASE,
+)
+
+
+def extract_fraction_of_today(text: str) -> tuple[float, str] | None:
+    """'half its present age' → (0.5, 'age'); '10% of its current size' → (0.1, 'scale_factor')."""
+    found = _FRACTION_OF_TODAY.search(text)
+    if found is None:
+        return None
+    word = found.group("fraction").lower()
+    number = re.match(r"[\d.]+", word)
+    fraction = _FRACTION_WORDS.get(word) or (
+        float(number.group(0)) / (100 if "%" in word or "percent" in word else 1) if number else 0
+    )
+    if not 0 < fraction < 1:
+        return None
+    return fraction, "age" if found.group("what").lower() == "age" else "scale_factor"
+
+
 def extract_cosmology(text: str) -> CosmologyArgs:
     """Quantity, named parameter set and custom H0/Ωm from a cosmology question."""
     t = text.lower()
@@ -815,13 +844,18 @@ def looks_like_sql(text: str) -> bool:
     )
 
 
-def extract_constellation(text: str, names: dict[str, str]) -> str | None:
+def extract_constellation(text: str, names: dict[str, str], *, bare: bool = False) -> str | None:
     """A constellation the question names as a place: 'in Orion', 'in the constellation of Ursa Major'.
 
     ``names`` maps IAU abbreviations to full names. Only full names after 'in'/'of the constellation'
-    count, so 'Andromeda' alone stays the galaxy and 'Leo' in 'Leo I' stays a name.
+    count, so 'Andromeda' alone stays the galaxy and 'Leo' in 'Leo I' stays a name. With ``bare``, a capitalised
+    full name alone counts too ('when does Orion rise?': the ephemeris tools take a constellation as a point).
     """
     alternatives = "|".join(sorted((re.escape(n) for n in names.values()), key=len, reverse=True))
+    if bare:
+        alone = re.search(rf"\b({alternatives})\b(?!\s+(?:galaxy|nebula|cluster|[IVX]+\b))", text)
+        if alone:
+            return alone.group(1)
     found = re.search(
         rf"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:constellation\s+(?:of\s+)?)?({alternatives})\b"
         r"(?!\s+(?:galaxy|nebula|cluster))",

@@ -291,6 +291,21 @@ def correct_keywords(
     return "".join(out), corrections
 
 
+_UNIT_WISH = re.compile(  # 'in arcseconds?', 'in km on 2027-01-10', 'in arcminutes tonight'
+    r"\b(?:in|into|as)\s+(?:units of\s+)?(?P<unit>[a-z][a-z ]{0,24}?)"
+    r"(?:\s+(?:on|at|from|for|tonight|today|tomorrow|now|right now)\b[^?]*)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def find_unit_wish(text: str) -> str | None:
+    """The unit a question wants its answer in, when it ends by naming one ('… of Procyon in arcseconds?')."""
+    found = _UNIT_WISH.search(text.strip())
+    if found is None or len(found.group("unit").strip()) < 2 or not _names_a_unit(found.group("unit").strip().lower()):
+        return None
+    return found.group("unit").strip()
+
+
 def looks_like_gibberish(text: str, known: Iterable[str] = ()) -> bool:
     """No words at all, or mostly letter strings that are no word ('asdkjh qwe zzkl', '????')."""
     words = re.findall(r"[A-Za-z]{2,}", text)
@@ -357,14 +372,16 @@ ASKS: dict[str, str] = {
     + r"|\bgaia\s+((e?dr[1-3]|data release \d)\s+)?((g|bp|rp)\s+)?(stars?|sources?|objects?|magnitudes?|photometry"
     r"|parallax(es)?|proper motions?|source[_ ]ids?|data|values?|measurements?|catalog(ue)?)\b",
     "hip_number": r"\bhip(parcos)? (number|id|designation)\b",
-    "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b",
+    "size": r"\bhow big\b|\b(angular )?size\b|\bhow large\b|\bdimensions?\b|\bdiameters?\b"
+    r"|\bradius of (the )?(" + "|".join(extract.SOLAR_SYSTEM_BODIES) + r")\b",  # a star's radius no tool has
     "redshift": r"\bredshift\b(?!\s*(?:of\s+|=\s*|is\s+|z\s*=\s*)?[\d.])|\bradial velocit(y|ies)\b"
     r"|\brecession(al)? (velocity|speed)\b"  # 'at redshift 0.3' gives one; it asks for none
     r"|\bhow fast\b.*\b(approach|reced|moving (away|towards))\w*",
     "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
-    r"|\b(clears?|dips? below|sinks? below) the horizon\b|\bcircumpolar\b|\bnever sets?\b",
-    "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b",
+    r"|\b(clears?|dips? below|sinks? below) the horizon\b|\bcircumpolar\b|\bnever sets?\b"
+    r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))",  # transit
+    "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b(?! of\b)",  # not 'a quarter of its age'
     "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see|look at|view|watch)\b"
     r"|\bwhich planets\b"
     r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b"
@@ -423,7 +440,7 @@ _COMPARED_MEASURES = (
 )
 _COMPARISON = re.compile(
     rf"\b(which|what)( one)?( of [^?]{{1,80}}?)? (is|are|looks?|appears?) {_COMPARATIVES}\b"  # 'which of A and B is'
-    rf"|\b{_COMPARATIVES}( away| off| out)? than\b"
+    rf"|\b{_COMPARATIVES}( away| off| out| to (us|earth|the earth|the sun|here))? than\b"  # 'closer to us than'
     r"|\bcompare\b"
     r"|\bvs\.?\b|\bversus\b"
 )
@@ -699,6 +716,10 @@ ACTIONS: list[tuple[str, str]] = [
     (
         r"^\W*(please\s+)?((can|could|would) you\s+)?(please\s+)?(order|buy|purchase)\b",
         "I can't answer that: I don't order or buy things.",
+    ),
+    (
+        r"\b(book|reserve)\b.*\b(hotels?|rooms?|flights?|tickets?|tours?|tables?|trips?|cars?|taxis?|visits?)\b",
+        "I can't answer that: I don't make bookings or reservations.",
     ),
     (
         r"\b(remind|notify|alert|text|e-?mail|message|call|wake)\s+me\b|\bset\s+(an?\s+|my\s+)?(alarm|reminder|timer)\b"
@@ -1482,6 +1503,8 @@ class Parsed:
     counted: str | None = None
     sersic_from_words: float | None = None
     asks: list[str] = field(default_factory=list)
+    unit_wish: str | None = None  # 'in arcseconds' at the end: the unit the answer is wanted in
+    notes: list[str] = field(default_factory=list)  # how the planner read it, for the answer ('22:00 as local time')
     unsupported: list[tuple[str, str]] = field(default_factory=list)  # (what no tool has, the words asking for it)
     action: str | None = None
     gibberish: bool = False
@@ -1546,6 +1569,7 @@ def parse_question(
     for start, end in (cut.span for cut in parsed.column_cuts):  # 'with B-V above 1.0' filters; it asks no colour
         conditions_blanked = conditions_blanked[:start] + " " * (end - start) + conditions_blanked[end:]
     parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, conditions_blanked)]
+    parsed.unit_wish = find_unit_wish(corrected)
     if "constellation" not in parsed.asks and re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered):
         from aeiou_agent.store.catalogs import constellation_names
 

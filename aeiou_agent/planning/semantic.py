@@ -116,6 +116,8 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 # question sets (783 cases, 2026-11-30): 0.40 refuses 95.1% of what should be refused at precision 0.990 and 0.1%
 # of answerable questions; 0.50 gains 1% recall for precision 0.933.
 DEFAULT_MIN_CONFIDENCE = MIN_CONFIDENCE = 0.40
+# Tools whose time argument is the night at a site (find_objects: what is visible from there): no use without a place
+TIME_NEEDS_PLACE = frozenset({"find_objects"})
 # A request to improve an image ('enhance …', 'can you denoise …', '… of this cutout'), not a question about it.
 ENHANCE_REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:enhance|de-?noise|improve|"
@@ -569,9 +571,43 @@ class SemanticPlanner:
         parsed.catalogs = list(dict.fromkeys(name for name, _span in catalogs))
         token = _PARSED.set(parsed)
         try:
-            return self._plan_parsed(parsed, context)
+            plan = self._plan_parsed(parsed, context)
         finally:
             _PARSED.reset(token)
+        plan.asks = plan.asks or list(parsed.asks)
+        plan.notes += [note for note in dict.fromkeys(parsed.notes) if note not in plan.notes]
+        return self._in_wished_unit(plan, parsed)
+
+    def _in_wished_unit(self, plan: Plan, parsed: Parsed) -> Plan:
+        """Add a conversion when the fact asked is wanted in a unit the tool does not give it in.
+
+        'The parallax of Procyon in arcseconds': the tool declares that its parallax is ``plx_mas``; astropy converts
+        it (a recorded convert_units call), and the converted value opens the answer.
+        """
+        from aeiou_agent.registry import unit_of_key
+        from aeiou_agent.tools.sky import parse_unit
+
+        wish = parsed.unit_wish
+        if not wish or plan.status != "ok" or not plan.calls or plan.parts or plan.intent == "convert_units":
+            return plan
+        last = len(plan.calls) - 1
+        quantities = self.registry.get(plan.calls[last].tool).declaration.quantities
+        wanted = parse_unit(wish)
+        for fact in parsed.asks:
+            units = {key: parse_unit(unit_of_key(key) or "") for key in quantities.get(fact, ())}
+            if not units or wanted in units.values():
+                continue  # the answer gives it in that unit already
+            for key, unit in units.items():
+                if not unit.is_equivalent(wanted):  # 'the angular diameter in arcminutes' is not the km one
+                    continue
+                named = plan.calls[0].args.get("name") or plan.calls[0].args.get("target")
+                label = f"the {fact.replace('_', ' ')}"
+                label += f" of {_body_label(named)}" if isinstance(named, str) else ""
+                args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}
+                plan.calls.append(PlannedCall("convert_units", args, f"{label} in {wish}"))
+                plan.parts = [("convert_units", last + 1, last + 2), (plan.intent, 0, last + 1)]
+                return plan
+        return plan
 
     def _added_catalogs_in(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         """User catalogs (``aeiou catalog add``) the question names, with where: 'mysurvey sources with g < 18'."""
@@ -720,8 +756,8 @@ class SemanticPlanner:
             left = [_body_label(body) for body in bodies if body not in used]
             if left:
                 notes.append(
-                    f"I did not compare {' or '.join(left)}: for the Sun, the Moon and the planets I compare only "
-                    "brightness (their magnitudes from the ephemeris), not the catalogs' distances, sizes or colours."
+                    f"I did not compare {' or '.join(left)}: for the Sun, the Moon and the planets I compare "
+                    "brightness, distance and size from the ephemeris, not the catalogs' other facts."
                 )
         if plan.intent != self._provider("reference"):  # the literature search gets the words as typed
             plan.notes[:0] = notes
@@ -1031,8 +1067,8 @@ class SemanticPlanner:
             return "magnitude_distance"
         if self._cosmology_parameter(lowered) and extract.extract_redshift(parsed.text) is None:
             return "cosmology_calculator"
-        if len(mentions) >= 2 and re.search(r"\b(apart|between|separation|separated|angle)\b", lowered):
-            return "angular_separation"
+        if len(mentions) + len(bodies) >= 2 and re.search(r"\b(apart|between|separation|separated|angle)\b", lowered):
+            return "angular_separation"  # 'how far apart are Jupiter and Saturn on the sky?'
         return self._best_covering(intent, parsed, mentions, bodies, context, ranking)
 
     def _best_covering(
@@ -1085,6 +1121,8 @@ class SemanticPlanner:
             if name != intent and name in self.network_facts and not asks & self.network_facts[name]:
                 continue  # an archive is not the way to a fact a local tool gives, unless it is asked for
             takes = self._kinds_of(name)
+            if name in TIME_NEEDS_PLACE and "place" not in constraints:
+                takes = takes - {"time"}  # a night's date keeps what is visible from a site; alone it keeps nothing
             coverage = len(constraints & takes) - len(constraints - takes) + len(asks & self.provides.get(name, set()))
             scored.append((coverage, name == intent, similarity.get(name, best), name))
         return max(scored)[3] if scored else intent
@@ -1135,6 +1173,8 @@ class SemanticPlanner:
             found.add("frame")
         if self._constellation(text):
             found.add("constellation")
+        elif not (mentions or bodies or parsed.positions) and self._constellation(text, bare=True):
+            found.add("object")  # 'when does Orion rise?': a constellation named alone is what is asked about
         return found
 
     @staticmethod
@@ -1199,8 +1239,12 @@ class SemanticPlanner:
             from aeiou_agent.tools.sky import is_unit
 
             return parsed.single_ra_deg is not None or extract.extract_unit_conversion(text, is_unit) is not None
-        if intent in {"observability", "rise_set", "body_position"}:
-            return has_object or bool(re.search(r"\b(sun|moon)(rise|set)\b", text, re.IGNORECASE))
+        if intent in {"observability", "rise_set", "body_position"}:  # a constellation is a point here: its centre
+            return (
+                has_object
+                or bool(re.search(r"\b(sun|moon)(rise|set)\b", text, re.IGNORECASE))
+                or self._constellation(text, bare=True) is not None
+            )
         if intent == "cone_search":  # a search around something: without a centre it is a search of the whole sky
             keeps_centre = context.intent == intent and bool(FOLLOW_UP.search(text))  # 'and brighter than 7?'
             return has_object or keeps_centre or bool(parsed.positions) or self._guessed_name(text) is not None
@@ -1232,8 +1276,9 @@ class SemanticPlanner:
             plan = self._parts([(intent, [m], bodies) for m in mentions], parsed, context)
             plan.comparative = parsed.comparative
             return plan
-        if parsed.compares and parsed.comparative in {"brighter", "fainter"} and bodies and len(mentions + bodies) >= 2:
-            # 'is Jupiter brighter than Sirius?': the catalog's magnitudes and the ephemeris's, in the order named
+        if parsed.compares and parsed.comparative and bodies and len(mentions + bodies) >= 2:
+            # 'is Jupiter brighter than Sirius?', 'which is closer, Mars or Venus?': the catalog's facts and the
+            # ephemeris's, in the order named
             lowered = parsed.text.lower()
             named: list[tuple[int, tuple[str, list[Mention], list[str]]]] = [
                 (m.start, ("object_info", [m], [])) for m in mentions
@@ -1385,6 +1430,7 @@ class SemanticPlanner:
             and not (mentions or bodies or parsed.positions or context.objects or context.answer_objects)
             and parsed.counted is None
             and not (parsed.magnitude_limits or parsed.column_cuts or "reference" in parsed.asks)
+            and not re.search(r"\b(universe|cosmos)\b", parsed.text, re.IGNORECASE)  # 'half its present age'
             and set(parsed.asks) & facts
         )
 
@@ -1537,6 +1583,8 @@ class SemanticPlanner:
                 declared,
                 key=lambda tool: (declared[tool], len(asks & self.provides[tool]), self._similarity(text, tool)),
             )
+        if extract.extract_fraction_of_today(text) and re.search(r"\b(universe|cosmos|redshift)\b", lowered):
+            return "cosmology_calculator"  # 'when was the universe a quarter of its present age?'
         request = REQUEST.search(lowered)
         multimodal = self._multimodal_cue(lowered)
         if multimodal:
@@ -1819,12 +1867,15 @@ class SemanticPlanner:
                     return cleaned
         return None
 
-    def _constellation(self, text: str) -> str | None:
-        """A constellation named as a region of the sky ('in Orion'), not as part of a name ('Hercules Cluster')."""
+    def _constellation(self, text: str, *, bare: bool = False) -> str | None:
+        """A constellation named as a region of the sky ('in Orion'), not as part of a name ('Hercules Cluster').
+
+        With ``bare``, one named alone too ('when does Orion rise?'), for the tools that take it as a point.
+        """
         from aeiou_agent.store.catalogs import constellation_names
 
         masked = mask_names(text, self._store().names.mentions(text), [])
-        return extract.extract_constellation(masked, constellation_names())
+        return extract.extract_constellation(masked, constellation_names(), bare=bare)
 
     def _names_a_site(self, text: str) -> bool:
         return extract.extract_latlon(text) is not None or self._named_place(text) is not None
@@ -1890,12 +1941,14 @@ class SemanticPlanner:
         found = find_when(text, now)
         if found and found[1].lower() == "now" and context.when and re.match(r"\W*now\b(?!\s*\?)", lowered):
             found = None  # 'now from La Palma' in a chat: 'now' changes one thing, not the moment
+        local = False
         if found:
-            iso, phrase, _has_time = found
+            iso, phrase, has_time = found
             if date_only and phrase in ("tonight", "midnight"):
                 iso = now.strftime("%Y-%m-%d")  # a night is named by its evening's date, whatever the hour asked
             if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
                 iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+            local = has_time and not date_only and not offset and _clock_is_local(text)
         elif context.when and FOLLOW_UP.search(text):
             iso = context.when
         else:
@@ -1903,7 +1956,31 @@ class SemanticPlanner:
         if offset and len(iso) > 10:
             moment = dt.datetime.fromisoformat(iso) - dt.timedelta(hours=offset)
             iso = moment.strftime("%Y-%m-%dT%H:%M:%S")
+        elif local and len(iso) > 10:
+            iso = self._local_to_utc(iso, text)
         return iso[:10] if date_only else iso
+
+    def _local_to_utc(self, iso: str, text: str) -> str:
+        """A clock time at the named site ('at 22:00 from Tokyo') as UTC, with a note saying how it was read."""
+        from zoneinfo import ZoneInfo
+
+        from aeiou_agent.tools.ephemeris import find_site
+
+        place = self._named_place(text)
+        try:
+            site = find_site(place) if place else None
+        except UserError:
+            site = None
+        if site is None or not site.time_zone:
+            return iso
+        written = dt.datetime.fromisoformat(iso)
+        moment = written.replace(tzinfo=ZoneInfo(site.time_zone)).astimezone(dt.UTC)
+        zone = written.replace(tzinfo=ZoneInfo(site.time_zone)).tzname()
+        _PARSED.get().notes.append(
+            f"I read {written:%H:%M} as local time at {site.name} ({zone}), {moment:%Y-%m-%d %H:%M} UTC; "
+            "write 'UTC' after a time to mean UTC."
+        )
+        return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
     def _target(
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext, notes: list[str]
@@ -1916,6 +1993,9 @@ class SemanticPlanner:
         positions = _PARSED.get().positions
         if positions:  # 'is 12h51m +27d up', 'when does the Galactic centre rise'
             return positions[0].target()
+        constellation = self._constellation(text, bare=True)
+        if constellation and not self._previous_object(_PARSED.get(), mentions, bodies, context):
+            return constellation  # 'when does Orion rise?': the tools take the centre of the constellation
         return self._objects(text, mentions, context, notes=notes)[0]
 
     # ------------------------------------------------------------------ intents
@@ -1930,7 +2010,14 @@ class SemanticPlanner:
     def _build_object_info(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
         name = self._objects(text, mentions, context, notes=notes)[0]
-        return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes)
+        ref = self._store().names.lookup(name)
+        lead = ""
+        if ref is not None and ref.table != "ngc" and "size" in _PARSED.get().asks:  # 'how big is Vega?'
+            lead = (
+                f"I have no size for {name}: Hipparcos lists no radii or diameters of stars (OpenNGC gives the "
+                "angular sizes of deep-sky objects, the ephemeris those of the planets). What the catalog has on it:"
+            )
+        return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes, lead=lead)
 
     def _build_constellation(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         positions = _PARSED.get().positions
@@ -1947,6 +2034,9 @@ class SemanticPlanner:
         notes: list[str] = []
         name = self._objects(text, mentions, context, notes=notes)[0]
         ref = self._store().names.lookup(name)
+        if ref is not None and ref.table == "asterism":
+            lead = f"The {name} is a pattern of stars, not one object: each of its stars has its own distance."
+            return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes, lead=lead)
         if ref is not None and ref.table == "ngc":
             lead = f"I have no distance for {name}: OpenNGC lists no distances (only Hipparcos stars have parallaxes)."
             return Plan(
@@ -1974,6 +2064,15 @@ class SemanticPlanner:
     ) -> Plan:
         notes: list[str] = []
         coords = [p.target() for p in _PARSED.get().positions][:2]
+        if bodies:  # 'the separation between Jupiter and Saturn on 2027-05-01': where the ephemeris puts them then
+            lowered = text.lower()
+            named = sorted(
+                [(m.start, _object_arg(m)) for m in mentions] + [(lowered.find(b.lower()), b) for b in bodies]
+            )
+            targets = (coords + [name for _start, name in named])[:2]
+            if len(targets) == 2:
+                moving = {"target_1": targets[0], "target_2": targets[1], "time_utc": self._when(text, context, False)}
+                return Plan("angular_separation", [PlannedCall("angular_separation", moving)], notes=notes)
         names = self._objects(text, mentions, context, needed=2 - len(coords), notes=notes) if len(coords) < 2 else []
         targets = (coords + names)[:2]
         if len(targets) < 2:
@@ -2085,6 +2184,15 @@ class SemanticPlanner:
         elif _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
         args.update(_column_order(parsed, catalog))
+        # 'the brightest stars in Phoenix' names the constellation, not the city
+        site = self._named_place(
+            re.sub(rf"\b{re.escape(constellation)}\b", " ", text, flags=re.I) if constellation else text
+        )
+        if site:  # 'the brightest stars visible from Sydney tonight': those that climb high in its darkness
+            args.update(site=site, date=self._when(text, context, date_only=True))
+            above = re.search(rf"(?:above|higher than|over)\s+({extract.NUM})\s*(?:°|deg|degrees)", text, re.I)
+            if above:
+                args["min_altitude_deg"] = extract.to_float(above.group(1))
         if parsed.parallax_limit_mas is not None and catalog == "hipparcos":
             args["min_parallax_mas"] = parsed.parallax_limit_mas
         elif re.search(r"\bparallax\b", lowered) and re.search(r"\bhow many\b|\bcount\b", lowered):
@@ -2333,6 +2441,11 @@ class SemanticPlanner:
         notes: list[str] = []
         parameter = self._cosmology_parameter(lowered)
         quantities = [q for pattern, q in extract.COSMOLOGY_QUANTITIES if re.search(pattern, lowered)]
+        fraction = extract.extract_fraction_of_today(text) if z is None else None
+        if fraction is not None:  # 'when was the universe half its present age (size)?': z where age (a) is half
+            share: dict[str, Any] = {"quantity": fraction[1], "fraction_of_today": round(fraction[0], 6)}
+            self._cosmology_model_args(share, text, previous, notes)
+            return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", share)], notes=notes)
         solve = extract.extract_value_to_solve(text) if z is None and len(set(quantities)) == 1 else None
         if solve is not None:  # 'what redshift corresponds to a lookback time of 10 Gyr?': z is the answer
             value, unit = solve
@@ -2646,6 +2759,16 @@ _NOT_UNKNOWN_NAMES = re.compile(
 def _fact_words(facts: set[str]) -> str:
     """'altitude and airmass': asked facts as words, in a fixed order."""
     return " and ".join(sorted(fact.replace("_", " ") for fact in facts))
+
+
+def _clock_is_local(text: str) -> bool:
+    """Whether a clock time is written as people write local times ('at 22:00', 'at 10 pm', 'midnight').
+
+    A time written onto an ISO date ('2026-07-01 03:00', '…T22:00') or marked UTC/UT/Z/GMT stays UTC.
+    """
+    if re.search(r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}|\b(utc|ut|gmt|z)\b", text, re.IGNORECASE):
+        return False
+    return bool(re.search(r"\b\d{1,2}(:\d{2})?\s*([ap]\.?m\.?)\b|\b\d{1,2}:\d{2}\b|\bmidnight\b|\bnoon\b", text, re.I))
 
 
 def _body_label(body: str) -> str:

@@ -209,6 +209,8 @@ class Store:
 
     def get(self, ref: ObjectRef) -> CelestialObject | None:
         """The object a name-index reference points to, or None if the row does not exist."""
+        if ref.table == "asterism":
+            return self._asterism(str(ref.key))
         if ref.table == "hipparcos":
             row = self._row("hipparcos", "hip", int(ref.key))
             if row is None:
@@ -249,6 +251,65 @@ class Store:
             aliases=tuple(dict.fromkeys(aliases)),
             row=row,
         )
+
+    def _asterism(self, name: str) -> CelestialObject | None:
+        """A star pattern as one object: at the mean direction of its stars, with the stars and its span in ``row``."""
+        from astropy.coordinates import SkyCoord
+
+        from aeiou_agent.store.names import ASTERISMS
+
+        names, stars = next(((n, s) for n, s in ASTERISMS.items() if n[0] == name), ((), ()))
+        members = [self.get(ref) for ref in (self.names.lookup(star) for star in stars) if ref is not None]
+        if not members or None in members:
+            return None
+        found = [m for m in members if m is not None]
+        coords = SkyCoord([m.ra_deg for m in found], [m.dec_deg for m in found], unit="deg")
+        centre = SkyCoord(coords.cartesian.mean(), representation_type="cartesian").spherical
+        span = max(float(a.separation(b).deg) for a in coords for b in coords)
+        row = {
+            "stars": [
+                {
+                    "name": m.name,
+                    "hip": int(m.row["hip"]),
+                    "hpmag": m.row["hpmag"],
+                    "dist_pc": m.row["dist_pc"],
+                    "ra_deg": m.ra_deg,
+                    "dec_deg": m.dec_deg,
+                }
+                for m in found
+            ],
+            "span_deg": span,
+            "constellations": list(dict.fromkeys(str(m.row["constellation"]) for m in found)),
+        }
+        return CelestialObject(
+            name=names[0],
+            designation=names[0],
+            table="asterism",
+            ra_deg=float(centre.lon.deg),
+            dec_deg=float(centre.lat.deg),
+            object_type="Asterism",
+            aliases=tuple(names),
+            row=row,
+        )
+
+    def constellation_centre(self, name: str) -> tuple[str, float, float] | None:
+        """A constellation named ('Orion', 'the constellation Orion', 'Ori') as a point, or None.
+
+        Its IAU name and the centre of its Hipparcos stars (RA, Dec in degrees): the mean direction of the stars
+        inside its boundary, for 'when does Orion rise?'.
+        """
+        from aeiou_agent.store.catalogs import constellation_names
+
+        key = re.sub(r"^(the\s+)?constellation(\s+of)?\s+", "", name.strip(), flags=re.IGNORECASE).casefold()
+        abbr = next((a for a, full in constellation_names().items() if key in (a.casefold(), full.casefold())), None)
+        if abbr is None:
+            return None
+        _index, cols = self.columns("hipparcos")
+        inside = cols["constellation"] == abbr
+        ra, dec = np.radians(cols["ra_deg"][inside].astype(float)), np.radians(cols["dec_deg"][inside].astype(float))
+        x, y, z = (np.cos(dec) * np.cos(ra)).sum(), (np.cos(dec) * np.sin(ra)).sum(), np.sin(dec).sum()
+        centre_ra, centre_dec = np.degrees(np.arctan2(y, x)) % 360, np.degrees(np.arctan2(z, np.hypot(x, y)))
+        return constellation_names()[abbr], float(centre_ra), float(centre_dec)
 
     def resolve(self, name: str) -> CelestialObject:
         """Resolve any spelling of a catalog name, or raise :class:`ObjectNotFound` with suggestions."""

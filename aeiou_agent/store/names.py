@@ -63,6 +63,18 @@ STAR_DESIGNATIONS: dict[str, str] = {
     "Unukalhai": "alpha Ser", "Vega": "alpha Lyr", "Vindemiatrix": "epsilon Vir", "Wezen": "delta CMa",
     "Zaurak": "gamma Eri", "Zubenelgenubi": "alpha2 Lib", "Mira": "omicron Cet",
 }  # fmt: skip
+# Asterisms: star patterns people name, by their member stars' proper names (the first name is the one answers use).
+ASTERISMS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("Big Dipper", "Plough", "Plow", "Saucepan"): ("Dubhe", "Merak", "Phecda", "Megrez", "Alioth", "Mizar", "Alkaid"),
+    ("Pointers",): ("Merak", "Dubhe"),
+    ("Summer Triangle",): ("Vega", "Deneb", "Altair"),
+    ("Winter Triangle",): ("Betelgeuse", "Sirius", "Procyon"),
+    ("Winter Hexagon", "Winter Circle"): ("Sirius", "Procyon", "Pollux", "Capella", "Aldebaran", "Rigel"),
+    ("Orion's Belt", "Belt of Orion", "Three Kings"): ("Alnitak", "Alnilam", "Mintaka"),
+    ("Great Square of Pegasus", "Square of Pegasus", "Great Square"): ("Markab", "Scheat", "Alpheratz", "Algenib"),
+    ("Spring Triangle",): ("Arcturus", "Spica", "Regulus"),
+    ("Southern Pointers",): ("Alpha Centauri", "Hadar"),
+}  # fmt: skip
 CONSTELLATION_GENITIVES: dict[str, str] = {
     "And": "Andromedae", "Aqr": "Aquarii", "Aql": "Aquilae", "Ari": "Arietis", "Aur": "Aurigae", "Boo": "Bootis",
     "CMa": "Canis Majoris", "CMi": "Canis Minoris", "Car": "Carinae", "Cas": "Cassiopeiae", "Cen": "Centauri",
@@ -362,6 +374,11 @@ def build_name_index(
         if star in hip_of_star:
             for spelling in designation_spellings(designation):
                 index.add(spelling, ObjectRef("hipparcos", hip_of_star[star]))
+    for names, stars in ASTERISMS.items():
+        if all(star in hip_of_star for star in stars):
+            for name in names:
+                # one word ('Plough', 'Pointers') is a name only when capitalised
+                index.add(name, ObjectRef("asterism", names[0]), suggest=True, capitalized_only=" " not in name)
     for name, _type, _messier, _ngc, _ic, _ids, common in rows:
         if common and _type != "Dup":
             for common_name in common.split(","):
