@@ -1278,3 +1278,18 @@ def test_fresh59_first_misses(obs):
     assert quarter.calls[0].args["fraction_of_today"] == 0.25
     vega = obs.ask("what time is Vega highest from Madrid on 2027-08-15?")
     assert [c.tool for c in vega.calls] == ["rise_set"] and "is highest (on the meridian) at" in vega.text
+
+
+def test_a_random_pick_is_a_seeded_draw_that_keeps_the_constraints(obs):
+    """'Show me a random star' listed the 20 brightest. It is one star drawn with the run's seed (recorded, so the
+    same question gives the same star), from the stars that meet every constraint asked."""
+    star = obs.ask("Show me a random star")
+    (call,) = star.calls
+    assert call.args["order_by"] == "random" and call.args["limit"] == 1 and call.result["returned"] == 1
+    assert star.text.startswith("A random pick from the 117955 Hipparcos stars") and "seed 0" in star.text
+    assert obs.ask("Show me a random star").calls[0].result["rows"] == call.result["rows"]
+    galaxies = obs.ask("pick 3 random galaxies brighter than 12")
+    rows = galaxies.calls[0].result["rows"]
+    assert len(rows) == 3 and all(row["magnitude"] <= 12 for row in rows)
+    cluster = obs.ask("give me a random open cluster in Cassiopeia").calls[0]
+    assert cluster.args["limit"] == 1 and cluster.result["rows"][0]["constellation"] == "Cas"

@@ -626,7 +626,9 @@ def find_objects(
     object_type: Annotated[ObjectType, Kind("object_type")] = "any",
     mag_max: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
     mag_min: Annotated[float | None, Field(ge=-30, le=40), Kind("magnitude_limit")] = None,
-    order_by: Annotated[Literal["magnitude", "magnitude_desc", "distance", "name"], Kind("order")] = "magnitude",
+    order_by: Annotated[
+        Literal["magnitude", "magnitude_desc", "distance", "name", "random"], Kind("order")
+    ] = "magnitude",
     limit: Annotated[int, Field(ge=1, le=1000), Kind("count")] = 20,
     mag_band: Annotated[MagnitudeBand, Kind("magnitude_limit")] = "auto",
     min_parallax_mas: Annotated[float | None, Field(gt=0), Kind("parallax_limit")] = None,
@@ -649,7 +651,7 @@ def find_objects(
         mag_max: Keep objects at least this bright (magnitude <= mag_max; Hp for Hipparcos, V or B for NGC).
         mag_min: Keep objects at least this faint (magnitude >= mag_min).
         order_by: 'magnitude' (brightest first), 'magnitude_desc' (faintest first), 'distance' (nearest to the Sun,
-            stars) or 'name'.
+            stars), 'name', or 'random' (a draw seeded by the run's seed: the same question gives the same pick).
         limit: Most rows to return; the total count is always reported.
         mag_band: For NGC: the band of the magnitude limits, 'V', 'B', or 'auto' (V where known, else B).
         min_parallax_mas: Hipparcos only: keep stars with a parallax at least this large, in milliarcseconds.
@@ -686,7 +688,10 @@ def find_objects(
         rows_idx, mags = rows_idx[up], mags[up]
         visible = {**night, "min_altitude_deg": min_altitude_deg}
     ids = cols["hip"][rows_idx] if catalog == "hipparcos" else cols["name"][rows_idx].astype(str)
-    order = _order(catalog, cols, rows_idx, mags, order_by, ids, sort_by, descending)
+    if order_by == "random":  # 'show me a random star': reproducible, the seed is recorded with the run
+        order = np.random.default_rng(ctx.seed).permutation(rows_idx.size)
+    else:
+        order = _order(catalog, cols, rows_idx, mags, order_by, ids, sort_by, descending)
     sort_column = _shown_sort_column(catalog, sort_by)
     shown = order[:limit]
     rows = _rows(ctx, catalog, cols, rows_idx[shown], mags[shown], None, sort_by if sort_column else None)
@@ -718,6 +723,8 @@ def find_objects(
     }
     if visible is not None:
         data["visible"] = visible
+    if order_by == "random":
+        data["seed"] = ctx.seed
     scope = f"in {region}" if region else "on the whole sky"
     summary = f"{rows_idx.size} {_what(catalog)} {scope}{_cuts({**filters, 'constellation': None})}" + _shown(
         rows, order_by

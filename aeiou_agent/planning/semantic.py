@@ -2183,6 +2183,9 @@ class SemanticPlanner:
             notes.append("OpenNGC lists no distances, so I could not sort by distance: these are by brightness.")
         elif _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
+        random = re.search(r"\brandom(ly)?\b", lowered)
+        if random:  # 'show me a random star': a seeded draw (the run's seed is recorded, so it replays)
+            args["order_by"] = "random"
         args.update(_column_order(parsed, catalog))
         # 'the brightest stars in Phoenix' names the constellation, not the city
         site = self._named_place(
@@ -2200,6 +2203,10 @@ class SemanticPlanner:
         limit = parsed.count
         if limit is not None:
             args["limit"] = max(1, min(limit, 1000))
+        elif random and re.search(
+            r"\b(a|one) random(ly chosen)? ([a-z]+ )?(star|galaxy|cluster|nebula|object)\b(?!s)", lowered
+        ):
+            args["limit"] = 1
         elif re.search(
             rf"\b{_SUPERLATIVE}\s+((open|globular|star|planetary|spiral|elliptical|emission|"
             r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)"
