@@ -1293,3 +1293,13 @@ def test_a_random_pick_is_a_seeded_draw_that_keeps_the_constraints(obs):
     assert len(rows) == 3 and all(row["magnitude"] <= 12 for row in rows)
     cluster = obs.ask("give me a random open cluster in Cassiopeia").calls[0]
     assert cluster.args["limit"] == 1 and cluster.result["rows"][0]["constellation"] == "Cas"
+
+
+def test_a_separation_asked_in_a_unit_is_given_in_it(obs):
+    """'The angular separation of Mizar and Alcor in arcsec' was given in degrees and arcminutes: a unit wish with no
+    fact named in the words converts what the tool declares it gives."""
+    answer = obs.ask("angular separation of Mizar and Alcor in arcsec")
+    converted = answer.calls[-1]
+    assert converted.tool == "convert_units" and converted.args["from_unit"] == "deg"
+    assert converted.result["result"] == pytest.approx(answer.calls[-2].result["separation_arcsec"], abs=0.01)
+    assert answer.text.startswith("The separation is 708.5") and answer.grounded

@@ -593,7 +593,8 @@ class SemanticPlanner:
         last = len(plan.calls) - 1
         quantities = self.registry.get(plan.calls[last].tool).declaration.quantities
         wanted = parse_unit(wish)
-        for fact in parsed.asks:
+        # the facts asked; when the words name none ('the separation of Mizar and Alcor in arcsec'), what it gives
+        for fact in parsed.asks or list(quantities):
             units = {key: parse_unit(unit_of_key(key) or "") for key in quantities.get(fact, ())}
             if not units or wanted in units.values():
                 continue  # the answer gives it in that unit already
@@ -602,7 +603,8 @@ class SemanticPlanner:
                     continue
                 named = plan.calls[0].args.get("name") or plan.calls[0].args.get("target")
                 label = f"the {fact.replace('_', ' ')}"
-                label += f" of {_body_label(named)}" if isinstance(named, str) else ""
+                if "target_2" not in plan.calls[last].args:  # of one object; a separation is between two
+                    label += f" of {_body_label(named)}" if isinstance(named, str) else ""
                 args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}
                 plan.calls.append(PlannedCall("convert_units", args, f"{label} in {wish}"))
                 plan.parts = [("convert_units", last + 1, last + 2), (plan.intent, 0, last + 1)]
