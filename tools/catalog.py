@@ -683,7 +683,7 @@ def find_objects(
         from aeiou_agent.tools.ephemeris import visible_in_dark
 
         ra, dec = cols["ra_deg"][rows_idx].astype(float), cols["dec_deg"][rows_idx].astype(float)
-        night, best_alt = visible_in_dark(site, None, None, date, ra, dec)
+        night, best_alt = visible_in_dark(site, date, ra, dec)
         up = best_alt >= min_altitude_deg
         rows_idx, mags = rows_idx[up], mags[up]
         visible = {**night, "min_altitude_deg": min_altitude_deg}

@@ -631,18 +631,9 @@ class _Night:
         }
 
 
-def visible_in_dark(
-    site: str | None,
-    latitude_deg: float | None,
-    longitude_deg: float | None,
-    date: str,
-    ra_deg: np.ndarray,
-    dec_deg: np.ndarray,
-) -> tuple[dict[str, Any], np.ndarray]:
+def visible_in_dark(site: str, date: str, ra_deg: np.ndarray, dec_deg: np.ndarray) -> tuple[dict[str, Any], np.ndarray]:
     """The night at a site (site, darkness) and the highest altitude in darkness of each position (for filters)."""
-    where = _observer_site("find_objects", site, latitude_deg, longitude_deg, 0.0)
-    if where is None:
-        raise InvalidArguments("find_objects", ["give an observing site (e.g. 'Paranal') or latitude/longitude"])
+    where = find_site(site)
     night = _night(where, date, step_minutes=10)
     best_alt, _index = night.best_in_dark(where, ra_deg, dec_deg)
     return night.describe(where), best_alt

@@ -1975,9 +1975,8 @@ class SemanticPlanner:
             site = None
         if site is None or not site.time_zone:
             return iso
-        written = dt.datetime.fromisoformat(iso)
-        moment = written.replace(tzinfo=ZoneInfo(site.time_zone)).astimezone(dt.UTC)
-        zone = written.replace(tzinfo=ZoneInfo(site.time_zone)).tzname()
+        written = dt.datetime.fromisoformat(iso).replace(tzinfo=ZoneInfo(site.time_zone))
+        moment, zone = written.astimezone(dt.UTC), written.tzname()
         _PARSED.get().notes.append(
             f"I read {written:%H:%M} as local time at {site.name} ({zone}), {moment:%Y-%m-%d %H:%M} UTC; "
             "write 'UTC' after a time to mean UTC."

@@ -62,6 +62,13 @@ class CelestialObject:
         return f"{self.name} ({', '.join(extra)})" if extra else self.name
 
 
+def mean_direction(ra_deg: Any, dec_deg: Any) -> tuple[float, float]:
+    """The mean direction (RA, Dec in degrees) of positions on the sky: the centre of a constellation or asterism."""
+    ra, dec = np.radians(np.asarray(ra_deg, dtype=float)), np.radians(np.asarray(dec_deg, dtype=float))
+    x, y, z = (np.cos(dec) * np.cos(ra)).sum(), (np.cos(dec) * np.sin(ra)).sum(), np.sin(dec).sum()
+    return float(np.degrees(np.arctan2(y, x)) % 360), float(np.degrees(np.arctan2(z, np.hypot(x, y))))
+
+
 class Store:
     """Read-only access to the observatory's catalogs, dataset cards and name index.
 
@@ -264,7 +271,7 @@ class Store:
             return None
         found = [m for m in members if m is not None]
         coords = SkyCoord([m.ra_deg for m in found], [m.dec_deg for m in found], unit="deg")
-        centre = SkyCoord(coords.cartesian.mean(), representation_type="cartesian").spherical
+        centre_ra, centre_dec = mean_direction(coords.ra.deg, coords.dec.deg)
         span = max(float(a.separation(b).deg) for a in coords for b in coords)
         row = {
             "stars": [
@@ -285,8 +292,8 @@ class Store:
             name=names[0],
             designation=names[0],
             table="asterism",
-            ra_deg=float(centre.lon.deg),
-            dec_deg=float(centre.lat.deg),
+            ra_deg=centre_ra,
+            dec_deg=centre_dec,
             object_type="Asterism",
             aliases=tuple(names),
             row=row,
@@ -306,10 +313,10 @@ class Store:
             return None
         _index, cols = self.columns("hipparcos")
         inside = cols["constellation"] == abbr
-        ra, dec = np.radians(cols["ra_deg"][inside].astype(float)), np.radians(cols["dec_deg"][inside].astype(float))
-        x, y, z = (np.cos(dec) * np.cos(ra)).sum(), (np.cos(dec) * np.sin(ra)).sum(), np.sin(dec).sum()
-        centre_ra, centre_dec = np.degrees(np.arctan2(y, x)) % 360, np.degrees(np.arctan2(z, np.hypot(x, y)))
-        return constellation_names()[abbr], float(centre_ra), float(centre_dec)
+        centre_ra, centre_dec = mean_direction(
+            cols["ra_deg"][inside].astype(float), cols["dec_deg"][inside].astype(float)
+        )
+        return constellation_names()[abbr], centre_ra, centre_dec
 
     def resolve(self, name: str) -> CelestialObject:
         """Resolve any spelling of a catalog name, or raise :class:`ObjectNotFound` with suggestions."""
