@@ -293,7 +293,10 @@ class Observatory:
         session_id: str | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> Answer:
-        """Answer ``question``. Never raises for a bad question: problems come back as an Answer saying so.
+        """Answer ``question``; never raises for a bad question or a failure inside AEIOU.
+
+        Problems come back as an Answer saying so, and so does a failure inside AEIOU itself (status 'error', the
+        traceback in the ledger); only interrupts pass through.
 
         ``on_progress`` is called with a :class:`ProgressEvent` after planning and around each tool call.
         """
@@ -313,6 +316,7 @@ class Observatory:
         )
         plan: Plan | None = None
         transcript: list[dict[str, Any]] | None = None
+        executed: list[_Executed] = []
         ctx = ToolContext(self.settings, seed=self.settings.seed, _store=store)
         try:
             if isinstance(self.planner, LLMPlanner):
@@ -325,7 +329,19 @@ class Observatory:
                     on_progress(ProgressEvent("planned", plan=plan))
                 executed = self._execute(run_id, plan.calls, ctx, on_progress)
                 answer = self._answer(question, plan, executed, run_id, started)
-        except BaseException:
+        except Exception as exc:  # a bug in AEIOU, not in the question: an answer that says so, the traceback recorded
+            answer = _internal_error_answer(question, exc, executed, run_id, self.planner.name, started)
+            self.ledger.finish_run(
+                run_id,
+                answer,
+                status="error",
+                duration_ms=answer.ms,
+                plan=None if plan is None else _plan_record(plan),
+                error=traceback.format_exc(),
+                transcript=transcript,
+            )
+            return answer
+        except BaseException:  # an interrupt: recorded, and passed on
             self.ledger.finish_run(
                 run_id,
                 None,
@@ -680,6 +696,30 @@ def _traceback_text(exc: BaseException | None) -> str | None:
     if exc is None or isinstance(exc, AeiouError):
         return None
     return "".join(traceback.format_exception(exc))
+
+
+def _internal_error_answer(
+    question: str, exc: Exception, executed: list[_Executed], run_id: str, planner: str, started: float
+) -> Answer:
+    """The answer when AEIOU itself fails (a planner or template bug): what went wrong, and what the tools returned."""
+    calls = [e.call for e in executed]
+    text = (
+        f"Something went wrong inside AEIOU while answering ({type(exc).__name__}: {exc}). Nothing was changed; "
+        f"the details are recorded in run {run_id}."
+    )
+    summaries = [f"- {call.tool}: {call.summary}" for call in calls if call.ok and call.summary]
+    if summaries:
+        text += " What the tools returned:\n" + "\n".join(summaries)
+    return Answer(
+        question=question,
+        text=text,
+        calls=calls,
+        artifacts=[a for e in executed if e.call.ok for a in e.artifacts],
+        run_id=run_id,
+        planner=planner,
+        status="error",
+        ms=(time.perf_counter() - started) * 1e3,
+    )
 
 
 def _failure_text(failed: _Executed, run_id: str) -> tuple[AnswerStatus, str]:

@@ -129,6 +129,32 @@ def test_unexpected_tool_failure_becomes_an_answer_with_traceback_in_ledger(obs,
     assert "ZeroDivisionError" in call["traceback"]
 
 
+def test_a_failure_inside_aeiou_itself_is_an_answer_not_a_traceback(obs, monkeypatch):
+    """A template that raised (a missing key, mid-session) made ask() raise after the ledger recorded it. A failure
+    in the planner or the answer template is an answer saying so, with what the tools returned, and the run keeps
+    the traceback; the next question is answered as usual."""
+
+    def broken_template(*args, **kwargs):
+        raise KeyError("no_such_key")
+
+    monkeypatch.setattr(obs.composer, "render_plan", broken_template)
+    ans = obs.ask("Which constellation is Vega in?")
+    assert ans.status == "error" and "went wrong inside AEIOU" in ans.text and ans.run_id in ans.text
+    assert "constellation: " in ans.text and "Lyra" in ans.text  # the tool's own summary
+    run = obs.show(ans.run_id)
+    assert run["status"] == "error" and "KeyError" in run["error"] and run["calls"][0]["tool"] == "constellation"
+    monkeypatch.undo()
+
+    def broken_plan(*args, **kwargs):
+        raise RuntimeError("planner bug")
+
+    monkeypatch.setattr(obs.planner, "plan", broken_plan)
+    ans = obs.ask("Where is M31?")
+    assert ans.status == "error" and not ans.calls and "RuntimeError: planner bug" in ans.text
+    monkeypatch.undo()
+    assert obs.ask("Which constellation is Vega in?").status == "answered"
+
+
 def test_programming_errors_still_raise(obs):
     with pytest.raises(TypeError):
         obs.ask(42)  # type: ignore[arg-type]
