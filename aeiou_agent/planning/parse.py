@@ -339,6 +339,8 @@ _ASKED_OF = (
     r"|with)\s+(the\s+)?{archive}\b|\b{archive}(\s+(says?|entry|record|page|lists?|gives?|for|about|on|of"
     r"|redshift|identifiers?|spectral|parallax|position)\b|\s*:)|^\W*{archive}\b"
 )
+# 'how high does the Sun get in Oslo': the height at culmination that day (not the altitude at one moment)
+_GETS_HIGH = r" (does|do|did|can) [^?]{1,40}?\b(get|climb|reach|go)\b"
 ASKS: dict[str, str] = {
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
     r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
@@ -380,14 +382,25 @@ ASKS: dict[str, str] = {
     "rise_set": r"\b(rises?|rising|sets|setting|transits?|transiting|sunrise|sunset|moonrise|moonset|culminat\w*)\b"
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
     r"|\b(clears?|dips? below|sinks? below) the horizon\b|\bcircumpolar\b|\bnever sets?\b"
+    r"|\bwhen (is|will) [^?]{1,30}?\b(be )?(in the sky|up|above the horizon)\b"  # from its rise to its set
     r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))",  # transit
+    # which event of the day is asked, so the answer opens with it ('when does Saturn rise' → the rise first)
+    "rising": r"\b(rises?|rising|sunrise|moonrise|come up|comes up|coming up|clears? the horizon)\b",
+    "setting": r"\b(sets|setting|sunset|moonset|goes down|going down|go down|dips? below|sinks? below)\b"
+    r"|\bwhen does .* set\b|\band set\b|\bset times?\b",
+    "culmination": r"\bhighest (in the sky|point)\b|\bculminat\w*|\btransits?\b|\btransiting\b"
+    r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))"
+    r"|\bhow high" + _GETS_HIGH,
+    # whether it rises at all from a latitude, on any day ('is Sirius ever visible from Oslo?')
+    "ever_rises": r"\bever\b[^?.]{0,30}\b(visible|seen|see|observable|rises?|up|above the horizon)\b"
+    r"|\b(visible|seen|observable) at all\b|\bnever rises?\b|\b(does|do|can|will) [^?.]{1,30}? rise at all\b",
     "phase": r"\bphase\b|\bfull moon\b|\bnew moon\b|\billuminat\w*|\bquarter\b(?! of\b)",  # not 'a quarter of its age'
     "whats_up": r"\bwhat('s| is| can i| can we| should i| should we)? ?(up|visible|observe|see|look at|view|watch)\b"
     r"|\bwhich planets\b"
     r"|\bwhat to (observe|look at|see)\b|\bbest targets\b|\bin the sky tonight\b"
     r"|\bwhat should (i|we) (look at|point at)\b|\bworth (looking at|observing|seeing|a look)\b"
     r"|\banything (good|interesting|nice) to (see|observe|look at)\b",
-    "altitude": r"\bhow high\b|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b"
+    "altitude": r"\bhow high\b(?!" + _GETS_HIGH + r")|\baltitude\b|\belevation\b|\babove the horizon\b|\bazimuth\b"
     r"|\bis (it|the \w+(?: \w+){0,2}|\w+) up\b"
     r"|\bis\s+(?:ra\b|α|\d)[^?]{0,40}?\s+up\b",  # 'is RA 12h51m Dec +27d up'
     "proper_motion": r"\bproper motions?\b",
@@ -1505,6 +1518,7 @@ class Parsed:
     asks: list[str] = field(default_factory=list)
     unit_wish: str | None = None  # 'in arcseconds' at the end: the unit the answer is wanted in
     notes: list[str] = field(default_factory=list)  # how the planner read it, for the answer ('22:00 as local time')
+    clock: str | None = None  # how a clock time in it was read: 'local' (the site's zone) or 'utc'
     unsupported: list[tuple[str, str]] = field(default_factory=list)  # (what no tool has, the words asking for it)
     action: str | None = None
     gibberish: bool = False

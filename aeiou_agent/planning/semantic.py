@@ -23,7 +23,8 @@ from collections.abc import Callable
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import yaml
@@ -50,8 +51,11 @@ from aeiou_agent.planning.parse import (
 )
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
-from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, ObjectRef, normalize
+from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, ObjectRef, body_label, normalize
 from aeiou_agent.timeparse import find_when, zone_offset_hours
+
+if TYPE_CHECKING:
+    from aeiou_agent.tools.ephemeris import Site
 
 MULTIMODAL_TOOLS = (
     "predict_galaxy_parameters",
@@ -575,6 +579,7 @@ class SemanticPlanner:
         finally:
             _PARSED.reset(token)
         plan.asks = plan.asks or list(parsed.asks)
+        plan.clock = parsed.clock
         plan.notes += [note for note in dict.fromkeys(parsed.notes) if note not in plan.notes]
         return self._in_wished_unit(plan, parsed)
 
@@ -604,7 +609,7 @@ class SemanticPlanner:
                 named = plan.calls[0].args.get("name") or plan.calls[0].args.get("target")
                 label = f"the {fact.replace('_', ' ')}"
                 if "target_2" not in plan.calls[last].args:  # of one object; a separation is between two
-                    label += f" of {_body_label(named)}" if isinstance(named, str) else ""
+                    label += f" of {body_label(named)}" if isinstance(named, str) else ""
                 args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}
                 plan.calls.append(PlannedCall("convert_units", args, f"{label} in {wish}"))
                 plan.parts = [("convert_units", last + 1, last + 2), (plan.intent, 0, last + 1)]
@@ -755,7 +760,7 @@ class SemanticPlanner:
         plan.confidence = confidence
         if parsed.compares and mentions and bodies and plan.status == "ok":  # 'which is brighter, Vega or the Moon?'
             used = " ".join(str(value) for call in plan.calls for value in call.args.values())
-            left = [_body_label(body) for body in bodies if body not in used]
+            left = [body_label(body) for body in bodies if body not in used]
             if left:
                 notes.append(
                     f"I did not compare {' or '.join(left)}: for the Sun, the Moon and the planets I compare "
@@ -955,7 +960,7 @@ class SemanticPlanner:
         ):
             return refuse(
                 "unsupported",
-                f"I can't answer that: for {_body_label(bodies[0])} I have positions, distances, rise and set times "
+                f"I can't answer that: for {body_label(bodies[0])} I have positions, distances, rise and set times "
                 "and phases from the ephemeris, but no classification of Solar System bodies.",
             )
         if "distance" in parsed.asks and not (mentions or bodies or parsed.positions) and self._city(parsed.text):
@@ -998,7 +1003,7 @@ class SemanticPlanner:
                 return mention.text
         bodies = extract.extract_bodies(text[lead:end])
         if bodies and text[lead:end].lower().startswith(bodies[0].lower()):
-            return _body_label(bodies[0])
+            return body_label(bodies[0])
         return None
 
     def _provider(self, fact: str) -> str:
@@ -1181,15 +1186,28 @@ class SemanticPlanner:
 
     @staticmethod
     def _cosmology_parameter(lowered: str) -> str | None:
-        """'H0', 'Om0' or 'Ode0' when the question asks for a parameter of a cosmology rather than a quantity at z."""
-        if not re.search(r"\b(planck|wmap|cosmolog\w*|lcdm|λcdm)", lowered):
+        """'H0', 'Om0', 'Ode0' or 'parameters' when the question asks for a cosmology's parameters, not a quantity at z.
+
+        With a cosmology named ('H0 in Planck 2018'), or asked for plainly ('what's the Hubble constant?', 'what
+        value of Omega matter do you use?': the default's), with no number and nothing a map or spectrum would take.
+        """
+        named = re.search(r"\b(planck|wmap|cosmolog\w*|lcdm|λcdm)", lowered)
+        for_a_model = re.search(r"\b(power[ -]spectr\w*|fields?|maps?|simulat\w*|cubes?|box(es)?|emulat\w*)\b", lowered)
+        plainly = re.search(r"\b(what|what's|whats|which|value|tell me|give me)\b", lowered) and not (
+            for_a_model or re.search(r"(?<![a-zω_])\d", lowered)
+        )
+        if not (named or plainly):
             return None
         if re.search(r"\bhubble constant\b|\bh_?0\b(?!\s*=)|\bhubble (parameter|rate) (today|now)\b", lowered):
             return "H0"
-        if re.search(r"\bomega_?m\b(?!\s*=)|\bmatter density\b|\bω_?m\b(?!\s*=)|\bom0\b(?!\s*=)", lowered):
+        if re.search(r"\bomega[\s_]?m(atter)?\b(?!\s*=)|\bmatter density\b|\bω_?m\b(?!\s*=)|\bom0\b(?!\s*=)", lowered):
             return "Om0"
         if re.search(r"\bdark energy density\b|\bomega_?(lambda|de)\b|\bode0\b", lowered):
             return "Ode0"
+        if plainly and re.search(
+            r"\bcosmological parameters\b|\bparameters of (the|your) (cosmology|universe)\b", lowered
+        ):
+            return "parameters"  # 'what cosmological parameters do you use?'
         return None
 
     @staticmethod
@@ -1715,7 +1733,15 @@ class SemanticPlanner:
         if (
             re.search(r"\b(visible|observable|observe|observing|altitude curve|observability|see|seen)\b", lowered)
             and not re.search(r"\d{1,2}:\d{2}|naked|\bcircumpolar\b|\bnever sets?\b", lowered)  # rise_set's
-            and self._names_a_site(text)
+            and "ever_rises" not in parsed.asks  # 'is Sirius ever visible from Oslo': on any night, not this one
+            and (
+                self._names_a_site(text)
+                # 'is Jupiter visible tonight?': a night's visibility, for which the site is then asked
+                or (
+                    re.search(r"\b(tonight|this (evening|night)|tomorrow night)\b", lowered)
+                    and bool(mentions or extract.extract_bodies(text))
+                )
+            )
         ):
             return "observability"
         return None
@@ -1895,11 +1921,13 @@ class SemanticPlanner:
 
     def _city(self, text: str) -> str | None:
         """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
+        from aeiou_agent.store.catalogs import constellation_names
         from aeiou_agent.tools.ephemeris import SITE_KEYS
         from aeiou_agent.tools.places import find_place_in_text
 
         names = self._store().names
         exclude = {normalize(m.text) for m in names.mentions(text)} | set(extract.SOLAR_SYSTEM_BODIES) | set(SITE_KEYS)
+        exclude |= {normalize(name) for name in constellation_names().values()}  # 'stars in phoenix': the sky's
         return find_place_in_text(text, exclude)
 
     def _site(self, text: str, context: ChatContext, tool: str, required: bool) -> dict[str, Any]:
@@ -1914,7 +1942,8 @@ class SemanticPlanner:
         if required:
             raise NeedInfo(
                 f"From which observatory? Name a site (Kitt Peak, Cerro Tololo, Cerro Pachón, Mauna Kea, La Palma, "
-                f"Paranal, Apache Point, Palomar, Siding Spring, ...) or give latitude and longitude for {tool}."
+                f"Paranal, Apache Point, Palomar, Siding Spring, ...), a city ('from Madrid') or give latitude and "
+                f"longitude for {tool}."
             )
         return {}
 
@@ -1932,7 +1961,18 @@ class SemanticPlanner:
         if context.when and not ISO_DATE.search(text) and (shift or (clock and FOLLOW_UP.search(text))):
             base = dt.datetime.fromisoformat(context.when[:19] if len(context.when) > 10 else context.when + "T00:00")
             base += shift or dt.timedelta()
-            if clock:  # 'the next day at 22:00', 'and at 23:00?'
+            site = None
+            if clock and not offset and _clock_is_local(text) and context.clock != "utc":  # the site's clock
+                site = self._site_with_zone(self._named_place(text) or context.site)
+            if clock:
+                _PARSED.get().clock = "local" if site else "utc"
+            if clock and site:  # 'and at 23:00?' after '… at 22:00 in Madrid': 23:00 in Madrid that day
+                day = base.date()
+                if len(context.when) > 10:  # a moment (UTC): the local day it fell on
+                    day = base.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(str(site.time_zone))).date()
+                iso = self._local_to_utc(f"{day}T{int(clock.group(1)):02d}:{clock.group(2)}:00", site)
+                return iso[:10] if date_only else iso
+            if clock:  # 'the next day at 22:00 UTC'
                 base = base.replace(hour=int(clock.group(1)), minute=int(clock.group(2)), second=0)
             elif len(context.when) == 10 and shift and shift % dt.timedelta(days=1) == dt.timedelta():
                 return base.strftime("%Y-%m-%d")  # whole days from a day stay a day
@@ -1958,24 +1998,28 @@ class SemanticPlanner:
         if offset and len(iso) > 10:
             moment = dt.datetime.fromisoformat(iso) - dt.timedelta(hours=offset)
             iso = moment.strftime("%Y-%m-%dT%H:%M:%S")
-        elif local and len(iso) > 10:
-            iso = self._local_to_utc(iso, text)
+        elif local and len(iso) > 10 and (site := self._site_with_zone(self._named_place(text))):
+            iso = self._local_to_utc(iso, site)
+            _PARSED.get().clock = "local"
+        elif found and found[2] and len(iso) > 10:
+            _PARSED.get().clock = "utc"
         return iso[:10] if date_only else iso
 
-    def _local_to_utc(self, iso: str, text: str) -> str:
-        """A clock time at the named site ('at 22:00 from Tokyo') as UTC, with a note saying how it was read."""
-        from zoneinfo import ZoneInfo
-
+    @staticmethod
+    def _site_with_zone(place: str | None) -> Site | None:
+        """The observatory or city ``place`` names, if it has a known time zone."""
         from aeiou_agent.tools.ephemeris import find_site
 
-        place = self._named_place(text)
         try:
             site = find_site(place) if place else None
         except UserError:
-            site = None
-        if site is None or not site.time_zone:
-            return iso
-        written = dt.datetime.fromisoformat(iso).replace(tzinfo=ZoneInfo(site.time_zone))
+            return None
+        return site if site is not None and site.time_zone else None
+
+    @staticmethod
+    def _local_to_utc(iso: str, site: Site) -> str:
+        """A clock time at ``site`` ('at 22:00 from Tokyo') as UTC, with a note saying how it was read."""
+        written = dt.datetime.fromisoformat(iso).replace(tzinfo=ZoneInfo(str(site.time_zone)))
         moment, zone = written.astimezone(dt.UTC), written.tzname()
         _PARSED.get().notes.append(
             f"I read {written:%H:%M} as local time at {site.name} ({zone}), {moment:%Y-%m-%d %H:%M} UTC; "
@@ -2036,7 +2080,9 @@ class SemanticPlanner:
         name = self._objects(text, mentions, context, notes=notes)[0]
         ref = self._store().names.lookup(name)
         if ref is not None and ref.table == "asterism":
-            lead = f"The {name} is a pattern of stars, not one object: each of its stars has its own distance."
+            lead = (
+                f"{ref.key} is an asterism, a pattern of stars, not one object: each of its stars has its own distance."
+            )
             return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes, lead=lead)
         if ref is not None and ref.table == "ngc":
             lead = f"I have no distance for {name}: OpenNGC lists no distances (only Hipparcos stars have parallaxes)."
@@ -2779,14 +2825,10 @@ def _clock_is_local(text: str) -> bool:
     return bool(re.search(r"\b\d{1,2}(:\d{2})?\s*([ap]\.?m\.?)\b|\b\d{1,2}:\d{2}\b|\bmidnight\b|\bnoon\b", text, re.I))
 
 
-def _body_label(body: str) -> str:
-    """How an answer names a Solar System body: 'the Sun', 'the Moon', 'Mars'."""
-    return f"the {body}" if body in {"Sun", "Moon"} else body
-
-
 def _asks_rise_or_set(parsed: Parsed) -> bool:
     """A rise, set or transit asked for; the bare verbs 'rise'/'set' too, which the parse's ask leaves out."""
-    return "rise_set" in parsed.asks or bool(re.search(r"\b(rise|set)\b", parsed.text, re.IGNORECASE))
+    day_events = {"rise_set", "rising", "setting", "culmination", "ever_rises"}
+    return bool(day_events & set(parsed.asks)) or bool(re.search(r"\b(rise|set)\b", parsed.text, re.IGNORECASE))
 
 
 @cache

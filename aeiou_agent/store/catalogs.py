@@ -251,7 +251,8 @@ def constellation_abbreviations(ra_deg: NDArray[np.float64], dec_deg: NDArray[np
 def constellation_names() -> dict[str, str]:
     """IAU abbreviation → full name, from the list astropy ships (read once), in the IAU's spelling.
 
-    astropy's list spells PsA 'Pisces Austrinus'; the IAU name is 'Piscis Austrinus'.
+    astropy's list misspells three: PsA 'Pisces Austrinus', Oph 'Ophiucus', Cha 'Chamaleon' (IAU: 'Piscis Austrinus',
+    'Ophiuchus', 'Chamaeleon').
     """
     from importlib import resources
 
@@ -260,7 +261,7 @@ def constellation_names() -> dict[str, str]:
     return {abbr: _IAU_SPELLING.get(abbr, name.strip()) for abbr, name in pairs}
 
 
-_IAU_SPELLING = {"PsA": "Piscis Austrinus"}
+_IAU_SPELLING = {"PsA": "Piscis Austrinus", "Oph": "Ophiuchus", "Cha": "Chamaeleon"}
 
 
 def read_openngc(path: Path) -> list[dict[str, Any]]:

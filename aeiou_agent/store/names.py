@@ -190,6 +190,11 @@ _NO_SHORT_FORM = {
 }
 
 
+def body_label(name: str) -> str:
+    """How a sentence names a Solar System body: 'the Sun', 'the Moon', 'Mars' (any other name as given)."""
+    return f"the {name}" if name in ("Sun", "Moon") else name
+
+
 def normalize(text: str) -> str:
     """Lowercase, drop apostrophes and punctuation, collapse spaces, drop a leading 'the'."""
     text = text.translate(_GREEK_SYMBOLS).casefold().replace("&", " and ").replace("'", "").replace("’", "")
@@ -233,9 +238,22 @@ class NameIndex:
         self._keys: dict[str, ObjectRef] = {}
         self._display: dict[str, str] = {}  # canonical key → name as people write it (for suggestions)
         self._capitalized_only: set[str] = set()
+        self._lowercase_after_the: set[str] = set()  # of those, the ones 'the' names in lower case too ('the plough')
 
-    def add(self, name: str, ref: ObjectRef, *, suggest: bool = False, capitalized_only: bool = False) -> None:
-        """Index ``name`` for ``ref``; the first object to claim a key keeps it."""
+    def add(
+        self,
+        name: str,
+        ref: ObjectRef,
+        *,
+        suggest: bool = False,
+        capitalized_only: bool = False,
+        lowercase_after_the: bool = False,
+    ) -> None:
+        """Index ``name`` for ``ref``; the first object to claim a key keeps it.
+
+        ``capitalized_only``: a word that is a name only when capitalised ('Ring'), unless it follows the words of a
+        cone's centre, or 'the' when ``lowercase_after_the`` ('where is the plough').
+        """
         key = canonical(name)
         if not key or key in self._keys:
             return
@@ -245,6 +263,8 @@ class NameIndex:
             self._display[key] = name
         if capitalized_only:
             self._capitalized_only.add(key)
+        if lowercase_after_the:
+            self._lowercase_after_the.add(key)
 
     def add_common_name(self, name: str, ref: ObjectRef) -> None:
         """Index a common name, plus its short form without 'Galaxy'/'Nebula'/'Cluster' ('Andromeda')."""
@@ -326,7 +346,12 @@ class NameIndex:
                 ref = self._keys.get(key)
                 if ref is None:
                     continue
-                if key in self._capitalized_only and not span[:1].isupper() and not _CENTRE_BEFORE.search(text[:start]):
+                if (
+                    key in self._capitalized_only
+                    and not span[:1].isupper()
+                    and not _CENTRE_BEFORE.search(text[:start])
+                    and not (key in self._lowercase_after_the and re.search(r"\bthe\s+$", text[:start], re.I))
+                ):
                     continue  # 'the ring', 'andromeda' are words, but 'within 10 deg of andromeda' names a centre
                 if _DESIGNATION.match(key) and not TEXT_DESIGNATION.fullmatch(span.strip()):
                     continue  # 'c 5', 'h 3' in prose are not catalog designations
@@ -377,8 +402,10 @@ def build_name_index(
     for names, stars in ASTERISMS.items():
         if all(star in hip_of_star for star in stars):
             for name in names:
-                # one word ('Plough', 'Pointers') is a name only when capitalised
-                index.add(name, ObjectRef("asterism", names[0]), suggest=True, capitalized_only=" " not in name)
+                # one word ('Plough', 'Pointers') is a name when capitalised or after 'the' ('where is the plough')
+                one_word = " " not in name
+                ref = ObjectRef("asterism", names[0])
+                index.add(name, ref, suggest=True, capitalized_only=one_word, lowercase_after_the=one_word)
     for name, _type, _messier, _ngc, _ic, _ids, common in rows:
         if common and _type != "Dup":
             for common_name in common.split(","):
