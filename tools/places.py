@@ -179,9 +179,9 @@ def _lower_case_city(text: str, exclude: set[str]) -> str | None:
     return None
 
 
-def utc_offset_hours(place: Place, moment: dt.datetime) -> float:
-    """Hours east of UTC at ``place`` at ``moment`` (daylight saving included)."""
-    offset = moment.astimezone(ZoneInfo(place.timezone)).utcoffset()
+def utc_offset_hours(timezone: str, moment: dt.datetime) -> float:
+    """Hours east of UTC in the IANA zone ``timezone`` at ``moment`` (daylight saving included)."""
+    offset = moment.astimezone(ZoneInfo(timezone)).utcoffset()
     return 0.0 if offset is None else offset.total_seconds() / 3600
 
 
@@ -191,39 +191,55 @@ def find_place(
     name: Annotated[str, Field(min_length=2, max_length=100), Kind("place")],
     time_utc: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
 ) -> ToolResult:
-    """Where a city is (latitude, longitude, country, population) and its time zone, from GeoNames, offline.
+    """Where a city or an observatory is, and its time zone, offline.
 
-    With a UTC time, also the local time there. Ephemeris tools accept the same city names as sites.
+    Cities come from GeoNames (with country and population), observatories from the ephemeris tools' list (with
+    elevation). With a UTC time, also the local time there. Ephemeris tools accept the same names as sites.
 
     Args:
-        name: City, optionally with its country ('Santiago, Chile', 'Tucson').
+        name: City, optionally with its country ('Santiago, Chile', 'Tucson'), or an observatory ('Paranal').
         time_utc: UTC time (YYYY-MM-DDTHH:MM) to give the local time for.
     """
-    place = lookup_place(name)
-    if place is None:
+    from aeiou_agent.tools.ephemeris import SITE_KEYS
+
+    observatory = SITE_KEYS.get(normalize(name))
+    place = None if observatory else lookup_place(name)
+    data: dict[str, Any]
+    if observatory is not None:
+        data = {
+            "name": observatory.name,
+            "kind": "observatory",
+            "label": observatory.name,
+            "latitude_deg": observatory.latitude_deg,
+            "longitude_deg": observatory.longitude_deg,
+            "elevation_m": observatory.elevation_m,
+            "timezone": observatory.time_zone,
+        }
+    elif place is not None:
+        data = {
+            "name": place.name,
+            "kind": "city",
+            "country": place.country,
+            "label": place.label,
+            "latitude_deg": place.latitude_deg,
+            "longitude_deg": place.longitude_deg,
+            "population": place.population,
+            "timezone": place.timezone,
+        }
+    else:
         raise UserError(
-            f"I don't know a city called {name!r} (GeoNames cities above 15,000 people); give its country "
-            "('Santiago, Chile'), an observatory (Paranal, Mauna Kea, ...) or latitude and longitude"
+            f"I don't know a city or observatory called {name!r} (GeoNames cities above 15,000 people); give its "
+            "country ('Santiago, Chile'), an observatory (Paranal, Mauna Kea, ...) or latitude and longitude"
         )
-    data: dict[str, Any] = {
-        "name": place.name,
-        "country": place.country,
-        "label": place.label,
-        "latitude_deg": place.latitude_deg,
-        "longitude_deg": place.longitude_deg,
-        "population": place.population,
-        "timezone": place.timezone,
-    }
-    summary = (
-        f"{place.label}: latitude {place.latitude_deg:.4f}°, longitude {place.longitude_deg:.4f}°, {place.timezone}"
-    )
-    if time_utc:
+    summary = f"{data['label']}: latitude {data['latitude_deg']:.4f}°, longitude {data['longitude_deg']:.4f}°"
+    summary += f", {data['timezone']}" if data["timezone"] else ""
+    if time_utc and data["timezone"]:
         moment = parse_utc(time_utc)
-        local = moment.astimezone(ZoneInfo(place.timezone))
+        local = moment.astimezone(ZoneInfo(data["timezone"]))
         data.update(
             time_utc=moment.strftime("%Y-%m-%dT%H:%M:%S"),
             local_time=local.strftime("%Y-%m-%d %H:%M"),
-            utc_offset_hours=utc_offset_hours(place, moment),
+            utc_offset_hours=utc_offset_hours(data["timezone"], moment),
         )
         summary += f"; local time {data['local_time']} (UTC{data['utc_offset_hours']:+g})"
-    return ToolResult(data=data, summary=summary, sources=[GEONAMES])
+    return ToolResult(data=data, summary=summary, sources=[] if observatory else [GEONAMES])

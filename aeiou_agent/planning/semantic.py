@@ -613,6 +613,7 @@ class SemanticPlanner:
                 args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}
                 plan.calls.append(PlannedCall("convert_units", args, f"{label} in {wish}"))
                 plan.parts = [("convert_units", last + 1, last + 2), (plan.intent, 0, last + 1)]
+                plan.asks = [a for a in plan.asks if a != fact]  # the conversion answers it: no second lead
                 return plan
         return plan
 
@@ -1064,8 +1065,12 @@ class SemanticPlanner:
             return "convert_coordinates"
         if intent == "body_position" and parsed.wants_plot and not re.search(r"\d{1,2}:\d{2}", parsed.text):
             return "observability"
-        if intent in OBJECT_INTENTS and not (mentions or bodies or parsed.positions) and self._is_a_city(parsed.text):
-            return self._provider("place")  # 'where is Tucson?': a place on Earth, not an object in the sky
+        if (
+            (intent in OBJECT_INTENTS or {"position", "altitude"} & set(parsed.asks))  # a site's 'altitude' too
+            and not (mentions or bodies or parsed.positions)
+            and self._is_a_place(parsed.text)
+        ):
+            return self._provider("place")  # 'where is Tucson?', 'where is Mauna Kea?': a place on Earth, not the sky
         facts = OBJECT_FACTS - {"brightness"}  # resolve_object gives the brightness itself
 
         if intent in {"resolve_object", "constellation", "describe_catalog"} and mentions and facts & set(parsed.asks):
@@ -1738,8 +1743,12 @@ class SemanticPlanner:
                 self._names_a_site(text)
                 # 'is Jupiter visible tonight?': a night's visibility, for which the site is then asked
                 or (
-                    re.search(r"\b(tonight|this (evening|night)|tomorrow night)\b", lowered)
+                    re.search(
+                        r"\b(visible|observable|see|seen)\b[^.?]*\b(tonight|this (evening|night)|tomorrow night)\b",
+                        lowered,
+                    )
                     and bool(mentions or extract.extract_bodies(text))
+                    and extract.extract_radius_deg(text) is None  # 'observing tonight: what lies within 1° of M13?'
                 )
             )
         ):
@@ -1912,12 +1921,13 @@ class SemanticPlanner:
         """An observatory ('Paranal', 'CTIO') or a city ('Santiago, Chile') named in the question."""
         return extract.extract_site(text, _site_names()) or self._city(text)
 
-    def _is_a_city(self, text: str) -> bool:
-        """Whether the place a question names is a city ('where is Tucson?')."""
+    def _is_a_place(self, text: str) -> bool:
+        """Whether the place a question names is a city or an observatory ('where is Tucson?', '… Mauna Kea?')."""
+        from aeiou_agent.tools.ephemeris import SITE_KEYS
         from aeiou_agent.tools.places import lookup_place
 
         phrase = self._place_phrase(text)
-        return bool(phrase) and lookup_place(str(phrase)) is not None
+        return bool(phrase) and (normalize(str(phrase)) in SITE_KEYS or lookup_place(str(phrase)) is not None)
 
     def _city(self, text: str) -> str | None:
         """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
