@@ -1065,10 +1065,9 @@ class SemanticPlanner:
             return "convert_coordinates"
         if intent == "body_position" and parsed.wants_plot and not re.search(r"\d{1,2}:\d{2}", parsed.text):
             return "observability"
-        if (
-            (intent in OBJECT_INTENTS or {"position", "altitude"} & set(parsed.asks))  # a site's 'altitude' too
-            and not (mentions or bodies or parsed.positions)
-            and self._is_a_place(parsed.text)
+        if not (mentions or bodies or parsed.positions) and (
+            (intent in OBJECT_INTENTS and self._is_a_place(parsed.text, observatories=False))
+            or ({"position", "altitude"} & set(parsed.asks) and self._about_a_place(parsed.text))
         ):
             return self._provider("place")  # 'where is Tucson?', 'where is Mauna Kea?': a place on Earth, not the sky
         facts = OBJECT_FACTS - {"brightness"}  # resolve_object gives the brightness itself
@@ -1921,13 +1920,23 @@ class SemanticPlanner:
         """An observatory ('Paranal', 'CTIO') or a city ('Santiago, Chile') named in the question."""
         return extract.extract_site(text, _site_names()) or self._city(text)
 
-    def _is_a_place(self, text: str) -> bool:
-        """Whether the place a question names is a city or an observatory ('where is Tucson?', '… Mauna Kea?')."""
+    def _about_a_place(self, text: str) -> bool:
+        """Whether the question is about a place itself, named last ('where is Mauna Kea?', 'elevation of Paranal').
+
+        Not a site named as where one looks from ('where is Cassiopeia from London at 22:00?').
+        """
+        found = re.search(r"\b(?:is|of)\s+(?:the\s+)?([A-Za-z][\w'’. -]*?)(?:\s+observatory)?\s*[?.!]*\s*$", text, re.I)
+        return found is not None and self._is_a_place(f"where is {found.group(1)}")
+
+    def _is_a_place(self, text: str, *, observatories: bool = True) -> bool:
+        """Whether the place a question names is a city (or an observatory): 'where is Tucson?', '… Mauna Kea?'."""
         from aeiou_agent.tools.ephemeris import SITE_KEYS
         from aeiou_agent.tools.places import lookup_place
 
         phrase = self._place_phrase(text)
-        return bool(phrase) and (normalize(str(phrase)) in SITE_KEYS or lookup_place(str(phrase)) is not None)
+        if not phrase:
+            return False
+        return (observatories and normalize(phrase) in SITE_KEYS) or lookup_place(phrase) is not None
 
     def _city(self, text: str) -> str | None:
         """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
