@@ -14,14 +14,13 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import cached_property
-from importlib import resources
 from typing import Any
 
 import jinja2
-import yaml
 
 from aeiou_agent.answer import Citation, ToolCall
 from aeiou_agent.planning import Plan
+from aeiou_agent.prompts import prompt_yaml
 from aeiou_agent.registry import Registry
 from aeiou_agent.store.names import body_label
 
@@ -191,10 +190,9 @@ class Composer:
     @cached_property
     def _sources(self) -> dict[str, str]:
         """Template source by intent: each tool's declared template, then the planner-level intents', with macros."""
-        prompts = resources.files("aeiou_agent.prompts")
-        macros = yaml.safe_load(prompts.joinpath("answers.yaml").read_text())["_macros"]  # shared helpers
+        macros = prompt_yaml("answers.yaml")["_macros"]  # shared helpers
         sources = {spec.name: spec.answer_template for spec in self.registry}
-        intents = yaml.safe_load(prompts.joinpath("intents.yaml").read_text())
+        intents = prompt_yaml("intents.yaml")
         sources.update({name: entry["answer"] for name, entry in intents.items() if entry.get("answer")})
         return {intent: macros + source for intent, source in sources.items()}
 

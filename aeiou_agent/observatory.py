@@ -169,6 +169,9 @@ class Observatory:
         self.registry = registry or default_registry()
         self.ledger = Ledger(settings.ledger_path)
         self.composer = Composer(self.registry)
+        from aeiou_agent.tools.places import keep_gazetteer_in  # the tools package loads with the registry
+
+        keep_gazetteer_in(settings.home / "cache")
         if planner is None:
             planner = "llm" if llm is not None else settings.planner
         if isinstance(planner, str):

@@ -23,13 +23,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact, Citation
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import InvalidArguments, ToolDefinitionError, UnknownTool
+from aeiou_agent.prompts import parse_yaml
 
 if TYPE_CHECKING:
     from aeiou_agent.knowledge.store import KnowledgeStore
@@ -122,7 +122,7 @@ def _declarations(module_file: str) -> dict[str, Any]:
     path = Path(module_file).with_suffix(".yaml")
     if not path.exists():
         return {}
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    loaded = parse_yaml(path.read_text(encoding="utf-8")) or {}
     return loaded if isinstance(loaded, dict) else {}
 
 

@@ -8,7 +8,7 @@ from astropy.coordinates import SkyCoord
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aeiou_agent.store.healpix import SkyIndex, cone_pixel_ranges, query_order
+from aeiou_agent.store.healpix import SkyIndex, cone_pixel_ranges, cone_pixels, query_order
 
 
 def test_pleiades_one_degree_has_26_stars(obs):
@@ -32,6 +32,29 @@ def test_pixel_ranges_cover_the_cone_and_coarsen_with_radius():
     assert query_order(0.01) > query_order(1.0) > query_order(30.0)
     ranges = cone_pixel_ranges(0.0, 90.0, 1.0)
     assert ranges.shape[1] == 2 and np.all(ranges[:, 1] > ranges[:, 0])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    ra=st.floats(0, 360),
+    dec=st.floats(-90, 90),
+    radius=st.sampled_from([0.001, 0.05, 1.0, 10.0, 60.0, 89.9, 90.0, 120.0, 170.0]),
+    order=st.integers(0, 12),
+)
+def test_cone_pixels_hold_every_point_of_the_cone(ra, dec, radius, order):
+    """The candidate pixels contain the pixel (healpy's) of random points in the cone and on its edge."""
+    import healpy
+
+    rng = np.random.default_rng(0)
+    centre = SkyCoord(ra * u.deg, dec * u.deg)
+    angles = rng.uniform(0, 2 * np.pi, 500) * u.rad
+    inside = np.arccos(rng.uniform(np.cos(np.radians(radius)), 1, 500)) * u.rad
+    points = centre.directional_offset_by(
+        np.concatenate([angles, angles]), np.concatenate([inside, np.full(500, radius * (1 - 1e-9)) * u.deg])
+    )
+    order = min(order, query_order(radius) + 2)  # finer than a search uses would list millions of pixels
+    hit = healpy.ang2pix(1 << order, points.ra.deg, points.dec.deg, nest=True, lonlat=True)
+    assert np.isin(hit, cone_pixels(ra, dec, radius, order)).all()
 
 
 def test_small_synthetic_index_poles_and_wraparound():

@@ -110,3 +110,49 @@ def test_store_connection_is_read_only_and_locked(obs):
         cur.execute("SET enable_external_access = true")
     with pytest.raises(duckdb.Error):
         cur.execute("SELECT * FROM read_csv('/etc/passwd')")
+
+
+def test_name_index_kept_on_disk_is_the_index_built_from_the_tables(obs, home: Path):
+    """The name index is read from the cache folder at a cold start; it must resolve exactly as a fresh build."""
+    from aeiou_agent.store.names import NameIndex, build_name_index
+
+    kept = list((home / "cache").glob("names-*.json"))
+    assert len(kept) == 1
+    cur = obs.store.cursor()
+    ngc = cur.execute(
+        "SELECT name, type_code, messier, ngc_cross, ic_cross, identifiers, common_names FROM ngc ORDER BY name"
+    ).fetchall()
+    built = build_name_index(ngc, cur.execute("SELECT name, hip FROM star_names ORDER BY name").fetchall())
+    read = NameIndex.from_jsonable(json.loads(kept[0].read_text()))
+    assert read.to_jsonable() == built.to_jsonable() and len(read) == len(built) > 60_000
+    for name in ["M31", "Andromeda", "Betelgeuse", "HIP 27989", "NGC 224", "the plough", "Orion's Belt"]:
+        assert read.lookup(name) == built.lookup(name)
+    assert read.mentions("where is the plough") == built.mentions("where is the plough")
+
+
+def test_cached_json_rebuilds_a_damaged_file_and_drops_older_versions(tmp_path: Path):
+    from aeiou_agent._json import json_cached
+
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"rows": 3}
+
+    older = tmp_path / "table-0aa1.json"
+    older.write_text('{"rows": 2}')
+    other = tmp_path / "table-big-0aa1.json"  # another stem that starts the same way is not an older version
+    other.write_text("{}")
+    path = tmp_path / "table-0bb2.json"
+    path.write_text('{"rows": ')  # cut short by a crash
+    assert json_cached(path, build) == {"rows": 3} and calls == [1]
+    assert json_cached(path, build) == {"rows": 3} and calls == [1]  # read back, not built again
+    assert not older.exists() and other.exists()
+
+
+def test_a_city_in_lower_case_is_found_through_the_kept_gazetteer(obs, home: Path):
+    answer = obs.ask("when does saturn rise in berlin on 2024-03-01?")
+    assert answer.calls[0].args["site"] == "Berlin, Germany"
+    assert list((home / "cache").glob("geonames-big-cities-*.json")) and list((home / "cache").glob("geonames-*.json"))
+    none = obs.ask("how many stars brighter than 4 are near m31 in the sky?")  # no city: the gazetteer is not needed
+    assert "site" not in none.calls[0].args

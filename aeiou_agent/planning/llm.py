@@ -267,11 +267,12 @@ class LLMPlanner:
 
     def example_messages(self) -> list[Any]:
         """Worked exchanges (prompts/planner_examples.yaml) for the text protocol, as earlier turns."""
-        import yaml
         from langchain_core.messages import AIMessage, HumanMessage
 
+        from aeiou_agent.prompts import parse_yaml
+
         messages: list[Any] = []
-        for example in yaml.safe_load(self.examples_text):
+        for example in parse_yaml(self.examples_text):
             messages += [HumanMessage(example["question"]), AIMessage(json.dumps(example["call"]))]
             if "result" in example:
                 fenced = _fenced(example["call"]["tool"], "ok", example["result"])

@@ -21,7 +21,6 @@ import re
 import typing
 from collections.abc import Callable
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -370,7 +369,9 @@ def _of_one_object(phrase: str) -> bool:
 @cache
 def _intents() -> dict[str, Any]:
     """prompts/intents.yaml: the planner's own intents (capabilities, out of scope, ...) with their examples."""
-    loaded: dict[str, Any] = yaml.safe_load(resources.files("aeiou_agent.prompts").joinpath("intents.yaml").read_text())
+    from aeiou_agent.prompts import prompt_yaml
+
+    loaded: dict[str, Any] = prompt_yaml("intents.yaml")
     return loaded
 
 

@@ -17,9 +17,11 @@ from numpy.typing import NDArray
 if TYPE_CHECKING:
     from aeiou_agent.store.sql import QueryResult, SqlRunner
 
+from aeiou_agent._json import file_version, json_cached
 from aeiou_agent.answer import Citation
 from aeiou_agent.config import Settings
 from aeiou_agent.exceptions import ObjectNotFound, StoreError
+from aeiou_agent.store import names as names_module
 from aeiou_agent.store import sql_worker
 from aeiou_agent.store.build import build_store, read_manifest
 from aeiou_agent.store.catalogs import CATALOGS, CatalogSource
@@ -187,13 +189,18 @@ class Store:
 
     @cached_property
     def names(self) -> NameIndex:
-        """The resolver's name index over designations, common names and star names."""
-        cur = self.cursor()
-        ngc = cur.execute(
-            "SELECT name, type_code, messier, ngc_cross, ic_cross, identifiers, common_names FROM ngc ORDER BY name"
-        ).fetchall()
-        stars = cur.execute("SELECT name, hip FROM star_names ORDER BY name").fetchall()
-        return build_name_index(ngc, stars)
+        """The resolver's name index over designations, common names and star names (kept in the cache folder)."""
+
+        def build() -> dict[str, Any]:
+            cur = self.cursor()
+            ngc = cur.execute(
+                "SELECT name, type_code, messier, ngc_cross, ic_cross, identifiers, common_names FROM ngc ORDER BY name"
+            ).fetchall()
+            stars = cur.execute("SELECT name, hip FROM star_names ORDER BY name").fetchall()
+            return build_name_index(ngc, stars).to_jsonable()
+
+        version = file_version(names_module.__file__, extra=self.data_version)
+        return NameIndex.from_jsonable(json_cached(self.settings.home / "cache" / f"names-{version}.json", build))
 
     @cached_property
     def star_names_by_hip(self) -> dict[int, list[str]]:

@@ -42,14 +42,36 @@ def angular_separation_deg(vectors: NDArray[np.float64], center: NDArray[np.floa
     return np.degrees(np.arctan2(cross, dot))
 
 
+def pixel_resolution_deg(order: int) -> float:
+    """The side of a HEALPix pixel at ``order`` (the square root of its area), in degrees."""
+    return float(np.degrees(np.sqrt(4 * np.pi / (12 * 4**order))))
+
+
 def query_order(radius_deg: float, store_order: int = STORE_ORDER) -> int:
     """The coarsest-useful order for a cone: pixels about a third of the radius, capped at the store order."""
-    import healpy
-
     for order in range(store_order, -1, -1):
-        if np.degrees(healpy.nside2resol(1 << order)) >= radius_deg / 3:
+        if pixel_resolution_deg(order) >= radius_deg / 3:
             return order
     return 0
+
+
+def cone_pixels(ra_deg: float, dec_deg: float, radius_deg: float, order: int) -> NDArray[np.int64]:
+    """Nested pixels of ``order`` that touch the cone, sorted (every pixel for a cone wider than a hemisphere).
+
+    cdshealpix rather than healpy, whose import pulls in matplotlib (1 s at a cold start). Its cone search misses
+    pixels of cones wider than 120° (checked against random points in cones), and such a cone covers most of the
+    sky anyway, so above 90° every pixel is a candidate and the exact test does the rest.
+    """
+    if radius_deg > 90.0:
+        return np.arange(12 * 4**order, dtype=np.int64)
+    import astropy.units as u
+    from astropy.coordinates import Latitude, Longitude
+    from cdshealpix.nested import cone_search
+
+    pixels, _depths, _full = cone_search(
+        Longitude(ra_deg * u.deg), Latitude(dec_deg * u.deg), radius_deg * u.deg, depth=order, flat=True
+    )
+    return np.sort(np.asarray(pixels, dtype=np.int64))
 
 
 def cone_pixel_ranges(
@@ -57,12 +79,7 @@ def cone_pixel_ranges(
 ) -> NDArray[np.int64]:
     """Half-open ranges (m, 2) of store-order pixels that cover the cone (inclusive: may over-cover)."""
     order = query_order(radius_deg, store_order)
-    import healpy
-
-    center = healpy.ang2vec(ra_deg, dec_deg, lonlat=True)
-    pixels = np.sort(
-        healpy.query_disc(1 << order, center, np.radians(min(radius_deg, 180.0)), inclusive=True, nest=True)
-    )
+    pixels = cone_pixels(ra_deg, dec_deg, radius_deg, order)
     if pixels.size == 0:
         return np.empty((0, 2), dtype=np.int64)
     breaks = np.flatnonzero(np.diff(pixels) != 1) + 1
