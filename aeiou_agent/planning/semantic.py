@@ -615,11 +615,16 @@ class SemanticPlanner:
             units = {key: parse_unit(unit_of_key(key) or "") for key in quantities.get(fact, ())}
             if not units or wanted in units.values():
                 continue  # the answer gives it in that unit already
-            for key, unit in units.items():
+
+            def said(key: str) -> bool:  # 'radius_km' when the words say 'radius'
+                return bool(re.search(rf"\b{key.rsplit('_', 1)[0].replace('_', ' ')}\b", parsed.text, re.IGNORECASE))
+
+            for key, unit in sorted(units.items(), key=lambda item: not said(item[0])):
                 if not unit.is_equivalent(wanted):  # 'the angular diameter in arcminutes' is not the km one
                     continue
                 named = plan.calls[0].args.get("name") or plan.calls[0].args.get("target")
-                label = f"the {fact.replace('_', ' ')}"
+                stem = key.rsplit("_", 1)[0].replace("_", " ")  # what the value is: 'the diameter', not 'the size'
+                label = f"the {stem if said(key) or stem in {'diameter', 'radius'} else fact.replace('_', ' ')}"
                 if "target_2" not in plan.calls[last].args:  # of one object; a separation is between two
                     label += f" of {body_label(named)}" if isinstance(named, str) else ""
                 args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}
@@ -1330,6 +1335,8 @@ class SemanticPlanner:
         asks = set(parsed.asks)
         if bodies and not mentions and not parsed.positions and intent in BODY_INTENTS:
             wishes = asks | ({"plot"} if parsed.wants_plot else set())  # 'plot how high the Moon gets': one part
+            if parsed.wants_plot and not re.search(r"\b\d{1,2}:\d{2}\b", parsed.text):
+                wishes -= {"altitude"}  # 'plot the altitude of Mars tonight': the plotted curve is the altitude
             if len(asks) < 2:
                 return None
             return self._cover(intent, wishes, BODY_INTENTS, parsed, mentions, bodies, context)
@@ -1775,13 +1782,16 @@ class SemanticPlanner:
     ) -> str:
         """Let the arguments correct the routing where they make the intent unambiguous."""
         lowered = text.lower()
+        parsed = _PARSED.get()
         solar_only = bool(bodies) and not mentions
+        if not (mentions or bodies or parsed.positions) and self._previous_object(parsed, mentions, bodies, context):
+            # 'what constellation is that in?' after 'where is Jupiter on …': the conversation's body, at its time
+            solar_only = bool(context.objects) and context.objects[-1].lower() in extract.SOLAR_SYSTEM_BODIES
         if (
             intent in {"resolve_object", "object_info", "constellation", "star_distance", "convert_coordinates"}
             and solar_only
         ):
             return "body_position"
-        parsed = _PARSED.get()
         if parsed.compares and len(mentions) >= 2:  # 'which of Altair and Vega is closer?': the fact the word asks
             if parsed.comparative in {"closer", "nearer", "farther", "further"}:
                 return "star_distance"
@@ -2026,8 +2036,8 @@ class SemanticPlanner:
             if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
                 iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
             local = has_time and not date_only and not offset and _clock_is_local(text)
-        elif context.when and FOLLOW_UP.search(text):
-            iso = context.when
+        elif context.when and (FOLLOW_UP.search(text) or (PRONOUN.search(text) and context.objects)):
+            iso = context.when  # 'and Mars?', 'what constellation is it in?': the moment the conversation is at
         else:
             iso = now.strftime("%Y-%m-%dT%H:%M:00")
         if offset and len(iso) > 10:
