@@ -58,3 +58,21 @@ def test_a_follow_up_changes_one_thing_of_a_finder_chart(obs):
     assert again["target"] == "Albireo" and again["field_deg"] == 0.5  # the field it did not change is kept
     assert chat.ask("make it 2 degrees").calls[0].args == {**again, "field_deg": 2.0}
     assert chat.ask("finder chart for M13").calls[0].args.get("field_deg") in (None, 1.0)  # a new request starts clean
+
+
+def test_show_me_an_object_draws_it_whole(obs):
+    """'Show me the Orion Nebula' printed the catalog entry; a 'show me' with a name alone is a finder chart, and a
+    chart with no width asked is wide enough for the object's catalogued size (ongc.db: M31 177.83′ → 6°)."""
+    import sqlite3
+
+    import pyongc
+
+    with sqlite3.connect(pyongc.DBPATH) as db:
+        (m31_arcmin,) = db.execute("SELECT majax FROM objects WHERE name = 'NGC0224'").fetchone()
+    shown = obs.ask("show me M31")
+    assert shown.calls[0].tool == "finder_chart" and shown.artifacts
+    assert shown.calls[0].result["field_deg"] >= 2 * m31_arcmin / 60 and "a 6° field" in shown.text
+    assert obs.ask("Show me the Orion Nebula").calls[0].tool == "finder_chart"
+    assert obs.ask("finder chart for M57").calls[0].result["field_deg"] == 1.0  # small: the default degree
+    assert obs.ask("Tell me about M31").calls[0].tool == "object_info"
+    assert [c.tool for c in obs.ask("show me the stars near Vega").calls][-1] == "cone_search"

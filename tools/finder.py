@@ -122,7 +122,7 @@ def _survey_background(
 def finder_chart(
     ctx: ToolContext,
     target: TargetName = None,
-    field_deg: Annotated[float, Field(gt=0.01, le=30), Kind("radius")] = 1.0,
+    field_deg: Annotated[float | None, Field(gt=0.01, le=30), Kind("radius")] = None,
     mag_max: Annotated[float | None, Field(ge=-2, le=14), Kind("magnitude_limit")] = None,
     time_utc: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
     site: SiteName = None,
@@ -137,7 +137,8 @@ def finder_chart(
 
     Args:
         target: Object name or coordinate string at the centre (or give ra_deg and dec_deg).
-        field_deg: Width of the chart in degrees ('30 arcmin' is 0.5).
+        field_deg: Width of the chart in degrees ('30 arcmin' is 0.5); by default 1°, or twice a larger object's
+            catalogued size (M31: 6°), so that the whole object is in the chart.
         mag_max: Faintest stars to draw (Hipparcos Hp); by default all Hipparcos has (to about 12).
         time_utc: UTC time (YYYY-MM-DDTHH:MM) for the altitude and parallactic angle; needs a site.
         site: Observatory or city for the altitude and parallactic angle (with time_utc).
@@ -147,6 +148,9 @@ def finder_chart(
     from matplotlib.patches import Ellipse
 
     center = locate(ctx, "finder_chart", target, ra_deg, dec_deg)
+    if field_deg is None:
+        size_arcmin = (center.obj.row.get("maj_axis_arcmin") if center.obj else None) or 0.0
+        field_deg = min(30.0, max(1.0, math.ceil(4 * float(size_arcmin) / 60) / 2))  # to the next half degree
     pixels = 1000
     wcs = _field_wcs(center.ra_deg, center.dec_deg, field_deg, pixels)
     search_deg = field_deg * math.sqrt(2) / 2 + 0.01  # the corners of the square field
@@ -240,9 +244,8 @@ def finder_chart(
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
-    title = (
-        f"{center.label}  ·  RA {format_ra(center.ra_deg)}, Dec {format_dec(center.dec_deg)}  ·  "
-        f"{field_deg * 60:g}′ field"
+    title = f"{center.label}  ·  RA {format_ra(center.ra_deg)}, Dec {format_dec(center.dec_deg)}  ·  " + (
+        f"{field_deg:g}° field" if field_deg > 1 else f"{field_deg * 60:g}′ field"
     )
     if observing:
         title += (

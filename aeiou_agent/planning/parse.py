@@ -1551,6 +1551,21 @@ class Parsed:
         return text
 
 
+# a question that is 'show me' and a name alone (the name blanked): what a user would rather look at
+_SHOW_ME = re.compile(
+    r"\W*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:show|draw)\s+(?:me\s+)?(?:the\s+|an?\s+)?\s*"
+    r"(?:please)?\W*",
+    re.IGNORECASE,
+)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` (object names) removed."""
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def parse_question(
     text: str,
     vocabulary: frozenset[str],
@@ -1563,6 +1578,7 @@ def parse_question(
     ``name_spans`` protect object names from typo correction; ``known`` words are left as they are but never
     become corrections (the tools' descriptions: 'emulator' is no misspelled 'simulator').
     """
+    name_spans = list(name_spans)
     corrected, corrections = correct_keywords(text, vocabulary, name_spans, known=known)
     corrected = words_to_digits_in_roles(corrected)
     parsed = Parsed(original=text, text=corrected, corrections=corrections)
@@ -1585,6 +1601,8 @@ def parse_question(
         conditions_blanked = conditions_blanked[:start] + " " * (end - start) + conditions_blanked[end:]
     parsed.asks = [name for name, pattern in ASKS.items() if re.search(pattern, conditions_blanked)]
     parsed.unit_wish = find_unit_wish(corrected)
+    if name_spans and "finder_chart" not in parsed.asks and _SHOW_ME.fullmatch(_blanked(text, name_spans)):
+        parsed.asks.append("finder_chart")  # 'show me the Orion Nebula': a picture of it, not its catalog entry
     if "constellation" not in parsed.asks and re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered):
         from aeiou_agent.store.catalogs import constellation_names
 
