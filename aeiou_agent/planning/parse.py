@@ -1490,6 +1490,13 @@ def counted_type(text: str) -> str | None:
         lowered,
     )
     phrase = head.group(1) if head else lowered
+    said_after = (
+        head
+        and re.match(r"objects?|dsos?|deep", phrase)
+        and re.match(r"\s+(?:(?:which|that)\s+)?(?:are|is)\s+(?:an?\s+)?((?:\w+\s+){0,2}\w+)", lowered[head.end() :])
+    )
+    if said_after:  # 'how many Messier objects are globular clusters?': the kind is said after the noun
+        phrase = said_after.group(1)
     for pattern, kind in OBJECT_TYPES:
         if re.search(pattern, phrase):
             return kind

@@ -1795,7 +1795,8 @@ class SemanticPlanner:
         if parsed.compares and len(mentions) >= 2:  # 'which of Altair and Vega is closer?': the fact the word asks
             if parsed.comparative in {"closer", "nearer", "farther", "further"}:
                 return "star_distance"
-            if parsed.comparative in {"brighter", "fainter", "redder", "bluer"} and intent not in OBJECT_INTENTS:
+            described = {"brighter", "fainter", "redder", "bluer", "bigger", "larger", "smaller"}  # object_info's facts
+            if parsed.comparative in described and intent not in OBJECT_INTENTS:
                 return "object_info"
         if intent == "star_distance":
             targets = len(mentions) + (1 if PRONOUN.search(text) and context.objects else 0)
