@@ -1628,3 +1628,17 @@ def test_a_proper_motion_or_an_apparent_size_asked_opens_the_answer(obs):
     size = obs.ask("angular size of the Moon on 2024-03-01")
     assert size.text.startswith("The Moon is ") and abs(float(size.text.split()[3].rstrip("′")) - arcmin) < 0.05
     assert obs.ask("how big is Jupiter?").text.startswith("Jupiter has a radius of 69911.0 km")
+
+
+def test_a_surface_brightness_asked_opens_the_answer_or_is_said_missing(obs):
+    """'What is the surface brightness of M101?' opened with its V magnitude; it opens with OpenNGC's surface
+    brightness (ongc.db), and a star, which has none in the catalogs, says so."""
+    import sqlite3
+
+    import pyongc
+
+    with sqlite3.connect(pyongc.DBPATH) as db:
+        (surface,) = db.execute("SELECT sbrightn FROM objects WHERE name = 'NGC5457'").fetchone()
+    m101 = obs.ask("what is the surface brightness of M101?")
+    assert m101.text.startswith(f"The surface brightness of M101 (NGC 5457) is {surface:.2f} mag/arcsec²")
+    assert obs.ask("surface brightness of Vega").text.startswith("The catalogs give no surface brightness for Vega")

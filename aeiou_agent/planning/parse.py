@@ -355,6 +355,7 @@ ASKS: dict[str, str] = {
     "star_formation_rate": r"\bstar[- ]formation rates?\b|\bsfrs?\b|\bhow (fast|quickly) .* (form|forming|makes?)\b",
     "parallax": r"\bparallax\b",
     "absolute_magnitude": r"\babsolute (\w+ )?mag(nitude)?s?\b",
+    "surface_brightness": r"\bsurface brightness(es)?\b",
     "spectral_type": r"\bspectral (type|class|classification)\b|\b(mk|morgan[- ]keenan) (type|class)\w*\b"
     r"|\bluminosity class\b",
     "sky_image": r"\b(dss2?|2mass|pan-?starrs|sdss|survey|optical|infrared|real)\s+(\w+\s+)?"
