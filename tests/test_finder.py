@@ -71,7 +71,7 @@ def test_show_me_an_object_draws_it_whole(obs):
         (m31_arcmin,) = db.execute("SELECT majax FROM objects WHERE name = 'NGC0224'").fetchone()
     shown = obs.ask("show me M31")
     assert shown.calls[0].tool == "finder_chart" and shown.artifacts
-    assert shown.calls[0].result["field_deg"] >= 2 * m31_arcmin / 60 and "a 6° field" in shown.text
+    assert shown.calls[0].result["field_deg"] >= 2 * m31_arcmin / 60 and "a 360′ field" in shown.text
     assert obs.ask("Show me the Orion Nebula").calls[0].tool == "finder_chart"
     assert obs.ask("finder chart for M57").calls[0].result["field_deg"] == 1.0  # small: the default degree
     assert obs.ask("Tell me about M31").calls[0].tool == "object_info"
