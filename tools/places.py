@@ -107,8 +107,17 @@ def _parsed_geonames() -> dict[str, Any]:
     by_name: dict[str, list[int]] = {}
     for city in cache_.get_cities().values():
         code = city["countrycode"]
-        place = [city["name"], code, countries.get(code, code), float(city["latitude"]), float(city["longitude"])]
-        places.append([*place, int(city["population"]), city["timezone"]])
+        places.append(
+            [
+                city["name"],
+                code,
+                countries.get(code, code),
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"]),
+                city["timezone"],
+            ]
+        )
         keys = {normalize(city["name"])} | {
             normalize(a) for a in city.get("alternatenames", []) if a.isascii() and len(a) > 3 and a[:1].isupper()
         }

@@ -610,21 +610,23 @@ class SemanticPlanner:
         last = len(plan.calls) - 1
         quantities = self.registry.get(plan.calls[last].tool).declaration.quantities
         wanted = parse_unit(wish)
+
+        def named_in_question(key: str) -> str | None:  # 'radius_km' → 'radius', when the words say 'radius'
+            stem = key.rsplit("_", 1)[0].replace("_", " ")
+            return stem if re.search(rf"\b{stem}\b", parsed.text, re.IGNORECASE) else None
+
         # the facts asked; when the words name none ('the separation of Mizar and Alcor in arcsec'), what it gives
         for fact in parsed.asks or list(quantities):
             units = {key: parse_unit(unit_of_key(key) or "") for key in quantities.get(fact, ())}
             if not units or wanted in units.values():
                 continue  # the answer gives it in that unit already
-
-            def said(key: str) -> bool:  # 'radius_km' when the words say 'radius'
-                return bool(re.search(rf"\b{key.rsplit('_', 1)[0].replace('_', ' ')}\b", parsed.text, re.IGNORECASE))
-
-            for key, unit in sorted(units.items(), key=lambda item: not said(item[0])):
+            for key, unit in sorted(units.items(), key=lambda item: named_in_question(item[0]) is None):
                 if not unit.is_equivalent(wanted):  # 'the angular diameter in arcminutes' is not the km one
                     continue
                 named = plan.calls[0].args.get("name") or plan.calls[0].args.get("target")
                 stem = key.rsplit("_", 1)[0].replace("_", " ")  # what the value is: 'the diameter', not 'the size'
-                label = f"the {stem if said(key) or stem in {'diameter', 'radius'} else fact.replace('_', ' ')}"
+                said = named_in_question(key) or (stem if stem in {"diameter", "radius"} else None)
+                label = f"the {said or fact.replace('_', ' ')}"
                 if "target_2" not in plan.calls[last].args:  # of one object; a separation is between two
                     label += f" of {body_label(named)}" if isinstance(named, str) else ""
                 args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}

@@ -199,7 +199,7 @@ class Store:
             stars = cur.execute("SELECT name, hip FROM star_names ORDER BY name").fetchall()
             return build_name_index(ngc, stars).to_jsonable()
 
-        version = file_version(names_module.__file__, extra=self.data_version)
+        version = file_version(names_module.__file__, __file__, extra=self.data_version)  # its rules, query, data
         return NameIndex.from_jsonable(json_cached(self.settings.home / "cache" / f"names-{version}.json", build))
 
     @cached_property
