@@ -12,7 +12,17 @@ from aeiou_agent.ledger import Ledger
 def test_sqlite_settings_and_migrations(obs, tmp_path):
     db = obs.ledger._db
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL between runs: rows commit without a sync
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    try:
+        obs.ask("How far away is Vega?")
+    finally:
+        db.set_trace_callback(None)
+    finish = next(i for i, sql in enumerate(statements) if sql.startswith("UPDATE runs SET status"))
+    # the finished run's commit waits for the disk, and the syncs of the log carry the run's earlier rows
+    assert statements[finish - 1] == "PRAGMA synchronous=FULL" and statements[finish + 1] == "PRAGMA synchronous=NORMAL"
+    assert sum(sql == "PRAGMA synchronous=FULL" for sql in statements) == 1  # one sync per answer
     again = Ledger(obs.settings.ledger_path)  # reopening an existing ledger re-runs no migration
     assert again.count() == obs.ledger.count()
     again.close()

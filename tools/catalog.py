@@ -19,7 +19,6 @@ from aeiou_agent.tools._targets import (
     sources_for,
 )
 from pydantic import ConfigDict, Field
-from sqlglot import exp
 from typing_extensions import TypedDict
 
 from aeiou_agent._json import content_hash
@@ -28,7 +27,6 @@ from aeiou_agent.archives import service as archive_service
 from aeiou_agent.exceptions import InvalidArguments, ObjectNotFound, UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 from aeiou_agent.store import CelestialObject, display_designation
-from aeiou_agent.store.sql import guard, translate
 
 CatalogTable = Literal["hipparcos", "ngc", "star_names"]
 ObjectType = Literal[
@@ -755,8 +753,10 @@ def sql_query(
         max_rows: Most rows to return (at most the configured cap).
     """
     from aeiou_agent.tools.user_catalogs import catalog_citation
+    from sqlglot import exp  # sqlglot's import is 0.1-0.2 s that a question without SQL need not pay
 
     from aeiou_agent.catalogs import user_catalogs
+    from aeiou_agent.store.sql import guard, translate
 
     cap = min(max_rows, ctx.settings.sql_row_cap)
     added = user_catalogs(ctx.settings)

@@ -257,6 +257,19 @@ _UNIT_SYNONYMS = {
 }
 
 
+_UNIT_WORD = re.compile(r"(?:(?!\d)\w)+")  # what astropy's unit lexer reads as one unit name
+
+
+def _names_known(candidate: str) -> bool:
+    """Whether every word of ``candidate`` is a unit name astropy knows (with the units enabled now).
+
+    A phrase with an unknown word is no unit; asking astropy anyway costs ~40 ms, spent composing a
+    'did you mean' message over its whole registry, and the planner tries many phrases per question.
+    """
+    registry = u.get_current_unit_registry()
+    return all(word in registry.registry or word in registry.aliases for word in _UNIT_WORD.findall(candidate))
+
+
 def parse_unit(text: str) -> u.UnitBase:
     """An astropy unit from what people type ('light years', 'parsecs', 'km/s', 'solar masses')."""
     from astropy.units import imperial
@@ -268,6 +281,8 @@ def parse_unit(text: str) -> u.UnitBase:
             if candidate in _UNIT_SYNONYMS:
                 return u.Unit(_UNIT_SYNONYMS[candidate])
         for candidate in dict.fromkeys((text.strip(), *candidates)):  # 'minutes', 'seconds': astropy knows the singular
+            if not _names_known(candidate):
+                continue
             try:
                 with warnings.catch_warnings():  # 'erg/s/cm2/Hz' is read fine; astropy only warns about FITS style
                     warnings.simplefilter("ignore", u.UnitsWarning)

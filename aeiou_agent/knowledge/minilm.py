@@ -18,6 +18,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 MAX_TOKENS = 256  # sentence_bert_config.json: max_seq_length
+# A batch this small (one question is ~15 tokens) runs its GEMMs on one BLAS thread: OpenBLAS's second thread
+# saves nothing on matrices this size and, when the other core is busy, waiting for it made an encode 3-6x slower.
+ONE_THREAD_TOKENS = 512
 
 
 def _layer_norm(x: NDArray[np.float32], weight: NDArray[np.float32], bias: NDArray[np.float32], eps: float) -> Any:
@@ -43,23 +46,29 @@ class MiniLM:
 
     def __init__(self, folder: Path) -> None:
         from safetensors.numpy import load_file
+        from threadpoolctl import ThreadpoolController
         from tokenizers import Tokenizer
+
+        self._thread_pools = ThreadpoolController()
 
         config = json.loads((folder / "config.json").read_text())
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
         self.eps = float(config["layer_norm_eps"])
         self.weights = {k: v for k, v in load_file(str(folder / "model.safetensors")).items() if v.dtype == np.float32}
-        for name in [
-            k for k in self.weights if k.endswith(".weight") and self.weights[k].ndim == 2 and "embeddings" not in k
-        ]:
-            self.weights[name] = np.ascontiguousarray(self.weights[name].T)  # (in, out): one GEMM per layer
+        for layer in range(self.layers):  # query, key and value of a layer in one GEMM: weights stacked by output
+            p = f"encoder.layer.{layer}.attention.self"
+            for part in ("weight", "bias"):
+                self.weights[f"{p}.qkv.{part}"] = np.concatenate(
+                    [self.weights[f"{p}.{name}.{part}"] for name in ("query", "key", "value")]
+                )
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
     def _linear(self, x: NDArray[np.float32], name: str) -> Any:
-        flat = x.reshape(-1, x.shape[-1]) @ self.weights[f"{name}.weight"] + self.weights[f"{name}.bias"]
+        # weights are stored (out, in), as torch's Linear keeps them; BLAS reads the transpose without a copy
+        flat = x.reshape(-1, x.shape[-1]) @ self.weights[f"{name}.weight"].T + self.weights[f"{name}.bias"]
         return flat.reshape(*x.shape[:-1], flat.shape[-1])
 
     def encode(self, texts: list[str], batch_size: int = 64) -> NDArray[np.float32]:
@@ -85,9 +94,17 @@ class MiniLM:
 
     def _hidden_states(self, texts: list[str]) -> tuple[NDArray[np.float32], NDArray[np.float32], list[Any]]:
         """Last-layer states (n, tokens, hidden), the attention mask and the encodings of a batch of texts."""
-        w = self.weights
         encodings = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        if ids.size > ONE_THREAD_TOKENS:
+            return self._layers(ids, encodings)
+        with self._thread_pools.limit(limits=1, user_api="blas"):
+            return self._layers(ids, encodings)
+
+    def _layers(
+        self, ids: NDArray[np.int64], encodings: list[Any]
+    ) -> tuple[NDArray[np.float32], NDArray[np.float32], list[Any]]:
+        w = self.weights
         mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
         types = np.array([e.type_ids for e in encodings], dtype=np.int64)
         n, length = ids.shape
@@ -106,9 +123,7 @@ class MiniLM:
             def heads(t: NDArray[np.float32]) -> Any:
                 return t.reshape(n, length, self.heads, size).transpose(0, 2, 1, 3)
 
-            q = heads(self._linear(x, f"{p}.attention.self.query"))
-            k = heads(self._linear(x, f"{p}.attention.self.key"))
-            v = heads(self._linear(x, f"{p}.attention.self.value"))
+            q, k, v = (heads(t) for t in np.split(self._linear(x, f"{p}.attention.self.qkv"), 3, axis=-1))
             scores = q @ k.transpose(0, 1, 3, 2) / np.float32(math.sqrt(size)) + blocked
             scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
             attention = scores / scores.sum(axis=-1, keepdims=True)

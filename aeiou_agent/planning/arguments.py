@@ -516,11 +516,14 @@ def extract_named_value(text: str, name: str, words: Iterable[str] = ()) -> floa
     unit_suffix = name.rsplit("_", 1)[-1]
     unit = rf"(?:\s*-?\s*(?P<unit>{_UNIT_WORDS[unit_suffix]})\b)?" if unit_suffix in _UNIT_WORDS else ""
     phrases, fixed = [], []
+    lowered = text.lower()  # a phrase whose words are not all in the text cannot match: its pattern is not built
     own = _name_words(name)
-    if own:
+    if own and all(word.lower() in lowered for word in own):
         phrases.append(r"(?:\s+[\w-]+){0,2}?\s+".join(re.escape(word) + r"\w*" for word in own))
     for word in words:
         phrase, _, setting = word.partition(" = ")
+        if not all(part.lower() in lowered for part in phrase.split()):
+            continue
         pattern = r"[\s-]+".join(re.escape(part) for part in phrase.split())
         if setting:
             fixed.append((pattern, float(setting)))

@@ -32,6 +32,7 @@ __all__ = ["CelestialObject", "Store", "build_store"]
 
 _OPEN: dict[Path, Store] = {}
 _OPEN_LOCK = threading.Lock()
+ROWS_KEPT = 4096  # catalog rows kept after a point lookup (a few MB at most)
 
 
 def display_designation(name: str) -> str:
@@ -83,6 +84,9 @@ class Store:
         self.manifest = manifest
         self._lock = threading.Lock()
         self._sky: dict[str, tuple[SkyIndex, dict[str, NDArray[Any]]]] = {}
+        # The store is opened read-only: a card or a row read once is the same the next time (~1-5 ms a query).
+        self._card_texts: dict[str, str] = {}
+        self._rows: dict[tuple[str, str, Any], dict[str, Any] | None] = {}
 
     @classmethod
     def open(cls, settings: Settings, *, show_progress: bool = True) -> Store:
@@ -154,11 +158,13 @@ class Store:
 
     def card(self, table: str) -> dict[str, Any]:
         """The dataset card of ``table`` (columns with units, source, license, version, checksum)."""
-        self.source(table)
-        row = self.cursor().execute('SELECT card FROM _cards WHERE "table" = ?', [table]).fetchone()
-        if row is None:
-            raise StoreError(f"the store has no dataset card for {table}; rebuild with `aeiou build --force`")
-        card: dict[str, Any] = json.loads(row[0])
+        if table not in self._card_texts:
+            self.source(table)
+            row = self.cursor().execute('SELECT card FROM _cards WHERE "table" = ?', [table]).fetchone()
+            if row is None:
+                raise StoreError(f"the store has no dataset card for {table}; rebuild with `aeiou build --force`")
+            self._card_texts[table] = row[0]
+        card: dict[str, Any] = json.loads(self._card_texts[table])  # a new dict: callers may change theirs
         return card
 
     def citation(self, table: str) -> Citation:
@@ -215,11 +221,15 @@ class Store:
         return names
 
     def _row(self, table: str, where: str, value: Any) -> dict[str, Any] | None:
-        cur = self.cursor().execute(f'SELECT * FROM "{table}" WHERE {where} = ?', [value])
-        row = cur.fetchone()
-        if row is None:
-            return None
-        return dict(zip([d[0] for d in cur.description], row, strict=True))
+        key = (table, where, value)
+        if key not in self._rows:
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows.clear()
+            cur = self.cursor().execute(f'SELECT * FROM "{table}" WHERE {where} = ?', [value])
+            row = cur.fetchone()
+            self._rows[key] = None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+        kept = self._rows[key]
+        return None if kept is None else dict(kept)
 
     def get(self, ref: ObjectRef) -> CelestialObject | None:
         """The object a name-index reference points to, or None if the row does not exist."""
