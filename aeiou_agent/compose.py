@@ -97,6 +97,14 @@ def _yes_no(question: str) -> bool:
     return bool(re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", last_clause or question, re.IGNORECASE))
 
 
+def _constellation_named(question: str) -> str:
+    """The IAU name of a constellation the question names as a place ('is Acrux in the Southern Cross?'), or ''."""
+    from aeiou_agent.planning.arguments import extract_constellation
+    from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
+
+    return extract_constellation(question, constellation_names(), english=ENGLISH_CONSTELLATION_NAMES) or ""
+
+
 def _phase_asked(question: str) -> str:
     """The Moon phase a question asks the date of ('when is the next full moon'), or ''."""
     found = re.search(r"\b(new moon|full moon|first quarter|last quarter)\b", question, re.IGNORECASE)
@@ -180,6 +188,7 @@ class Composer:
             cell=_cell,
             literal=markdown_literal,
             yes_no=_yes_no,
+            constellation_named=_constellation_named,
             phase_asked=_phase_asked,
             percent_asked=_percent_asked,
             capitalised=_capitalised,

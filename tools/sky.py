@@ -7,6 +7,7 @@ import re
 import warnings
 from typing import Annotated, Any, Literal
 
+import astropy.constants as const
 import astropy.units as u
 from aeiou_agent.tools._targets import (
     ASTROPY,
@@ -257,6 +258,11 @@ _UNIT_SYNONYMS = {
 }
 
 
+# the distance light travels in a second, minute, hour, day ('how many light minutes is the Sun from Earth?')
+_LIGHT_TIMES = {
+    f"light {span}": u.def_unit(f"light {span}", (const.c * (1 * unit)).to(u.m))
+    for span, unit in (("second", u.s), ("minute", u.min), ("hour", u.h), ("day", u.day))
+}
 _UNIT_WORD = re.compile(r"(?:(?!\d)\w)+")  # what astropy's unit lexer reads as one unit name
 
 
@@ -278,6 +284,8 @@ def parse_unit(text: str) -> u.UnitBase:
     candidates = [key, key.rstrip("s"), key[:-2] if key.endswith("es") else key, key.replace("ies", "y")]
     with imperial.enable():  # 'feet', 'miles', 'inches' as people type them
         for candidate in candidates:
+            if candidate.replace("-", " ") in _LIGHT_TIMES:
+                return _LIGHT_TIMES[candidate.replace("-", " ")]
             if candidate in _UNIT_SYNONYMS:
                 return u.Unit(_UNIT_SYNONYMS[candidate])
         for candidate in dict.fromkeys((text.strip(), *candidates)):  # 'minutes', 'seconds': astropy knows the singular

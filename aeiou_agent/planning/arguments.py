@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -847,20 +847,26 @@ def looks_like_sql(text: str) -> bool:
     )
 
 
-def extract_constellation(text: str, names: dict[str, str], *, bare: bool = False) -> str | None:
+def extract_constellation(
+    text: str, names: dict[str, str], *, bare: bool = False, english: Mapping[str, str] | None = None
+) -> str | None:
     """A constellation the question names as a place: 'in Orion', 'in the constellation of Ursa Major'.
 
-    ``names`` maps IAU abbreviations to full names. Only full names after 'in'/'of the constellation'
-    count, so 'Andromeda' alone stays the galaxy and 'Leo' in 'Leo I' stays a name. With ``bare``, a capitalised
-    full name alone counts too ('when does Orion rise?': the ephemeris tools take a constellation as a point).
+    ``names`` maps IAU abbreviations to full names, ``english`` English names to full names ('the Southern
+    Cross'). Only names after 'in'/'of the constellation' count, so 'Andromeda' alone stays the galaxy and 'Leo' in
+    'Leo I' stays a name. With ``bare``, a capitalised full name alone counts too ('when does Orion rise?': the
+    ephemeris tools take a constellation as a point).
     """
+    full_names = {name.casefold(): name for name in names.values()}
+    full_names.update({common.casefold(): name for common, name in (english or {}).items()})
     alternatives = "|".join(sorted((re.escape(n) for n in names.values()), key=len, reverse=True))
+    spoken = "|".join(sorted((re.escape(n) for n in full_names), key=len, reverse=True))
     if bare:
         alone = re.search(rf"\b({alternatives})\b(?!\s+(?:galaxy|nebula|cluster|[IVX]+\b))", text)
         if alone:
             return alone.group(1)
     found = re.search(
-        rf"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:constellation\s+(?:of\s+)?)?({alternatives})\b"
+        rf"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:constellation\s+(?:of\s+)?)?({spoken})\b"
         r"(?!\s+(?:galaxy|nebula|cluster))",
         text,
         re.IGNORECASE,
@@ -872,8 +878,7 @@ def extract_constellation(text: str, names: dict[str, str], *, bare: bool = Fals
             rf"\b(?i:in|within|inside|of)\s+(?i:the\s+)?(?i:constellation\s+)?({abbreviations})\b(?![-'’])", text
         )
         return names[found.group(1)] if found else None
-    wanted = found.group(1).casefold()
-    return next(full for full in names.values() if full.casefold() == wanted)
+    return full_names[found.group(1).casefold()]
 
 
 _NOT_ABBREVIATIONS = {"Oct"}  # 'in Oct 2026' is a month, not Octans

@@ -298,12 +298,22 @@ _UNIT_WISH = re.compile(  # 'in arcseconds?', 'in km on 2027-01-10', 'in arcminu
 )
 
 
+_HOW_MANY_UNITS = re.compile(  # 'how many light minutes is the Sun from Earth?', 'how many parsecs away is Vega?'
+    r"^\W*how\s+many\s+(?P<unit>[a-z][a-z -]{0,24}?)\s+(?:away\s+)?(?:is|are|was|were|lies|away|from|to)\b",
+    re.IGNORECASE,
+)
+
+
 def find_unit_wish(text: str) -> str | None:
-    """The unit a question wants its answer in, when it ends by naming one ('… of Procyon in arcseconds?')."""
-    found = _UNIT_WISH.search(text.strip())
-    if found is None or len(found.group("unit").strip()) < 2 or not _names_a_unit(found.group("unit").strip().lower()):
-        return None
-    return found.group("unit").strip()
+    """The unit a question wants its answer in, named at its end or counted at its start.
+
+    '… of Procyon in arcseconds?', 'how many light minutes is the Sun from Earth?'.
+    """
+    for pattern in (_UNIT_WISH, _HOW_MANY_UNITS):
+        found = pattern.search(text.strip())
+        if found and len(found.group("unit").strip()) >= 2 and _names_a_unit(found.group("unit").strip().lower()):
+            return found.group("unit").strip()
+    return None
 
 
 def looks_like_gibberish(text: str, known: Iterable[str] = ()) -> bool:
@@ -1612,9 +1622,11 @@ def parse_question(
     if name_spans and "finder_chart" not in parsed.asks and _SHOW_ME.fullmatch(_blanked(text, name_spans)):
         parsed.asks.append("finder_chart")  # 'show me the Orion Nebula': a picture of it, not its catalog entry
     if "constellation" not in parsed.asks and re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered):
-        from aeiou_agent.store.catalogs import constellation_names
+        from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
 
-        if extract.extract_constellation(corrected, constellation_names()):  # 'Is Fomalhaut in Piscis Austrinus?'
+        if extract.extract_constellation(  # 'Is Fomalhaut in Piscis Austrinus?', 'Is Acrux in the Southern Cross?'
+            corrected, constellation_names(), english=ENGLISH_CONSTELLATION_NAMES
+        ):
             parsed.asks.append("constellation")
     for pattern, what in UNSUPPORTED:
         found = re.search(pattern, lowered)

@@ -1937,10 +1937,12 @@ class SemanticPlanner:
 
         With ``bare``, one named alone too ('when does Orion rise?'), for the tools that take it as a point.
         """
-        from aeiou_agent.store.catalogs import constellation_names
+        from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
 
         masked = mask_names(text, self._store().names.mentions(text), [])
-        return extract.extract_constellation(masked, constellation_names(), bare=bare)
+        return extract.extract_constellation(
+            masked, constellation_names(), bare=bare, english=ENGLISH_CONSTELLATION_NAMES
+        )
 
     def _names_a_site(self, text: str) -> bool:
         return extract.extract_latlon(text) is not None or self._named_place(text) is not None

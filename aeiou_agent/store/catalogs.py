@@ -263,6 +263,43 @@ def constellation_names() -> dict[str, str]:
 
 _IAU_SPELLING = {"PsA": "Piscis Austrinus", "Oph": "Ophiuchus", "Cha": "Chamaeleon"}
 
+# What people call constellations in English ('the brightest star in the Southern Cross'), → the IAU name. Only
+# names that stand for the constellation itself and for little else: 'Big Dipper' is an asterism (part of Ursa
+# Major), 'the Crab' also a nebula, 'the Ram' or 'the Scales' everyday words; 'the Swan' and 'the Eagle' are read as
+# constellations only when no 'nebula', 'galaxy' or 'cluster' follows.
+ENGLISH_CONSTELLATION_NAMES = {
+    "Southern Cross": "Crux",
+    "Great Bear": "Ursa Major",
+    "Little Bear": "Ursa Minor",
+    "Hunter": "Orion",
+    "Swan": "Cygnus",
+    "Northern Cross": "Cygnus",
+    "Scorpion": "Scorpius",
+    "Twins": "Gemini",
+    "Lion": "Leo",
+    "Archer": "Sagittarius",
+    "Eagle": "Aquila",
+    "Lyre": "Lyra",
+    "Great Dog": "Canis Major",
+    "Little Dog": "Canis Minor",
+    "Fishes": "Pisces",
+    "Water Bearer": "Aquarius",
+    "Water Carrier": "Aquarius",
+    "Sea Goat": "Capricornus",
+    "Charioteer": "Auriga",
+    "Herdsman": "Boötes",
+    "Northern Crown": "Corona Borealis",
+    "Southern Crown": "Corona Australis",
+    "Southern Fish": "Piscis Austrinus",
+    "Centaur": "Centaurus",
+    "Hunting Dogs": "Canes Venatici",
+    "Dragon": "Draco",
+    "Serpent Bearer": "Ophiuchus",
+    "Winged Horse": "Pegasus",
+    "Whale": "Cetus",
+    "Bootes": "Boötes",
+}
+
 
 def read_openngc(path: Path) -> list[dict[str, Any]]:
     """Rows of OpenNGC's ``objects`` table, renamed to this store's columns (positions in degrees)."""
