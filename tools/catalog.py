@@ -60,6 +60,8 @@ class ColumnCondition(TypedDict):
 DERIVED_COLUMNS = {"hipparcos": {"pm_total_mas_yr": ("pmra_mas_yr", "pmdec_mas_yr")}}
 # How answers name the columns people filter by.
 COLUMN_LABELS = {
+    "hpmag": "Hp",
+    "vmag": "V",
     "b_v": "B−V",
     "v_i": "V−I",
     "pm_total_mas_yr": "proper motion (mas/yr)",

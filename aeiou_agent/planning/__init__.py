@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -14,6 +15,27 @@ class Ref:
 
     step: int
     key: str
+
+
+def map_refs(value: Any, change: Callable[[Ref], Any]) -> Any:
+    """``value`` with each :class:`Ref` in it replaced by ``change(ref)``.
+
+    Refs inside lists and dicts count too: a search condition's value can be an earlier step's result.
+    """
+    if isinstance(value, Ref):
+        return change(value)
+    if isinstance(value, dict):
+        return {key: map_refs(item, change) for key, item in value.items()}
+    if isinstance(value, list):
+        return [map_refs(item, change) for item in value]
+    return value
+
+
+def refs_in(value: Any) -> list[Ref]:
+    """Every :class:`Ref` in ``value``, also inside lists and dicts."""
+    found: list[Ref] = []
+    map_refs(value, found.append)
+    return found
 
 
 @dataclass

@@ -471,6 +471,14 @@ _COMPARISON = re.compile(
 )
 
 
+# Objects searched for by a comparison ('stars brighter than Deneb within 10° of Vega', 'how many galaxies are
+# brighter than M33?'): a search with a limit, not two objects compared
+_SEARCH_BY_COMPARISON = re.compile(
+    r"\b(?:stars|galaxies|objects|clusters|nebulae)\b(?:\s+(?:that|which)\b)?(?:\s+\w+){0,2}?\s+"
+    r"(?:brighter|fainter|dimmer)\s+than\b"
+)
+
+
 # A request to run something ('simulate …', 'can you draw …'), as opposed to a topic ('density maps in …').
 REQUEST = re.compile(
     r"^\W*(?:please\s+|now\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need|would like)\s+"
@@ -1642,7 +1650,7 @@ def parse_question(
     parsed.describes_method = (
         bool(_METHOD.search(corrected)) and not REQUEST.search(lowered) and not re.search(LANGUAGE_REQUEST, lowered)
     )
-    parsed.compares = bool(_COMPARISON.search(lowered))
+    parsed.compares = bool(_COMPARISON.search(lowered)) and not _SEARCH_BY_COMPARISON.search(lowered)
     comparative = re.search(rf"\b{_COMPARATIVES}\b", lowered) if parsed.compares else None
     parsed.comparative = comparative.group(1) if comparative else None
     if parsed.compares and not comparative:  # 'compare the distances of Sirius and Vega': the measure names it

@@ -31,7 +31,7 @@ import yaml
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.knowledge import embedder
 from aeiou_agent.knowledge.store import MIN_SIMILARITY, KnowledgeStore, relevant_passages
-from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref
+from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref, map_refs
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.planning.parse import (
     KEYWORDS,
@@ -287,6 +287,7 @@ _GROUP_OF_GALAXIES = re.compile(
     r"\b(?:in|of|within|from) (?:the )?(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?P<kind>(?i:(?:super)?cluster|group))\b"
 )
 _FAINTEST = re.compile(r"\b(faintest|dimmest)\b")  # faintest first, in either catalog search
+_THAN_NAMED = re.compile(r"\b(brighter|fainter|dimmer)\s+than\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_SOMETHING = re.compile(r"\b(near|around|of|from|surround\w*|close to|next to)\s+(the\s+)?[A-Z0-9]")
 _NOT_NAMES = {
     "it",
@@ -1408,8 +1409,12 @@ class SemanticPlanner:
         for part, objects, bodies in parts:
             built: Plan = getattr(self, f"_build_{part}")(parsed.text, objects, bodies, context)
             offset = len(calls)
+
+            def shifted(ref: Ref, offset: int = offset) -> Ref:
+                return Ref(ref.step + offset, ref.key)
+
             for call in built.calls:
-                args = {k: Ref(v.step + offset, v.key) if isinstance(v, Ref) else v for k, v in call.args.items()}
+                args = map_refs(call.args, shifted)
                 calls.append(PlannedCall(call.tool, args, call.purpose))
             spans.append((built.intent, offset, len(calls)))
             notes += [n for n in built.notes if n not in notes]
@@ -2186,6 +2191,9 @@ class SemanticPlanner:
         return Plan("angular_separation", calls, notes=notes)
 
     def _build_cone_search(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        compared = next((m for m in mentions if _THAN_NAMED.search(text[: m.start])), None)
+        if compared is not None:
+            return self._brightness_compared(text, compared, mentions, bodies, context)
         notes: list[str] = []
         lowered = text.lower()
         args: dict[str, Any] = {}
@@ -2256,7 +2264,34 @@ class SemanticPlanner:
         calls = [PlannedCall("cone_search", {**search, "catalog": catalog}) for catalog in ("ngc", "hipparcos")]
         return Plan("what_is_at", calls, notes=notes, parts=[("cone_search", 0, 1), ("cone_search", 1, 2)])
 
+    def _brightness_compared(
+        self, text: str, compared: Mention, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> Plan:
+        """'how many stars are brighter than Vega?': the named object's magnitude, then the search below it.
+
+        The object named after 'brighter than' is the limit, not the centre: it is resolved first and its
+        magnitude becomes the search's condition (strictly brighter, so it is not counted itself). Other objects,
+        a position or a constellation still place the search.
+        """
+        built = self._build_cone_search(text, [m for m in mentions if m is not compared], bodies, context)
+        search = built.calls[-1]
+        column = "hpmag" if search.args.get("catalog", "hipparcos") == "hipparcos" else "vmag"
+        brighter = _THAN_NAMED.search(text[: compared.start]).group(1).lower() == "brighter"  # type: ignore[union-attr]
+        condition = {"column": column, "op": "<" if brighter else ">", "value": Ref(0, "magnitude")}
+        name = _object_arg(compared)
+        calls = [PlannedCall("resolve_object", {"name": name}, f"the magnitude of {name}")]
+        for call in built.calls:  # the search's own steps move one on
+            args = map_refs(call.args, lambda ref: Ref(ref.step + 1, ref.key))
+            if call is search:
+                args["where"] = [*args.get("where", []), condition]
+                args.pop("order_by", None) if args.get("order_by") == "magnitude_desc" and brighter else None
+            calls.append(PlannedCall(call.tool, args, call.purpose))
+        return Plan(built.intent, calls, notes=built.notes)
+
     def _build_find_objects(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        compared = next((m for m in mentions if _THAN_NAMED.search(text[: m.start])), None)
+        if compared is not None:
+            return self._brightness_compared(text, compared, mentions, bodies, context)
         lowered = text.lower()
         parsed = _PARSED.get()
         notes: list[str] = []
