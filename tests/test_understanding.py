@@ -1703,3 +1703,28 @@ def test_objects_brighter_than_a_named_one_are_searched_below_its_magnitude(obs)
     assert f"There {'is' if ((near.deg <= 10) & (hp < deneb_hp)).sum() == 1 else 'are'}" in answer.text
     answer = obs.ask("which stars are brighter than Polaris in Ursa Minor?")
     assert answer.calls[-1].args["constellation"] == "Ursa Minor" and answer.calls[-1].args["where"][0]["op"] == "<"
+
+
+def test_which_constellation_has_the_most_counts_in_each_constellation(obs):
+    """'which constellation has the most Messier objects?' listed the 109 Messier objects by brightness."""
+    import sqlite3
+    from collections import Counter
+    from pathlib import Path
+
+    import pyongc
+
+    ongc = sqlite3.connect(Path(pyongc.__file__).parent / "ongc.db")
+    messier = Counter(c for (c,) in ongc.execute("SELECT const FROM objects WHERE messier != ''"))
+    (top, most), (_second, next_most) = messier.most_common(2)
+    assert most > next_most
+    answer = obs.ask("which constellation has the most Messier objects?")
+    (call,) = answer.calls
+    assert call.args["group_by"] == "constellation" and call.args["limit"] == 10
+    top_name = {"Sgr": "Sagittarius"}.get(top, top)
+    assert answer.text.startswith(f"{top_name} has the most NGC/IC objects with a Messier number: {most}, of the 109")
+    globulars = Counter(
+        c for (c,) in ongc.execute("SELECT const FROM objects WHERE type = 'GCl'") if c
+    )  # every constellation listed when asked per constellation
+    answer = obs.ask("number of globular clusters per constellation")
+    assert answer.calls[0].tool == "find_objects" and f"of the {len(globulars)} constellations" not in answer.text
+    assert f"| Ophiuchus (Oph) | {globulars['Oph']} |" in answer.text

@@ -641,6 +641,7 @@ def find_objects(
     site: Annotated[str | None, Field(max_length=100), Kind("place")] = None,
     date: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
     min_altitude_deg: Annotated[float, Field(ge=0, le=89), Kind("altitude_limit")] = 30.0,
+    group_by: Annotated[Literal["constellation"] | None, Kind("order")] = None,
 ) -> ToolResult:
     """Objects anywhere on the sky (or in one constellation) by type and magnitude, sorted; no centre or radius.
 
@@ -666,6 +667,8 @@ def find_objects(
             city, on the night of ``date``.
         date: Evening date of that night, YYYY-MM-DD (with site).
         min_altitude_deg: Altitude in degrees an object must reach in darkness to count as visible (with site).
+        group_by: 'constellation' to count the objects found in each constellation, most first ('which
+            constellation has the most Messier objects?'); ``limit`` then caps the constellations listed.
     """
     if (site is None) != (date is None):
         raise InvalidArguments("find_objects", ["give both a site and the night's date to keep what is visible"])
@@ -728,6 +731,8 @@ def find_objects(
         data["visible"] = visible
     if order_by == "random":
         data["seed"] = ctx.seed
+    if group_by == "constellation":
+        data["groups"], data["constellations_holding"] = _by_constellation(cols["constellation"][rows_idx], limit)
     scope = f"in {region}" if region else "on the whole sky"
     summary = f"{rows_idx.size} {_what(catalog)} {scope}{_cuts({**filters, 'constellation': None})}" + _shown(
         rows, order_by
@@ -736,6 +741,21 @@ def find_objects(
     if catalog == "hipparcos" and any(r["name"] for r in rows):
         sources.append(ctx.store.citation("star_names"))
     return ToolResult(data=data, summary=summary, sources=sources)
+
+
+def _by_constellation(abbreviations: np.ndarray, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """How many of the objects lie in each constellation, most first (ties by name), at most ``limit`` of them.
+
+    Also how many constellations hold any.
+    """
+    from aeiou_agent.store.catalogs import constellation_names
+
+    names = constellation_names()
+    known = [str(abbr) for abbr in abbreviations if abbr]
+    found, counts = np.unique(np.asarray(known, dtype=str), return_counts=True)
+    groups = sorted(zip(found.tolist(), counts.tolist(), strict=True), key=lambda g: (-g[1], names.get(g[0], g[0])))
+    listed = [{"constellation": names.get(abbr, abbr), "abbr": abbr, "count": int(n)} for abbr, n in groups[:limit]]
+    return listed, len(groups)
 
 
 @tool("catalog")

@@ -287,6 +287,12 @@ _GROUP_OF_GALAXIES = re.compile(
     r"\b(?:in|of|within|from) (?:the )?(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?P<kind>(?i:(?:super)?cluster|group))\b"
 )
 _FAINTEST = re.compile(r"\b(faintest|dimmest)\b")  # faintest first, in either catalog search
+_BY_CONSTELLATION = re.compile(  # a count per constellation, not one list
+    r"\b(?:which|what)\s+constellations?\s+(?:has|have|holds?|contains?)\s+the\s+(?:most|largest\s+number)\b"
+    r"|\bconstellations?\s+with\s+the\s+(?:most|largest\s+number)\b"
+    r"|\b(?:per|in\s+each|for\s+each|by)\s+constellation\b",
+    re.IGNORECASE,
+)
 _THAN_NAMED = re.compile(r"\b(brighter|fainter|dimmer)\s+than\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_SOMETHING = re.compile(r"\b(near|around|of|from|surround\w*|close to|next to)\s+(the\s+)?[A-Z0-9]")
 _NOT_NAMES = {
@@ -1623,10 +1629,11 @@ class SemanticPlanner:
         parsed = _PARSED.get()
         if "reference" in parsed.asks:
             return self._provider("reference")
-        if parsed.aggregate is not None and re.search(
-            r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects|hipparcos|ngc|openngc|catalog(ue)?)\b", lowered
-        ):
+        catalog_words = r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects|hipparcos|ngc|openngc|catalog(ue)?)\b"
+        if parsed.aggregate is not None and re.search(catalog_words, lowered):
             return "sql_query"  # 'the average B-V colour of stars brighter than 3': a statistic SQL computes
+        if _BY_CONSTELLATION.search(text) and re.search(catalog_words, lowered) and not mentions:
+            return "find_objects"  # 'number of globular clusters per constellation': a count in each
         unanchored = not (mentions or parsed.positions or re.search(r"\d(?![\d.]*\s*-?d\b)", text, re.IGNORECASE))
         if parsed.describes_method and unanchored and self._in_the_literature(text, loosely=True):
             return self._provider("reference")
@@ -2319,6 +2326,9 @@ class SemanticPlanner:
         if random:  # 'show me a random star': a seeded draw (the run's seed is recorded, so it replays)
             args["order_by"] = "random"
         args.update(_column_order(parsed, catalog))
+        if _BY_CONSTELLATION.search(text):  # 'which constellation has the most Messier objects?': a count per one
+            listed = 10 if re.search(r"\bthe\s+(most|largest\s+number)\b", lowered) else 88  # or every one
+            args.update(group_by="constellation", limit=parsed.count or listed)
         # 'the brightest stars in Phoenix' names the constellation, not the city
         site = self._named_place(
             re.sub(rf"\b{re.escape(constellation)}\b", " ", text, flags=re.I) if constellation else text
