@@ -1728,3 +1728,23 @@ def test_which_constellation_has_the_most_counts_in_each_constellation(obs):
     answer = obs.ask("number of globular clusters per constellation")
     assert answer.calls[0].tool == "find_objects" and f"of the {len(globulars)} constellations" not in answer.text
     assert f"| Ophiuchus (Oph) | {globulars['Oph']} |" in answer.text
+
+
+def test_a_magnitude_written_as_a_value_is_no_count_and_magnitude_n_stars_is_a_limit(obs):
+    """'a V=12 star at 1 kpc' read 12 as a count ('I could not limit the answer to 12'); 'how many magnitude 6 stars
+    are in Orion?' dropped the magnitude."""
+    answer = obs.ask("what's the absolute magnitude of a V=12 star at 1 kpc?")
+    assert answer.text.startswith("The absolute magnitude is M_V = 2.000") and "could not limit" not in answer.text
+    answer = obs.ask("how many magnitude 6 stars are in Orion?")
+    (call,) = answer.calls
+    assert call.args["mag_max"] == 6.0 and call.args["limit"] == 20  # 6 is the limit, not how many to list
+    assert "I read 'magnitude 6 stars' as magnitude 6 or brighter." in answer.text
+
+
+def test_a_radial_velocity_asked_opens_the_answer(obs):
+    """'what's the radial velocity of M31?' opened with its redshift."""
+    assert obs.ask("what's the radial velocity of M31?").text.startswith(
+        "The radial velocity of M31 (NGC 224, Andromeda Galaxy) is -300 km/s (redshift z = -0.001)."
+    )
+    assert obs.ask("how fast is M87 receding?").text.startswith("The radial velocity of M87")
+    assert obs.ask("what is the redshift of M87?").text.startswith("The redshift of M87")

@@ -164,7 +164,8 @@ def extract_limit(text: str) -> int | None:
         r"\b(?:top|first|list|show(?:\s+me)?|give\s+me|the)\s+(\d{1,4})\b(?!\s*(?:deg|°|arc|mag|pc|ly))", t
     )
     if not found:
-        found = re.search(  # '40 galaxies per square arcminute' is a density, not a count
+        found = re.search(  # '40 galaxies per square arcminute' is a density, 'magnitude 6 stars' a limit: no counts
+            r"(?<![=<>≤≥~])(?<![=<>≤≥~]\s)(?<!magnitude\s)(?<!mag\s)"
             r"\b(\d{1,4})\s+(?:brightest|nearest|closest|faintest|bright|stars|galaxies|objects)\b"
             r"(?!\s*(?:per\b|/|an?\s+(?:square|sq)))",
             t,

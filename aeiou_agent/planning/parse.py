@@ -1038,6 +1038,11 @@ class MagnitudeLimit:
     text: str
 
 
+# objects named by their magnitude, with no comparison: 'magnitude 6 stars', 'mag 10 galaxies'
+OF_MAGNITUDE_NOUNS = r"stars?|galax(?:y|ies)|objects?|clusters?|nebulae"
+_OF_MAGNITUDE = re.compile(rf"\bmag(?:nitude)?\s+(\d{{1,2}}(?:\.\d+)?)\s+(?:{OF_MAGNITUDE_NOUNS})\b")
+
+
 def find_magnitude_limits(text: str) -> list[MagnitudeLimit]:
     """Magnitude limits with their band: 'brighter than V = 11', 'V < 12', 'with V magnitude under 12'."""
     lowered = text.lower()
@@ -1059,6 +1064,9 @@ def find_magnitude_limits(text: str) -> list[MagnitudeLimit]:
     if ordinal and re.search(r"\bbrighter\b|\bor\s+brighter\b|\bthan\b", lowered):
         return [MagnitudeLimit(float(ordinal.group(1)), "max", None, ordinal.group(0))]
     mag_max, mag_min = extract.extract_magnitude_limits(text)
+    named = _OF_MAGNITUDE.search(lowered)
+    if mag_max is None and mag_min is None and named:  # 'how many magnitude 6 stars': that bright or brighter
+        return [MagnitudeLimit(extract.to_float(named.group(1)), "max", None, named.group(0))]
     if mag_max is not None:
         limits.append(MagnitudeLimit(mag_max, "max", "Hp" if re.search(r"\bhp\b", lowered) else None, ""))
     if mag_min is not None:
@@ -1414,6 +1422,8 @@ def find_count(text: str) -> int | None:
     if found is not None:
         return found
     match = re.search(
+        # a value is no count: 'a V=12 star', 'magnitude 6 stars'
+        r"(?<![=<>≤≥~])(?<![=<>≤≥~]\s)(?<!magnitude\s)(?<!mag\s)"
         r"\b(\d{1,4})(?!\s*(?:[gmk]?yrs?|years?|billion|million|mag\w*|arc\w*|deg\w*|solar|m☉|msun|[km]?pc|au|%|"
         r"pixels?|px)\b)"
         r"\s+(?:most\s+|more\s+)?(?:\w+\s+){0,2}?(?:brightest|nearest|closest|faintest|galax(?:y|ies)|"

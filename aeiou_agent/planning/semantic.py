@@ -35,6 +35,7 @@ from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref, map_refs
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.planning.parse import (
     KEYWORDS,
+    OF_MAGNITUDE_NOUNS,
     PHYSICAL_SIZES,
     RADIAL_VELOCITIES_OF_STARS,
     REQUEST,
@@ -2369,6 +2370,8 @@ class SemanticPlanner:
         args: dict[str, Any] = {}
         for limit in parsed.magnitude_limits:
             args["mag_max" if limit.bound == "max" else "mag_min"] = limit.value
+            if re.fullmatch(rf"mag(nitude)?\s+\S+\s+({OF_MAGNITUDE_NOUNS})", limit.text):
+                notes.append(f"I read '{limit.text}' as magnitude {limit.value:g} or brighter.")
             if limit.band in ("V", "B") and catalog == "ngc":
                 args["mag_band"] = limit.band
             elif limit.band and limit.band != "Hp" and catalog == "hipparcos":
