@@ -365,7 +365,7 @@ class Observatory:
         )
         if answer.status == "answered":
             objects = [str(c.args[k]) for c in answer.calls for k in _OBJECT_ARGS if isinstance(c.args.get(k), str)]
-            context.remember(plan, list(dict.fromkeys(objects)))
+            context.remember(plan, list(dict.fromkeys(objects)), [c.args for c in answer.calls])
             context.artifacts += [a.path for a in answer.artifacts if a.kind in DATA_ARTIFACT_KINDS]
             context.answer_objects = _answer_objects(answer.calls)
         return answer

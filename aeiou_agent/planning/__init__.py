@@ -80,14 +80,22 @@ class ChatContext:
     clock: str | None = None  # how the last clock time was read ('local', 'utc'): 'and at 23:00?' reads it alike
     recent_objects: list[str] = field(default_factory=list)  # every turn's objects, the latest last: 'which is closer?'
 
-    def remember(self, plan: Plan, objects: list[str]) -> None:
-        """Update after an answered question."""
+    def remember(self, plan: Plan, objects: list[str], called: list[dict[str, Any]] | None = None) -> None:
+        """Update after an answered question.
+
+        ``called`` are the arguments the calls ran with (earlier steps' results filled in): a follow-up keeps those
+        values, not the plan's references to steps it will not have.
+        """
         if plan.status != "ok" or not plan.calls:
             return
         # a conversion added for a unit asked ('… in arcseconds') is no topic: the part it converts is
         main = [(intent, end) for intent, _start, end in plan.parts if intent != "convert_units"]
         self.intent = main[0][0] if main else plan.intent
-        self.args = dict(plan.calls[main[-1][1] - 1 if main else -1].args)
+        last = main[-1][1] - 1 if main else len(plan.calls) - 1
+        ran = called[last] if called is not None and len(called) == len(plan.calls) else {}
+        self.args = {  # an argument taken from an earlier step is kept as the value it had
+            key: ran.get(key) if refs_in(value) else value for key, value in plan.calls[last].args.items()
+        }
         if objects:
             self.objects = objects
             kept = [name for name in self.recent_objects if name not in objects]

@@ -288,6 +288,11 @@ _GROUP_OF_GALAXIES = re.compile(
     r"\b(?:in|of|within|from) (?:the )?(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?P<kind>(?i:(?:super)?cluster|group))\b"
 )
 _FAINTEST = re.compile(r"\b(faintest|dimmest)\b")  # faintest first, in either catalog search
+_SUPERLATIVE_FOLLOW_UP = re.compile(  # 'which is the brightest?', 'and the faintest one?', 'which one is closest'
+    r"^\W*(?:and\s+)?(?:(?:which|what)(?:\s+(?:one|1))?\s+(?:is|'s|was)\s+)?(?:the\s+)?"  # 'one' may be a digit
+    r"(brightest|faintest|dimmest|nearest|closest)(?:\s+(?:one|1))?(?:\s+of\s+(?:them|those|these))?\W*$",
+    re.IGNORECASE,
+)
 _BY_CONSTELLATION = re.compile(  # a count per constellation, not one list
     r"\b(?:which|what)\s+constellations?\s+(?:has|have|holds?|contains?)\s+the\s+(?:most|largest\s+number)\b"
     r"|\bconstellations?\s+with\s+the\s+(?:most|largest\s+number)\b"
@@ -712,6 +717,9 @@ class SemanticPlanner:
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
         self._magnitude_follow_up(parsed, mentions, context)
+        superlative = self._superlative_follow_up(parsed, mentions, context)
+        if superlative is not None:
+            return superlative
         cue = self._strong_cue(text, mentions)
         refusal = self._refusal(parsed, mentions, bodies, context, cue=cue)
         if refusal is not None:
@@ -807,12 +815,30 @@ class SemanticPlanner:
         """'make it magnitude 6' after a search with a magnitude limit: the new limit, not a brightness question."""
         limits = {bound: context.args.get(f"mag_{bound}") for bound in ("max", "min")}
         bound = next((name for name, value in limits.items() if value is not None), None)
+        if bound is None and context.intent in ("find_objects", "cone_search"):
+            bound = "max"  # 'what about magnitude 4?' after a search with no limit: that bright or brighter
         if bound is None or mentions or parsed.magnitude_limits or not FOLLOW_UP.search(parsed.text):
             return
         found = re.search(rf"\b(?:mag(?:nitude)?s?)\s*(?:=|of|to)?\s*({extract.NUM})\b", parsed.text, re.IGNORECASE)
         if found:
             parsed.magnitude_limits = [MagnitudeLimit(extract.to_float(found.group(1)), bound, None, found.group(0))]
             parsed.asks = [a for a in parsed.asks if a != "brightness"]
+
+    @staticmethod
+    def _superlative_follow_up(parsed: Parsed, mentions: list[Mention], context: ChatContext) -> Plan | None:
+        """'which is the brightest?' after a search: the same search, its first row in that order."""
+        found = _SUPERLATIVE_FOLLOW_UP.match(parsed.text)
+        if found is None or mentions or context.intent not in ("find_objects", "cone_search"):
+            return None
+        word = found.group(1).lower()
+        orders = {"brightest": "magnitude", "faintest": "magnitude_desc", "dimmest": "magnitude_desc"}
+        near = "separation" if context.intent == "cone_search" else "distance"  # nearest the centre, or the Sun
+        order = orders.get(word, near)  # the nearest to a centre: the first row is the centre object itself
+        centred_on_object = order == "separation" and bool(context.args.get("target"))
+        args = {**context.args, "limit": 2 if centred_on_object else 1, "order_by": order}
+        args.pop("sort_by", None)
+        args.pop("group_by", None)
+        return Plan(context.intent, [PlannedCall(context.intent, args, f"the {word} of the last search")])
 
     def _build_from_kinds(self, tool: str, parsed: Parsed, context: ChatContext) -> Plan:
         """A plan for a tool the planner has no special knowledge of: each argument filled by its declared kind.
@@ -2362,6 +2388,9 @@ class SemanticPlanner:
             r"\b(which|what)\s+(star|galaxy|object|cluster|nebula)\b(?!s)", lowered
         ):
             args["limit"] = 1  # 'which star has the largest parallax?'
+        for key, value in previous.items():  # 'and in Cygnus?' changes the constellation and keeps the limits
+            if key not in args and not (key == "constellation" and re.search(r"\b(whole|all|entire)\s+sky\b", lowered)):
+                args[key] = value
         return Plan("find_objects", [PlannedCall("find_objects", args)], notes=notes)
 
     @staticmethod
