@@ -1780,3 +1780,26 @@ def test_a_follow_up_keeps_a_limit_taken_from_an_earlier_step_as_its_value(obs):
     answer = chat.ask("and in Carina?")  # the limit came from step 0 (Vega's magnitude): kept as the number
     assert answer.status == "answered" and answer.calls[-1].args["where"][0]["value"] == 0.0868
     assert answer.text.startswith("There is 1 Hipparcos star in Carina with Hp < 0.0868")
+
+
+def test_it_after_a_planet_is_the_planet_at_the_conversations_place_and_day(obs):
+    """'how high does it get?' after Jupiter's rising at La Palma was refused: nothing in its words points to a tool."""
+    chat = obs.chat()
+    chat.ask("when does Jupiter rise at La Palma on 2027-08-02?")
+    answer = chat.ask("how high does it get?")
+    (call,) = answer.calls
+    assert (call.tool, call.args["target"], call.args["site"], call.args["date"]) == (
+        "rise_set",
+        "Jupiter",
+        "La Palma",
+        "2027-08-02",
+    )
+    assert answer.text.startswith("Jupiter is highest (on the meridian) at 14:43 UTC")
+
+
+def test_a_cosmology_follow_up_about_that_redshift_keeps_it(obs):
+    chat = obs.chat()
+    chat.ask("comoving distance to z=3 with H0 = 73")
+    answer = chat.ask("what's the age at that redshift?")  # asked 'At which redshift?'
+    (call,) = answer.calls
+    assert (call.args["z"], call.args["quantity"], call.args["H0_km_s_mpc"]) == (3.0, "age", 73.0)

@@ -179,6 +179,7 @@ FOLLOW_UP = re.compile(
     r"(widen|increase|decrease|reduce|extend|shrink|enlarge) (it|that|this|the \w+))\b|\binstead\b",
     re.IGNORECASE,
 )
+_IT = re.compile(r"\b(it|its|it's|it’s)\b", re.IGNORECASE)
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
 )
@@ -716,6 +717,13 @@ class SemanticPlanner:
         notes = [f"I read '{wrong}' as '{right}'." for wrong, right in parsed.corrections]
         mentions = self._store().names.mentions(text)
         bodies = extract.extract_bodies(text)
+        routed = text  # the words the tool is chosen by
+        last_bodies = extract.extract_bodies(context.objects[-1]) if context.objects else []
+        if last_bodies and not (bodies or mentions or parsed.positions) and _IT.search(text):
+            # 'how high does it get?' after a question about Jupiter: the body, chosen by as if named (the words
+            # alone point nowhere) and planned with the pronoun kept, so the conversation's moment and site stay
+            bodies = last_bodies
+            routed = _IT.sub(lambda m: body_label(bodies[0]) + ("'s" if m.group(0).lower() != "it" else ""), text)
         self._magnitude_follow_up(parsed, mentions, context)
         superlative = self._superlative_follow_up(parsed, mentions, context)
         if superlative is not None:
@@ -726,7 +734,7 @@ class SemanticPlanner:
             return refusal
         if self._points_at_no_object(parsed, mentions, bodies, context):
             raise NeedInfo(WHICH_OBJECT)
-        ranking = self.classify(text)
+        ranking = self.classify(routed)
         intent, confidence = ranking[0]
         if cue and not self._can_run(cue, parsed, mentions, bodies, context):
             cue = None  # a form that points to a tool whose input the question lacks ('what can I observe from …')
@@ -2617,7 +2625,11 @@ class SemanticPlanner:
         lowered = text.lower()
         z = extract.extract_redshift(text)
         cosmo = extract.extract_cosmology(text)
-        refers_back = FOLLOW_UP.search(text) or len(text.split()) <= 4  # 'and at z=3?', 'in WMAP9?'
+        refers_back = (  # 'and at z=3?', 'in WMAP9?', 'the age at that redshift?'
+            FOLLOW_UP.search(text)
+            or len(text.split()) <= 4
+            or re.search(r"\b(that|this|the same)\s+(redshift|z|epoch|cosmology|model)\b", lowered)
+        )
         previous = context.args if context.intent == "cosmology_calculator" and refers_back else {}
         notes: list[str] = []
         parameter = self._cosmology_parameter(lowered)
