@@ -168,7 +168,7 @@ class Observatory:
         self.settings = settings
         self.registry = registry or default_registry()
         self.ledger = Ledger(settings.ledger_path)
-        self.composer = Composer(self.registry)
+        self.composer = Composer(self.registry, cache_dir=self.settings.home / "cache")
         from aeiou_agent.tools.places import keep_gazetteer_in  # the tools package loads with the registry
 
         keep_gazetteer_in(settings.home / "cache")

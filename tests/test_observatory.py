@@ -177,3 +177,21 @@ def test_a_question_with_lone_surrogates_is_answered_and_recorded(obs):
     assert answer.status == "not_understood"
     assert obs.show(answer.run_id)["question"] == "Where is \ufffd?"
     assert obs.chat().ask("x\ud800y").status == "not_understood"
+
+
+def test_compiled_answer_templates_are_kept_and_give_the_same_answers(obs, tmp_path):
+    """A one-shot ask compiled its answer template every time (~0.1 s): the bytecode is kept in the cache folder."""
+    from aeiou_agent.compose import Composer
+
+    answer = obs.ask("Where is M31?")
+    kept = list((obs.settings.home / "cache" / "templates").glob("__jinja2_*.cache"))
+    assert kept, "no compiled template was kept"
+    again = Composer(obs.registry, cache_dir=obs.settings.home / "cache")  # reads the kept bytecode
+    fresh = Composer(obs.registry, cache_dir=None)
+    run = obs.show(answer.run_id)
+    assert again.template("resolve_object") is not None
+    for composer in (again, fresh):
+        text = composer.template("resolve_object").render(  # type: ignore[union-attr]
+            r=run["calls"][0]["output"], q="Where is M31?", asked=[]
+        )
+        assert text.startswith("M31 (NGC 224, Andromeda Galaxy) is a galaxy at RA 00h42m44.35s")

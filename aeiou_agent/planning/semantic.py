@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import yaml
 
+from aeiou_agent._json import file_version, json_cached
 from aeiou_agent.exceptions import UserError
 from aeiou_agent.knowledge import embedder
 from aeiou_agent.knowledge.store import MIN_SIMILARITY, KnowledgeStore, relevant_passages
@@ -465,9 +466,27 @@ class SemanticPlanner:
 
     @cached_property
     def _example_vectors(self) -> np.ndarray:
-        names = self._store().names
-        masked = [mask_names(e, names.mentions(e), find_positions(e)[1]) for e in self.examples]
-        return embedder.embed_cached(masked, self._cache_dir) if self._cache_dir else embedder.embed(masked)
+        store = self._store()
+
+        def masked_examples() -> list[str]:  # names and positions masked, as questions are when routed
+            return [mask_names(e, store.names.mentions(e), find_positions(e)[1]) for e in self.examples]
+
+        if not self._cache_dir:
+            return embedder.embed(masked_examples())
+        # kept, as the vectors are: masking ~1,000 examples cost a cold start ~0.2 s
+        from aeiou_agent import store as store_module
+        from aeiou_agent.planning import parse
+        from aeiou_agent.store import names as names_module
+
+        version = file_version(
+            __file__,
+            parse.__file__,
+            names_module.__file__,
+            store_module.__file__,
+            extra=f"{store.data_version}\n" + "\n".join(self.examples),
+        )
+        masked = json_cached(self._cache_dir / f"routing-examples-{version}.json", masked_examples)
+        return embedder.embed_cached(masked, self._cache_dir)
 
     def without_examples(self, questions: list[str]) -> int:
         """Drop the routing examples that are, word for word, one of ``questions``; return how many were dropped.
