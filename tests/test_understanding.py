@@ -1803,3 +1803,26 @@ def test_a_cosmology_follow_up_about_that_redshift_keeps_it(obs):
     answer = chat.ask("what's the age at that redshift?")  # asked 'At which redshift?'
     (call,) = answer.calls
     assert (call.args["z"], call.args["quantity"], call.args["H0_km_s_mpc"]) == (3.0, "age", 73.0)
+
+
+def test_angles_between_two_things_heights_reached_hubble_time_and_oppositions(obs):
+    """Found by probing: 'how many degrees is the Moon from Jupiter?' gave the Moon's size in degrees; 'how many
+    arcseconds is the Ring Nebula?' its parallax; 'what's the highest Vega gets from Buenos Aires?' its altitude now;
+    'what is the Hubble time?' looked for an object; 'when is Mars at opposition?' gave its position now."""
+    import astropy.units as u
+    from astropy.cosmology import Planck18
+
+    answer = obs.ask("How many degrees is the Moon from Jupiter on 2027-01-01?")
+    assert [c.tool for c in answer.calls] == ["angular_separation"]
+    answer = obs.ask("how many arcseconds is the Ring nebula?")
+    assert answer.calls[-1].args["from_unit"] == "arcmin" and answer.text.startswith("The size of Ring nebula is 76.2")
+    answer = obs.ask("What's the highest Vega gets from Buenos Aires on 2027-07-01?")
+    assert answer.calls[0].tool == "rise_set" and answer.text.startswith(
+        "Vega (HIP 91262) is highest (on the meridian)"
+    )
+    answer = obs.ask("what is the Hubble time?")
+    assert answer.text.startswith(
+        f"In Planck18, the Hubble time 1/H0 is {Planck18.hubble_time.to_value(u.Gyr):.5g} Gyr"
+    )
+    answer = obs.ask("when is Mars at opposition?")
+    assert answer.status == "not_understood" and not answer.calls and "opposition or conjunction dates" in answer.text

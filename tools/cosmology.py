@@ -219,6 +219,8 @@ def cosmology_calculator(
         "Om0": float(model.Om0),
         "Ode0": float(model.Ode0),
         "Tcmb0_K": float(model.Tcmb0.value),
+        "hubble_time_gyr": float(model.hubble_time.to_value(u.Gyr)),  # 1/H0
+        "hubble_distance_mpc": float(model.hubble_distance.to_value(u.Mpc)),  # c/H0
         "quantities": values,
     }
     if solved:

@@ -351,6 +351,7 @@ _ASKED_OF = (
 )
 # 'how high does the Sun get in Oslo': the height at culmination that day (not the altitude at one moment)
 _GETS_HIGH = r" (does|do|did|can) [^?]{1,40}?\b(get|climb|reach|go)\b"
+_HIGHEST_IT_GETS = r"\bhighest\b[^?]{1,40}?\b(gets?|climbs?|reach(es)?|goes)\b"  # "what's the highest Vega gets"
 ASKS: dict[str, str] = {
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
     r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
@@ -395,14 +396,15 @@ ASKS: dict[str, str] = {
     r"|\bwhen does .* set\b|\b(come|comes|coming|came) up\b|\b(go|goes|going) down\b|\bhighest (in the sky|point)\b"
     r"|\b(clears?|dips? below|sinks? below) the horizon\b|\bcircumpolar\b|\bnever sets?\b"
     r"|\bwhen (is|will) [^?]{1,30}?\b(be )?(in the sky|up|above the horizon)\b"  # from its rise to its set
-    r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))",  # transit
+    r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))"  # transit
+    r"|" + _HIGHEST_IT_GETS,
     # which event of the day is asked, so the answer opens with it ('when does Saturn rise' → the rise first)
     "rising": r"\b(rises?|rising|sunrise|moonrise|come up|comes up|coming up|clears? the horizon)\b",
     "setting": r"\b(sets|setting|sunset|moonset|goes down|going down|go down|dips? below|sinks? below)\b"
     r"|\bwhen does .* set\b|\band set\b|\bset times?\b",
     "culmination": r"\bhighest (in the sky|point)\b|\bculminat\w*|\btransits?\b|\btransiting\b"
     r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))"
-    r"|\bhow high" + _GETS_HIGH,
+    r"|\bhow high" + _GETS_HIGH + r"|" + _HIGHEST_IT_GETS,
     # whether it rises at all from a latitude, on any day ('is Sirius ever visible from Oslo?')
     "ever_rises": r"\bever\b[^?.]{0,30}\b(visible|seen|see|observable|rises?|up|above the horizon)\b"
     r"|\b(visible|seen|observable) at all\b|\bnever rises?\b|\b(does|do|can|will) [^?.]{1,30}? rise at all\b",
@@ -544,6 +546,10 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "gravity or weights",
     ),
     (r"\beclipses?\b|\boccultations?\b|\btransit of (venus|mercury)\b", "eclipse or occultation predictions"),
+    (  # 'when is Mars at opposition?': a date search no tool makes (a position on a given date, yes)
+        r"\b(when|next|date|dates)\b[^?]*\b(oppositions?|conjunctions?|greatest (eastern |western )?elongation)\b",
+        "opposition or conjunction dates (I can give a planet's elongation from the Sun on a date you name)",
+    ),
     (r"\blight[- ]?curves?\b|\bvariability\b|\bpulsation periods?\b", "light curves or variability"),
     (r"\b(life|alien|aliens|extraterrestrials?|habitab\w*|biosignatures?)\b", "life or habitability"),
     (r"\bpopulation of\b|\bhow many people\b|\binhabitants\b", "populations"),

@@ -295,6 +295,9 @@ _SUPERLATIVE_FOLLOW_UP = re.compile(  # 'which is the brightest?', 'and the fain
     r"(brightest|faintest|dimmest|nearest|closest)(?:\s+(?:one|1))?(?:\s+of\s+(?:them|those|these))?\W*$",
     re.IGNORECASE,
 )
+_DEGREES_BETWEEN = re.compile(  # an angle between two things: 'how many degrees is the Moon from Jupiter?'
+    r"\bhow\s+many\s+(?:degrees|deg|arc\s*-?minutes|arcmin\w*|arc\s*-?seconds|arcsec\w*)\b[^?]*\b(?:from|and)\b"
+)
 _BY_CONSTELLATION = re.compile(  # a count per constellation, not one list
     r"\b(?:which|what)\s+constellations?\s+(?:has|have|holds?|contains?)\s+the\s+(?:most|largest\s+number)\b"
     r"|\bconstellations?\s+with\s+the\s+(?:most|largest\s+number)\b"
@@ -648,8 +651,11 @@ class SemanticPlanner:
             stem = key.rsplit("_", 1)[0].replace("_", " ")
             return stem if re.search(rf"\b{stem}\b", parsed.text, re.IGNORECASE) else None
 
-        # the facts asked; when the words name none ('the separation of Mizar and Alcor in arcsec'), what it gives
-        for fact in parsed.asks or list(quantities):
+        # the facts asked; when the words name none ('the separation of Mizar and Alcor in arcsec'), what it gives:
+        # an angle is first a size ('how many arcseconds is the Ring Nebula?'), a length first a distance
+        first = ["size"] if wanted.physical_type == "angle" else ["distance", "size"]
+        unnamed = sorted(quantities, key=lambda fact: first.index(fact) if fact in first else len(first))
+        for fact in parsed.asks or unnamed:
             units = {key: parse_unit(unit_of_key(key) or "") for key in quantities.get(fact, ())}
             if not units or wanted in units.values():
                 continue  # the answer gives it in that unit already
@@ -1279,6 +1285,8 @@ class SemanticPlanner:
         With a cosmology named ('H0 in Planck 2018'), or asked for plainly ('what's the Hubble constant?', 'what
         value of Omega matter do you use?': the default's), with no number and nothing a map or spectrum would take.
         """
+        if re.search(r"\bhubble (time|distance|length|radius)\b", lowered):
+            return "hubble_scale"  # 1/H0 and c/H0, of any cosmology ('for H0 = 70')
         named = re.search(r"\b(planck|wmap|cosmolog\w*|lcdm|λcdm)", lowered)
         for_a_model = re.search(r"\b(power[ -]spectr\w*|fields?|maps?|simulat\w*|cubes?|box(es)?|emulat\w*)\b", lowered)
         plainly = re.search(r"\b(what|what's|whats|which|value|tell me|give me)\b", lowered) and not (
@@ -1683,6 +1691,8 @@ class SemanticPlanner:
         parsed = _PARSED.get()
         if "reference" in parsed.asks:
             return self._provider("reference")
+        if len(mentions) + len(extract.extract_bodies(text)) >= 2 and _DEGREES_BETWEEN.search(lowered):
+            return "angular_separation"  # 'how many degrees is the Moon from Jupiter?'
         catalog_words = r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects|hipparcos|ngc|openngc|catalog(ue)?)\b"
         if parsed.aggregate is not None and re.search(catalog_words, lowered):
             return "sql_query"  # 'the average B-V colour of stars brighter than 3': a statistic SQL computes
