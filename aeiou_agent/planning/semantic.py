@@ -1691,8 +1691,9 @@ class SemanticPlanner:
         parsed = _PARSED.get()
         if "reference" in parsed.asks:
             return self._provider("reference")
-        if len(mentions) + len(extract.extract_bodies(text)) >= 2 and _DEGREES_BETWEEN.search(lowered):
-            return "angular_separation"  # 'how many degrees is the Moon from Jupiter?'
+        named_bodies = extract.extract_bodies(text)
+        if len(mentions) + len(named_bodies) >= 2 and "Sun" not in named_bodies and _DEGREES_BETWEEN.search(lowered):
+            return "angular_separation"  # 'how many degrees is the Moon from Jupiter?' (from the Sun: the elongation)
         catalog_words = r"\b(stars?|galax(y|ies)|clusters?|nebula[es]*|objects|hipparcos|ngc|openngc|catalog(ue)?)\b"
         if parsed.aggregate is not None and re.search(catalog_words, lowered):
             return "sql_query"  # 'the average B-V colour of stars brighter than 3': a statistic SQL computes
