@@ -1280,7 +1280,7 @@ class SemanticPlanner:
 
     @staticmethod
     def _cosmology_parameter(lowered: str) -> str | None:
-        """'H0', 'Om0', 'Ode0' or 'parameters' when the question asks for a cosmology's parameters, not a quantity at z.
+        """'H0', 'Om0', 'Ode0', 'hubble_scale' or 'parameters': a cosmology's parameters asked, not a quantity at z.
 
         With a cosmology named ('H0 in Planck 2018'), or asked for plainly ('what's the Hubble constant?', 'what
         value of Omega matter do you use?': the default's), with no number and nothing a map or spectrum would take.
@@ -2263,9 +2263,9 @@ class SemanticPlanner:
         return Plan("angular_separation", calls, notes=notes)
 
     def _build_cone_search(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
-        compared = next((m for m in mentions if _THAN_NAMED.search(text[: m.start])), None)
+        compared = _compared_by_brightness(text, mentions)
         if compared is not None:
-            return self._brightness_compared(text, compared, mentions, bodies, context)
+            return self._brightness_compared(text, *compared, mentions, bodies, context)
         notes: list[str] = []
         lowered = text.lower()
         args: dict[str, Any] = {}
@@ -2337,7 +2337,13 @@ class SemanticPlanner:
         return Plan("what_is_at", calls, notes=notes, parts=[("cone_search", 0, 1), ("cone_search", 1, 2)])
 
     def _brightness_compared(
-        self, text: str, compared: Mention, mentions: list[Mention], bodies: list[str], context: ChatContext
+        self,
+        text: str,
+        compared: Mention,
+        brighter: bool,
+        mentions: list[Mention],
+        bodies: list[str],
+        context: ChatContext,
     ) -> Plan:
         """'how many stars are brighter than Vega?': the named object's magnitude, then the search below it.
 
@@ -2348,7 +2354,6 @@ class SemanticPlanner:
         built = self._build_cone_search(text, [m for m in mentions if m is not compared], bodies, context)
         search = built.calls[-1]
         column = "hpmag" if search.args.get("catalog", "hipparcos") == "hipparcos" else "vmag"
-        brighter = _THAN_NAMED.search(text[: compared.start]).group(1).lower() == "brighter"  # type: ignore[union-attr]
         condition = {"column": column, "op": "<" if brighter else ">", "value": Ref(0, "magnitude")}
         name = _object_arg(compared)
         calls = [PlannedCall("resolve_object", {"name": name}, f"the magnitude of {name}")]
@@ -2356,14 +2361,13 @@ class SemanticPlanner:
             args = map_refs(call.args, lambda ref: Ref(ref.step + 1, ref.key))
             if call is search:
                 args["where"] = [*args.get("where", []), condition]
-                args.pop("order_by", None) if args.get("order_by") == "magnitude_desc" and brighter else None
             calls.append(PlannedCall(call.tool, args, call.purpose))
         return Plan(built.intent, calls, notes=built.notes)
 
     def _build_find_objects(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
-        compared = next((m for m in mentions if _THAN_NAMED.search(text[: m.start])), None)
+        compared = _compared_by_brightness(text, mentions)
         if compared is not None:
-            return self._brightness_compared(text, compared, mentions, bodies, context)
+            return self._brightness_compared(text, *compared, mentions, bodies, context)
         lowered = text.lower()
         parsed = _PARSED.get()
         notes: list[str] = []
@@ -3042,6 +3046,15 @@ def unknown_name_spans(text: str) -> list[tuple[int, int]]:
         start = match.start(1) + match.group(1).index(phrase)
         spans.append((start, start + len(phrase)))
     return spans
+
+
+def _compared_by_brightness(text: str, mentions: list[Mention]) -> tuple[Mention, bool] | None:
+    """The object a search is compared with ('stars brighter than Vega'), and whether brighter (else fainter)."""
+    for mention in mentions:
+        found = _THAN_NAMED.search(text[: mention.start])
+        if found:
+            return mention, found.group(1).lower() == "brighter"
+    return None
 
 
 def mask_names(text: str, mentions: list[Mention], extra_spans: list[tuple[int, int]]) -> str:
