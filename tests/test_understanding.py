@@ -1826,3 +1826,25 @@ def test_angles_between_two_things_heights_reached_hubble_time_and_oppositions(o
     )
     answer = obs.ask("when is Mars at opposition?")
     assert answer.status == "not_understood" and not answer.calls and "opposition or conjunction dates" in answer.text
+
+
+def test_the_parallax_of_a_deep_sky_object_is_answered_without_an_error_bar_it_lacks(obs):
+    """'what is the parallax of M13?' failed inside the answer template (OpenNGC gives no parallax error)."""
+    import sqlite3
+    from pathlib import Path
+
+    import pyongc
+
+    (plx,) = (
+        sqlite3.connect(Path(pyongc.__file__).parent / "ongc.db")
+        .execute("SELECT parallax FROM objects WHERE name = 'NGC6205'")
+        .fetchone()
+    )
+    answer = obs.ask("what is the parallax of M13?")
+    assert answer.status == "answered"
+    assert answer.text.startswith(
+        f"The parallax of M13 (NGC 6205, Hercules Globular Cluster) is {plx:.2f} mas (OpenNGC)."
+    )
+    assert obs.ask("what is the parallax of Vega?").text.startswith(
+        "The parallax of Vega (HIP 91262) is 130.23 ± 0.36 mas."
+    )
