@@ -282,3 +282,24 @@ def test_ephemeris_bad_input(run, args, message):
 def test_rise_set_needs_a_site(run):
     with pytest.raises(InvalidArguments, match="site"):
         run("rise_set", target="Sun", date="2026-09-01")
+
+
+def test_the_constellation_of_a_position_is_astropys_also_at_its_boundaries():
+    """constellation_of scans the boundary table vectorised; it must agree with astropy's get_constellation on
+    random positions and a hair inside and outside boundary rows (set in B1875, where the table is)."""
+    import numpy as np
+    from aeiou_agent.tools._targets import _constellation_boundaries, constellation_of
+    from astropy.coordinates import PrecessedGeocentric, SkyCoord, get_constellation
+
+    rng = np.random.default_rng(7)
+    positions = [(rng.uniform(0, 360), np.degrees(np.arcsin(rng.uniform(-1, 1)))) for _ in range(400)]
+    ra_lower_h, ra_upper_h, dec_lower_deg, _names = _constellation_boundaries()
+    b1875 = PrecessedGeocentric(equinox="B1875")
+    for row in rng.choice(len(ra_lower_h), 60, replace=False):
+        ra_h = (ra_lower_h[row] + ra_upper_h[row]) / 2
+        for step in (-1e-5, 1e-5):
+            icrs = SkyCoord(ra_h * 15, dec_lower_deg[row] + step, unit="deg", frame=b1875).icrs
+            positions.append((float(icrs.ra.deg), float(icrs.dec.deg)))
+    for ra_deg, dec_deg in positions:
+        expected = str(get_constellation(SkyCoord(ra_deg, dec_deg, unit="deg"), short_name=True))
+        assert constellation_of(ra_deg, dec_deg)[1] == expected, (ra_deg, dec_deg)
