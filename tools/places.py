@@ -170,10 +170,13 @@ def lookup_place(name: str) -> Place | None:
     return places[0]
 
 
-def find_place_in_text(text: str, exclude: set[str] | None = None) -> str | None:
+def find_place_in_text(
+    text: str, exclude: set[str] | None = None, is_word: Callable[[str], bool] | None = None
+) -> str | None:
     """A city named after 'in', 'from', 'at', 'over' or 'for' ('sunset in Santiago, Chile'), as 'City, Country'.
 
-    Without a country, only cities of at least ``MIN_POPULATION`` count, so that common words are not places.
+    Without a country, only cities of at least ``MIN_POPULATION`` count, so that common words are not places, and
+    smaller ones whose name has no everyday word in it when ``is_word`` tells words ('night in Tromso').
     """
     pattern = r"\b(?:in|from|at|over|for|near)\s+((?:[A-Z][\w'.-]*\s*){1,3})(?:,\s*([A-Z][\w ]+))?"
     matches = [m for m in re.finditer(pattern, text) if not (exclude and normalize(m.group(1)) in exclude)]
@@ -197,6 +200,8 @@ def find_place_in_text(text: str, exclude: set[str] | None = None) -> str | None
             if chosen:
                 return chosen[0].label
             if places[0].population >= MIN_POPULATION:
+                return places[0].label
+            if is_word is not None and not any(is_word(word) for word in words[:size]):
                 return places[0].label
     return None
 

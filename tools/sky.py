@@ -284,8 +284,9 @@ def parse_unit(text: str) -> u.UnitBase:
     candidates = [key, key.rstrip("s"), key[:-2] if key.endswith("es") else key, key.replace("ies", "y")]
     with imperial.enable():  # 'feet', 'miles', 'inches' as people type them
         for candidate in candidates:
-            if candidate.replace("-", " ") in _LIGHT_TIMES:
-                return _LIGHT_TIMES[candidate.replace("-", " ")]
+            light_time = _LIGHT_TIMES.get(candidate.replace("-", " "))
+            if light_time is not None:
+                return light_time
             if candidate in _UNIT_SYNONYMS:
                 return u.Unit(_UNIT_SYNONYMS[candidate])
         for candidate in dict.fromkeys((text.strip(), *candidates)):  # 'minutes', 'seconds': astropy knows the singular

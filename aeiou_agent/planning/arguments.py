@@ -885,6 +885,16 @@ def extract_constellation(
 _NOT_ABBREVIATIONS = {"Oct"}  # 'in Oct 2026' is a month, not Octans
 
 
+def named_constellation(text: str, *, bare: bool = False) -> str | None:
+    """The IAU name of a constellation ``text`` names as a place, by its IAU, English or abbreviated name.
+
+    The one place the parse, the planner and the answers read it ('is Acrux in the Southern Cross?' → Crux).
+    """
+    from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
+
+    return extract_constellation(text, constellation_names(), bare=bare, english=ENGLISH_CONSTELLATION_NAMES)
+
+
 _GALAXY_NUMBER = re.compile(r"\b(?:sample|galaxy|stamp|image|number|no\.?)\s*#?\s*(\d+)\b|#\s*(\d+)\b", re.IGNORECASE)
 
 

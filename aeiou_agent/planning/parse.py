@@ -226,7 +226,8 @@ def _wordpiece_vocabulary() -> frozenset[str]:
     return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
 
 
-def _is_word(word: str, known: Iterable[str] = ()) -> bool:
+def is_word(word: str, known: Iterable[str] = ()) -> bool:
+    """Whether ``word`` is an everyday English word (MiniLM's vocabulary) or a keyword of the tools."""
     lowered = word.lower()
     return lowered in _wordpiece_vocabulary() or lowered in KEYWORDS or lowered in set(known)
 
@@ -321,7 +322,7 @@ def looks_like_gibberish(text: str, known: Iterable[str] = ()) -> bool:
     words = re.findall(r"[A-Za-z]{2,}", text)
     if not words:
         return not re.search(r"\d", text)
-    real = sum(_is_word(w, known) for w in words)
+    real = sum(is_word(w, known) for w in words)
     return real / len(words) < 0.5
 
 
@@ -1045,8 +1046,9 @@ class MagnitudeLimit:
 
 
 # objects named by their magnitude, with no comparison: 'magnitude 6 stars', 'mag 10 galaxies'
-OF_MAGNITUDE_NOUNS = r"stars?|galax(?:y|ies)|objects?|clusters?|nebulae"
-_OF_MAGNITUDE = re.compile(rf"\bmag(?:nitude)?\s+(\d{{1,2}}(?:\.\d+)?)\s+(?:{OF_MAGNITUDE_NOUNS})\b")
+OF_MAGNITUDE = re.compile(
+    r"\bmag(?:nitude)?\s+(\d{1,2}(?:\.\d+)?)\s+(?:stars?|galax(?:y|ies)|objects?|clusters?|nebulae)\b"
+)
 
 
 def find_magnitude_limits(text: str) -> list[MagnitudeLimit]:
@@ -1070,7 +1072,7 @@ def find_magnitude_limits(text: str) -> list[MagnitudeLimit]:
     if ordinal and re.search(r"\bbrighter\b|\bor\s+brighter\b|\bthan\b", lowered):
         return [MagnitudeLimit(float(ordinal.group(1)), "max", None, ordinal.group(0))]
     mag_max, mag_min = extract.extract_magnitude_limits(text)
-    named = _OF_MAGNITUDE.search(lowered)
+    named = OF_MAGNITUDE.search(lowered)
     if mag_max is None and mag_min is None and named:  # 'how many magnitude 6 stars': that bright or brighter
         return [MagnitudeLimit(extract.to_float(named.group(1)), "max", None, named.group(0))]
     if mag_max is not None:
@@ -1645,13 +1647,9 @@ def parse_question(
     parsed.unit_wish = find_unit_wish(corrected)
     if name_spans and "finder_chart" not in parsed.asks and _SHOW_ME.fullmatch(_blanked(text, name_spans)):
         parsed.asks.append("finder_chart")  # 'show me the Orion Nebula': a picture of it, not its catalog entry
-    if "constellation" not in parsed.asks and re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered):
-        from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
-
-        if extract.extract_constellation(  # 'Is Fomalhaut in Piscis Austrinus?', 'Is Acrux in the Southern Cross?'
-            corrected, constellation_names(), english=ENGLISH_CONSTELLATION_NAMES
-        ):
-            parsed.asks.append("constellation")
+    yes_no = re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered)
+    if "constellation" not in parsed.asks and yes_no and extract.named_constellation(corrected):
+        parsed.asks.append("constellation")  # 'Is Fomalhaut in Piscis Austrinus?', 'Is Acrux in the Southern Cross?'
     for pattern, what in UNSUPPORTED:
         found = re.search(pattern, lowered)
         if found:

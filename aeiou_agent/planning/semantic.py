@@ -36,7 +36,7 @@ from aeiou_agent.planning import ChatContext, Plan, PlannedCall, Ref, map_refs
 from aeiou_agent.planning import arguments as extract
 from aeiou_agent.planning.parse import (
     KEYWORDS,
-    OF_MAGNITUDE_NOUNS,
+    OF_MAGNITUDE,
     PHYSICAL_SIZES,
     RADIAL_VELOCITIES_OF_STARS,
     REQUEST,
@@ -46,6 +46,7 @@ from aeiou_agent.planning.parse import (
     find_catalog_name,
     find_column_conditions,
     find_positions,
+    is_word,
     parse_question,
     without_actions,
     without_work_words,
@@ -344,6 +345,10 @@ class NeedInfo(Exception):
 
 
 # 'the brightest galaxy', 'the biggest nebula': one object asked for
+# 'the nearest star to Vega', 'closest stars to Polaris on the sky': nearest a named object, not the Sun
+_NEAREST_TO_OBJECT = re.compile(
+    r"\b(?:nearest|closest)\s+(?:\w+\s+){0,2}(?:to|from)\s+(?!(?:the\s+sun|us|earth|the\s+earth)\b)\w"
+)
 _SUPERLATIVE = r"(brightest|nearest|closest|faintest|biggest|largest|smallest|reddest|bluest|farthest|furthest)"
 
 
@@ -1528,7 +1533,7 @@ class SemanticPlanner:
         if parsed.wants_plot and not plots:
             notes.append("I have no plot for this answer; the numbers are below.")
         given = {fact for tool in tools for fact in self.provides.get(tool, ())}
-        if tools and not given & OBJECT_FACTS_SAID.keys():
+        if tools:  # 'the B-V of the Sun': the position tool gives other facts of it, not this one
             limits = {"brightness"} if parsed.magnitude_limits else set()  # 'brighter than magnitude 4' asks nothing
             if parsed.column_order is not None or parsed.aggregate is not None:
                 limits |= set(OBJECT_FACTS_SAID)  # 'the largest parallax', 'the mean B-V': an order or a statistic
@@ -2014,12 +2019,8 @@ class SemanticPlanner:
 
         With ``bare``, one named alone too ('when does Orion rise?'), for the tools that take it as a point.
         """
-        from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
-
         masked = mask_names(text, self._store().names.mentions(text), [])
-        return extract.extract_constellation(
-            masked, constellation_names(), bare=bare, english=ENGLISH_CONSTELLATION_NAMES
-        )
+        return extract.named_constellation(masked, bare=bare)
 
     def _names_a_site(self, text: str) -> bool:
         return extract.extract_latlon(text) is not None or self._named_place(text) is not None
@@ -2055,7 +2056,7 @@ class SemanticPlanner:
         names = self._store().names
         exclude = {normalize(m.text) for m in names.mentions(text)} | set(extract.SOLAR_SYSTEM_BODIES) | set(SITE_KEYS)
         exclude |= {normalize(name) for name in constellation_names().values()}  # 'stars in phoenix': the sky's
-        return find_place_in_text(text, exclude)
+        return find_place_in_text(text, exclude, is_word=is_word)
 
     def _site(self, text: str, context: ChatContext, tool: str, required: bool) -> dict[str, Any]:
         latlon = extract.extract_latlon(text)
@@ -2182,14 +2183,7 @@ class SemanticPlanner:
     def _build_object_info(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
         name = self._objects(text, mentions, context, notes=notes)[0]
-        ref = self._store().names.lookup(name)
-        lead = ""
-        if ref is not None and ref.table != "ngc" and "size" in _PARSED.get().asks:  # 'how big is Vega?'
-            lead = (
-                f"I have no size for {name}: Hipparcos lists no radii or diameters of stars (OpenNGC gives the "
-                "angular sizes of deep-sky objects, the ephemeris those of the planets). What the catalog has on it:"
-            )
-        return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes, lead=lead)
+        return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes)
 
     def _build_constellation(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         positions = _PARSED.get().positions
@@ -2309,11 +2303,14 @@ class SemanticPlanner:
         if _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
         args.update(_column_order(parsed, catalog))
-        if catalog == "hipparcos" and re.search(
+        limit = parsed.count
+        if "target" in args and _NEAREST_TO_OBJECT.search(lowered):
+            args["order_by"] = "separation"  # 'the nearest star to Vega on the sky': Vega itself is the first row
+            limit = (limit or 1) + 1
+        elif catalog == "hipparcos" and re.search(
             r"\b(nearest|closest)\s+(stars?\s+)?(to\s+(the\s+sun|us|earth)|stars)|\bnearest\s+stars?\b", lowered
         ):
             args["order_by"] = "distance"
-        limit = parsed.count
         if limit is not None:
             args["limit"] = max(1, min(limit, 1000))
         if parsed.wants_plot or re.search(r"\b(map|picture|image|finder)\b", lowered):
@@ -2441,7 +2438,7 @@ class SemanticPlanner:
         args: dict[str, Any] = {}
         for limit in parsed.magnitude_limits:
             args["mag_max" if limit.bound == "max" else "mag_min"] = limit.value
-            if re.fullmatch(rf"mag(nitude)?\s+\S+\s+({OF_MAGNITUDE_NOUNS})", limit.text):
+            if OF_MAGNITUDE.fullmatch(limit.text):
                 notes.append(f"I read '{limit.text}' as magnitude {limit.value:g} or brighter.")
             if limit.band in ("V", "B") and catalog == "ngc":
                 args["mag_band"] = limit.band
