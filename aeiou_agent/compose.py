@@ -70,11 +70,8 @@ def _shortest(value: Any) -> str:
 
 
 def _article(phrase: str) -> str:
-    words = phrase.split(" ", 1)
-    first = words[0]
-    if len(first) > 1 and first[1:].islower():
-        first = first.lower()
-    text = " ".join([first, *words[1:]])
+    """'a globular cluster', 'an HII ionized region': OpenNGC's capitalised kinds in running text (acronyms kept)."""
+    text = " ".join(word.lower() if len(word) > 1 and word[1:].islower() else word for word in phrase.split(" "))
     return ("an " if text[:1].lower() in "aeiou" or text.startswith(("HII", "H II")) else "a ") + text
 
 

@@ -167,6 +167,6 @@ def test_the_gazetteer_is_kept_on_disk_and_read_back_without_geonames(tmp_path: 
     )
     first = subprocess.run([sys.executable, "-c", script, str(tmp_path), "open"], capture_output=True, text=True)
     assert first.stdout.split("\n")[:3] == ["Berlin, Germany", "None", "Santiago, Chile"], first.stderr
-    assert {p.name.rsplit("-", 1)[0] for p in tmp_path.glob("*.json")} == {"geonames", "geonames-big-cities"}
+    assert {p.name.rsplit("-", 1)[0] for p in tmp_path.glob("*.json")} == {"geonames", "geonames-city-sizes"}
     second = subprocess.run([sys.executable, "-c", script, str(tmp_path), "blocked"], capture_output=True, text=True)
     assert second.stdout == first.stdout, second.stderr

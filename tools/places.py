@@ -137,14 +137,14 @@ def _kept(stem: str, build: Callable[[], Any]) -> Any:
 
 
 @cache
-def _big_city_keys() -> frozenset[str]:
-    """Names of the cities a word in lower case may be (``MIN_POPULATION_LOWER_CASE``): a small file to test first."""
+def _city_sizes() -> dict[str, int]:
+    """Names of the cities of ``MIN_POPULATION`` or more, with the biggest's population: a small file to test first."""
 
-    def build() -> list[str]:
+    def build() -> dict[str, int]:
         by_name, _codes = _gazetteer()
-        return sorted(key for key, places in by_name.items() if places[0].population >= MIN_POPULATION_LOWER_CASE)
+        return {key: places[0].population for key, places in by_name.items() if places[0].population >= MIN_POPULATION}
 
-    return frozenset(_kept("geonames-big-cities", build))
+    return dict(_kept("geonames-city-sizes", build))
 
 
 @cache
@@ -171,17 +171,23 @@ def lookup_place(name: str) -> Place | None:
 
 
 def find_place_in_text(
-    text: str, exclude: set[str] | None = None, is_word: Callable[[str], bool] | None = None
+    text: str,
+    exclude: set[str] | None = None,
+    is_word: Callable[[str], bool] | None = None,
+    *,
+    loose: bool = False,
 ) -> str | None:
     """A city named after 'in', 'from', 'at', 'over' or 'for' ('sunset in Santiago, Chile'), as 'City, Country'.
 
     Without a country, only cities of at least ``MIN_POPULATION`` count, so that common words are not places, and
-    smaller ones whose name has no everyday word in it when ``is_word`` tells words ('night in Tromso').
+    smaller ones whose name has no everyday word in it when ``is_word`` tells words ('night in Tromso'). ``loose``
+    is for a question that needs a place and names none otherwise: any city then, and smaller ones typed in lower
+    case ('sunset in reykjavik').
     """
     pattern = r"\b(?:in|from|at|over|for|near)\s+((?:[A-Z][\w'.-]*\s*){1,3})(?:,\s*([A-Z][\w ]+))?"
     matches = [m for m in re.finditer(pattern, text) if not (exclude and normalize(m.group(1)) in exclude)]
     if not matches:
-        return _lower_case_city(text, exclude or set())
+        return _lower_case_city(text, exclude or set(), is_word, loose=loose)
     by_name, country_codes = _gazetteer()
     for match in matches:
         words = match.group(1).split()
@@ -199,24 +205,36 @@ def find_place_in_text(
             chosen = [p for p in places if p.country_code == code] if code else []
             if chosen:
                 return chosen[0].label
-            if places[0].population >= MIN_POPULATION:
+            if loose or places[0].population >= MIN_POPULATION:
                 return places[0].label
             if is_word is not None and not any(is_word(word) for word in words[:size]):
                 return places[0].label
-    return None
+    return _lower_case_city(text, exclude or set(), is_word, loose=True) if loose else None
 
 
-def _lower_case_city(text: str, exclude: set[str]) -> str | None:
-    """A big city typed in lower case after 'in', 'from', 'at', 'over' or 'near' ('when does saturn rise in berlin')."""
+def _lower_case_city(
+    text: str, exclude: set[str], is_word: Callable[[str], bool] | None = None, *, loose: bool = False
+) -> str | None:
+    """A big city typed in lower case after 'in', 'from', 'at', 'over' or 'near' ('when does saturn rise in berlin').
+
+    ``MIN_POPULATION_LOWER_CASE`` or more; with ``loose``, ``MIN_POPULATION`` or more, or any city whose name has
+    no everyday word in it ('sunset in reykjavik', 'the night in tromso').
+    """
     words = r"[a-z][a-z'.-]*"
     pattern = rf"(?=\b(?:in|from|at|over|near)\s+({words}(?:\s+{words}){{0,2}}))"  # overlapping: 'in the sky over x'
     for match in re.finditer(pattern, text):
         found = match.group(1).split()
         for size in range(len(found), 0, -1):
             key = normalize(" ".join(found[:size]))
-            if key in exclude or key in _WORDS_NOT_CITIES or key not in _big_city_keys():
+            if key in exclude or key in _WORDS_NOT_CITIES:
                 continue
-            return _gazetteer()[0][key][0].label
+            population = _city_sizes().get(key, 0)
+            if population >= (MIN_POPULATION if loose else MIN_POPULATION_LOWER_CASE):
+                return _gazetteer()[0][key][0].label
+            if loose and is_word is not None and not any(is_word(word) for word in found[:size]):
+                places = _gazetteer()[0].get(key)
+                if places:
+                    return places[0].label
     return None
 
 

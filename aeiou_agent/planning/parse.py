@@ -361,7 +361,7 @@ ASKS: dict[str, str] = {
     "constellation": r"\bconstellations?\b",
     "kind": r"\bwhat (kind|type|sort)\b|\bkind\b|\bwhat is it\b|\b(is|are) (it|they|m ?\d+|ngc ?\d+) an?\b"
     r"|\bis \w+ an?\b",
-    "brightness": r"\bhow bright\b|\bbright (it|they) (looks?|appears?)\b|\bbrightness\b|\bmagnitudes?\b"
+    "brightness": r"\bhow bright\b|\bbright (it|they) (looks?|appears?)\b|\bbrightness\b|\bmag(nitude)?s?\b"
     r"|\bphotometry\b",
     "colour": r"\bb\s*[-−–]\s*v\b|\bcolou?rs?\b",
     "star_formation_rate": r"\bstar[- ]formation rates?\b|\bsfrs?\b|\bhow (fast|quickly) .* (form|forming|makes?)\b",
@@ -1596,9 +1596,10 @@ class Parsed:
 
 
 # a question that is 'show me' and a name alone (the name blanked): what a user would rather look at
+# ('show me M33', 'draw the Ring Nebula', 'show me a picture of M33', 'plot M33'): offline, a picture is a chart
 _SHOW_ME = re.compile(
-    r"\W*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:show|draw)\s+(?:me\s+)?(?:the\s+|an?\s+)?\s*"
-    r"(?:please)?\W*",
+    r"\W*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:show|draw|plot)\s+(?:me\s+)?(?:the\s+|an?\s+)?\s*"
+    r"(?:(?:picture|image|photo|map|view)\s+of\s+(?:the\s+)?)?(?:please)?\W*",
     re.IGNORECASE,
 )
 

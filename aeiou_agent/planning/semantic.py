@@ -182,6 +182,7 @@ FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"\b(it|its|it's|it’s)\b", re.IGNORECASE)
+_MAKE_IT = re.compile(r"\b(make|makes|making|set|change|do|redo)\s+it\b", re.IGNORECASE)  # a change, not an object
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
 )
@@ -596,6 +597,22 @@ class SemanticPlanner:
         plan.notes[:0] = notes
         return plan
 
+    def _resolve_it(self, text: str, context: ChatContext) -> str:
+        """'it' and 'its' in a chat turn that names nothing else: the conversation's catalog object, by name.
+
+        Read before the parse, so the turn is understood as if the object were named ('show me a picture of it',
+        'plot it', 'what's its B-V?'). Not a Solar System body (its turns keep the pronoun, to keep the moment and
+        site), not 'make it …' (a change to the last search), not an object an answer found ('that').
+        """
+        if not context.objects or not _IT.search(text) or _MAKE_IT.search(text):
+            return text
+        last = context.objects[-1]
+        if extract.extract_bodies(last) or extract.extract_bodies(text) or self._store().names.mentions(text):
+            return text
+        if self._store().names.lookup(last) is None:
+            return text
+        return _IT.sub(lambda m: last + ("'s" if m.group(0).lower() != "it" else ""), text)
+
     def _plan(self, text: str, context: ChatContext) -> Plan:
         catalogs = self._added_catalogs_in(text)
         if extract.looks_like_sql(text) and not (catalogs and _SELECT_WITHOUT_COLUMNS.match(text)):
@@ -605,6 +622,7 @@ class SemanticPlanner:
         if in_digits != text:
             text, catalogs = in_digits, self._added_catalogs_in(in_digits)  # the names' places may have moved
         names = self._store().names
+        text = self._resolve_it(text, context)
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
         parsed = parse_question(text, self.vocabulary, protected, known=self.known_words)
         if (
@@ -660,20 +678,37 @@ class SemanticPlanner:
         # an angle is first a size ('how many arcseconds is the Ring Nebula?'), a length first a distance
         first = ["size"] if wanted.physical_type == "angle" else ["distance", "size"]
         unnamed = sorted(quantities, key=lambda fact: first.index(fact) if fact in first else len(first))
-        for fact in parsed.asks or unnamed:
+        # one fact the words name by itself or by its key comes first, even in the unit the answer gives it in:
+        # 'the RA of Polaris in hours', 'the dec of Vega in degrees' (not the parallax, the first angle it has)
+        facts_named = [
+            fact
+            for fact in quantities
+            if fact not in parsed.asks
+            and (
+                re.search(rf"\b{fact.replace('_', ' ')}\b", parsed.text, re.IGNORECASE)
+                or any(named_in_question(key) for key in quantities[fact])
+            )
+        ]
+        facts_named = facts_named if len(facts_named) == 1 else []
+        for fact in facts_named or parsed.asks or unnamed:
             units = {key: parse_unit(unit_of_key(key) or "") for key in quantities.get(fact, ())}
-            if not units or wanted in units.values():
+            if not units or (wanted in units.values() and not facts_named):
                 continue  # the answer gives it in that unit already
+            to_unit = wish
+            if fact == "right_ascension" and wanted.physical_type == "time":
+                to_unit, wanted = "hourangle", parse_unit("hourangle")  # 'the RA of Polaris in hours': 02h31m47s
             for key, unit in sorted(units.items(), key=lambda item: named_in_question(item[0]) is None):
                 if not unit.is_equivalent(wanted):  # 'the angular diameter in arcminutes' is not the km one
                     continue
                 named = plan.calls[0].args.get("name") or plan.calls[0].args.get("target")
                 stem = key.rsplit("_", 1)[0].replace("_", " ")  # what the value is: 'the diameter', not 'the size'
-                said = named_in_question(key) or (stem if stem in {"diameter", "radius"} else None)
+                said = (named_in_question(key) if len(stem) > 3 else None) or (  # not 'the dec', 'the plx'
+                    stem if stem in {"diameter", "radius"} else None
+                )
                 label = f"the {said or fact.replace('_', ' ')}"
                 if "target_2" not in plan.calls[last].args:  # of one object; a separation is between two
                     label += f" of {body_label(named)}" if isinstance(named, str) else ""
-                args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": wish, "label": label}
+                args = {"value": Ref(last, key), "from_unit": unit.to_string(), "to_unit": to_unit, "label": label}
                 plan.calls.append(PlannedCall("convert_units", args, f"{label} in {wish}"))
                 plan.parts = [("convert_units", last + 1, last + 2), (plan.intent, 0, last + 1)]
                 plan.asks = [a for a in plan.asks if a != fact]  # the conversion answers it: no second lead
@@ -1479,8 +1514,13 @@ class SemanticPlanner:
         calls: list[PlannedCall] = []
         spans: list[tuple[str, int, int]] = []
         notes: list[str] = []
+        leads: list[str] = []
         for part, objects, bodies in parts:
             built: Plan = getattr(self, f"_build_{part}")(parsed.text, objects, bodies, context)
+            if built.lead and built.lead not in leads:  # 'redshift of M87 and its distance': no distance, said
+                leads.append(built.lead)
+            if any(span[0] == built.intent and calls[span[1] : span[2]] == built.calls for span in spans):
+                continue  # that part falls back on a part already planned (M87's catalog entry): once is enough
             offset = len(calls)
 
             def shifted(ref: Ref, offset: int = offset) -> Ref:
@@ -1491,7 +1531,7 @@ class SemanticPlanner:
                 calls.append(PlannedCall(call.tool, args, call.purpose))
             spans.append((built.intent, offset, len(calls)))
             notes += [n for n in built.notes if n not in notes]
-        return Plan("multi_part", calls, notes=notes, parts=spans)
+        return Plan("multi_part", calls, notes=notes, parts=spans, lead=" ".join(leads))
 
     def _unused_constraints(self, parsed: Parsed, plan: Plan) -> list[str]:
         """Constraints the parse found that no planned call uses: named, never silently dropped."""
@@ -2047,8 +2087,11 @@ class SemanticPlanner:
             return False
         return (observatories and normalize(phrase) in SITE_KEYS) or lookup_place(phrase) is not None
 
-    def _city(self, text: str) -> str | None:
-        """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet."""
+    def _city(self, text: str, *, loose: bool = False) -> str | None:
+        """A city named as the place of observation ('sunset in Santiago, Chile'), not an object or planet.
+
+        ``loose`` when the tool needs a place and the question names none otherwise: smaller cities count too.
+        """
         from aeiou_agent.store.catalogs import constellation_names
         from aeiou_agent.tools.ephemeris import SITE_KEYS
         from aeiou_agent.tools.places import find_place_in_text
@@ -2056,7 +2099,7 @@ class SemanticPlanner:
         names = self._store().names
         exclude = {normalize(m.text) for m in names.mentions(text)} | set(extract.SOLAR_SYSTEM_BODIES) | set(SITE_KEYS)
         exclude |= {normalize(name) for name in constellation_names().values()}  # 'stars in phoenix': the sky's
-        return find_place_in_text(text, exclude, is_word=is_word)
+        return find_place_in_text(text, exclude, is_word=is_word, loose=loose)
 
     def _site(self, text: str, context: ChatContext, tool: str, required: bool) -> dict[str, Any]:
         latlon = extract.extract_latlon(text)
@@ -2067,6 +2110,9 @@ class SemanticPlanner:
             return {"site": site}
         if context.site and (FOLLOW_UP.search(text) or PRONOUN.search(text) or context.intent):
             return {"site": context.site}
+        city = self._city(text, loose=True) if required else None
+        if city:  # 'sunset in reykjavik': a place is needed, and a smaller city typed in lower case is one
+            return {"site": city}
         if required:
             raise NeedInfo(
                 f"From which observatory? Name a site (Kitt Peak, Cerro Tololo, Cerro Pachón, Mauna Kea, La Palma, "
@@ -2278,6 +2324,8 @@ class SemanticPlanner:
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
         radius = extract.extract_radius_deg(numbers_text)
+        if radius is None and isinstance(args.get("target"), str) and self._is_asterism(args["target"]):
+            return self._asterism_stars(args["target"], parsed, notes)  # its own stars, not a cone round its centre
         identify = (_WHAT_IS_AT.search(lowered) and parsed.counted is None) or _WHICH_OBJECT_IS_THAT.search(lowered)
         if radius is None and parsed.positions and identify:
             return self._what_is_at(args, notes)  # 'what's at 13 29 52.7 +47 11 43?': what lies nearest
@@ -2324,6 +2372,20 @@ class SemanticPlanner:
             ]
             return Plan("cone_search", calls, notes=notes)
         return Plan("cone_search", [PlannedCall("cone_search", args)], notes=notes)
+
+    def _is_asterism(self, name: str) -> bool:
+        ref = self._store().names.lookup(name)
+        return ref is not None and ref.table == "asterism"
+
+    @staticmethod
+    def _asterism_stars(name: str, parsed: Parsed, notes: list[str]) -> Plan:
+        """An asterism's own stars: its entry, which lists them ('which stars make up the Summer Triangle?').
+
+        A superlative ('the faintest star in the Big Dipper') opens the answer with that star.
+        """
+        found = re.search(rf"\b{_SUPERLATIVE}\b", parsed.text, re.IGNORECASE)
+        asks = [*parsed.asks, found.group(1).lower().replace("closest", "nearest")] if found else list(parsed.asks)
+        return Plan("object_info", [PlannedCall("object_info", {"name": name})], notes=notes, asks=asks)
 
     @staticmethod
     def _what_is_at(position: dict[str, Any], notes: list[str]) -> Plan:
@@ -2712,6 +2774,8 @@ class SemanticPlanner:
         angle = re.search(
             rf"\b({extract.NUM})\s*(?:(arc\s*-?\s*sec(?:ond)?s?|arcsecs?|″|\")|(arc\s*-?\s*min(?:ute)?s?|′|'))", lowered
         )
+        if angle and "quantity" not in args and args.get("unit") in ("kpc", "Mpc", "pc"):
+            args["quantity"] = "kpc_per_arcsec"  # 'what is 5 arcsec at z=0.5 in kpc': an angle as a length there
         if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec (or 1 arcmin) at z = 0.5'
             args["angle_arcsec"] = extract.to_float(angle.group(1)) * (60 if angle.group(3) else 1)
         return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
