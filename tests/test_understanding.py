@@ -1924,6 +1924,8 @@ def test_a_smaller_city_typed_in_lower_case_is_the_place_a_rise_or_set_needs(obs
         answer = obs.ask(question)
         assert answer.calls and answer.calls[0].args["site"] == place, question
     assert obs.ask("what's up in reading tonight?").status == "not_understood"  # a word, not Reading
+    unknown = obs.ask("When does Saturn rise at Atlantis Observatory on 2026-09-01?")  # not the town of Atlantis
+    assert unknown.status == "not_understood" and "observatory" in unknown.text
 
 
 def test_the_stars_of_an_asterism_are_its_own_stars_not_a_cone_round_its_centre(obs):
@@ -1976,3 +1978,26 @@ def test_it_in_a_chat_is_the_conversations_object_read_before_the_parse(obs):
     wider = search.ask("make it 2 degrees")
     assert wider.calls[-1].tool == "cone_search" and wider.calls[-1].args["radius_deg"] == 2
     assert obs.ask("show me a picture of M33").calls[0].tool == "finder_chart"  # offline, a picture is a chart
+
+
+def test_a_misspelled_name_is_read_as_the_one_name_a_letter_or_two_away(obs):
+    """Typos in names (a star, a planet, a constellation, an observatory, a city, a catalog) were read as unknown
+    words: 'Is Siirius ever visible from Oslo?' was refused, 'the brightest star in Cygns' searched the whole sky,
+    'Paraeal' asked for a site. Truths: the Messier objects in Sagittarius counted in ongc.db."""
+    import sqlite3
+
+    import pyongc
+
+    sirius = obs.ask("Is Siirius ever visible from Oslo?")
+    assert sirius.calls[0].args["target"] == "Sirius" and "I read 'Siirius' as 'Sirius'." in sirius.text
+    assert obs.ask("What's the brightest star in Cygns?").calls[0].args["constellation"] == "Cygnus"
+    assert obs.ask("Sun altitude at Paraeal at 2027-03-20T12:00Z").calls[0].args["site"] == "Paranal"
+    assert obs.ask("sunset in Lonodn on 2027-06-21").calls[0].args["site"] == "London, United Kingdom"
+    assert obs.ask("How big does Satturn look on 2027-10-15?").calls[0].args["target"] == "Saturn"
+    with sqlite3.connect(pyongc.DBPATH) as db:
+        (messier,) = db.execute("SELECT COUNT(*) FROM objects WHERE messier != '' AND const = 'Sgr'").fetchone()
+    count = obs.ask("how many Mssier objects are in Sagittarius?")
+    assert f"There are {messier} NGC/IC objects in Sagittarius with a Messier number" in count.text
+    unknown = obs.ask("How far is Xyzzy?")  # nothing a letter or two away: said unknown, not guessed
+    assert unknown.status == "not_understood" and "could not find an object called 'Xyzzy'" in unknown.text
+    assert not [n for n in obs.ask("What did Schawinski propose?").text.split("\n") if "I read" in n]

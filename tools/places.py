@@ -156,6 +156,14 @@ def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, str]]:
     return by_name, parsed["country_codes"]
 
 
+@cache
+def big_city_names() -> dict[str, str]:
+    """The cities of ``MIN_POPULATION`` or more by their own names (no alternate names), as GeoNames writes them."""
+    by_name, _codes = _gazetteer()
+    named = (by_name[key][0].name for key in _city_sizes())
+    return {normalize(name): name for name in named}
+
+
 def lookup_place(name: str) -> Place | None:
     """The city ``name`` means ('Santiago, Chile', 'Tucson', 'cape town'), the most populous of that name."""
     by_name, country_codes = _gazetteer()
@@ -191,6 +199,8 @@ def find_place_in_text(
     by_name, country_codes = _gazetteer()
     for match in matches:
         words = match.group(1).split()
+        if loose and re.search(r"\b(observator(y|ies)|telescopes?)\b", match.group(1), re.IGNORECASE):
+            continue  # 'at Atlantis Observatory' names an observatory (unknown), not the town of Atlantis
         for size in range(len(words), 0, -1):
             key = normalize(" ".join(words[:size]))
             if exclude and key in exclude:

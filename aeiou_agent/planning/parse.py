@@ -402,7 +402,7 @@ ASKS: dict[str, str] = {
     # which event of the day is asked, so the answer opens with it ('when does Saturn rise' → the rise first)
     "rising": r"\b(rises?|rising|sunrise|moonrise|come up|comes up|coming up|clears? the horizon)\b",
     "setting": r"\b(sets|setting|sunset|moonset|goes down|going down|go down|dips? below|sinks? below)\b"
-    r"|\bwhen does .* set\b|\band set\b|\bset times?\b",
+    r"|\b(when|what time) (does|do|will) .* set\b|\band set\b|\bset times?\b",
     "culmination": r"\bhighest (in the sky|point)\b|\bculminat\w*|\btransits?\b|\btransiting\b"
     r"|\b(when|what time) (is|will|does) [^?]{1,40}?\b(be )?(at its )?highest\b(?! (altitude|elevation))"
     r"|\bhow high" + _GETS_HIGH + r"|" + _HIGHEST_IT_GETS,

@@ -53,7 +53,7 @@ from aeiou_agent.planning.parse import (
 )
 from aeiou_agent.registry import Registry, default_registry
 from aeiou_agent.store import Store
-from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, ObjectRef, body_label, normalize
+from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, NameIndex, ObjectRef, body_label, normalize
 from aeiou_agent.timeparse import find_when, zone_offset_hours
 
 if TYPE_CHECKING:
@@ -353,6 +353,48 @@ _NEAREST_TO_OBJECT = re.compile(
 _SUPERLATIVE = r"(brightest|nearest|closest|faintest|biggest|largest|smallest|reddest|bluest|farthest|furthest)"
 
 
+_ABOUT_PAPERS = re.compile(r"\b(papers?|articles?|authors?|et al|arxiv|publications?|proposed|published)\b", re.I)
+# a name as typed: capitalised words, a leading number ('61 Cygin'), a possessive ("Bsrnard's Star")
+_CAPITALISED_PHRASE = re.compile(r"\b(?:\d{1,3}\s+)?[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\b")
+_NOT_CORRECTED = {"i", "is", "are", "what", "where", "which", "when", "how", "who", "why", "the", "a", "an"}
+_CATALOG_WORDS = ("Messier", "Hipparcos", "Caldwell")
+
+
+def _closest_name(typed: str, names: NameIndex) -> str | None:
+    """The one name ``typed`` misspells: an object's, a constellation's, an observatory's, a city's or a catalog's.
+
+    One edit away (a swap of two letters is one) for short names, two from seven letters; None when nothing is that
+    close or two names are equally close.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
+    from aeiou_agent.tools.ephemeris import SITES
+    from aeiou_agent.tools.places import big_city_names
+
+    key = normalize(typed)
+    if len(key) < 4:
+        return None
+    limit = 1 if len(key) < 7 else 2
+    sky: dict[str, str] = {body: body.capitalize() for body in extract.SOLAR_SYSTEM_BODIES}
+    sky |= {normalize(name): name for name in constellation_names().values()}
+    sky |= {normalize(name): name for name in ENGLISH_CONSTELLATION_NAMES}
+    sky |= {normalize(word): word for word in _CATALOG_WORDS}
+    found = names.best_fuzzy(typed)
+    if found is not None:
+        sky[normalize(found[0])] = found[0]
+    # the sky's names first; a place only when none is as close (a city's name is often a star's, one letter off)
+    for kind in (sky, {normalize(site.name): site.name for site in SITES}, big_city_names()):
+        close = process.extract(key, list(kind), scorer=OSA.distance, score_cutoff=limit, limit=None)
+        nearest = [kind[name] for name, distance, _i in close if distance == min(d for _n, d, _i in close)]
+        if len(set(nearest)) == 1:
+            return nearest[0]
+        if nearest:
+            return None  # two names equally close: a guess would be a coin toss
+    return None
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
 
@@ -597,6 +639,42 @@ class SemanticPlanner:
         plan.notes[:0] = notes
         return plan
 
+    def _correct_names(self, text: str, protected: list[tuple[int, int]]) -> tuple[str, list[tuple[str, str]]]:
+        """Misspelled names read as the name one or two letters away, before the parse ('Siirius', 'Lonodn').
+
+        Only a capitalised phrase that is no known name, no everyday word and nothing the question protects, and
+        only when one name is closest (an object, a constellation, an observatory, a city of 100,000 or more, or a
+        catalog: 'Cygns', 'Paraeal', 'Mssier'). Not in questions about papers, whose authors no catalog holds.
+        """
+        if _ABOUT_PAPERS.search(text):
+            return text, []
+        names = self._store().names
+        taken = [*protected, *((m.start, m.end) for m in names.mentions(text))]
+        corrections: list[tuple[str, str]] = []
+        out, last = [], 0
+        for match in _CAPITALISED_PHRASE.finditer(text):
+            if any(match.start() < e and match.end() > s for s, e in taken):
+                continue
+            words = list(re.finditer(r"\S+", match.group(0)))
+            while words and words[0].group(0).lower() in _NOT_CORRECTED:  # 'Is Siirius …': the name after 'Is'
+                words.pop(0)
+            meant = None
+            for size in range(len(words), 0, -1):  # the longest phrase first: "Bsrnard's Star"
+                start, end = match.start() + words[0].start(), match.start() + words[size - 1].end()
+                bare = re.sub(r"['’]s$", "", text[start:end])
+                if all(is_word(word, self.known_words) for word in bare.split() if not word.isdigit()):
+                    continue
+                meant = _closest_name(bare, names)
+                if meant is not None:
+                    end = start + len(bare)
+                    break
+            if meant is None or normalize(meant) == normalize(text[start:end]):
+                continue
+            out += [text[last:start], meant]
+            last = end
+            corrections.append((text[start:end], meant))
+        return "".join(out) + text[last:], corrections
+
     def _resolve_it(self, text: str, context: ChatContext) -> str:
         """'it' and 'its' in a chat turn that names nothing else: the conversation's catalog object, by name.
 
@@ -604,8 +682,8 @@ class SemanticPlanner:
         'plot it', 'what's its B-V?'). Not a Solar System body (its turns keep the pronoun, to keep the moment and
         site), not 'make it …' (a change to the last search), not an object an answer found ('that').
         """
-        if not context.objects or not _IT.search(text) or _MAKE_IT.search(text):
-            return text
+        if not context.objects or context.answer_objects or not _IT.search(text) or _MAKE_IT.search(text):
+            return text  # 'what is its B-V?' after 'the brightest star near M31': the star the answer found
         last = context.objects[-1]
         if extract.extract_bodies(last) or extract.extract_bodies(text) or self._store().names.mentions(text):
             return text
@@ -623,8 +701,10 @@ class SemanticPlanner:
             text, catalogs = in_digits, self._added_catalogs_in(in_digits)  # the names' places may have moved
         names = self._store().names
         text = self._resolve_it(text, context)
+        text, misspelled = self._correct_names(text, [span for _name, span in catalogs])
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
         parsed = parse_question(text, self.vocabulary, protected, known=self.known_words)
+        parsed.corrections[:0] = misspelled
         if (
             parsed.compares
             and not protected
