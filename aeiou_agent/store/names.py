@@ -316,23 +316,31 @@ class NameIndex:
         found = process.extract(key, list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=80)
         return [self._display[candidate] for candidate, _score, _i in found]
 
-    def best_fuzzy(self, name: str, min_score: float = 88.0) -> tuple[str, ObjectRef] | None:
-        """The single closest name when it is close enough to be a typo (e.g. 'Betelguese')."""
+    def best_fuzzy(self, name: str, min_score: float = 88.0, max_edits: int = 1) -> tuple[str, ObjectRef] | None:
+        """The single closest name when it is close enough to be a typo (e.g. 'Betelguese').
+
+        Close enough: a similarity ratio of ``min_score`` or more, or ``max_edits`` edits (a swap is one).
+        """
         key = canonical(name)
         if len(key) < 4:
             return None
-        found = process.extractOne(key, list(self._display), scorer=fuzz.ratio, score_cutoff=min_score)
-        if found is not None:
-            return self._display[found[0]], self._keys[found[0]]
+        found = process.extract(key, list(self._display), scorer=fuzz.ratio, score_cutoff=min_score, limit=None)
+        best = [item for item in found if item[1] == found[0][1]] if found else []
+        if len({self._keys[candidate] for candidate, _score, _i in best}) == 1:
+            return self._display[best[0][0]], self._keys[best[0][0]]
+        if best:
+            return None  # 'Alair': Altair and Alnair alike; a guess would be a coin toss
         if len(key) < 5:
             return None
         # one swapped, missing, extra or wrong letter ('Siruis', 'Antres'): the ratio above counts a swap as two
-        close = process.extract(key, list(self._display), scorer=OSA.distance, score_cutoff=1, limit=None)
+        close = process.extract(key, list(self._display), scorer=OSA.distance, score_cutoff=max_edits, limit=None)
+        nearest = min((distance for _candidate, distance, _i in close), default=0)
+        close = [item for item in close if item[1] == nearest]
         objects = {self._keys[candidate] for candidate, _distance, _i in close}
         if len(objects) != 1:
             return None  # none, or two objects a letter away: a guess would be a coin toss
-        best = close[0][0]
-        return self._display[best], self._keys[best]
+        closest = close[0][0]
+        return self._display[closest], self._keys[closest]
 
     def mentions(self, text: str) -> list[Mention]:
         """Object names in free text, left to right, longest match first, without overlaps (remembered per text)."""
