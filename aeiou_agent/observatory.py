@@ -640,8 +640,15 @@ def _answer_objects(calls: list[ToolCall]) -> list[str]:
     the searches of each catalog).
     """
     last = calls[-1] if calls else None
-    if last is not None and last.result and last.args.get("order_by") in ("magnitude", "distance"):
-        rows = last.result.get("rows") or []
+    order = last.args.get("order_by") if last is not None else None
+    if (
+        last is not None
+        and last.result
+        and (
+            order in ("magnitude", "magnitude_desc", "distance") or (order == "separation" and last.args.get("target"))
+        )
+    ):  # the first row that is not the centre itself ('the brightest star near Vega', 'the nearest star to Vega')
+        rows = [row for row in last.result.get("rows") or [] if row.get("separation_deg", 1.0) >= 0.001]
         return [str(rows[0]["id"])] if rows and rows[0].get("id") else []
     nearest = [
         (float(rows[0].get("separation_deg", math.inf)), str(rows[0]["id"]))

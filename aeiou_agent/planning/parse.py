@@ -305,20 +305,16 @@ def _closest_english_word(typed: str) -> str | None:
 def _typing_slip(typed: str, meant: str) -> bool:
     """Whether ``typed`` is ``meant`` after one slip a typist makes ('injects' is no slip for 'insects').
 
-    Two letters swapped, a letter left out, one doubled or a neighbouring key hit too, or a neighbouring key instead.
+    Two letters swapped, a neighbouring key hit instead, a letter (not the first) left out, or one doubled.
     """
     if len(typed) == len(meant):
         differing = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
         swapped = len(differing) == 2 and differing[1] == differing[0] + 1
         return swapped or _next_key_slip(typed, meant)
-    if len(typed) == len(meant) - 1:  # a letter left out
-        return any(meant[:i] + meant[i + 1 :] == typed for i in range(len(meant)))
-    if len(typed) == len(meant) + 1:  # a letter too many: doubled, or a neighbour of the next or the last
-        for i in range(len(typed)):
-            if typed[:i] + typed[i + 1 :] == meant:
-                extra, around = typed[i], typed[max(i - 1, 0) : i] + typed[i + 1 : i + 2]
-                if any(extra == c or _next_key_slip(extra, c) for c in around):
-                    return True
+    if len(typed) == len(meant) - 1:  # a letter left out, not the first ('receding' is no 'preceding')
+        return any(meant[:i] + meant[i + 1 :] == typed for i in range(1, len(meant)))
+    if len(typed) == len(meant) + 1:  # a letter doubled
+        return any(typed[:i] + typed[i + 1 :] == meant and typed[i] == typed[i - 1] for i in range(1, len(typed)))
     return False
 
 

@@ -352,6 +352,13 @@ _NEAREST_TO_OBJECT = re.compile(
     r"\b(?:nearest|closest)\s+(?:\w+\s+){0,2}(?:to|from)\s+(?!(?:the\s+sun|us|earth|the\s+earth)\b)\w"
 )
 _SUPERLATIVE = r"(brightest|nearest|closest|faintest|biggest|largest|smallest|reddest|bluest|farthest|furthest)"
+# one object asked for by a superlative: 'which star is the brightest in Lyra?', 'the biggest nebula'
+_ONE_ASKED = re.compile(
+    rf"\b{_SUPERLATIVE}\s+((open|globular|star|planetary|spiral|elliptical|emission|"
+    r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)"
+    r"|\b(which|what)\s+(star|galaxy|cluster|nebula|object)\s+(is|was)\s+(the\s+)?"
+    rf"{_SUPERLATIVE}\b"
+)
 
 
 _ABOUT_PAPERS = re.compile(r"\b(papers?|articles?|authors?|et al|arxiv|publications?|proposed|published)\b", re.I)
@@ -1116,7 +1123,8 @@ class SemanticPlanner:
         if frame not in (None, "icrs") and intent != "convert_coordinates":
             return False
         provided = self.provides.get(intent, set())
-        return not asks or not provided.isdisjoint(asks) or (intent not in OBJECT_INTENTS and not asks & OBJECT_FACTS)
+        of_an_object = asks & (OBJECT_FACTS | {"distance", "constellation"})  # 'how far is it?' after a search
+        return not asks or not provided.isdisjoint(asks) or (intent not in OBJECT_INTENTS and not of_an_object)
 
     def _refusal(
         self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext, *, cue: str | None
@@ -2447,6 +2455,9 @@ class SemanticPlanner:
             args["order_by"] = "magnitude_desc"
         args.update(_column_order(parsed, catalog))
         limit = parsed.count
+        if limit is None and _ONE_ASKED.search(lowered) and args.get("order_by") in ("magnitude", "magnitude_desc"):
+            star = isinstance(args.get("target"), str) and self._store().names.lookup(args["target"])
+            limit = 2 if star and star.table == "hipparcos" else 1  # 'the brightest star near Vega': Vega is a row
         if "target" in args and _NEAREST_TO_OBJECT.search(lowered):
             args["order_by"] = "separation"  # 'the nearest star to Vega on the sky': Vega itself is the first row
             limit = (limit or 1) + 1
@@ -2572,13 +2583,7 @@ class SemanticPlanner:
             r"\b(a|one) random(ly chosen)? ([a-z]+ )?(star|galaxy|cluster|nebula|object)\b(?!s)", lowered
         ):
             args["limit"] = 1
-        elif re.search(
-            rf"\b{_SUPERLATIVE}\s+((open|globular|star|planetary|spiral|elliptical|emission|"
-            r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)"
-            r"|\b(which|what)\s+(star|galaxy|cluster|nebula|object)\s+(is|was)\s+(the\s+)?"
-            rf"{_SUPERLATIVE}\b",  # 'which star is the brightest in Lyra?', 'the biggest nebula'
-            lowered,
-        ):
+        elif _ONE_ASKED.search(lowered):
             args["limit"] = 1  # 'what is the brightest galaxy in the sky', 'the brightest open cluster' ask for one
         elif parsed.column_order is not None and re.search(
             r"\b(which|what)\s+(star|galaxy|object|cluster|nebula)\b(?!s)", lowered

@@ -326,6 +326,9 @@ class NameIndex:
             return None
         found = process.extract(key, list(self._display), scorer=fuzz.ratio, score_cutoff=min_score, limit=None)
         best = [item for item in found if item[1] == found[0][1]] if found else []
+        primary = [item for item in best if item[0] == f"{key} a"]
+        if primary and all(re.fullmatch(rf"{re.escape(key)} [a-d]", item[0]) for item in best):
+            best = primary  # '61 Cygni': a double star's components A and B alike; the name is the primary's
         if len({self._keys[candidate] for candidate, _score, _i in best}) == 1:
             return self._display[best[0][0]], self._keys[best[0][0]]
         if best:
