@@ -340,3 +340,21 @@ def test_numpy_minilm_gives_sentence_transformers_vectors(tmp_path):
     assert np.abs(cached - ours).max() < 1e-5 and np.array_equal(embedder.embed_cached(texts, tmp_path), cached)
     stored.write_bytes(b"not an array")  # a damaged cache is recomputed, not trusted
     assert np.abs(embedder.embed_cached(texts, tmp_path) - ours).max() < 1e-5
+
+
+def test_cached_vectors_of_texts_no_longer_used_are_removed(tmp_path):
+    """Each new set of routing texts (an upgrade, a changed example) wrote another vectors file, and the old ones
+    stayed in AEIOU_HOME/cache for ever: the KEPT_EMBEDDINGS used last are kept, the rest removed."""
+    import os
+
+    from aeiou_agent.knowledge import embedder
+
+    sets = [[f"question number {i}"] for i in range(embedder.KEPT_EMBEDDINGS + 2)]
+    for texts in sets:
+        embedder.embed_cached(texts, tmp_path)
+        for file in tmp_path.glob("embeddings-*.npy"):  # each older than the next, whatever the clock's resolution
+            os.utime(file, (file.stat().st_mtime - 1, file.stat().st_mtime - 1))
+    assert len(list(tmp_path.glob("embeddings-*.npy"))) == embedder.KEPT_EMBEDDINGS
+    before = {f.name for f in tmp_path.glob("embeddings-*.npy")}
+    embedder.embed_cached(sets[-1], tmp_path)  # a set still kept is read, not written again
+    assert {f.name for f in tmp_path.glob("embeddings-*.npy")} == before

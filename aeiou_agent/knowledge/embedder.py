@@ -8,8 +8,10 @@ work — indexing documents — runs in sentence-transformers, about five times 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+KEPT_EMBEDDINGS = 4  # cached sets of vectors kept on disk, the ones used last
 BULK_TEXTS, BULK_CHARACTERS = 8, 4_000  # above either in one call, the torch runner's load time pays for itself
 _MODEL: Any = None
 _BULK_MODEL: Any = None
@@ -84,13 +87,16 @@ def token_vectors(text: str) -> tuple[Any, NDArray[np.float32]]:
 def embed_cached(texts: list[str], folder: Path) -> NDArray[np.float32]:
     """:func:`embed`, kept on disk under ``folder`` keyed by the model and the texts, for fast cold starts.
 
-    A damaged or stale file is recomputed; the file is written atomically.
+    A damaged or stale file is recomputed; the file is written atomically. The KEPT_EMBEDDINGS files used last are
+    kept (a new set of texts, as after an upgrade, would otherwise leave the old files behind for ever).
     """
     key = hashlib.sha256("\n".join([model_version(), *texts]).encode()).hexdigest()[:24]
     path = folder / f"embeddings-{key}.npy"
     try:
         cached = np.load(path, allow_pickle=False)
         if cached.shape == (len(texts), 384):
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: the newest are the ones kept
             return np.asarray(cached, dtype=np.float32)
     except (OSError, ValueError):
         pass
@@ -100,4 +106,8 @@ def embed_cached(texts: list[str], folder: Path) -> NDArray[np.float32]:
     with partial.open("wb") as fh:
         np.save(fh, vectors, allow_pickle=False)
     partial.replace(path)
+    with contextlib.suppress(OSError):
+        kept = sorted(folder.glob("embeddings-*.npy"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for stale in kept[KEPT_EMBEDDINGS:]:
+            stale.unlink(missing_ok=True)
     return vectors
