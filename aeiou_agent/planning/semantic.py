@@ -1123,7 +1123,9 @@ class SemanticPlanner:
         if frame not in (None, "icrs") and intent != "convert_coordinates":
             return False
         provided = self.provides.get(intent, set())
-        of_an_object = asks & (OBJECT_FACTS | {"distance", "constellation"})  # 'how far is it?' after a search
+        of_an_object = asks & OBJECT_FACTS
+        if intent in CONDITION_TOOLS:  # 'how far is it?' after a search: the distance of the object it found
+            of_an_object |= asks & {"distance", "constellation"}
         return not asks or not provided.isdisjoint(asks) or (intent not in OBJECT_INTENTS and not of_an_object)
 
     def _refusal(
