@@ -2023,3 +2023,21 @@ def test_the_one_star_a_superlative_search_asks_for_opens_the_answer_and_is_its(
     distance = chat.ask("how far is it?")
     assert [c.tool for c in distance.calls] == ["resolve_object", "parallax_distance"]
     assert f"{1000 / brightest[3]:.2f}" in distance.text
+
+
+def test_misspelled_months_parameters_and_cities_tied_with_small_towns_are_read(obs):
+    """'14 Feburary 2027' gave today's Moon; 'Omgea_m = 0.3' and 'Placnk18' were dropped; 'Marid' was one letter
+    from Madrid and from Maricá (Brazil), and refused: of two cities equally close, the far bigger one is meant."""
+    from astropy.cosmology import FlatLambdaCDM
+
+    moon = obs.ask("what fraction of the moon is lit on 14 Feburary 2027?")
+    assert moon.calls[0].args["time_utc"].startswith("2027-02-14") and "I read 'Feburary' as 'February'." in moon.text
+    age = obs.ask("how old was the universe at redshift 1.5 if H0 = 70 and Omgea_m = 0.3?")
+    assert age.calls[0].args["Om0"] == 0.3
+    assert f"{FlatLambdaCDM(H0=70, Om0=0.3, Tcmb0=2.7255).age(1.5).value:.4f} Gyr" in age.text
+    assert obs.ask("what is the Hubble constant in Placnk18?").calls[0].args["cosmology"] == "Planck18"
+    madrid = obs.ask("can I see M31 from Marid on the night of 2026-10-15?")
+    assert madrid.calls[0].args["site"] == "Madrid, Spain"
+    chat = obs.chat()
+    chat.ask("tell me about M13")
+    assert chat.ask("it's in Hercules, right?").calls[0].args["name"] == "M13"  # "it's" is not "M13's"

@@ -164,6 +164,11 @@ def big_city_names() -> dict[str, str]:
     return {normalize(name): name for name in named}
 
 
+def city_population(name: str) -> int:
+    """The population of the biggest city called ``name`` (0 if none of ``MIN_POPULATION`` or more is)."""
+    return _city_sizes().get(normalize(name), 0)
+
+
 def lookup_place(name: str) -> Place | None:
     """The city ``name`` means ('Santiago, Chile', 'Tucson', 'cape town'), the most populous of that name."""
     by_name, country_codes = _gazetteer()

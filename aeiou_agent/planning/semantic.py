@@ -182,7 +182,7 @@ FOLLOW_UP = re.compile(
     r"(widen|increase|decrease|reduce|extend|shrink|enlarge) (it|that|this|the \w+))\b|\binstead\b",
     re.IGNORECASE,
 )
-_IT = re.compile(r"\b(it|its|it's|it’s)\b", re.IGNORECASE)
+_IT = re.compile(r"\b(it's|it’s|its|it)\b", re.IGNORECASE)
 _MAKE_IT = re.compile(r"\b(make|makes|making|set|change|do|redo)\s+it\b", re.IGNORECASE)  # a change, not an object
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
@@ -363,40 +363,56 @@ _ONE_ASKED = re.compile(
 
 _ABOUT_PAPERS = re.compile(r"\b(papers?|articles?|authors?|et al|arxiv|publications?|proposed|published)\b", re.I)
 # a name as typed: capitalised words, a leading number ('61 Cygin'), a possessive ("Bsrnard's Star")
-_CAPITALISED_PHRASE = re.compile(r"\b(?:\d{1,3}\s+)?[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\b")
+# or one run into digits or an underscore ('Placnk18', 'Omgea_m')
+_CAPITALISED_PHRASE = re.compile(r"\b(?:\d{1,3}\s+)?[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}(?![A-Za-z])")
 _NOT_CORRECTED = {"i", "is", "are", "what", "where", "which", "when", "how", "who", "why", "the", "a", "an"}
-_CATALOG_WORDS = ("Messier", "Hipparcos", "Caldwell")
+# capitalised words of questions that are no objects: catalogs, cosmological parameters, months and days
+_OTHER_NAMES = (
+    *("Messier", "Hipparcos", "Caldwell", "Omega", "Planck"),
+    *("January", "February", "March", "April", "June", "July", "August", "September", "October", "November"),
+    *("December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+)
+
+
+@cache
+def _sky_names() -> dict[str, str]:
+    """Names a capitalised word may misspell besides an object's: planets, constellations, catalogs, months."""
+    from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
+
+    sky = {body: body.capitalize() for body in extract.SOLAR_SYSTEM_BODIES}
+    sky |= {normalize(name): name for name in constellation_names().values()}
+    sky |= {normalize(name): name for name in ENGLISH_CONSTELLATION_NAMES}
+    return sky | {normalize(word): word for word in _OTHER_NAMES}
 
 
 def _closest_name(typed: str, names: NameIndex) -> str | None:
     """The one name ``typed`` misspells: an object's, a constellation's, an observatory's, a city's or a catalog's.
 
     One edit away (a swap of two letters is one) for short names, two from seven letters; None when nothing is that
-    close or two names are equally close.
+    close or two names are equally close (of cities, the far bigger one is taken: 'Marid' is Madrid, not Maricá).
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    from aeiou_agent.store.catalogs import ENGLISH_CONSTELLATION_NAMES, constellation_names
     from aeiou_agent.tools.ephemeris import SITES
-    from aeiou_agent.tools.places import big_city_names
+    from aeiou_agent.tools.places import big_city_names, city_population
 
     key = normalize(typed)
     if len(key) < 4:
         return None
     limit = 1 if len(key) < 7 else 2
-    sky: dict[str, str] = {body: body.capitalize() for body in extract.SOLAR_SYSTEM_BODIES}
-    sky |= {normalize(name): name for name in constellation_names().values()}
-    sky |= {normalize(name): name for name in ENGLISH_CONSTELLATION_NAMES}
-    sky |= {normalize(word): word for word in _CATALOG_WORDS}
+    sky = _sky_names()
     found = names.best_fuzzy(typed, max_edits=limit)
     if found is not None:
-        sky[normalize(found[0])] = found[0]
+        sky = {**sky, normalize(found[0]): found[0]}
     # the sky's names first; a place only when none is as close (a city's name is often a star's, one letter off)
     for kind in (sky, {normalize(site.name): site.name for site in SITES}, big_city_names()):
         close = process.extract(key, list(kind), scorer=OSA.distance, score_cutoff=limit, limit=None)
-        nearest = [kind[name] for name, distance, _i in close if distance == min(d for _n, d, _i in close)]
-        if len(set(nearest)) == 1:
+        nearest = sorted({kind[name] for name, distance, _i in close if distance == min(d for _n, d, _i in close)})
+        if kind is not sky and len(nearest) > 1:
+            sizes = sorted(((city_population(name), name) for name in nearest), reverse=True)
+            nearest = [sizes[0][1]] if sizes[0][0] >= 5 * sizes[1][0] else nearest
+        if len(nearest) == 1:
             return nearest[0]
         if nearest:
             return None  # two names equally close: a guess would be a coin toss
@@ -681,8 +697,9 @@ class SemanticPlanner:
             while words and words[0].group(0).lower() in _NOT_CORRECTED:  # 'Is Siirius …': the name after 'Is'
                 words.pop(0)
             meant = None
-            for size in range(len(words), 0, -1):  # the longest phrase first: "Bsrnard's Star"
-                start, end = match.start() + words[0].start(), match.start() + words[size - 1].end()
+            spans = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]  # the longest first
+            for first, stop in spans:  # "Bsrnard's Star", '61 Cygin', and '14 Feburary' without the 14
+                start, end = match.start() + words[first].start(), match.start() + words[stop - 1].end()
                 bare = re.sub(r"['’]s$", "", text[start:end])
                 if all(is_word(word, self.known_words) for word in bare.split() if not word.isdigit()):
                     continue
@@ -711,7 +728,8 @@ class SemanticPlanner:
             return text
         if self._store().names.lookup(last) is None:
             return text
-        return _IT.sub(lambda m: last + ("'s" if m.group(0).lower() != "it" else ""), text)
+        said = {"it": last, "its": f"{last}'s"}  # "it's" stays: 'it is' as often as a misspelled 'its'
+        return _IT.sub(lambda m: said.get(m.group(0).lower(), m.group(0)), text)
 
     def _plan(self, text: str, context: ChatContext) -> Plan:
         catalogs = self._added_catalogs_in(text)
