@@ -227,10 +227,20 @@ def _wordpiece_vocabulary() -> frozenset[str]:
     return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
 
 
+# Words of the field that MiniLM's vocabulary lacks: never misspellings of something else ('Cepheid' is no Cepheus)
+FIELD_WORDS = frozenset(
+    {
+        *("cepheid", "cepheids", "quasar", "quasars", "pulsar", "pulsars", "blazar", "blazars", "magnetar"),
+        *("exoplanet", "exoplanets", "supernovae", "supernovas", "nebulae", "parsec", "parsecs", "redshift"),
+        *("redshifts", "asterism", "asterisms", "circumpolar", "ecliptic", "sersic", "hipparcos", "messier"),
+    }
+)
+
+
 def is_word(word: str, known: Iterable[str] = ()) -> bool:
-    """Whether ``word`` is an everyday English word (MiniLM's vocabulary) or a keyword of the tools."""
+    """Whether ``word`` is an everyday English word (MiniLM's vocabulary), a word of the field or a tool keyword."""
     lowered = word.lower()
-    return lowered in _wordpiece_vocabulary() or lowered in KEYWORDS or lowered in set(known)
+    return lowered in _wordpiece_vocabulary() or lowered in KEYWORDS or lowered in FIELD_WORDS or lowered in set(known)
 
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ion", "ions", "ation", "ations", "al")
@@ -346,7 +356,7 @@ def correct_keywords(
             out.extend([text[last : match.start()], meant.capitalize() if word[0].isupper() else meant])
             last = match.end()
             continue
-        if lowered in vocabulary or lowered in known or lowered in _wordpiece_vocabulary():
+        if lowered in vocabulary or lowered in known or lowered in _wordpiece_vocabulary() or lowered in FIELD_WORDS:
             continue
         capitalised = word[0].isupper() and match.start() > 0  # a name: corrected only to a planet's ('Jupitor')
         if len(lowered) > 3 and _names_a_unit(lowered):  # 'radians' is a word, not a misspelled 'radius'

@@ -364,7 +364,10 @@ _ONE_ASKED = re.compile(
 _ABOUT_PAPERS = re.compile(r"\b(papers?|articles?|authors?|et al|arxiv|publications?|proposed|published)\b", re.I)
 # a name as typed: capitalised words, a leading number ('61 Cygin'), a possessive ("Bsrnard's Star")
 # or one run into digits or an underscore ('Placnk18', 'Omgea_m')
-_CAPITALISED_PHRASE = re.compile(r"\b(?:\d{1,3}\s+)?[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}(?![A-Za-z])")
+_CAPITALISED_PHRASE = re.compile(
+    r"\b(?:\d{1,3}\s+)?[A-Z][^\W\d_A-Z]+(?:['’]s)?(?:\s+[A-Z][^\W\d_A-Z]+(?:['’]s)?){0,2}(?![^\W\d_])"
+)  # letters as Unicode has them: 'Cerro Pachón' whole
+_BEFORE_A_PLACE = re.compile(r"\b(?:in|from|at|near|over|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_CORRECTED = {"i", "is", "are", "what", "where", "which", "when", "how", "who", "why", "the", "a", "an"}
 # capitalised words of questions that are no objects: catalogs, cosmological parameters, months and days
 _OTHER_NAMES = (
@@ -385,11 +388,12 @@ def _sky_names() -> dict[str, str]:
     return sky | {normalize(word): word for word in _OTHER_NAMES}
 
 
-def _closest_name(typed: str, names: NameIndex) -> str | None:
+def _closest_name(typed: str, names: NameIndex, *, place: bool = True) -> str | None:
     """The one name ``typed`` misspells: an object's, a constellation's, an observatory's, a city's or a catalog's.
 
     One edit away (a swap of two letters is one) for short names, two from seven letters; None when nothing is that
     close or two names are equally close (of cities, the far bigger one is taken: 'Marid' is Madrid, not Maricá).
+    Observatories and cities only where ``place`` (the words put a place there: 'in', 'from', 'at').
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -406,7 +410,8 @@ def _closest_name(typed: str, names: NameIndex) -> str | None:
     if found is not None:
         sky = {**sky, normalize(found[0]): found[0]}
     # the sky's names first; a place only when none is as close (a city's name is often a star's, one letter off)
-    for kind in (sky, {normalize(site.name): site.name for site in SITES}, big_city_names()):
+    places = ({normalize(site.name): site.name for site in SITES}, big_city_names()) if place else ()
+    for kind in (sky, *places):
         close = process.extract(key, list(kind), scorer=OSA.distance, score_cutoff=limit, limit=None)
         nearest = sorted({kind[name] for name, distance, _i in close if distance == min(d for _n, d, _i in close)})
         if kind is not sky and len(nearest) > 1:
@@ -496,7 +501,10 @@ def bibliography_words() -> frozenset[str]:
 
     text = resources.files("aeiou_agent.knowledge").joinpath("data/bibliography.jsonl").read_text(encoding="utf-8")
     entries = [json.loads(line) for line in text.splitlines() if line.strip()]
-    fields = [" ".join([e.get("title") or "", e.get("description") or "", *e.get("keywords", [])]) for e in entries]
+    fields = [
+        " ".join([e.get("title") or "", e.get("description") or "", *e.get("keywords", []), *e.get("authors", [])])
+        for e in entries
+    ]
     return frozenset(w.lower() for text in fields for w in re.findall(r"[A-Za-z]{4,}", text))
 
 
@@ -703,7 +711,8 @@ class SemanticPlanner:
                 bare = re.sub(r"['’]s$", "", text[start:end])
                 if all(is_word(word, self.known_words) for word in bare.split() if not word.isdigit()):
                     continue
-                meant = _closest_name(bare, names)
+                place = bool(_BEFORE_A_PLACE.search(text[:start]))  # 'sunset in Lonodn', not 'Hyper Suprime-Cam'
+                meant = _closest_name(bare, names, place=place)
                 if meant is not None:
                     end = start + len(bare)
                     break
