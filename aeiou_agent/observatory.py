@@ -648,7 +648,7 @@ def _answer_objects(calls: list[ToolCall]) -> list[str]:
             order in ("magnitude", "magnitude_desc", "distance") or (order == "separation" and last.args.get("target"))
         )
     ):  # the first row that is not the centre itself ('the brightest star near Vega', 'the nearest star to Vega')
-        rows = [row for row in last.result.get("rows") or [] if row.get("separation_deg", 1.0) >= 0.001]
+        rows = [row for row in last.result.get("rows") or [] if not row.get("at_centre")]
         return [str(rows[0]["id"])] if rows and rows[0].get("id") else []
     nearest = [
         (float(rows[0].get("separation_deg", math.inf)), str(rows[0]["id"]))

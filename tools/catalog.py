@@ -43,6 +43,7 @@ TYPE_CODES: dict[str, tuple[str, ...]] = {
     "star": ("*", "**"),
 }
 NOT_OBJECTS = ("Dup", "NonEx")
+AT_CENTRE_DEG = 0.001  # a row this close to a search's centre is the object searched around
 MagnitudeBand = Literal["auto", "V", "B"]
 
 
@@ -498,6 +499,7 @@ def _rows(
             }
         if sep is not None:
             row["separation_deg"] = round(float(sep[i]), 5)
+            row["at_centre"] = bool(sep[i] < AT_CENTRE_DEG)
         if sorted_values is not None:
             row["sorted_value"] = None if np.isnan(sorted_values[i]) else round(float(sorted_values[i]), 6)
         rows.append(row)
