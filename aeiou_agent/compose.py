@@ -88,12 +88,15 @@ def _unit(unit: str) -> str:
 
 
 def _yes_no(question: str) -> bool:
-    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?').
+    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?', '…, right?').
 
     The asking clause may follow a preamble: "I'm at Mauna Kea at 08:00 UTC — is Jupiter above the horizon?".
     """
+    from aeiou_agent.planning.parse import TAG_QUESTION
+
     last_clause = re.split(r"(?<!\d)[.!?;:](?!\d)\s+|\s[—–-]+\s|—|,\s+(?=(?:is|are|will|can|could)\b)", question)[-1]
-    return bool(re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", last_clause or question, re.IGNORECASE))
+    asks = re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", last_clause or question, re.IGNORECASE)
+    return bool(asks or TAG_QUESTION.search(question))  # "it's in Hercules, right?" asks for a yes or no too
 
 
 def _constellation_named(question: str) -> str:
@@ -125,6 +128,64 @@ def _percent_asked(question: str) -> dict[str, Any] | None:
     value = float(found.group(3)) if found.group(3) else words[re.sub(r"\s+", " ", found.group(2).lower())]
     more = found.group(1).lower() in ("more", "greater", "over", "above")
     return {"more": more, "value": value, "amount": found.group(2)}  # 'amount' as written: 'half', '20%'
+
+
+def _magnitude_asked(question: str) -> dict[str, Any] | None:
+    """A yes/no threshold on one object's magnitude ('Is M13 brighter than magnitude 6?'), or None."""
+    from aeiou_agent.planning.parse import find_magnitude_limits
+
+    if not _yes_no(question):
+        return None
+    limits = find_magnitude_limits(question)
+    if limits:
+        return {"value": limits[0].value, "brighter": limits[0].bound == "max"}
+    compared = re.search(  # "is the magnitude of M31 below 4?": a smaller number is brighter
+        r"\bmag(?:nitude)?\b.*?\b(below|under|less\s+than|lower\s+than|smaller\s+than|above|over|greater\s+than"
+        r"|more\s+than|higher\s+than|larger\s+than)\s+(\d+(?:\.\d+)?)\b",
+        question,
+        re.IGNORECASE,
+    )
+    if not compared:
+        return None
+    below = compared.group(1).split()[0].lower() in ("below", "under", "less", "lower", "smaller")
+    return {"value": float(compared.group(2)), "brighter": below}
+
+
+_KIND_ASKED = re.compile(
+    r"\b(?:is|'s|’s)\s+(?:[\w'’-]+\s+){0,4}?an?\s+((?:[a-z]+[\s-]+){0,2}?(?:galaxy|cluster|nebula|star|remnant"
+    r"|quasar|pair|group|triplet|asterism))\b",
+    re.IGNORECASE,
+)
+_MORPHOLOGY = {
+    "spiral": ("S",),
+    "barred": ("SB",),
+    "elliptical": ("E",),
+    "lenticular": ("S0", "SB0"),
+    "irregular": ("I",),
+}
+
+
+def _kind_verdict(question: str, object_type: str | None, hubble_type: str | None = None) -> dict[str, Any] | None:
+    """Yes or no to 'is M13 a globular cluster?' or "it's a spiral galaxy, right?"; None if it names no kind.
+
+    From the catalog's type, and the Hubble type for 'spiral', 'elliptical', 'barred' and 'lenticular'.
+    """
+    found = _KIND_ASKED.search(question) if _yes_no(question) and object_type else None
+    if found is None or object_type is None:
+        return None
+    kind = re.sub(r"[\s-]+", " ", found.group(1).lower())
+    words = kind.split()
+    morphology = [word for word in words if word in _MORPHOLOGY]
+    if morphology and not hubble_type:
+        return None  # no Hubble type to tell a spiral from an elliptical
+    rest = [word for word in words if word not in _MORPHOLOGY]
+    matches = all(word in object_type.lower() for word in rest) and all(
+        hubble_type
+        and hubble_type.startswith(_MORPHOLOGY[word])
+        and not (word == "spiral" and hubble_type.startswith(("S0", "SB0")))
+        for word in morphology
+    )
+    return {"answer": "Yes" if matches else "No", "kind": kind, "morphology": bool(morphology)}
 
 
 def markdown_literal(text: Any) -> str:
@@ -214,6 +275,8 @@ class Composer:
             constellation_named=_constellation_named,
             phase_asked=_phase_asked,
             percent_asked=_percent_asked,
+            magnitude_asked=_magnitude_asked,
+            kind_verdict=_kind_verdict,
             capitalised=_capitalised,
             the=body_label,
         )

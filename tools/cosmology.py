@@ -55,6 +55,32 @@ QUANTITIES: dict[str, tuple[str, str, Any]] = {
 }
 
 
+Epoch = Literal["recombination", "matter_radiation_equality"]
+
+
+def epoch_redshift(model: Any, epoch: str) -> tuple[float, str]:
+    """The redshift of a named epoch in ``model``, and how it was found.
+
+    Recombination (the CMB's last scattering, z* ≈ 1090) from the fitting formula of Hu & Sugiyama (1996, ApJ 471,
+    542, eq. E1) in Ωb h² and Ωm h²; matter-radiation equality where Ωm (1 + z) = Ωr (photons and neutrinos, all
+    relativistic then: Ωr = Ωγ (1 + 0.2271 Neff)).
+    """
+    h2 = (model.H0.value / 100) ** 2
+    if epoch == "recombination":
+        if not model.Ob0:
+            raise UserError(
+                "A flat ΛCDM given by H0 and Ωm alone has no baryon density Ωb, which the redshift of recombination "
+                "depends on: ask in a named cosmology (Planck18, WMAP9, …)."
+            )
+        wb, wm = float(model.Ob0) * h2, float(model.Om0) * h2
+        g1 = 0.0783 * wb**-0.238 / (1 + 39.5 * wb**0.763)
+        g2 = 0.560 / (1 + 21.1 * wb**1.81)
+        z = 1048 * (1 + 0.00124 * wb**-0.738) * (1 + g1 * wm**g2)
+        return float(z), f"Hu & Sugiyama (1996) fit for Ωb h² = {wb:.5f}, Ωm h² = {wm:.4f}"
+    radiation = float(model.Ogamma0) * (1 + 0.2271 * float(model.Neff))  # neutrinos still relativistic then
+    return float(model.Om0) / radiation - 1, f"Ωm / Ωr − 1, Ωr = {radiation:.4g} (photons and relativistic neutrinos)"
+
+
 def _in_unit(unit: str) -> Any:
     """An astropy unit from a QUANTITIES unit ('' is dimensionless; 'km/s/Mpc' read without a FITS warning)."""
     from aeiou_agent.tools.sky import parse_unit
@@ -163,10 +189,12 @@ def cosmology_calculator(
     H0_km_s_mpc: Annotated[float | None, Field(gt=10, lt=200), Kind("cosmology_parameter")] = None,
     Om0: Annotated[float | None, Field(gt=0, le=1), Kind("cosmology_parameter")] = None,
     angle_arcsec: Annotated[float | None, Field(gt=0, le=36000), Kind("angle")] = None,
+    size_kpc: Annotated[float | None, Field(gt=0, le=1e6), Kind("distance")] = None,
     unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
     value: Annotated[float | None, Field(allow_inf_nan=False), Kind("number")] = None,
     value_unit: Annotated[str | None, Field(max_length=40), Kind("unit")] = None,
     fraction_of_today: Annotated[float | None, Field(gt=0, lt=1), Kind("number")] = None,
+    epoch: Annotated[Epoch | None, Kind("option")] = None,
 ) -> ToolResult:
     """Cosmological distances, ages, lookback time, H(z), comoving volume, angular scale and scale factor at z.
 
@@ -181,11 +209,15 @@ def cosmology_calculator(
         Om0: Matter density parameter today for a custom flat ΛCDM.
         angle_arcsec: An angle on the sky in arcseconds; with quantity 'kpc_per_arcsec', also the proper size it
             spans at z (size, in size_unit).
+        size_kpc: A proper size in kpc; with quantity 'kpc_per_arcsec', also the angle it subtends at z
+            ('how big does 10 kpc look at z = 2?').
         unit: Give the quantities that can be expressed in this unit in it ('Gpc', 'Gly', 'Myr').
         value: Instead of z: the value ``quantity`` takes ('lookback time of 10 Gyr' is 10); the redshift is solved for.
         value_unit: The unit of value ('Gyr', 'Mpc', 'Gly'); the quantity's own unit when not given.
         fraction_of_today: Instead of z or value: the fraction of its present value the quantity takes ('when the
             universe was half its present age' is 0.5 of the age; 'half its present size' 0.5 of the scale factor).
+        epoch: Instead of z: a named epoch whose redshift the cosmology gives ('recombination', when the CMB was
+            released; 'matter_radiation_equality').
     """
     model, label, citation = cosmology_model(cosmology, H0_km_s_mpc, Om0)
     solved: list[float] = []
@@ -196,6 +228,16 @@ def cosmology_calculator(
         _name, own_unit, compute = QUANTITIES[quantity]
         today = float(compute(model, 0).to_value(_in_unit(own_unit)))
         value, value_unit = fraction_of_today * today, None
+    epoch_found: dict[str, Any] | None = None
+    if epoch is not None:
+        if z is not None or value is not None:
+            raise UserError("Give either a redshift or a named epoch, not both.")
+        z, how = epoch_redshift(model, epoch)
+        epoch_found = {
+            "name": epoch.replace("_", " ").replace("matter radiation", "matter-radiation"),
+            "z": z,
+            "method": how,
+        }
     if value is not None:
         if z is not None:
             raise UserError("Give either a redshift or a quantity's value to solve for the redshift, not both.")
@@ -212,6 +254,8 @@ def cosmology_calculator(
         values[key] = {"label": name, "value": float(compute(model, z).to_value(_in_unit(unit_of))), "unit": unit_of}
     if unit is not None:
         _express_in(values, unit)
+    elif epoch is not None and "age" in values:
+        _express_in({"age": values["age"]}, "kyr")  # the universe was 0.00037 Gyr old: said in thousands of years
     data: dict[str, Any] = {
         "z": z,
         "cosmology": label,
@@ -223,6 +267,8 @@ def cosmology_calculator(
         "hubble_distance_mpc": float(model.hubble_distance.to_value(u.Mpc)),  # c/H0
         "quantities": values,
     }
+    if epoch_found:
+        data["epoch"] = epoch_found
     if solved:
         data["solved_for_z"] = {"quantity": quantity, "value": value, "unit": value_unit, "redshifts": solved}
     if today is not None:
@@ -235,6 +281,11 @@ def cosmology_calculator(
         data["angle_arcsec"] = angle_arcsec
         data["size"] = scale["value"] * angle_arcsec  # in the scale's length unit (kpc unless asked otherwise)
         data["size_unit"] = str(scale["unit"]).split("/")[0].strip() or "kpc"
+    if size_kpc is not None and "kpc_per_arcsec" in values:
+        kpc_per_arcsec = float(model.kpc_proper_per_arcmin(z).to_value(u.kpc / u.arcsec))
+        data["size_kpc"] = size_kpc
+        data["subtends_arcsec"] = size_kpc / kpc_per_arcsec
+        data["subtends_arcmin"] = data["subtends_arcsec"] / 60
     solved_text = f"z = {z:.6g} solved from the {quantity.replace('_', ' ')}; " if solved else ""
     summary = f"{solved_text}{label} at z = {z:g}: " + "; ".join(
         f"{v['label']} {v['value']:.4g} {v['unit']}" for v in values.values()

@@ -822,7 +822,7 @@ SQL_START = re.compile(
 
 def extract_sql(text: str) -> str | None:
     """The SQL statement in a question, from its first SQL keyword to the end (trailing '?' removed)."""
-    found = SQL_START.search(text)
+    found = SQL_START.search(_sql_word_mended(text))  # a mended first word is where the statement starts, as typed
     if not found:
         return None
     sql = text[found.start() :].strip()
@@ -831,9 +831,21 @@ def extract_sql(text: str) -> str | None:
     return sql.strip("`").strip()
 
 
+def _sql_word_mended(text: str) -> str:
+    """``text`` with its first word in capitals spelled right if it misspells an SQL statement's ('SEELECT', 'INSRET').
+
+    Only to recognise the statement: the query runs as typed, and the guard's error names the slip.
+    """
+    from aeiou_agent.store.sql import SQL_STATEMENT_WORDS, sql_keyword_slip
+
+    first = re.search(r"(?<![\w'])([A-Z]{4,})\b", text)
+    meant = sql_keyword_slip(first.group(1), SQL_STATEMENT_WORDS) if first else None
+    return text[: first.start(1)] + meant + text[first.end(1) :] if first and meant else text
+
+
 def looks_like_sql(text: str) -> bool:
     """True when the question contains an SQL statement (not just the word 'select' in prose)."""
-    t = text.strip()
+    t = _sql_word_mended(text.strip())
     if re.search(r"\bSELECT\b[\s\S]+\bFROM\b", t, re.IGNORECASE) and re.search(r"\bSELECT\b", t):
         return True
     if re.search(r"\bselect\s+(\*|count\s*\(|top\s+\d|\w+\s*,\s*\w+)[\s\S]*\bfrom\s+\w+", t, re.IGNORECASE):

@@ -271,15 +271,18 @@ def _names_a_unit(word: str) -> bool:
 
 
 def _closest_word(typed: str, candidates: Iterable[str], limit: int) -> str | None:
-    """The one candidate at most ``limit`` edits from ``typed`` (a swap counts as one), or None if none or a tie."""
-    scored = sorted(
-        (OSA.distance(typed, k), -fuzz.ratio(typed, k), not _next_key_slip(typed, k), k)
+    """The one candidate at most ``limit`` edits from ``typed`` (a swap counts as one), or None if none or a tie.
+
+    Between equally near candidates: a typing slip, then the more similar, then a neighbouring key's slip.
+    """
+    scored = sorted(  # between equally near candidates, a typing slip ('arsec': arcsec, not parsec) is likelier
+        (OSA.distance(typed, k), not _typing_slip(typed, k), -fuzz.ratio(typed, k), not _next_key_slip(typed, k), k)
         for k in candidates
         if abs(len(k) - len(typed)) <= limit
     )
-    if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:3] == scored[0][:3]):
+    if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][:4] == scored[0][:4]):
         return None
-    return scored[0][3]
+    return scored[0][4]
 
 
 @cache
@@ -312,6 +315,17 @@ def _closest_english_word(typed: str) -> str | None:
     return min(close, key=lambda item: (item[1], not _next_key_slip(typed, item[0]), words[item[0]]))[0]
 
 
+QUESTION_WORDS = ("what", "where", "when", "which", "whose", "who", "how", "why")
+
+
+def question_word_slip(word: str) -> str | None:
+    """The question word ``word`` misspells, one edit away ('Whare', 'Waht', 'Hwo'), if it is no word itself."""
+    lowered = word.lower()
+    if len(lowered) < 3 or lowered in QUESTION_WORDS or lowered in _wordpiece_vocabulary():
+        return None
+    return _closest_word(lowered, QUESTION_WORDS, 1)
+
+
 def _typing_slip(typed: str, meant: str) -> bool:
     """Whether ``typed`` is ``meant`` after one slip a typist makes ('injects' is no slip for 'insects').
 
@@ -319,13 +333,34 @@ def _typing_slip(typed: str, meant: str) -> bool:
     """
     if len(typed) == len(meant):
         differing = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
-        swapped = len(differing) == 2 and differing[1] == differing[0] + 1
+        swapped = (
+            len(differing) == 2
+            and differing[1] == differing[0] + 1
+            and typed[differing[0]] == meant[differing[1]]
+            and typed[differing[1]] == meant[differing[0]]
+        )  # 'imgaes' for 'images'; not two neighbouring letters both changed ('injects' for 'objects')
         return swapped or _next_key_slip(typed, meant)
     if len(typed) == len(meant) - 1:  # a letter left out, not the first ('receding' is no 'preceding')
         return any(meant[:i] + meant[i + 1 :] == typed for i in range(1, len(meant)))
     if len(typed) == len(meant) + 1:  # a letter doubled
         return any(typed[:i] + typed[i + 1 :] == meant and typed[i] == typed[i - 1] for i in range(1, len(typed)))
     return False
+
+
+def with_slips_mended(text: str) -> str:
+    """``text`` with each word that is no word, but one typing slip from an everyday word, spelled right.
+
+    For checks made before the parse ('Ignore previous instructinos'); names and keywords are left to the parse.
+    """
+
+    def mended(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if is_word(word) or _is_inflected_word(word.lower()):
+            return word
+        meant = _closest_english_word(word.lower())
+        return word if meant is None else meant.capitalize() if word[0].isupper() else meant
+
+    return re.sub(r"(?<![\w-])[A-Za-z][a-z]{4,}(?![\w-])", mended, text)
 
 
 def correct_keywords(
@@ -366,7 +401,10 @@ def correct_keywords(
         if capitalised:
             limit, candidates = 1, frozenset(extract.SOLAR_SYSTEM_BODIES) - {"sun", "moon"}
         best = _closest_word(lowered, candidates, limit)
-        if not capitalised and len(lowered) >= 5 and not _is_inflected_word(lowered):
+        asked = None if capitalised else question_word_slip(lowered)
+        if asked:  # 'Whare is M51?': where (a question word before any keyword or everyday word)
+            best = asked
+        elif not capitalised and len(lowered) >= 5 and not _is_inflected_word(lowered):
             english = _closest_english_word(lowered)  # an everyday word closer than any keyword: 'imgaes' (images)
             if english and (best is None or OSA.distance(lowered, english) < OSA.distance(lowered, best)):
                 best = english
@@ -1143,6 +1181,30 @@ OF_MAGNITUDE = re.compile(
 )
 
 
+# a statement asked to be confirmed: "it's in Hercules, right?", 'Vega is brighter, isn't it?'
+TAG_QUESTION = re.compile(
+    r",?\s*(?:right|correct|yes|no|true|isn['’]?t\s+(?:it|that|she|he)|aren['’]?t\s+they|doesn['’]?t\s+it"
+    r"|don['’]?t\s+they|am\s+i\s+right)\s*\?+\s*$",
+    re.IGNORECASE,
+)
+
+
+def compares_one_object(text: str, name_spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a yes/no question compares one named object's magnitude with a value ('Is M13 brighter than 6?').
+
+    Not a question for objects within a limit ('are there stars brighter than 3 near Vega?').
+    """
+    spans = list(name_spans)
+    if len(spans) != 1 or not re.match(r"\W*(?:is|was)\b(?!\s+there\b)", text, re.IGNORECASE):
+        return False
+    rest = text[: spans[0][0]] + " " + text[spans[0][1] :]
+    return not re.search(
+        r"\b(stars?|objects?|galax(?:y|ies)|clusters?|nebulae|any|anything|near|around|within|close\s+to|how\s+many)\b",
+        rest,
+        re.IGNORECASE,
+    )
+
+
 def find_magnitude_limits(text: str) -> list[MagnitudeLimit]:
     """Magnitude limits with their band: 'brighter than V = 11', 'V < 12', 'with V magnitude under 12'."""
     lowered = text.lower()
@@ -1686,6 +1748,20 @@ class Parsed:
             text = text[:start] + " " * (end - start) + text[end:]
         return text
 
+    @property
+    def typed_with_slips_mended(self) -> str:
+        """The question as typed, with only its typing slips mended ('discovvered', 'badns').
+
+        For searches of free text (the literature), where a keyword correction would change the user's words
+        ('injects' is no slip for 'objects'), but a word with a doubled or swapped letter finds nothing.
+        """
+        text = self.original
+        for typed, meant in self.corrections:
+            if _typing_slip(typed.lower(), meant.lower()):
+                spelled = meant.capitalize() if typed[0].isupper() else meant
+                text = re.sub(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", spelled, text, count=1)
+        return text
+
 
 # a question that is 'show me' and a name alone (the name blanked): what a user would rather look at
 # ('show me M33', 'draw the Ring Nebula', 'plot M33', 'show me a map of M33'); a photo is no chart: 'show me a
@@ -1741,7 +1817,10 @@ def parse_question(
     parsed.unit_wish = find_unit_wish(corrected)
     if name_spans and "finder_chart" not in parsed.asks and _SHOW_ME.fullmatch(_blanked(text, name_spans)):
         parsed.asks.append("finder_chart")  # 'show me the Orion Nebula': a picture of it, not its catalog entry
-    yes_no = re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered)
+    yes_no = re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered) or TAG_QUESTION.search(lowered)
+    if parsed.magnitude_limits and compares_one_object(corrected, name_spans):
+        parsed.magnitude_limits = []  # 'Is M13 brighter than magnitude 6?': its magnitude, compared; no search
+        parsed.asks.append("brightness")
     if "constellation" not in parsed.asks and yes_no and extract.named_constellation(corrected):
         parsed.asks.append("constellation")  # 'Is Fomalhaut in Piscis Austrinus?', 'Is Acrux in the Southern Cross?'
     for pattern, what in UNSUPPORTED:

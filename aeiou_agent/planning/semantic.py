@@ -49,6 +49,8 @@ from aeiou_agent.planning.parse import (
     find_positions,
     is_word,
     parse_question,
+    question_word_slip,
+    with_slips_mended,
     without_actions,
     without_work_words,
 )
@@ -182,7 +184,22 @@ FOLLOW_UP = re.compile(
     r"(widen|increase|decrease|reduce|extend|shrink|enlarge) (it|that|this|the \w+))\b|\binstead\b",
     re.IGNORECASE,
 )
-_IT = re.compile(r"\b(it's|it’s|its|it)\b", re.IGNORECASE)
+_IT = re.compile(r"(?<!n't )(?<!n’t )\b(it's|it’s|its|it)\b", re.IGNORECASE)  # not a tag's "isn't it?"
+_ITS_FACT = re.compile(  # "it's" before a fact is a misspelled 'its' ("is it's magnitude below 6?")
+    r"\bit['’]s\s+(?=(?:apparent\s+|absolute\s+|v\s+|b-v\s+)?(?:magnitude|mag|distance|parallax|colou?r|size|redshift"
+    r"|position|coordinates|constellation|type|brightness|proper\s+motion|declination|dec|ra|right\s+ascension)\b)",
+    re.IGNORECASE,
+)
+# epochs named instead of a redshift: the cosmology gives their redshift ('how old was the universe when the CMB was
+# released?')
+_NAMED_EPOCHS = (
+    (
+        r"\brecombination\b|\blast[- ]scattering\b|\bdecoupling\b|\bcmb\b.*\b(?:released|emitted|formed|was\s+made"
+        r"|decoupled|came\s+from|originated)\b|\b(?:released|emitted)\b.*\b(?:cmb|cosmic\s+microwave\s+background)\b",
+        "recombination",
+    ),
+    (r"\b(?:matter[- ]radiation|radiation[- ]matter)\s+equality\b|\bequality\s+epoch\b", "matter_radiation_equality"),
+)
 _MAKE_IT = re.compile(r"\b(make|makes|making|set|change|do|redo)\s+it\b", re.IGNORECASE)  # a change, not an object
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
@@ -367,11 +384,12 @@ _ABOUT_PAPERS = re.compile(r"\b(papers?|articles?|authors?|et al|arxiv|publicati
 _CAPITALISED_PHRASE = re.compile(
     r"\b(?:\d{1,3}\s+)?[A-Z][^\W\d_A-Z]+(?:['’]s)?(?:\s+[A-Z][^\W\d_A-Z]+(?:['’]s)?){0,2}(?![^\W\d_])"
 )  # letters as Unicode has them: 'Cerro Pachón' whole
-_BEFORE_A_PLACE = re.compile(r"\b(?:in|from|at|near|over|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# words that put a place after them ('sunset in Lonodn', 'where is Tucsno?': a city when no sky name is as close)
+_BEFORE_A_PLACE = re.compile(r"\b(?:in|from|at|near|over|for|where\s+is|where's)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_CORRECTED = {"i", "is", "are", "what", "where", "which", "when", "how", "who", "why", "the", "a", "an"}
 # capitalised words of questions that are no objects: catalogs, cosmological parameters, months and days
 _OTHER_NAMES = (
-    *("Messier", "Hipparcos", "Caldwell", "Omega", "Planck"),
+    *("Messier", "Hipparcos", "Caldwell", "Omega", "Planck", "Hubble"),
     *("January", "February", "March", "April", "June", "July", "August", "September", "October", "November"),
     *("December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 )
@@ -433,7 +451,7 @@ def _object_arg(mention: Mention) -> str:
 
 
 def _literature_query(question: str) -> str:
-    """What the literature search looks for: the user's own words, as typed.
+    """What the literature search looks for: the user's own words, as typed (typing slips mended).
 
     Not keyword-corrected ('injects' must not become 'objects'); without year filters ('since 2019', passed as
     arguments) and words like 'paper'.
@@ -492,20 +510,53 @@ def question_words(registry: Registry, *, leave_out: tuple[str, ...] = ()) -> fr
 
 
 @cache
+def _bibliography_texts() -> tuple[str, ...]:
+    """Each seed bibliography entry's title, description, keywords and authors, as one text."""
+    from importlib import resources
+
+    text = resources.files("aeiou_agent.knowledge").joinpath("data/bibliography.jsonl").read_text(encoding="utf-8")
+    entries = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return tuple(
+        " ".join([e.get("title") or "", e.get("description") or "", *e.get("keywords", []), *e.get("authors", [])])
+        for e in entries
+    )
+
+
+@cache
 def bibliography_words() -> frozenset[str]:
     """The words of the seed bibliography's titles and descriptions ('baryons', 'injects').
 
     Real words of the field, never corrected as typos, though MiniLM's vocabulary may lack them.
     """
-    from importlib import resources
+    return frozenset(w.lower() for text in _bibliography_texts() for w in re.findall(r"[A-Za-z]{4,}", text))
 
-    text = resources.files("aeiou_agent.knowledge").joinpath("data/bibliography.jsonl").read_text(encoding="utf-8")
-    entries = [json.loads(line) for line in text.splitlines() if line.strip()]
-    fields = [
-        " ".join([e.get("title") or "", e.get("description") or "", *e.get("keywords", []), *e.get("authors", [])])
-        for e in entries
-    ]
-    return frozenset(w.lower() for text in fields for w in re.findall(r"[A-Za-z]{4,}", text))
+
+# a code name as papers coin them: 'CosmoPower', 'RadioGAN', 'SPECULATOR', 'Survey2Survey'
+_CODE_NAME = re.compile(
+    r"(?<![\w-])(?=[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{5}|[A-Za-z]{2}\d|\d[A-Za-z]{2}))[A-Za-z][A-Za-z0-9]{4,}(?![\w-])"
+)
+
+
+@cache
+def bibliography_code_names() -> dict[str, str]:
+    """The code names the seed bibliography coins ('CRADLE' and 'CLASS' in capitals, not 'eXtreme'), by lower case."""
+    found = (m.group(0) for text in _bibliography_texts() for m in _CODE_NAME.finditer(text))
+    return {name.lower(): name for name in found if name.isupper() or not is_word(name)}
+
+
+def _closest_code_name(typed: str) -> str | None:
+    """The one code name of the bibliography ``typed`` misspells ('CosomPower', 'RdioGAN'), or None."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    key = typed.lower()
+    known = bibliography_code_names()
+    if key in known or is_word(key):
+        return None
+    limit = 1 if len(key) < 7 else 2
+    close = process.extract(key, list(known), scorer=OSA.distance, score_cutoff=limit, limit=None)
+    nearest = [name for name, distance, _i in close if distance == min(d for _n, d, _i in close)]
+    return known[nearest[0]] if len(nearest) == 1 else None
 
 
 def description_words(registry: Registry) -> frozenset[str]:
@@ -660,6 +711,8 @@ class SemanticPlanner:
                 "For example: 'How far away is Vega?'",
             )
         notes: list[str] = []
+        if not INJECTION.search(text) and INJECTION.search(with_slips_mended(text)):
+            text = with_slips_mended(text)  # 'Ignore previous instructinos': a slip hides nothing
         if INJECTION.search(text):
             notes.append(
                 "I ignore requests to change my instructions; I only run my astronomy tools, with their checks."
@@ -692,17 +745,31 @@ class SemanticPlanner:
         only when one name is closest (an object, a constellation, an observatory, a city of 100,000 or more, or a
         catalog: 'Cygns', 'Paraeal', 'Mssier'). Not in questions about papers, whose authors no catalog holds.
         """
-        if _ABOUT_PAPERS.search(text):
-            return text, []
         names = self._store().names
         taken = [*protected, *((m.start, m.end) for m in names.mentions(text))]
         corrections: list[tuple[str, str]] = []
         out, last = [], 0
+        for match in _CODE_NAME.finditer(text):  # 'What is RdioGAN?': a paper's code name, also in paper questions
+            meant = (
+                None
+                if any(match.start() < e and match.end() > s for s, e in taken)
+                else _closest_code_name(match.group(0))
+            )
+            if meant is not None:
+                out += [text[last : match.start()], meant]
+                last = match.end()
+                corrections.append((match.group(0), meant))
+        text, out, last = "".join(out) + text[last:], [], 0
+        if _ABOUT_PAPERS.search(text):
+            return text, corrections
+        taken = [*protected, *((m.start, m.end) for m in names.mentions(text))]
         for match in _CAPITALISED_PHRASE.finditer(text):
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             words = list(re.finditer(r"\S+", match.group(0)))
-            while words and words[0].group(0).lower() in _NOT_CORRECTED:  # 'Is Siirius …': the name after 'Is'
+            while words and (  # 'Is Siirius …', 'Whare is …': the name after the question's first word
+                words[0].group(0).lower() in _NOT_CORRECTED or question_word_slip(words[0].group(0))
+            ):
                 words.pop(0)
             meant = None
             spans = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]  # the longest first
@@ -735,9 +802,10 @@ class SemanticPlanner:
         last = context.objects[-1]
         if extract.extract_bodies(last) or extract.extract_bodies(text) or self._store().names.mentions(text):
             return text
-        if self._store().names.lookup(last) is None:
+        if self._table_of(last) is None:
             return text
-        said = {"it": last, "its": f"{last}'s"}  # "it's" stays: 'it is' as often as a misspelled 'its'
+        said = {"it": last, "its": f"{last}'s", "it's": f"{last} is", "it’s": f"{last} is"}
+        text = _ITS_FACT.sub("its ", text)  # "it's" is 'it is', unless a fact follows: "is it's magnitude below 6?"
         return _IT.sub(lambda m: said.get(m.group(0).lower(), m.group(0)), text)
 
     def _plan(self, text: str, context: ChatContext) -> Plan:
@@ -1282,7 +1350,7 @@ class SemanticPlanner:
         if self._knowledge is None:
             return False
         knowledge = self._knowledge()
-        query = _literature_query(_PARSED.get().original)
+        query = _literature_query(_PARSED.get().typed_with_slips_mended)
         found = knowledge.search(query, k=20, collections=("papers",))
         if loosely:  # about the same research as a passage, even if not close enough to quote it
             return any((p.dense_similarity or 0.0) >= MIN_SIMILARITY for p in found[:3])
@@ -1542,6 +1610,7 @@ class SemanticPlanner:
                 or extract.extract_value_to_solve(text) is not None  # the redshift is what is asked
                 or self._cosmology_parameter(text.lower())
                 or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
+                or any(re.search(pattern, text.lower()) for pattern, _epoch in _NAMED_EPOCHS)
                 or context.intent == "cosmology_calculator"
             )
         if intent in self.registry and not hasattr(self, f"_build_{intent}"):  # planned from its declared kinds
@@ -1888,6 +1957,8 @@ class SemanticPlanner:
             )
         if extract.extract_fraction_of_today(text) and re.search(r"\b(universe|cosmos|redshift)\b", lowered):
             return "cosmology_calculator"  # 'when was the universe a quarter of its present age?'
+        if not mentions and any(re.search(pattern, lowered) for pattern, _epoch in _NAMED_EPOCHS):
+            return "cosmology_calculator"  # 'the Hubble parameter at last scattering': an epoch stands for its z
         request = REQUEST.search(lowered)
         multimodal = self._multimodal_cue(lowered)
         if multimodal:
@@ -2485,8 +2556,8 @@ class SemanticPlanner:
         args.update(_column_order(parsed, catalog))
         limit = parsed.count
         if limit is None and _ONE_ASKED.search(lowered) and args.get("order_by") in ("magnitude", "magnitude_desc"):
-            star = isinstance(args.get("target"), str) and self._store().names.lookup(args["target"])
-            limit = 2 if star and star.table == "hipparcos" else 1  # 'the brightest star near Vega': Vega is a row
+            star = self._table_of(args.get("target")) == "hipparcos"
+            limit = 2 if star else 1  # 'the brightest star near Vega': Vega is a row
         if "target" in args and _NEAREST_TO_OBJECT.search(lowered):
             args["order_by"] = "separation"  # 'the nearest star to Vega on the sky': Vega itself is the first row
             limit = (limit or 1) + 1
@@ -2508,9 +2579,13 @@ class SemanticPlanner:
             return Plan("cone_search", calls, notes=notes)
         return Plan("cone_search", [PlannedCall("cone_search", args)], notes=notes)
 
+    def _table_of(self, name: object) -> str | None:
+        """The table of the object ``name`` designates ('hipparcos', 'ngc', 'asterism'), or None if it is no name."""
+        ref = self._store().names.lookup(name) if isinstance(name, str) else None
+        return ref.table if ref is not None else None
+
     def _is_asterism(self, name: str) -> bool:
-        ref = self._store().names.lookup(name)
-        return ref is not None and ref.table == "asterism"
+        return self._table_of(name) == "asterism"
 
     @staticmethod
     def _asterism_stars(name: str, parsed: Parsed, notes: list[str]) -> Plan:
@@ -2869,7 +2944,10 @@ class SemanticPlanner:
                 args["value_unit"] = args["unit"] = unit
             self._cosmology_model_args(args, text, previous, notes)
             return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
-        if z is None:
+        epoch = (
+            next((name for pattern, name in _NAMED_EPOCHS if re.search(pattern, lowered)), None) if z is None else None
+        )
+        if z is None and epoch is None:
             present = re.search(
                 r"\b(is|'s|are)\b.*\b(universe|cosmos)\b|\bage of the (universe|cosmos)\b", lowered
             ) and (
@@ -2884,7 +2962,7 @@ class SemanticPlanner:
                 z = previous["z"]
             else:
                 raise NeedInfo("At which redshift? For example 'luminosity distance at z = 0.5'.")
-        args = {"z": z}
+        args = {"z": z} if epoch is None else {"epoch": epoch}  # 'when the CMB was released': the cosmology's z*
         if parameter and not quantities:
             args["quantity"] = "parameters"
         elif len(set(quantities)) == 1 or (quantities and cosmo.quantity):
@@ -2907,6 +2985,12 @@ class SemanticPlanner:
             args["quantity"] = "kpc_per_arcsec"  # 'what is 5 arcsec at z=0.5 in kpc': an angle as a length there
         if angle and args.get("quantity") == "kpc_per_arcsec":  # 'proper size of 10 arcsec (or 1 arcmin) at z = 0.5'
             args["angle_arcsec"] = extract.to_float(angle.group(1)) * (60 if angle.group(3) else 1)
+        size_pc = None if angle else extract.extract_distance_pc(text)
+        if size_pc is not None and re.search(
+            r"\barc\s*-?\s*(?:sec|min)|\bangle\b|\bangular\b|\bsubtend|\blook|\bappear|\bon\s+the\s+sky\b", lowered
+        ):  # 'how big does 10 kpc look at z = 2?', 'angular size of a 30 kpc galaxy at z = 1': a size as an angle
+            args.update(quantity="kpc_per_arcsec", size_kpc=size_pc / 1e3)
+            args.pop("unit", None)
         return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
 
     @staticmethod
@@ -3129,7 +3213,13 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         lowered = text.lower()
-        args: dict[str, Any] = {"query": _literature_query(_PARSED.get().original)}
+        typed = _PARSED.get().typed_with_slips_mended
+        args: dict[str, Any] = {"query": _literature_query(typed)}
+        read = [  # the corrections the search was given: names and typing slips, not other keyword corrections
+            f"I read '{wrong}' as '{right}'."
+            for wrong, right in _PARSED.get().corrections
+            if right in typed and wrong not in typed
+        ]
         if re.search(r"\bmy (papers?|notes|documents|files|pdfs|library)\b|\bi (ingested|uploaded|added)\b", lowered):
             args["origin"] = "ingested"
         if re.search(r"\b(tools?|functions?)\b.*\b(can|could|do|does|which|what)\b|\bwhich tool\b", lowered):
@@ -3143,7 +3233,7 @@ class SemanticPlanner:
             args["year_max"] = int(before.group(1)) - (1 if "before" in before.group(0) else 0)
         if exact and not (after or before):
             args["year_min"] = args["year_max"] = int(exact.group(1))
-        return Plan("search_literature", [PlannedCall("search_literature", args)])
+        return Plan("search_literature", [PlannedCall("search_literature", args)], notes=read)
 
     def _build_whats_up(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         args: dict[str, Any] = {"date": self._when(text, context, date_only=True)}

@@ -178,6 +178,21 @@ def _adql_to_duckdb(node: exp.Expr) -> exp.Expr:
     return node
 
 
+# the SQL keywords a misspelling is checked against ('SEELECT', 'WHEER'); statement words first
+SQL_STATEMENT_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "COPY", "ATTACH", "INSTALL", "PRAGMA")
+_SQL_CLAUSE_WORDS = ("FROM", "WHERE", "ORDER", "GROUP", "HAVING", "LIMIT", "DISTINCT", "BETWEEN", "VALUES", "TABLE")
+
+
+def sql_keyword_slip(word: str, keywords: tuple[str, ...] = SQL_STATEMENT_WORDS + _SQL_CLAUSE_WORDS) -> str | None:
+    """The one SQL keyword ``word`` (typed in capitals) misspells, one edit away (two from six letters), or None."""
+    from rapidfuzz.distance import OSA
+
+    if not word.isupper() or word in keywords:
+        return None
+    close = [k for k in keywords if OSA.distance(word, k) <= (1 if len(k) < 6 else 2)]
+    return close[0] if len(close) == 1 else None
+
+
 def guard(query: str, allowed_tables: set[str]) -> exp.Query:
     """The parsed statement if ``query`` is one read-only SELECT over ``allowed_tables``; else :class:`UnsafeQuery`.
 
@@ -199,7 +214,13 @@ def guard(query: str, allowed_tables: set[str]) -> exp.Query:
         raise UnsafeQuery("the query is nested too deeply to read; write it flatter") from None
     except sqlglot.errors.SqlglotError as exc:
         first = str(exc).splitlines()[0]
-        raise UnsafeQuery(f"the query could not be parsed: {first}") from None
+        slips = [
+            f"'{word}' for {meant}"
+            for word in re.findall(r"\b[A-Za-z]{4,}\b", query)
+            if (meant := sql_keyword_slip(word))
+        ]
+        hint = f" (a misspelled keyword? {', '.join(slips)})" if slips else ""
+        raise UnsafeQuery(f"the query could not be parsed: {first}{hint}") from None
     if len(statements) != 1:
         raise UnsafeQuery(f"send exactly one SELECT statement, not {len(statements)} statements")
     statement = statements[0]
