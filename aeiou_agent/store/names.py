@@ -15,6 +15,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from aeiou_agent.spelling import typing_slip
+
 # Names in common use that OpenNGC does not list as common names (checked against SIMBAD's "NAME" ids).
 EXTRA_COMMON_NAMES: dict[str, str] = {
     "Pinwheel Galaxy": "NGC5457",
@@ -324,6 +326,11 @@ class NameIndex:
         key = canonical(name)
         if len(key) < 4:
             return None
+        if len(key) >= 5:  # one slip a typist makes beats a closer ratio: 'Mizra' is Mizar swapped, not Mira plus z
+            close = process.extract(key, list(self._display), scorer=OSA.distance, score_cutoff=1, limit=None)
+            slips = [candidate for candidate, _distance, _i in close if typing_slip(key, candidate)]
+            if len({self._keys[candidate] for candidate in slips}) == 1:
+                return self._display[slips[0]], self._keys[slips[0]]
         found = process.extract(key, list(self._display), scorer=fuzz.ratio, score_cutoff=min_score, limit=None)
         best = [item for item in found if item[1] == found[0][1]] if found else []
         primary = [item for item in best if item[0] == f"{key} a"]
