@@ -166,10 +166,47 @@ _MORPHOLOGY = {
 }
 
 
-def _kind_verdict(question: str, object_type: str | None, hubble_type: str | None = None) -> dict[str, Any] | None:
+# the words of the types a catalog tells apart (OpenNGC's type labels, ongc.db objTypes; Hipparcos: stars only): a kind
+# with another word ('a double star', 'a dwarf galaxy') is one the catalog cannot say yes or no to
+_TYPE_WORDS = {
+    "ngc": frozenset(
+        {
+            "star",
+            "stars",
+            "double",
+            "association",
+            "open",
+            "globular",
+            "cluster",
+            "nebula",
+            "galaxy",
+            "galaxies",
+            "pair",
+            "triplet",
+            "group",
+            "planetary",
+            "hii",
+            "ionized",
+            "region",
+            "dark",
+            "emission",
+            "reflection",
+            "supernova",
+            "remnant",
+            "nova",
+        }
+    ),
+    "hipparcos": frozenset({"star"}),
+}
+
+
+def _kind_verdict(
+    question: str, object_type: str | None, hubble_type: str | None = None, table: str = "ngc"
+) -> dict[str, Any] | None:
     """Yes or no to 'is M13 a globular cluster?' or "it's a spiral galaxy, right?"; None if it names no kind.
 
-    From the catalog's type, and the Hubble type for 'spiral', 'elliptical', 'barred' and 'lenticular'.
+    From the catalog's type, and the Hubble type for 'spiral', 'elliptical', 'barred' and 'lenticular'. The answer
+    is None when the catalog cannot tell ('is Sirius a double star?': Hipparcos has no multiplicity).
     """
     found = _KIND_ASKED.search(question) if _yes_no(question) and object_type else None
     if found is None or object_type is None:
@@ -177,9 +214,9 @@ def _kind_verdict(question: str, object_type: str | None, hubble_type: str | Non
     kind = re.sub(r"[\s-]+", " ", found.group(1).lower())
     words = kind.split()
     morphology = [word for word in words if word in _MORPHOLOGY]
-    if morphology and not hubble_type:
-        return None  # no Hubble type to tell a spiral from an elliptical
     rest = [word for word in words if word not in _MORPHOLOGY]
+    if (morphology and not hubble_type) or not set(rest) <= _TYPE_WORDS.get(table, frozenset()):
+        return {"answer": None, "kind": kind}  # 'is Sirius a double star?': Hipparcos does not tell, and says so
     matches = all(word in object_type.lower() for word in rest) and all(
         hubble_type
         and hubble_type.startswith(_MORPHOLOGY[word])

@@ -2148,3 +2148,12 @@ def test_a_typing_slip_is_the_likelier_misspelling(obs):
         refused = obs.ask(request)
         assert refused.calls == [] and refused.text.startswith("I can't answer that: I don't")
     assert obs.ask("translate RA 10h to degrees").calls[0].tool == "convert_units"
+
+
+def test_a_kind_the_catalog_cannot_tell_is_said_not_guessed(obs):
+    """'Is Sirius a double star?' would have been 'No: a star, not a double star' (Hipparcos has no multiplicity):
+    a kind with a word no catalog type uses gets no yes or no, and the answer says the catalogs do not tell."""
+    sirius = obs.ask("Is Sirius a double star?")
+    assert sirius.text.startswith("The catalogs do not tell whether Sirius (HIP 32349) is a double star.")
+    assert obs.ask("Is M31 a dwarf galaxy?").text.startswith("The catalogs do not tell whether M31")
+    assert obs.ask("Is M45 an open cluster?").text.startswith("Yes: M45")
