@@ -2157,3 +2157,12 @@ def test_a_kind_the_catalog_cannot_tell_is_said_not_guessed(obs):
     assert sirius.text.startswith("The catalogs do not tell whether Sirius (HIP 32349) is a double star.")
     assert obs.ask("Is M31 a dwarf galaxy?").text.startswith("The catalogs do not tell whether M31")
     assert obs.ask("Is M45 an open cluster?").text.startswith("Yes: M45")
+
+
+def test_a_planet_compared_with_a_magnitude_gets_yes_or_no(obs):
+    """'Is Jupiter brighter than magnitude -2 tonight?' planned a finder chart with no target and failed."""
+    answer = obs.ask("is Mars brighter than magnitude 1 on 2027-02-01?")
+    (call,) = answer.calls
+    assert call.tool == "body_position" and call.result is not None
+    vmag = call.result["vmag"]
+    assert answer.text.startswith(f"{'Yes' if vmag < 1 else 'No'}: Mars has V magnitude {vmag:.2f} at 2027-02-01")

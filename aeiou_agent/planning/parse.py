@@ -1795,8 +1795,9 @@ def parse_question(
     if name_spans and "finder_chart" not in parsed.asks and _SHOW_ME.fullmatch(_blanked(text, name_spans)):
         parsed.asks.append("finder_chart")  # 'show me the Orion Nebula': a picture of it, not its catalog entry
     yes_no = re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered) or TAG_QUESTION.search(lowered)
-    if parsed.magnitude_limits and compares_one_object(corrected, name_spans):
-        parsed.magnitude_limits = []  # 'Is M13 brighter than magnitude 6?': its magnitude, compared; no search
+    bodies = [m.span() for m in re.finditer(rf"\b(?:{'|'.join(extract.SOLAR_SYSTEM_BODIES)})\b", corrected, re.I)]
+    if parsed.magnitude_limits and compares_one_object(corrected, name_spans or bodies):
+        parsed.magnitude_limits = []  # 'Is M13 (Jupiter) brighter than magnitude 6?': its magnitude, compared
         parsed.asks.append("brightness")
     if "constellation" not in parsed.asks and yes_no and extract.named_constellation(corrected):
         parsed.asks.append("constellation")  # 'Is Fomalhaut in Piscis Austrinus?', 'Is Acrux in the Southern Cross?'
