@@ -2166,3 +2166,18 @@ def test_a_planet_compared_with_a_magnitude_gets_yes_or_no(obs):
     assert call.tool == "body_position" and call.result is not None
     vmag = call.result["vmag"]
     assert answer.text.startswith(f"{'Yes' if vmag < 1 else 'No'}: Mars has V magnitude {vmag:.2f} at 2027-02-01")
+
+
+def test_a_moment_tonight_is_the_evening_not_the_days_start(obs, monkeypatch):
+    """'where is Jupiter tonight?' gave Jupiter at 00:00 UTC of the day, the night before; a moment 'tonight' is
+    22:00 local time at the site (22:00 UTC without one), or now once that has passed."""
+    import datetime as dt
+
+    monkeypatch.setattr(obs.planner, "_now", lambda: dt.datetime(2027, 1, 10, 15, 0))
+    assert obs.ask("where is Jupiter tonight?").calls[0].args["time_utc"] == "2027-01-10T22:00:00"
+    paris = obs.ask("where is Jupiter tonight from Paris?")  # 22:00 CET
+    assert paris.calls[0].args["time_utc"] == "2027-01-10T21:00:00" and "22:00 local time at Paris" in paris.text
+    monkeypatch.setattr(obs.planner, "_now", lambda: dt.datetime(2027, 1, 10, 23, 30))
+    late = obs.ask("where is Jupiter tonight?")
+    assert late.calls[0].args["time_utc"] == "2027-01-10T23:30:00" and "I took 'tonight' as now" in late.text
+    assert obs.ask("is Jupiter visible tonight from Paris?").calls[0].args["date"] == "2027-01-10"  # a night: a day

@@ -2368,6 +2368,8 @@ class SemanticPlanner:
             iso, phrase, has_time = found
             if date_only and phrase in ("tonight", "midnight"):
                 iso = now.strftime("%Y-%m-%d")  # a night is named by its evening's date, whatever the hour asked
+            elif phrase == "tonight" and len(iso) == 10:  # a moment tonight: 22:00 at the site, not the day's start
+                iso = self._tonight(iso, self._site_with_zone(self._named_place(text) or context.site), now)
             if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
                 iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
             local = has_time and not date_only and not offset and _clock_is_local(text)
@@ -2395,6 +2397,18 @@ class SemanticPlanner:
         except UserError:
             return None
         return site if site is not None and site.time_zone else None
+
+    @staticmethod
+    def _tonight(day: str, site: Site | None, now: dt.datetime) -> str:
+        """'Where is Jupiter tonight?': 22:00 local time at the site (UTC without one), or now if that has passed."""
+        evening = dt.datetime.fromisoformat(f"{day}T22:00:00")
+        if site is not None:
+            evening = evening.replace(tzinfo=ZoneInfo(str(site.time_zone))).astimezone(dt.UTC).replace(tzinfo=None)
+        moment = max(evening, now.replace(tzinfo=None))
+        where = f"local time at {site.name}" if site is not None else "UTC (name a site for its local evening)"
+        said = "now" if moment > evening else f"22:00 {where}"
+        _PARSED.get().notes.append(f"I took 'tonight' as {said}: {moment:%Y-%m-%d %H:%M} UTC.")
+        return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
     @staticmethod
     def _local_to_utc(iso: str, site: Site) -> str:
