@@ -153,8 +153,8 @@ def _magnitude_asked(question: str) -> dict[str, Any] | None:
 
 
 _KIND_ASKED = re.compile(
-    r"\b(?:is|'s|’s)\s+(?:[\w'’-]+\s+){0,4}?an?\s+((?:[a-z]+[\s-]+){0,2}?(?:galaxy|cluster|nebula|star|remnant"
-    r"|quasar|pair|group|triplet|asterism))\b",
+    r"\b(?:is|'s|’s)\s+(?:[\w'’-]+\s+){0,4}?an?\s+((?:[a-z]+[\s-]+){0,2}(?:galaxy|cluster|nebula|star|remnant"
+    r"|quasar|pair|group|triplet|asterism|giant|supergiant|dwarf|binary|variable|pulsar|blazar|magnetar))\b",
     re.IGNORECASE,
 )
 _MORPHOLOGY = {

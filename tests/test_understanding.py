@@ -2181,3 +2181,21 @@ def test_a_moment_tonight_is_the_evening_not_the_days_start(obs, monkeypatch):
     late = obs.ask("where is Jupiter tonight?")
     assert late.calls[0].args["time_utc"] == "2027-01-10T23:30:00" and "I took 'tonight' as now" in late.text
     assert obs.ask("is Jupiter visible tonight from Paris?").calls[0].args["date"] == "2027-01-10"  # a night: a day
+
+
+def test_superlatives_of_a_type_search_and_yes_no_of_a_named_object_does_not(obs):
+    """'what is the largest galaxy by angular size?' looked for an object named so; 'what is the faintest Messier
+    object?' listed twenty; 'is M13 a globular cluster in Hercules?' counted Hercules' globular clusters; 'is
+    Betelgeuse a red giant?' gave the entry with no word on the question."""
+    largest = obs.ask("what is the largest galaxy by angular size?")
+    assert largest.calls[0].tool == "find_objects" and largest.calls[0].args["limit"] == 1
+    assert "Large Magellanic Cloud" in largest.text.split("\n")[0]
+    faintest = obs.ask("what is the faintest Messier object?")
+    assert faintest.calls[0].args["limit"] == 1 and faintest.text.startswith("The faintest of the 109")
+    m13 = obs.ask("is M13 a globular cluster in Hercules?")
+    assert [c.tool for c in m13.calls] == ["object_info"] and m13.text.startswith("Yes: M13")
+    assert "Yes: M13 (NGC 6205, Hercules Globular Cluster) is a globular cluster." in m13.text
+    assert obs.ask("is Betelgeuse a red giant?").text.startswith("The catalogs do not tell whether Betelgeuse")
+    assert obs.ask("is Vega a variable star?").text.startswith(
+        "The catalogs do not tell whether Vega (HIP 91262) is a variable star"
+    )

@@ -372,7 +372,7 @@ _NEAREST_TO_OBJECT = re.compile(
 _SUPERLATIVE = r"(brightest|nearest|closest|faintest|biggest|largest|smallest|reddest|bluest|farthest|furthest)"
 # one object asked for by a superlative: 'which star is the brightest in Lyra?', 'the biggest nebula'
 _ONE_ASKED = re.compile(
-    rf"\b{_SUPERLATIVE}\s+((open|globular|star|planetary|spiral|elliptical|emission|"
+    rf"\b{_SUPERLATIVE}\s+((messier|ngc|ic|caldwell|hipparcos|open|globular|star|planetary|spiral|elliptical|emission|"
     r"reflection|dark)\s+)?(star|galaxy|cluster|nebula|object|remnant)\b(?!s)"
     r"|\b(which|what)\s+(star|galaxy|cluster|nebula|object)\s+(is|was)\s+(the\s+)?"
     rf"{_SUPERLATIVE}\b"
@@ -1960,6 +1960,16 @@ class SemanticPlanner:
             )
         if extract.extract_fraction_of_today(text) and re.search(r"\b(universe|cosmos|redshift)\b", lowered):
             return "cosmology_calculator"  # 'when was the universe a quarter of its present age?'
+        asks_kind = re.match(r"\W*(?:is|was)\s+(?:the\s+)?", lowered)
+        if (  # 'is M13 a globular cluster in Hercules?': a yes or no about the object named, not a search of a type
+            asks_kind
+            and len(mentions) == 1
+            and mentions[0].start <= asks_kind.end() + 4
+            and re.match(r"\s*(?:an?)\s", text[mentions[0].end :])
+        ):
+            return "object_info"
+        if not (mentions or named_bodies or parsed.positions) and _ONE_ASKED.search(lowered):
+            return "find_objects"  # 'what is the largest galaxy by angular size?': a search for one, not a name
         if not mentions and any(re.search(pattern, lowered) for pattern, _epoch in _NAMED_EPOCHS):
             return "cosmology_calculator"  # 'the Hubble parameter at last scattering': an epoch stands for its z
         request = REQUEST.search(lowered)
