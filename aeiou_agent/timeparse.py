@@ -127,6 +127,36 @@ def spoken_clock(lowered: str) -> tuple[int, int, tuple[int, int]] | None:
     return None
 
 
+# solstices and equinoxes by name, with the year if given ('the summer solstice 2027', 'March equinox of 2028');
+# named as in the northern hemisphere: the summer solstice is June's
+_SEASON = re.compile(
+    r"\b(?:(summer|june|winter|december)\s+solstice|(spring|vernal|march|autumn(?:al)?|fall|september)\s+equinox)"
+    r"(?:\s+(?:of\s+|in\s+)?((?:19|20)\d\d)\b)?"
+)
+_SEASON_INDEX = {"spring": 0, "vernal": 0, "march": 0, "summer": 1, "june": 1, "autumn": 2, "autumnal": 2, "fall": 2}
+_SEASON_INDEX |= {"september": 2, "winter": 3, "december": 3}
+
+
+def _season_moment(found: re.Match[str], now: dt.datetime) -> str:
+    """The UTC moment of the solstice or equinox ``found`` names: in its year, or the next one after ``now``."""
+    from skyfield import almanac
+
+    from aeiou_agent.tools.ephemeris import _skyfield
+
+    timescale, ephemeris = _skyfield()
+    wanted = _SEASON_INDEX[found.group(1) or found.group(2)]
+    first = int(found.group(3)) if found.group(3) else now.year
+    for year in (first, first + 1):
+        times, seasons = almanac.find_discrete(
+            timescale.utc(year, 1, 1), timescale.utc(year + 1, 1, 1), almanac.seasons(ephemeris)
+        )
+        for moment, season in zip(times, seasons, strict=True):
+            day = moment.utc_datetime()
+            if season == wanted and (found.group(3) or day.replace(tzinfo=None) >= now.replace(tzinfo=None)):
+                return day.strftime("%Y-%m-%dT%H:%M:%S")
+    raise UserError(f"I could not find the {found.group(0)} in the ephemeris (1900-2053).")
+
+
 def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
     """The first date or time mentioned in ``text`` as (ISO string, matched text, has_time), or None.
 
@@ -150,6 +180,9 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
             return moment.strftime("%Y-%m-%dT%H:%M:%S"), iso.group(0), True
         return f"{year:04d}-{month:02d}-{day:02d}", iso.group(0), False
     lowered = text.lower()
+    season = _SEASON.search(lowered)
+    if season:  # 'the summer solstice 2027': the day skyfield finds it on (northern seasons, UTC)
+        return _season_moment(season, now), season.group(0), True
     for holiday, date_words in HOLIDAYS.items():  # 'christmas day 2026' → '25 December 2026' (dateparser has none)
         if holiday in lowered:
             text = re.sub(holiday, date_words, text, flags=re.IGNORECASE)

@@ -2199,3 +2199,27 @@ def test_superlatives_of_a_type_search_and_yes_no_of_a_named_object_does_not(obs
     assert obs.ask("is Vega a variable star?").text.startswith(
         "The catalogs do not tell whether Vega (HIP 91262) is a variable star"
     )
+
+
+def test_solstices_today_and_degrees_are_read_as_asked(obs):
+    """'the summer solstice 2027' was silently today; 'the Moon's distance today' was at 00:00 UTC; 'convert
+    12h30m49s +12d23m28s to degrees' gave galactic coordinates."""
+    from aeiou_agent.tools.ephemeris import _skyfield
+    from skyfield import almanac
+
+    timescale, ephemeris = _skyfield()
+    times, seasons = almanac.find_discrete(
+        timescale.utc(2027, 1, 1), timescale.utc(2028, 1, 1), almanac.seasons(ephemeris)
+    )
+    june = next(t for t, season in zip(times, seasons, strict=True) if season == 1).utc_datetime()
+    sunset = obs.ask("when does the Sun set on the summer solstice 2027 at Greenwich?")
+    assert sunset.calls[0].args["date"] == june.strftime("%Y-%m-%d")
+    equinox = obs.ask("where is the Sun at the March equinox 2027?")
+    assert equinox.calls[0].args["time_utc"].startswith("2027-03-20T20:2")
+    moon = obs.ask("what is the Moon's distance from Earth today in km?")
+    assert len(moon.calls[0].args["time_utc"]) > 10  # a moment (now), not the day's start
+    degrees = obs.ask("convert 12h30m49s +12d23m28s to degrees")
+    assert degrees.calls[0].args["to_frame"] == "icrs"
+    assert degrees.text.startswith(
+        "RA 12h30m49.00s, Dec +12d23m28.0s is RA 187.7042°, Dec +12.3911° in decimal degrees"
+    )

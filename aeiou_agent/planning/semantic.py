@@ -2380,6 +2380,8 @@ class SemanticPlanner:
                 iso = now.strftime("%Y-%m-%d")  # a night is named by its evening's date, whatever the hour asked
             elif phrase == "tonight" and len(iso) == 10:  # a moment tonight: 22:00 at the site, not the day's start
                 iso = self._tonight(iso, self._site_with_zone(self._named_place(text) or context.site), now)
+            elif re.match(r"today\b", phrase.lower()) and len(iso) == 10 and not date_only:
+                iso = now.strftime("%Y-%m-%dT%H:%M:00")  # 'the Moon's distance today': now, not the day's start
             if re.search(rf"\bafter\s+{re.escape(phrase)}", text) and len(iso) == 10:
                 iso = (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
             local = has_time and not date_only and not offset and _clock_is_local(text)
@@ -2846,6 +2848,11 @@ class SemanticPlanner:
             args = {k: v for k, v in previous.items() if k in ("target", "lon_deg", "lat_deg", "from_frame")}
         else:
             args["target"] = self._objects(text, mentions, context, notes=notes)[0]
+        in_degrees = re.search(
+            r"\b(?:to|in|into|as)\s+(?:decimal\s+)?(?:degrees|deg)\b|\bdecimal\b", text, re.IGNORECASE
+        )
+        if to_frame is None and in_degrees and args.get("from_frame", "icrs") == "icrs":
+            to_frame = "icrs"  # 'convert 12h30m49s +12d23m28s to degrees': the same position, in decimal degrees
         if to_frame is None or (to_frame == args.get("from_frame") and to_frame != "icrs"):
             to_frame = "icrs" if args.get("from_frame", "icrs") != "icrs" else "galactic"
         if args.get("from_frame") == "icrs":
