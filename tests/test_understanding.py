@@ -2223,3 +2223,14 @@ def test_solstices_today_and_degrees_are_read_as_asked(obs):
     assert degrees.text.startswith(
         "RA 12h30m49.00s, Dec +12d23m28.0s is RA 187.7042°, Dec +12.3911° in decimal degrees"
     )
+
+
+def test_small_talk_in_a_chat_gets_a_reply_and_runs_nothing(obs):
+    """'thanks!' after a rise-time question re-ran rise_set for today (a short turn was taken for a follow-up)."""
+    chat = obs.chat()
+    chat.ask("when does Deneb rise in Tokyo on 2027-05-01?")
+    thanks = chat.ask("thanks!")
+    assert thanks.calls == [] and thanks.text.startswith("You're welcome.")
+    assert chat.ask("and set?").calls[0].args["date"] == "2027-05-01"  # the conversation is still there
+    assert obs.ask("hello").text.startswith("Hello.") and obs.ask("bye").text.startswith("Goodbye.")
+    assert obs.ask("hi, where is M31?").calls[0].args["name"] == "M31"

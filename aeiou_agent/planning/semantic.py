@@ -201,6 +201,16 @@ _NAMED_EPOCHS = (
     ),
     (r"\b(?:matter[- ]radiation|radiation[- ]matter)\s+equality\b|\bequality\s+epoch\b", "matter_radiation_equality"),
 )
+# small talk, the whole message: 'thanks!', 'thank you, that was helpful', 'hello', 'great', 'bye'
+_SOCIAL = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|oh|ah|wow|great|perfect|cool|nice|awesome|excellent|brilliant|super|good|lovely|fantastic)"
+    r"[\s,!.]*)*(?:(?:thanks?(?:\s+(?:you|a\s+lot|so\s+much|very\s+much))*|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty"
+    r"|cheers|much\s+appreciated|i\s+appreciate\s+it|(?P<hello>hello|hi|hey|good\s+(?:morning|afternoon|evening))"
+    r"(?:\s+there)?|bye|goodbye|see\s+you|great|perfect|cool|nice|awesome|excellent|brilliant|ok(?:ay)?|got\s+it"
+    r"|understood|makes\s+sense)[\s,!.]*)+(?:(?:that|this|it)\s+(?:was|is)\s+(?:very\s+|really\s+|so\s+)?"
+    r"(?:helpful|useful|great|perfect|interesting)[\s!.]*)?\W*",
+    re.IGNORECASE,
+)
 _MAKE_IT = re.compile(r"\b(make|makes|making|set|change|do|redo)\s+it\b", re.IGNORECASE)  # a change, not an object
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
@@ -705,6 +715,21 @@ class SemanticPlanner:
                 message=f"That question is {len(text):,} characters long; I accept up to "
                 f"{self.max_question_chars:,}. Please ask one shorter question at a time.",
             )
+        social = _SOCIAL.fullmatch(text)
+        if social:  # 'thanks!', 'hello': a reply, not a question (in a chat it must not re-run the last tool)
+            thanked = bool(re.search(r"\bthank|\bthx\b|\bcheers\b|\bappreciate", text, re.IGNORECASE))
+            leaving = re.search(r"\b(bye|goodbye|see\s+you)\b", text, re.IGNORECASE)
+            greeting = (
+                "You're welcome."
+                if thanked
+                else "Hello."
+                if social.group("hello")
+                else "Goodbye."
+                if leaving
+                else "Good."
+            )
+            message = greeting if leaving else f"{greeting} Ask me another question. {self.capabilities}"
+            return Plan("capabilities", confidence=1.0, message=message)
         if _is_foreign(text):
             return Plan(
                 "other_language",
