@@ -2234,3 +2234,14 @@ def test_small_talk_in_a_chat_gets_a_reply_and_runs_nothing(obs):
     assert chat.ask("and set?").calls[0].args["date"] == "2027-05-01"  # the conversation is still there
     assert obs.ask("hello").text.startswith("Hello.") and obs.ask("bye").text.startswith("Goodbye.")
     assert obs.ask("hi, where is M31?").calls[0].args["name"] == "M31"
+
+
+def test_a_follow_up_that_changes_the_object_keeps_the_fact_asked(obs):
+    """'what about Rigel?' after Betelgeuse's B-V gave Rigel's whole entry: the turn changes one thing, the object."""
+    chat = obs.chat()
+    chat.ask("what's the B-V colour of Betelgeuse?")
+    assert chat.ask("what about Rigel?").text.startswith("The B−V colour of Rigel (HIP 24436) is")
+    assert chat.ask("and Vega?").text.startswith("The B−V colour of Vega (HIP 91262) is")
+    chat = obs.chat()
+    chat.ask("how bright is Vega?")
+    assert chat.ask("what about Deneb?").text.startswith("Deneb (HIP 102098) has Hipparcos magnitude Hp = 1.")

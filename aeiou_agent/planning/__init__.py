@@ -79,6 +79,7 @@ class ChatContext:
     answer_objects: list[str] = field(default_factory=list)  # the star a 'brightest star near …' answer found
     clock: str | None = None  # how the last clock time was read ('local', 'utc'): 'and at 23:00?' reads it alike
     recent_objects: list[str] = field(default_factory=list)  # every turn's objects, the latest last: 'which is closer?'
+    asks: list[str] = field(default_factory=list)  # the facts the last question asked: 'what about Rigel?' asks them
 
     def remember(self, plan: Plan, objects: list[str], called: list[dict[str, Any]] | None = None) -> None:
         """Update after an answered question.
@@ -101,6 +102,7 @@ class ChatContext:
             kept = [name for name in self.recent_objects if name not in objects]
             self.recent_objects = (kept + objects)[-6:]
         self.clock = plan.clock or self.clock
+        self.asks = list(plan.asks)
         for call in plan.calls:
             if call.args.get("site"):
                 self.site = call.args["site"]

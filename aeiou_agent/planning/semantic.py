@@ -875,6 +875,8 @@ class SemanticPlanner:
         finally:
             _PARSED.reset(token)
         plan.asks = plan.asks or list(parsed.asks)
+        if not plan.asks and plan.intent == context.intent and FOLLOW_UP.search(text) and context.asks:
+            plan.asks = list(context.asks)  # 'what about Rigel?' after Betelgeuse's B-V: Rigel's B-V
         plan.clock = parsed.clock
         plan.notes += [note for note in dict.fromkeys(parsed.notes) if note not in plan.notes]
         return self._in_wished_unit(plan, parsed)
