@@ -655,7 +655,7 @@ def test_a_unit_asked_for_is_used_and_sizes_or_places_no_tool_has_are_named(obs)
     refused_naming(
         obs,
         ("what is the diameter of Betelgeuse in km?", "physical sizes"),  # a star's is in no catalog
-        ("Where is the nearest observatory to me?", "your location"),
+        ("Where is the nearest observatory to me?", "where you are"),
     )
 
 
@@ -2245,3 +2245,14 @@ def test_a_follow_up_that_changes_the_object_keeps_the_fact_asked(obs):
     chat = obs.chat()
     chat.ask("how bright is Vega?")
     assert chat.ask("what about Deneb?").text.startswith("Deneb (HIP 102098) has Hipparcos magnitude Hp = 1.")
+
+
+def test_a_concept_to_define_is_not_a_paper_that_shares_its_words(obs):
+    """'what is dark energy?' cited The Dark Energy Survey DR2 as the best match; 'explain redshift to me' was
+    refused for lacking 'your location' ('to me'); 'how many moons' said 'have no the moons of planets'."""
+    dark = obs.ask("what is dark energy?")
+    assert dark.calls == [] and "arXiv" not in dark.text
+    assert "arXiv:2106.03846" in obs.ask("what is CosmoPower?").text  # a code name still finds its paper
+    assert "where you are" not in obs.ask("explain redshift to me").text
+    assert "knowledge of where you are" in obs.ask("what's the closest star to me?").text
+    assert "have no moons of the planets" in obs.ask("how many moons does Saturn have?").text

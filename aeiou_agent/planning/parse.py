@@ -690,7 +690,7 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "periods (pulsation, rotation, orbits)",
     ),
     (r"\bluminosity of\b|\bluminosity in solar\b|\bsolar luminosit\w*|\bhow luminous\b", "luminosities"),
-    (r"\bhow many moons\b|\bnumber of moons\b", "the moons of planets"),
+    (r"\bhow many moons\b|\bnumber of moons\b", "moons of the planets"),
     (
         r"\bexo-?planets?\b|\bplanets? (orbiting|orbits?|around|circling|circles?|going around|goes around)\b"
         r"(?!\s+(the )?sun)|\bplanets? (does|do|did) (?!the sun)[\w -]+ have\b|\bplanetary systems?\b",
@@ -739,9 +739,10 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "equipment advice (what to buy, or how to set up a telescope)",
     ),
     (
-        r"\b(near|around|close to|to|from) me\b(?! (a|an|the|what|how|which|about|why)\b)"
+        r"\b(near|around|close to|closest to|nearest to|from) me\b(?! (a|an|the|what|how|which|about|why)\b)"
+        r"|\b(?:closest|nearest|close|closer|next)\s+(?:\w+\s+){0,2}to me\b"  # not 'explain redshift to me'
         r"|\bmy (location|position|house|home|town)\b|\bwhere i (am|live)\b",
-        "your location (name a city or an observatory instead)",
+        "knowledge of where you are (name a city or an observatory instead)",
     ),
     (
         r"\b(news|headlines|current events)\b|\b(latest|recent|new) (discoveries|announcements|results)\b"

@@ -211,6 +211,10 @@ _SOCIAL = re.compile(
     r"(?:helpful|useful|great|perfect|interesting)[\s!.]*)?\W*",
     re.IGNORECASE,
 )
+# a concept asked to be defined, in common words: 'what is dark energy?', 'explain redshift to me'
+_DEFINITION = re.compile(
+    r"\W*(?:what\s+(?:is|are)|what's|define|explain|describe)\s+(?:an?\s+|the\s+)?[a-z][a-z\s-]*[?.!]*\s*"
+)
 _MAKE_IT = re.compile(r"\b(make|makes|making|set|change|do|redo)\s+it\b", re.IGNORECASE)  # a change, not an object
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
@@ -1063,7 +1067,9 @@ class SemanticPlanner:
                 key=lambda name: (len(self.provides.get(name, set()) & asked), name == "object_info"),
             )
         elif intent == "out_of_scope" or confidence < MIN_CONFIDENCE:
-            if self._in_the_literature(text):  # no tool fits, but the knowledge store knows about it
+            # no tool fits, but the knowledge store knows about it; a concept asked to be defined ('what is dark
+            # energy?') only if a passage names it, not because a title shares its words (The Dark Energy Survey)
+            if self._in_the_literature(text, naming=bool(_DEFINITION.fullmatch(text))):
                 return self._build_search_literature(text, mentions, bodies, context)
             return Plan(
                 "out_of_scope",
