@@ -2256,3 +2256,11 @@ def test_a_concept_to_define_is_not_a_paper_that_shares_its_words(obs):
     assert "where you are" not in obs.ask("explain redshift to me").text
     assert "knowledge of where you are" in obs.ask("what's the closest star to me?").text
     assert "have no moons of the planets" in obs.ask("how many moons does Saturn have?").text
+
+
+def test_a_parallax_limit_is_a_filter_not_a_fact_asked(obs):
+    """'the five closest stars with parallax > 200 mas' said 'I have no parallax for this': the limit was used."""
+    answer = obs.ask("the five closest stars with parallax > 200 mas")
+    (call,) = answer.calls
+    assert call.args["min_parallax_mas"] == 200.0 and call.args["limit"] == 5
+    assert "I have no parallax" not in answer.text

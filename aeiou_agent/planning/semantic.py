@@ -1812,6 +1812,8 @@ class SemanticPlanner:
         given = {fact for tool in tools for fact in self.provides.get(tool, ())}
         if tools:  # 'the B-V of the Sun': the position tool gives other facts of it, not this one
             limits = {"brightness"} if parsed.magnitude_limits else set()  # 'brighter than magnitude 4' asks nothing
+            if parsed.parallax_limit_mas is not None:
+                limits.add("parallax")  # 'with parallax > 200 mas' filters; it asks for no parallax
             if parsed.column_order is not None or parsed.aggregate is not None:
                 limits |= set(OBJECT_FACTS_SAID)  # 'the largest parallax', 'the mean B-V': an order or a statistic
             missing = [OBJECT_FACTS_SAID[a] for a in parsed.asks if a in OBJECT_FACTS_SAID and a not in given | limits]
