@@ -2264,3 +2264,16 @@ def test_a_parallax_limit_is_a_filter_not_a_fact_asked(obs):
     (call,) = answer.calls
     assert call.args["min_parallax_mas"] == 200.0 and call.args["limit"] == 5
     assert "I have no parallax" not in answer.text
+
+
+def test_which_star_is_overhead_and_the_closest_galaxy_say_what_they_can(obs):
+    """'which star is directly overhead in Honolulu at …?' listed 63,653 stars that rise that night; 'what's the
+    closest galaxy?' answered with the brightest, the reason only in a note at the end."""
+    overhead = obs.ask("which star is directly overhead in Honolulu at 2027-03-01 08:00 UTC?")
+    assert [c.tool for c in overhead.calls] == ["zenith", "cone_search"]
+    zenith = overhead.calls[0].result
+    assert zenith is not None and overhead.calls[1].args["ra_deg"] == zenith["ra_deg"]
+    assert "The zenith is at RA" in overhead.text and "The brightest of the" in overhead.text
+    assert "within 10° of it" in overhead.text
+    closest = obs.ask("what's the closest galaxy to the Milky Way?")
+    assert closest.text.startswith("OpenNGC lists no distances, so I cannot tell which is closest")

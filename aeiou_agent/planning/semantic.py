@@ -215,6 +215,8 @@ _SOCIAL = re.compile(
 _DEFINITION = re.compile(
     r"\W*(?:what\s+(?:is|are)|what's|define|explain|describe)\s+(?:an?\s+|the\s+)?[a-z][a-z\s-]*[?.!]*\s*"
 )
+_NO_NGC_DISTANCES = "OpenNGC lists no distances, so I could not sort by distance: these are by brightness."
+ZENITH_STAR_RADIUS_DEG = 10.0  # 'which star is overhead?': the brightest this close to the zenith
 _MAKE_IT = re.compile(r"\b(make|makes|making|set|change|do|redo)\s+it\b", re.IGNORECASE)  # a change, not an object
 PRONOUN = re.compile(
     r"\b(it|its|it's|this|that|there|them|they|this object|that object|the object|this one|that one)\b", re.IGNORECASE
@@ -2003,6 +2005,10 @@ class SemanticPlanner:
             and re.match(r"\s*(?:an?)\s", text[mentions[0].end :])
         ):
             return "object_info"
+        if not (mentions or named_bodies) and re.search(r"\boverhead\b|\bzenith\b", lowered):
+            return (
+                "zenith"  # 'which star is directly overhead in Honolulu at …?': the zenith there, and what is near it
+            )
         if not (mentions or named_bodies or parsed.positions) and _ONE_ASKED.search(lowered):
             return "find_objects"  # 'what is the largest galaxy by angular size?': a search for one, not a name
         if not mentions and any(re.search(pattern, lowered) for pattern, _epoch in _NAMED_EPOCHS):
@@ -2721,7 +2727,7 @@ class SemanticPlanner:
         if catalog == "hipparcos" and nearest:
             args["order_by"] = "distance"
         elif nearest and catalog == "ngc" and "order_by" not in _column_order(parsed, catalog):
-            notes.append("OpenNGC lists no distances, so I could not sort by distance: these are by brightness.")
+            notes.append(_NO_NGC_DISTANCES)
         elif _FAINTEST.search(lowered):
             args["order_by"] = "magnitude_desc"
         random = re.search(r"\brandom(ly)?\b", lowered)
@@ -2760,7 +2766,11 @@ class SemanticPlanner:
         for key, value in previous.items():  # 'and in Cygnus?' changes the constellation and keeps the limits
             if key not in args and not (key == "constellation" and re.search(r"\b(whole|all|entire)\s+sky\b", lowered)):
                 args[key] = value
-        return Plan("find_objects", [PlannedCall("find_objects", args)], notes=notes)
+        lead = ""
+        if _NO_NGC_DISTANCES in notes and args.get("limit") == 1:  # 'the closest galaxy': say first it cannot be told
+            notes.remove(_NO_NGC_DISTANCES)
+            lead = "OpenNGC lists no distances, so I cannot tell which is closest; the brightest instead:"
+        return Plan("find_objects", [PlannedCall("find_objects", args)], notes=notes, lead=lead)
 
     @staticmethod
     def _magnitude_filter(parsed: Parsed, catalog: str, notes: list[str]) -> dict[str, Any]:
@@ -3255,10 +3265,33 @@ class SemanticPlanner:
         return Plan("body_position", [PlannedCall("body_position", args)], notes=notes)
 
     def _build_zenith(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
+        """The zenith at a site and moment; asked 'which star is overhead', also the brightest star near it."""
         args: dict[str, Any] = {"time_utc": self._when(text, context, date_only=False)}
         asked = "the local sidereal time" if "sidereal_time" in _PARSED.get().asks else "what is overhead"
         args.update(self._site(text, context, asked, required=True))
-        return Plan("zenith", [PlannedCall("zenith", args)])
+        plan = Plan("zenith", [PlannedCall("zenith", args)])
+        found = re.search(r"\b(?:which|what)\s+(star|galaxy|object|cluster|nebula)s?\b", text, re.IGNORECASE)
+        if not found:
+            return plan
+        kind = found.group(1).lower()
+        search: dict[str, Any] = {
+            "ra_deg": Ref(0, "ra_deg"),
+            "dec_deg": Ref(0, "dec_deg"),
+            "radius_deg": ZENITH_STAR_RADIUS_DEG,
+            "catalog": "hipparcos" if kind == "star" else "ngc",
+            "order_by": "magnitude",
+            "limit": 1,
+        }
+        if kind in ("galaxy", "cluster", "nebula"):
+            search["object_type"] = kind
+        plan.calls.append(PlannedCall("cone_search", search, "the brightest near the zenith"))
+        plan.parts = [("zenith", 0, 1), ("cone_search", 1, 2)]
+        plan.asks = ["brightest"]
+        plan.notes.append(
+            f"Nothing catalogued is exactly at the zenith: I give the brightest {kind} within "
+            f"{ZENITH_STAR_RADIUS_DEG:g}° of it."
+        )
+        return plan
 
     def _build_rise_set(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
