@@ -2277,3 +2277,13 @@ def test_which_star_is_overhead_and_the_closest_galaxy_say_what_they_can(obs):
     assert "within 10° of it" in overhead.text
     closest = obs.ask("what's the closest galaxy to the Milky Way?")
     assert closest.text.startswith("OpenNGC lists no distances, so I cannot tell which is closest")
+
+
+def test_a_name_with_a_weather_word_and_a_band_the_catalog_lacks(obs):
+    """'Where is the Large Magellanic Cloud?' was refused as a weather question ('cloud'); 'the apparent magnitude of
+    Sirius in the V band' gave Hp without a word that Hipparcos has no V."""
+    lmc = obs.ask("Where is the Large Magellanic Cloud?")
+    assert lmc.calls and "Large Magellanic Cloud" in lmc.text and "weather" not in lmc.text
+    assert "weather" in obs.ask("will it be cloudy at Paranal tonight?").text
+    sirius = obs.ask("what's the apparent magnitude of Sirius in the V band?")
+    assert "Hp = -1.09" in sirius.text and "the catalog has no V magnitude" in sirius.text

@@ -1802,8 +1802,11 @@ def parse_question(
         parsed.asks.append("brightness")
     if "constellation" not in parsed.asks and yes_no and extract.named_constellation(corrected):
         parsed.asks.append("constellation")  # 'Is Fomalhaut in Piscis Austrinus?', 'Is Acrux in the Southern Cross?'
+    named = [text[start:end].lower() for start, end in name_spans]  # 'Large Magellanic Cloud' asks about no weather
     for pattern, what in UNSUPPORTED:
-        found = re.search(pattern, lowered)
+        found = next(
+            (m for m in re.finditer(pattern, lowered) if not any(m.group(0).strip() in n for n in named)), None
+        )
         if found:
             parsed.unsupported.append((what, found.group(0).strip()))
     age = _AGE_OF_OBJECT.search(corrected)
