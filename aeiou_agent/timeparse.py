@@ -157,6 +157,27 @@ def _season_moment(found: re.Match[str], now: dt.datetime) -> str:
     raise UserError(f"I could not find the {found.group(0)} in the ephemeris (1900-2053).")
 
 
+_DAY_OF_MONTH = re.compile(r"\b(?:on|for|until|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:-\s*)?mag)")
+# an ordinal that ranks or grades, not a day: '8th magnitude', 'the 5th brightest star'
+_NOT_A_DAY = (
+    r"(?!\s*(?:-\s*)?(?:mag|brightest|faintest|nearest|closest|largest|biggest|smallest|star|galax|object|planet))"
+)
+_MONTH_NAMED = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|"
+    r"dec(ember)?)\b"
+)
+
+
+def _next_day_of_month(day: int, now: dt.datetime) -> str:
+    """The next date (today included) that falls on ``day`` of its month."""
+    year, month = now.year, now.month
+    for _ in range(13):
+        if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day) >= now.date():
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise UserError(f"No month has a day {day}.")
+
+
 def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
     """The first date or time mentioned in ``text`` as (ISO string, matched text, has_time), or None.
 
@@ -197,11 +218,14 @@ def find_when(text: str, now: dt.datetime) -> tuple[str, str, bool] | None:
     dated = re.search(  # 'Mars' is no month
         r"\b(today|tomorrow|yesterday|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|"
-        r"dec(ember)?)\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        r"dec(ember)?)\b|\b\d{1,2}(st|nd|rd|th)\b" + _NOT_A_DAY + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
         lowered,
     )
     if spoken is not None and (tonight or not dated):
         return _coming_night(spoken, now, "tonight" if tonight else "")
+    day_alone = _DAY_OF_MONTH.search(lowered)
+    if day_alone and not _MONTH_NAMED.search(lowered):  # 'on the 8th': the next 8th (dateparser read it as August)
+        return _next_day_of_month(int(day_alone.group(1)), now), day_alone.group(0), False
     if tonight:
         return now.strftime("%Y-%m-%d"), "tonight", False
     if not dated:

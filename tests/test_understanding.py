@@ -2287,3 +2287,15 @@ def test_a_name_with_a_weather_word_and_a_band_the_catalog_lacks(obs):
     assert "weather" in obs.ask("will it be cloudy at Paranal tonight?").text
     sirius = obs.ask("what's the apparent magnitude of Sirius in the V band?")
     assert "Hp = -1.09" in sirius.text and "the catalog has no V magnitude" in sirius.text
+
+
+def test_ordinals_that_grade_are_no_dates_and_a_day_alone_is_the_next_one(obs, monkeypatch):
+    """'stars near the Orion Nebula brighter than 8th magnitude' became the Nebula's position on 7 August; 'the moon
+    phase on the 8th' was read as 7 August too (dateparser); 'the 5th brightest star' was a date."""
+    import datetime as dt
+
+    monkeypatch.setattr(obs.planner, "_now", lambda: dt.datetime(2026, 12, 7, 21, 0))
+    near = obs.ask("show me stars near the Orion Nebula brighter than 8th magnitude")
+    assert near.calls[-1].tool == "cone_search" and near.calls[-1].args["mag_max"] == 8.0
+    assert obs.ask("moon phase on the 8th").calls[0].args["time_utc"].startswith("2026-12-08")
+    assert obs.ask("moon phase on the 3rd").calls[0].args["time_utc"].startswith("2027-01-03")
