@@ -2299,3 +2299,14 @@ def test_ordinals_that_grade_are_no_dates_and_a_day_alone_is_the_next_one(obs, m
     assert near.calls[-1].tool == "cone_search" and near.calls[-1].args["mag_max"] == 8.0
     assert obs.ask("moon phase on the 8th").calls[0].args["time_utc"].startswith("2026-12-08")
     assert obs.ask("moon phase on the 3rd").calls[0].args["time_utc"].startswith("2027-01-03")
+
+
+def test_an_altitude_asked_comes_first_and_a_body_after_sunset_is_the_body(obs):
+    """'the Moon's altitude at Paranal at …' opened with RA and Dec, the altitude deep in the paragraph; 'is Mercury
+    visible after sunset from Tokyo on …?' gave the Sun's times and none of Mercury's."""
+    altitude = obs.ask("what's the Moon's altitude at Paranal at 2027-02-01 06:00 UTC?")
+    assert altitude.text.startswith("From Paranal at 2027-02-01 06:00 UTC, the Moon is at altitude")
+    mercury = obs.ask("is Mercury visible after sunset from Tokyo on 2027-04-10?")
+    assert [c.args["target"] for c in mercury.calls] == ["Mercury", "Sun"]
+    assert mercury.text.startswith("Mercury sets at") and "The Sun sets at" in mercury.text
+    assert [c.args["target"] for c in obs.ask("when is sunset in Tokyo on 2027-04-10?").calls] == ["Sun"]

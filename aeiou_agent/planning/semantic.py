@@ -3296,17 +3296,24 @@ class SemanticPlanner:
     def _build_rise_set(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         notes: list[str] = []
         lowered = text.lower()
-        if re.search(r"\bsun(rise|set)\b", lowered):
-            target = "Sun"
-        elif re.search(r"\bmoon(rise|set)\b", lowered):
-            target = "Moon"
+        event = re.search(r"\b(?:(after|before|at|until|around)\s+)?(sun|moon)(rise|set)\b", lowered)
+        others = [b for b in bodies if event is None or b != event.group(2).title()]
+        also = None
+        if event and event.group(1) and (mentions or others):
+            # 'is Mercury visible after sunset?': Mercury's times, then the Sun's to compare them with
+            target, also = self._target(text, mentions, others, context, notes), event.group(2).title()
+        elif event:
+            target = event.group(2).title()
         else:
             target = self._target(text, mentions, bodies, context, notes)
         args: dict[str, Any] = {"target": target, "date": self._when(text, context, date_only=True)}
         args.update(self._site(text, context, "rise and set times", required=True))
         if re.search(r"\blocal (day|date|time|calendar)\b|\bin local\b", lowered) and "site" in args:
             args["local_day"] = True
-        return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
+        if also is None:
+            return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
+        calls = [PlannedCall("rise_set", args), PlannedCall("rise_set", {**args, "target": also})]
+        return Plan("rise_set", calls, notes=notes, parts=[("rise_set", 0, 1), ("rise_set", 1, 2)])
 
     def _build_moon_phase(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         return Plan("moon_phase", [PlannedCall("moon_phase", {"time_utc": self._when(text, context, date_only=False)})])
