@@ -2310,3 +2310,10 @@ def test_an_altitude_asked_comes_first_and_a_body_after_sunset_is_the_body(obs):
     assert [c.args["target"] for c in mercury.calls] == ["Mercury", "Sun"]
     assert mercury.text.startswith("Mercury sets at") and "The Sun sets at" in mercury.text
     assert [c.args["target"] for c in obs.ask("when is sunset in Tokyo on 2027-04-10?").calls] == ["Sun"]
+
+
+def test_a_unit_system_is_a_unit_to_convert_to(obs):
+    """'what's 1 Jansky in SI units?' drew the SDSS magnitudes of a synthetic stellar population."""
+    jansky = obs.ask("what's 1 Jansky in SI units?")
+    assert [c.tool for c in jansky.calls] == ["convert_units"] and "1e-26 kg / s2" in jansky.text
+    assert "9.25703e+18 cm" in obs.ask("3 pc in cgs").text

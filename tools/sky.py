@@ -308,8 +308,18 @@ def parse_unit(text: str) -> u.UnitBase:
     raise UserError(f"I don't know the unit {text!r}; try e.g. pc, lyr, AU, km, arcsec, mas, Jy, nm, eV")
 
 
+# a system of units asked for instead of one unit ('1 Jy in SI units'): the quantity in its base units
+_UNIT_SYSTEMS = {"si": "si", "si units": "si", "cgs": "cgs", "cgs units": "cgs", "mks": "si"}
+
+
+def _unit_system(text: str) -> str | None:
+    return _UNIT_SYSTEMS.get(re.sub(r"\s+", " ", text.strip().lower()))
+
+
 def is_unit(text: str) -> bool:
-    """Whether ``text`` names a unit :func:`parse_unit` understands."""
+    """Whether ``text`` names a unit :func:`parse_unit` understands, or a system of units ('SI units')."""
+    if _unit_system(text):
+        return True
     try:
         parse_unit(text)
     except UserError:
@@ -339,10 +349,14 @@ def convert_units(
         to_unit: Unit wanted.
         label: What the value is, when it comes from another tool ('the parallax of Procyon').
     """
-    source, target = parse_unit(from_unit), parse_unit(to_unit)
+    source, system = parse_unit(from_unit), _unit_system(to_unit)
+    target = None if system else parse_unit(to_unit)
     read_as = None
     try:
-        converted = (value * source).to(target, equivalencies=_EQUIVALENCIES)
+        if system:  # 'in SI units': astropy's decomposition into the system's base units
+            converted = getattr(value * source, system)
+        else:
+            converted = (value * source).to(target, equivalencies=_EQUIVALENCIES)
     except u.UnitConversionError:
         # 'how many degrees is 1 hour of right ascension': time between an angle and a time is right ascension's
         try:
@@ -350,6 +364,9 @@ def convert_units(
         except u.UnitConversionError:
             raise UserError(f"{source} cannot be converted to {target}: they measure different things") from None
         read_as = "the time as an hour angle (right ascension): 1 h = 15°"
+    unit_out = converted.unit if system else target
+    assert unit_out is not None
+    target = unit_out
     result = float(converted.value)
     if not math.isfinite(result):
         raise UserError(f"{value} {source} has no finite value in {target}")
