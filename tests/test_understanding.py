@@ -2317,3 +2317,53 @@ def test_a_unit_system_is_a_unit_to_convert_to(obs):
     jansky = obs.ask("what's 1 Jansky in SI units?")
     assert [c.tool for c in jansky.calls] == ["convert_units"] and "1e-26 kg / s2" in jansky.text
     assert "9.25703e+18 cm" in obs.ask("3 pc in cgs").text
+
+
+def test_twilight_is_its_own_tool_declared_beside_its_function(obs):
+    """'When does astronomical twilight end at La Palma on …?' listed what is up (no tool had twilight); the tool is
+    declared in tools/ephemeris.py and its YAML only, and planned from its arguments' kinds."""
+    from pathlib import Path
+
+    import skyfield_data
+    from skyfield import almanac
+    from skyfield.api import Loader, wgs84
+
+    loader = Loader(str(Path(skyfield_data.__file__).parent / "data"), expire=False, verbose=False)
+    ts, eph = loader.timescale(builtin=True), loader("de421.bsp")
+    la_palma = wgs84.latlon(28.7606, -17.8816, elevation_m=2396)
+    times, values = almanac.find_discrete(
+        ts.utc(2027, 8, 12, 12), ts.utc(2027, 8, 13, 12), almanac.dark_twilight_day(eph, la_palma)
+    )
+    dusk = next(t for t, v in zip(times, values, strict=True) if v == 0).utc_datetime()
+    eph.close()
+    answer = obs.ask("When does astronomical twilight end at La Palma on 2027-08-12?")
+    assert [c.tool for c in answer.calls] == ["twilight"]
+    assert answer.text.startswith("On the night of 2027-08-12 at La Palma, astronomical twilight ends")
+    shown = [(dusk + dt.timedelta(seconds=s)).strftime("%H:%M") for s in (0, 30)]
+    assert any(f"at {hm} UTC" in answer.text.split("\n")[0] for hm in shown), answer.text
+    dawn = obs.ask("what time is astronomical dawn at Paranal on 2027-05-05")
+    assert "astronomical twilight begins (darkness ends)" in dawn.text.split("\n")[0] and "2027-05-06" in dawn.text
+    polar = obs.ask("when does nautical twilight begin in Tromso on 2027-06-21?")
+    assert "there is no nautical dawn" in polar.text and "stays above the horizon all night" in polar.text
+
+
+def test_from_the_sun_names_the_origin_and_appearing_asks_the_angle(obs):
+    """'how far from the Sun does Venus appear on 1 June 2027?' gave the Sun's own position (the Sun was the target);
+    'appear' asks the elongation on the sky, 'is' the distance in AU."""
+    t = Time("2027-06-01T00:00:00", scale="utc")
+    with solar_system_ephemeris.set("builtin"):
+        elongation = get_body("venus", t).separation(get_body("sun", t)).deg
+    angle = obs.ask("how far from the Sun does Venus appear on 1 June 2027?")
+    assert angle.calls[0].args["target"] == "Venus" and "(its elongation)" in angle.text
+    assert abs(numbers(angle.text)[0] - elongation) < 0.2
+    distance = obs.ask("how far from the Sun is Venus on 1 June 2027?")
+    assert distance.calls[0].args["target"] == "Venus" and distance.text.startswith("Venus is 0.72")
+
+
+def test_a_quantity_wished_in_a_unit_anywhere_in_the_question(obs):
+    """'what wavelength in nm does a 5 eV photon have?' ran the matter power spectrum."""
+    photon = obs.ask("what wavelength in nm does a 5 eV photon have?")
+    assert [c.tool for c in photon.calls] == ["convert_units"]
+    expected = (5 * u.eV).to_value(u.nm, equivalencies=u.spectral())
+    assert abs(numbers(photon.text)[-1] - expected) < 0.01
+    assert "373.150 K" in obs.ask("which temperature in kelvin is 100 degrees Celsius").text

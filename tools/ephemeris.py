@@ -539,6 +539,93 @@ def rise_set(
     return ToolResult(data=data, summary=summary, sources=sources)
 
 
+# skyfield's dark_twilight_day counts 0 (night) .. 4 (day); a step between two values is one of these events
+_TWILIGHT_STEPS = {
+    (4, 3): ("sunset", "sunset", -0.8333),
+    (3, 2): ("civil_dusk", "civil twilight ends", -6.0),
+    (2, 1): ("nautical_dusk", "nautical twilight ends", -12.0),
+    (1, 0): ("astronomical_dusk", "astronomical twilight ends (darkness begins)", -18.0),
+    (0, 1): ("astronomical_dawn", "astronomical twilight begins (darkness ends)", -18.0),
+    (1, 2): ("nautical_dawn", "nautical twilight begins", -12.0),
+    (2, 3): ("civil_dawn", "civil twilight begins", -6.0),
+    (3, 4): ("sunrise", "sunrise", -0.8333),
+}
+_ALL_NIGHT = {
+    4: "the Sun stays above the horizon all night",
+    3: "the Sun stays in civil twilight (0–6° below the horizon) all night",
+    2: "the Sun stays in nautical twilight (6–12° below the horizon) all night",
+    1: "the Sun stays in astronomical twilight (12–18° below the horizon) all night",
+    0: "the Sun stays more than 18° below the horizon all day",
+}
+DateText = Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")]
+
+
+@tool("ephemeris")
+def twilight(
+    ctx: ToolContext,
+    site: SiteName = None,
+    date: DateText = None,
+    latitude_deg: Latitude = None,
+    longitude_deg: Longitude = None,
+    elevation_m: Elevation = 0.0,
+) -> ToolResult:
+    """Sunset, the ends of civil, nautical and astronomical twilight, and their morning starts, for a night at a site.
+
+    The night of a date runs from local mean noon to the next, so the evening's events fall on the date and the
+    morning's on the next day. The Sun is 6°, 12° and 18° below the horizon at the ends of civil, nautical and
+    astronomical twilight; sunset and sunrise are for its upper limb with standard refraction (−0.8333°).
+
+    Args:
+        site: Observatory name (Kitt Peak, Paranal, La Palma, ...) or a city.
+        date: The night's evening, YYYY-MM-DD (today when not given).
+        latitude_deg: Observer latitude in degrees, instead of a site.
+        longitude_deg: Observer longitude in degrees east, instead of a site.
+        elevation_m: Observer elevation in metres (with latitude/longitude).
+    """
+    from skyfield import almanac
+
+    ts, eph = _skyfield()
+    where = _observer_site("twilight", site, latitude_deg, longitude_deg, elevation_m)
+    if where is None:
+        raise InvalidArguments("twilight", ["give an observing site (e.g. 'Paranal') or latitude_deg/longitude_deg"])
+    day = (_when(date) if date else dt.datetime.now(dt.UTC)).replace(hour=12, minute=0, second=0, microsecond=0)
+    start = day - dt.timedelta(hours=where.longitude_deg / 15.0)  # local mean noon
+    t0, t1 = ts.from_datetime(start), ts.from_datetime(start + dt.timedelta(days=1))
+    times, values = almanac.find_discrete(t0, t1, almanac.dark_twilight_day(eph, _topos(where)))
+    before = int(almanac.dark_twilight_day(eph, _topos(where))(t0))
+    events: list[dict[str, Any]] = []
+    for t, value in zip(times, values, strict=True):
+        step = _TWILIGHT_STEPS.get((before, int(value)))
+        before = int(value)
+        if step is not None:
+            key, words, sun_altitude_deg = step
+            events.append(
+                {
+                    "event": key,
+                    "what": words,
+                    "time_utc": _iso(t),
+                    "time_local": _local(t, where),
+                    "sun_altitude_deg": sun_altitude_deg,
+                }
+            )
+    data: dict[str, Any] = {"site": _site_data(where), "night_of": day.strftime("%Y-%m-%d"), "events": events}
+    if not events:  # a polar summer or winter: one state all night
+        data["all_night"] = _ALL_NIGHT[before]
+    for key, _words, _altitude in _TWILIGHT_STEPS.values():
+        data[f"{key}_utc"] = next((e["time_utc"] for e in events if e["event"] == key), None)
+    dusk, dawn = data["astronomical_dusk_utc"], data["astronomical_dawn_utc"]
+    if dusk and dawn:
+        hours = (dt.datetime.fromisoformat(dawn) - dt.datetime.fromisoformat(dusk)).total_seconds() / 3600
+        data["dark_hours"] = round(hours, 2)
+    else:  # a summer night far from the equator: the Sun never gets 18° below the horizon
+        data["dark_hours"] = 0.0 if not dusk and not dawn else None
+    parts = [
+        f"{e['what']} {e['time_utc'][11:16]} UTC" + (f" ({e['time_local']})" if e["time_local"] else "") for e in events
+    ]
+    summary = f"Night of {data['night_of']} at {where.name}: " + ("; ".join(parts) if parts else data["all_night"])
+    return ToolResult(data=data, summary=summary, sources=[DE421])
+
+
 _PHASES = (
     "new moon",
     "waxing crescent",

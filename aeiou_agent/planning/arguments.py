@@ -811,7 +811,31 @@ def extract_unit_conversion(text: str, is_unit: Callable[[str], bool]) -> UnitCo
         to_unit, from_unit = trim(is_form.group(1)), trim(is_form.group(3))
         if to_unit and from_unit:
             return UnitConversion(to_float(is_form.group(2)), from_unit, to_unit)
-    return None
+    return _quantity_wished(t, trim)
+
+
+_QUANTITY_WISH = re.compile(
+    r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:the\s+)?(?:wavelength|frequency|energy|temperature|mass|length|"
+    r"speed|velocity|luminosity|flux(?:\s+density)?|angle|duration)\s+(?:in|as)\s+([^\W\d_][\w°Å/^µ-]*(?:\s+[a-z]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _quantity_wished(text: str, trim: Callable[[str], str | None]) -> UnitConversion | None:
+    """'what wavelength in nm does a 5 eV photon have?': the one quantity in the text, in the unit wished."""
+    wish = _QUANTITY_WISH.search(text)
+    to_unit = trim(wish.group(1)) if wish else None
+    if wish is None or to_unit is None:
+        return None
+    rest = text[: wish.start()] + " " + text[wish.end() :]
+    quantities = [
+        (found.group(1), unit)
+        for found in re.finditer(rf"(?<![\w.])({NUM})\s*([^\W\d_][\w°Å/^µ-]*(?:\s+[^\W\d_]+){{0,2}})", rest)
+        if (unit := trim(re.sub(r"\s+(?:photons?|light|line|waves?)\b.*", "", found.group(2)))) and unit != to_unit
+    ]  # 'a 500 nm photon' is in nm (astropy would read 'nm photon' as nm·ph)
+    if len(quantities) != 1:
+        return None
+    return UnitConversion(to_float(quantities[0][0]), quantities[0][1], to_unit)
 
 
 SQL_START = re.compile(

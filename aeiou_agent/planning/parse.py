@@ -524,8 +524,12 @@ ASKS: dict[str, str] = {
     "sidereal_time": r"\bsidereal time\b|\blst\b",
     "zenith": r"\bzenith\b(?! distance)|\b(directly|straight|right) (overhead|above (me|us|the (site|observatory)))\b"
     r"|\b(what|which)\b[^?.]{0,40}\boverhead\b",
+    "twilight": r"\btwilight\b|\b(astronomical|nautical|civil) (dusk|dawn|darkness|night)\b|\bwhen is (dusk|dawn)\b"
+    r"|\b(gets?|getting|goes|turns?) dark\b",
     "elongation": r"\belongations?\b|\b(degrees?|angle|angular (distance|separation))\b[^?.]{0,40}\b(from|to) the sun\b"
-    r"|\bangular (distance|separation) (between|of) [^?.]{1,30}\band the sun\b",
+    r"|\bangular (distance|separation) (between|of) [^?.]{1,30}\band the sun\b"
+    r"|\bhow far from the sun\b[^?.]{0,30}\b(appears?|looks?|seems?|on the sky|in the sky)\b"  # not in AU: an angle
+    r"|\b(appears?|looks?|seems?)\b[^?.]{0,20}\bfrom the sun\b",
     "local_time": r"\bwhat time is it\b|\bwhat(?:'s| is) the (?:local |current )?time\b|\b(current|local) time\b",
     "visibility": r"\bhow high will\b|\bmax(imum)? altitude\b|\bhighest (altitude|elevation)\b|\bobservab(le|ility)\b"
     r"|\baltitude (curve|plot|through the night|over the night)\b|\b(plot|chart|graph) (of )?(the |its )?altitude\b"

@@ -479,6 +479,11 @@ def _literature_query(question: str) -> str:
     return without_work_words(years)
 
 
+def _takes_text(annotation: Any) -> bool:
+    """Whether an argument's type takes text ('str', 'str | None'), not only numbers."""
+    return annotation is str or str in typing.get_args(annotation)
+
+
 def _named_choice(text: str, annotation: Any) -> str | None:
     """The allowed value of a ``Literal`` argument that the question names, longest first ('2MASS K', not 'K')."""
     allowed: list[str] = []
@@ -1177,7 +1182,8 @@ class SemanticPlanner:
                     value = None
             elif "sky_position" in kinds and parsed.positions:
                 value = parsed.positions[0].target()
-            elif "place" in kinds:  # beside an object, only a known site or city ('for M57' names no place)
+            elif "place" in kinds and _takes_text(spec.args_model.model_fields[name].annotation):
+                # beside an object, only a known site or city ('for M57' names no place); latitudes are numbers
                 takes_object = any("object" in k for k in spec.kinds.values())
                 value = self._named_place(text) if takes_object else self._place_phrase(text)
             elif "time" in kinds and (
@@ -1185,7 +1191,7 @@ class SemanticPlanner:
                 or context.when
                 or ("local_time" in parsed.asks and tool_gives("local_time"))  # 'what time is it in Tokyo?': now
             ):
-                value = self._when(text, context, date_only=False)
+                value = self._when(text, context, date_only=name == "date")  # an argument named date takes a day
             elif "count" in kinds and parsed.count is not None:
                 value = parsed.count
             elif "radius" in kinds:
@@ -2480,6 +2486,8 @@ class SemanticPlanner:
         """One target for ephemeris tools: a Solar System body or a catalog object."""
         if mentions:
             return _object_arg(mentions[0])
+        if len(bodies) > 1 and "Sun" in bodies and re.search(r"\bfrom the sun\b", text, re.IGNORECASE):
+            bodies = [body for body in bodies if body != "Sun"]  # 'how far from the Sun is Venus?': the origin
         if bodies:
             return bodies[0]
         positions = _PARSED.get().positions
