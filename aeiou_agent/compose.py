@@ -88,15 +88,9 @@ def _unit(unit: str) -> str:
 
 
 def _yes_no(question: str) -> bool:
-    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?', '…, right?').
+    from aeiou_agent.planning.parse import asks_yes_no
 
-    The asking clause may follow a preamble: "I'm at Mauna Kea at 08:00 UTC — is Jupiter above the horizon?".
-    """
-    from aeiou_agent.planning.parse import TAG_QUESTION
-
-    last_clause = re.split(r"(?<!\d)[.!?;:](?!\d)\s+|\s[—–-]+\s|—|,\s+(?=(?:is|are|will|can|could)\b)", question)[-1]
-    asks = re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", last_clause or question, re.IGNORECASE)
-    return bool(asks or TAG_QUESTION.search(question))  # "it's in Hercules, right?" asks for a yes or no too
+    return asks_yes_no(question)
 
 
 def _constellation_named(question: str) -> str:
@@ -130,33 +124,6 @@ def _percent_asked(question: str) -> dict[str, Any] | None:
     return {"more": more, "value": value, "amount": found.group(2)}  # 'amount' as written: 'half', '20%'
 
 
-def _magnitude_asked(question: str) -> dict[str, Any] | None:
-    """A yes/no threshold on one object's magnitude ('Is M13 brighter than magnitude 6?'), or None."""
-    from aeiou_agent.planning.parse import find_magnitude_limits, with_slips_mended
-
-    if not _yes_no(question):
-        return None
-    question = with_slips_mended(question)  # 'is M57 faintre than magnitude 9?'
-    limits = find_magnitude_limits(question)
-    if limits:
-        return {"value": limits[0].value, "brighter": limits[0].bound == "max"}
-    compared = re.search(  # "is the magnitude of M31 below 4?": a smaller number is brighter
-        r"\bmag(?:nitude)?\b.*?\b(below|under|less\s+than|lower\s+than|smaller\s+than|above|over|greater\s+than"
-        r"|more\s+than|higher\s+than|larger\s+than)\s+(\d+(?:\.\d+)?)\b",
-        question,
-        re.IGNORECASE,
-    )
-    if not compared:
-        return None
-    below = compared.group(1).split()[0].lower() in ("below", "under", "less", "lower", "smaller")
-    return {"value": float(compared.group(2)), "brighter": below}
-
-
-_KIND_ASKED = re.compile(
-    r"\b(?:is|'s|’s)\s+(?:[\w'’-]+\s+){0,4}?an?\s+((?:[a-z]+[\s-]+){0,2}(?:galaxy|cluster|nebula|star|remnant"
-    r"|quasar|pair|group|triplet|asterism|giant|supergiant|dwarf|binary|variable|pulsar|blazar|magnetar))\b",
-    re.IGNORECASE,
-)
 _MORPHOLOGY = {
     "spiral": ("S",),
     "barred": ("SB",),
@@ -201,17 +168,15 @@ _TYPE_WORDS = {
 
 
 def _kind_verdict(
-    question: str, object_type: str | None, hubble_type: str | None = None, table: str = "ngc"
+    kind: str | None, object_type: str | None, hubble_type: str | None = None, table: str = "ngc"
 ) -> dict[str, Any] | None:
-    """Yes or no to 'is M13 a globular cluster?' or "it's a spiral galaxy, right?"; None if it names no kind.
+    """Yes or no to 'is M13 a globular cluster?' or "it's a spiral galaxy, right?" (``kind``, from the parse).
 
     From the catalog's type, and the Hubble type for 'spiral', 'elliptical', 'barred' and 'lenticular'. The answer
     is None when the catalog cannot tell ('is Sirius a double star?': Hipparcos has no multiplicity).
     """
-    found = _KIND_ASKED.search(question) if _yes_no(question) and object_type else None
-    if found is None or object_type is None:
+    if kind is None or object_type is None:
         return None
-    kind = re.sub(r"[\s-]+", " ", found.group(1).lower())
     words = kind.split()
     morphology = [word for word in words if word in _MORPHOLOGY]
     rest = [word for word in words if word not in _MORPHOLOGY]
@@ -313,7 +278,6 @@ class Composer:
             constellation_named=_constellation_named,
             phase_asked=_phase_asked,
             percent_asked=_percent_asked,
-            magnitude_asked=_magnitude_asked,
             kind_verdict=_kind_verdict,
             capitalised=_capitalised,
             the=body_label,
@@ -342,10 +306,8 @@ class Composer:
         A comparison ('which is brighter, Vega or Arcturus?') opens with the verdict, then each object's facts.
         """
         if not plan.parts:
-            return self.render(plan.intent, question, calls, plan.asks)
-        text = "\n\n".join(
-            self.render(intent, question, calls[start:end], plan.asks) for intent, start, end in plan.parts
-        )
+            return self.render(plan.intent, question, calls, plan)
+        text = "\n\n".join(self.render(intent, question, calls[start:end], plan) for intent, start, end in plan.parts)
         if plan.comparative:
             objects = [
                 {k: v for call in calls[start:end] for k, v in (call.result or {}).items()}
@@ -357,13 +319,25 @@ class Composer:
             text = f"{nearest_object(calls)}\n\n{text}"
         return text
 
-    def render(self, intent: str, question: str, calls: list[ToolCall], asks: list[str] | None = None) -> str:
-        """The answer text for a fully successful plan; ``asks`` are the facts the question asks for (parse.ASKS)."""
+    def render(self, intent: str, question: str, calls: list[ToolCall], plan: Plan | None = None) -> str:
+        """The answer text for a fully successful plan, with what the plan read in the question.
+
+        The templates see the facts asked (``asked``, parse.ASKS), a yes/no question's magnitude threshold
+        (``threshold``) and the kind it asks about (``kind_asked``).
+        """
         steps = [c.result or {} for c in calls]
         template = self.template(intent) or self.template(calls[-1].tool)
         if template is None:
             return calls[-1].summary
-        text = template.render(r=steps[-1], steps=steps, args=calls[-1].args, q=question, asked=set(asks or ()))
+        text = template.render(
+            r=steps[-1],
+            steps=steps,
+            args=calls[-1].args,
+            q=question,
+            asked=set(plan.asks if plan else ()),
+            threshold=plan.magnitude_threshold if plan else None,
+            kind_asked=plan.kind_asked if plan else None,
+        )
         return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

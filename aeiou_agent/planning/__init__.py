@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from aeiou_agent.planning.parse import MagnitudeThreshold
 
 PlanStatus = Literal["ok", "not_understood", "refused"]
 
@@ -62,6 +65,9 @@ class Plan:
     comparative: str | None = None  # 'brighter': the parts are objects compared, and the answer opens with the verdict
     lead: str = ""  # the direct answer when the tools cannot give what was asked ('I have no distance for M42: …')
     asks: list[str] = field(default_factory=list)  # the facts the question asks for (parse.ASKS), for the answer
+    # a yes/no question's magnitude to compare one object with, and the kind it asks the object to be (from the parse)
+    magnitude_threshold: MagnitudeThreshold | None = None
+    kind_asked: str | None = None
     clock: str | None = None  # how a clock time in the question was read: 'local' (the site's zone) or 'utc'
 
 

@@ -257,7 +257,7 @@ def _names_a_unit(word: str) -> bool:
     return is_unit(word)
 
 
-def _closest_word(typed: str, candidates: Iterable[str], limit: int) -> str | None:
+def closest_word(typed: str, candidates: Iterable[str], limit: int) -> str | None:
     """The one candidate at most ``limit`` edits from ``typed`` (a swap counts as one), or None if none or a tie.
 
     Between equally near candidates: a typing slip, then the more similar, then a neighbouring key's slip.
@@ -311,7 +311,7 @@ def question_word_slip(word: str) -> str | None:
     lowered = word.lower()
     if len(lowered) < 3 or lowered in QUESTION_WORDS or lowered in _wordpiece_vocabulary():
         return None
-    return _closest_word(lowered, QUESTION_WORDS, 1)
+    return closest_word(lowered, QUESTION_WORDS, 1)
 
 
 def with_slips_mended(text: str) -> str:
@@ -367,7 +367,7 @@ def correct_keywords(
         candidates = _SHORT_KEYWORDS if len(lowered) <= 3 else vocabulary
         if capitalised:
             limit, candidates = 1, frozenset(extract.SOLAR_SYSTEM_BODIES) - {"sun", "moon"}
-        best = _closest_word(lowered, candidates, limit)
+        best = closest_word(lowered, candidates, limit)
         asked = None if capitalised else question_word_slip(lowered)
         if asked:  # 'Whare is M51?': where (a question word before any keyword or everyday word)
             best = asked
@@ -1171,6 +1171,57 @@ TAG_QUESTION = re.compile(
 )
 
 
+def asks_yes_no(question: str) -> bool:
+    """Whether a question asks for yes or no ('Is Jupiter up …?', 'Will Sirius be above the horizon …?', '…, right?').
+
+    The asking clause may follow a preamble: "I'm at Mauna Kea at 08:00 UTC — is Jupiter above the horizon?".
+    """
+    last_clause = re.split(r"(?<!\d)[.!?;:](?!\d)\s+|\s[—–-]+\s|—|,\s+(?=(?:is|are|will|can|could)\b)", question)[-1]
+    asks = re.match(r"\s*(is|are|will|was|were|does|do|can|could)\b", last_clause or question, re.IGNORECASE)
+    return bool(asks or TAG_QUESTION.search(question))  # "it's in Hercules, right?" asks for a yes or no too
+
+
+@dataclass(frozen=True)
+class MagnitudeThreshold:
+    """The magnitude a yes/no question compares one object with ('Is M13 brighter than magnitude 6?')."""
+
+    value: float
+    brighter: bool  # 'yes' means brighter than ``value`` (a smaller magnitude)
+
+
+_MAGNITUDE_COMPARED = re.compile(  # "is the magnitude of M31 below 4?": a smaller number is brighter
+    r"\bmag(?:nitude)?\b.*?\b(below|under|less\s+than|lower\s+than|smaller\s+than|above|over|greater\s+than"
+    r"|more\s+than|higher\s+than|larger\s+than)\s+(\d+(?:\.\d+)?)\b",
+    re.IGNORECASE,
+)
+
+
+def magnitude_threshold(text: str, limits: list[MagnitudeLimit]) -> MagnitudeThreshold | None:
+    """A yes/no question's threshold on one object's magnitude, from the limits found in it, or None."""
+    if not asks_yes_no(text):
+        return None
+    if limits:
+        return MagnitudeThreshold(limits[0].value, limits[0].bound == "max")
+    compared = _MAGNITUDE_COMPARED.search(text)
+    if not compared:
+        return None
+    below = compared.group(1).split()[0].lower() in ("below", "under", "less", "lower", "smaller")
+    return MagnitudeThreshold(float(compared.group(2)), below)
+
+
+_KIND_ASKED = re.compile(
+    r"\b(?:is|'s|’s)\s+(?:[\w'’-]+\s+){0,4}?an?\s+((?:[a-z]+[\s-]+){0,2}(?:galaxy|cluster|nebula|star|remnant"
+    r"|quasar|pair|group|triplet|asterism|giant|supergiant|dwarf|binary|variable|pulsar|blazar|magnetar))\b",
+    re.IGNORECASE,
+)
+
+
+def kind_asked(text: str) -> str | None:
+    """The kind a yes/no question asks an object to be ('is M13 a globular cluster?': 'globular cluster'), or None."""
+    found = _KIND_ASKED.search(text) if asks_yes_no(text) else None
+    return re.sub(r"[\s-]+", " ", found.group(1).lower()) if found else None
+
+
 def compares_one_object(text: str, name_spans: Iterable[tuple[int, int]]) -> bool:
     """Whether a yes/no question compares one named object's magnitude with a value ('Is M13 brighter than 6?').
 
@@ -1717,6 +1768,8 @@ class Parsed:
     # conditions on the first added catalog's columns (SQL), the words compared that are no column, its columns
     catalog_conditions: tuple[str | None, tuple[str, ...], tuple[str, ...]] | None = None
     declared_values: dict[str, int] | None = None  # tools whose declared words give values here (planner's cache)
+    magnitude_threshold: MagnitudeThreshold | None = None  # 'Is M13 brighter than magnitude 6?': yes or no
+    kind_asked: str | None = None  # 'is M13 a globular cluster?': yes or no
 
     @property
     def numbers_text(self) -> str:
@@ -1801,6 +1854,8 @@ def parse_question(
         parsed.asks.append("finder_chart")  # 'show me the Orion Nebula': a picture of it, not its catalog entry
     yes_no = re.match(r"\W*(is|are|does|do|lies|lie)\b", lowered) or TAG_QUESTION.search(lowered)
     bodies = [m.span() for m in re.finditer(rf"\b(?:{'|'.join(extract.SOLAR_SYSTEM_BODIES)})\b", corrected, re.I)]
+    parsed.magnitude_threshold = magnitude_threshold(corrected, parsed.magnitude_limits)
+    parsed.kind_asked = kind_asked(corrected)
     if parsed.magnitude_limits and compares_one_object(corrected, name_spans or bodies):
         parsed.magnitude_limits = []  # 'Is M13 (Jupiter) brighter than magnitude 6?': its magnitude, compared
         parsed.asks.append("brightness")

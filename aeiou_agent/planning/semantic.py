@@ -44,6 +44,7 @@ from aeiou_agent.planning.parse import (
     SPECTRAL_TYPES,
     MagnitudeLimit,
     Parsed,
+    closest_word,
     find_catalog_name,
     find_column_conditions,
     find_positions,
@@ -201,12 +202,20 @@ _NAMED_EPOCHS = (
     ),
     (r"\b(?:matter[- ]radiation|radiation[- ]matter)\s+equality\b|\bequality\s+epoch\b", "matter_radiation_equality"),
 )
+
+
+def _named_epoch(text: str) -> str | None:
+    """The epoch a question names instead of a redshift ('when the CMB was released': recombination), or None."""
+    lowered = text.lower()
+    return next((name for pattern, name in _NAMED_EPOCHS if re.search(pattern, lowered)), None)
+
+
 # small talk, the whole message: 'thanks!', 'thank you, that was helpful', 'hello', 'great', 'bye'
 _SOCIAL = re.compile(
     r"\W*(?:(?:ok(?:ay)?|oh|ah|wow|great|perfect|cool|nice|awesome|excellent|brilliant|super|good|lovely|fantastic)"
-    r"[\s,!.]*)*(?:(?:thanks?(?:\s+(?:you|a\s+lot|so\s+much|very\s+much))*|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty"
-    r"|cheers|much\s+appreciated|i\s+appreciate\s+it|(?P<hello>hello|hi|hey|good\s+(?:morning|afternoon|evening))"
-    r"(?:\s+there)?|bye|goodbye|see\s+you|great|perfect|cool|nice|awesome|excellent|brilliant|ok(?:ay)?|got\s+it"
+    r"[\s,!.]*)*(?:(?:(?P<thanks>thanks?(?:\s+(?:you|a\s+lot|so\s+much|very\s+much))*|thank\s+you(?:\s+(?:so|very)\s+much)?"
+    r"|thx|ty|cheers|much\s+appreciated|i\s+appreciate\s+it)|(?P<hello>hello|hi|hey|good\s+(?:morning|afternoon|evening))"
+    r"(?:\s+there)?|(?P<bye>bye|goodbye|see\s+you)|great|perfect|cool|nice|awesome|excellent|brilliant|ok(?:ay)?|got\s+it"
     r"|understood|makes\s+sense)[\s,!.]*)+(?:(?:that|this|it)\s+(?:was|is)\s+(?:very\s+|really\s+|so\s+)?"
     r"(?:helpful|useful|great|perfect|interesting)[\s!.]*)?\W*",
     re.IGNORECASE,
@@ -570,17 +579,12 @@ def bibliography_code_names() -> dict[str, str]:
 
 def _closest_code_name(typed: str) -> str | None:
     """The one code name of the bibliography ``typed`` misspells ('CosomPower', 'RdioGAN'), or None."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     key = typed.lower()
     known = bibliography_code_names()
     if key in known or is_word(key):
         return None
-    limit = 1 if len(key) < 7 else 2
-    close = process.extract(key, list(known), scorer=OSA.distance, score_cutoff=limit, limit=None)
-    nearest = [name for name, distance, _i in close if distance == min(d for _n, d, _i in close)]
-    return known[nearest[0]] if len(nearest) == 1 else None
+    nearest = closest_word(key, known, 1 if len(key) < 7 else 2)
+    return known[nearest] if nearest else None
 
 
 def description_words(registry: Registry) -> frozenset[str]:
@@ -728,11 +732,10 @@ class SemanticPlanner:
             )
         social = _SOCIAL.fullmatch(text)
         if social:  # 'thanks!', 'hello': a reply, not a question (in a chat it must not re-run the last tool)
-            thanked = bool(re.search(r"\bthank|\bthx\b|\bcheers\b|\bappreciate", text, re.IGNORECASE))
-            leaving = re.search(r"\b(bye|goodbye|see\s+you)\b", text, re.IGNORECASE)
+            leaving = social.group("bye")
             greeting = (
                 "You're welcome."
-                if thanked
+                if social.group("thanks")
                 else "Hello."
                 if social.group("hello")
                 else "Goodbye."
@@ -750,8 +753,8 @@ class SemanticPlanner:
                 "For example: 'How far away is Vega?'",
             )
         notes: list[str] = []
-        if not INJECTION.search(text) and INJECTION.search(with_slips_mended(text)):
-            text = with_slips_mended(text)  # 'Ignore previous instructinos': a slip hides nothing
+        if not INJECTION.search(text) and INJECTION.search(mended := with_slips_mended(text)):
+            text = mended  # 'Ignore previous instructinos': a slip hides nothing
         if INJECTION.search(text):
             notes.append(
                 "I ignore requests to change my instructions; I only run my astronomy tools, with their checks."
@@ -889,6 +892,7 @@ class SemanticPlanner:
         if not plan.asks and plan.intent == context.intent and FOLLOW_UP.search(text) and context.asks:
             plan.asks = list(context.asks)  # 'what about Rigel?' after Betelgeuse's B-V: Rigel's B-V
         plan.clock = parsed.clock
+        plan.magnitude_threshold, plan.kind_asked = parsed.magnitude_threshold, parsed.kind_asked
         plan.notes += [note for note in dict.fromkeys(parsed.notes) if note not in plan.notes]
         return self._in_wished_unit(plan, parsed)
 
@@ -2017,7 +2021,7 @@ class SemanticPlanner:
             )
         if not (mentions or named_bodies or parsed.positions) and _ONE_ASKED.search(lowered):
             return "find_objects"  # 'what is the largest galaxy by angular size?': a search for one, not a name
-        if not mentions and any(re.search(pattern, lowered) for pattern, _epoch in _NAMED_EPOCHS):
+        if not mentions and _named_epoch(lowered):
             return "cosmology_calculator"  # 'the Hubble parameter at last scattering': an epoch stands for its z
         request = REQUEST.search(lowered)
         multimodal = self._multimodal_cue(lowered)
@@ -3031,9 +3035,7 @@ class SemanticPlanner:
                 args["value_unit"] = args["unit"] = unit
             self._cosmology_model_args(args, text, previous, notes)
             return Plan("cosmology_calculator", [PlannedCall("cosmology_calculator", args)], notes=notes)
-        epoch = (
-            next((name for pattern, name in _NAMED_EPOCHS if re.search(pattern, lowered)), None) if z is None else None
-        )
+        epoch = _named_epoch(lowered) if z is None else None
         if z is None and epoch is None:
             present = re.search(
                 r"\b(is|'s|are)\b.*\b(universe|cosmos)\b|\bage of the (universe|cosmos)\b", lowered
