@@ -52,6 +52,7 @@ KINDS = frozenset(
         "angle",  # an angle on the sky to turn into a size ('10 arcsec at z = 0.5')
         "altitude_limit",  # 'above 30 degrees'
         "redshift",
+        "velocity",  # a line-of-sight speed: '3000 km/s', '0.1c'
         "parallax",
         "parallax_limit",  # 'parallax above 100 mas'
         "column_condition",  # a condition on another catalog column: 'B-V above 1.0', 'north of dec +80'

@@ -55,6 +55,13 @@ def test_redshift_cosmology_and_units():
     assert ex.extract_redshift("at z=0.5") == 0.5
     assert ex.extract_redshift("redshift of 3") == 3.0
     assert ex.extract_redshift("Omega_m = 0.3 at z ~ 2") == 2.0
+    assert ex.extract_redshift("at z = 0.5.") == 0.5 and ex.extract_redshift("redshift 2.") == 2.0
+    assert ex.extract_redshift("what redshift is 0.1c?") is None  # a speed as a fraction of c
+    assert ex.extract_redshift("the redshift of 1500 km/s") is None
+    assert ex.extract_velocity_km_s("receding at 1,500 km/s") == 1500.0
+    assert ex.extract_velocity_km_s("moving towards us at 30 kilometres per second") == -30.0
+    assert ex.extract_velocity_km_s("10% of the speed of light") == pytest.approx(29979.2458)
+    assert ex.extract_velocity_km_s("at 3 m/s") == 0.003 and ex.extract_velocity_km_s("at 2c") is None
     args = ex.extract_cosmology("luminosity distance with H0 = 70 and Omega_m = 0.3 in WMAP9")
     assert (args.quantity, args.cosmology, args.h0, args.om0) == ("luminosity_distance", "WMAP9", 70.0, 0.3)
     args = ex.extract_cosmology("if H0 were 67 and Omega matter 0.32, how old would the universe be today?")

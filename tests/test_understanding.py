@@ -2367,3 +2367,23 @@ def test_a_quantity_wished_in_a_unit_anywhere_in_the_question(obs):
     expected = (5 * u.eV).to_value(u.nm, equivalencies=u.spectral())
     assert abs(numbers(photon.text)[-1] - expected) < 0.01
     assert "373.150 K" in obs.ask("which temperature in kelvin is 100 degrees Celsius").text
+
+
+def test_a_speed_and_a_redshift_convert_by_the_doppler_formula(obs):
+    """'what's the redshift for 3000 km/s?' gave a synthetic population's SDSS magnitudes; 'what recession velocity
+    does z = 0.05 correspond to?' listed the cosmology at z = 0.05. doppler_shift is declared in tools/sky.py and its
+    YAML, and planned from its arguments' kinds (a new 'velocity' kind)."""
+    speed = obs.ask("what's the redshift for 3000 km/s?")
+    assert [c.tool for c in speed.calls] == ["doppler_shift"] and speed.calls[0].args["velocity_km_s"] == 3000
+    z = (3000 * u.km / u.s).to_value(u.dimensionless_unscaled, equivalencies=u.doppler_redshift())
+    assert f"z = {z:.5g}" in speed.text and "no redshift" not in speed.text
+    recession = obs.ask("what recession velocity does z = 0.05 correspond to?")
+    assert [c.tool for c in recession.calls] == ["doppler_shift"] and recession.calls[0].args["z"] == 0.05
+    v = (0.05 * u.dimensionless_unscaled).to_value(u.km / u.s, equivalencies=u.doppler_redshift())
+    assert f"{v:.6g} km/s" in recession.text
+    approaching = obs.ask("a star approaching at 200 km/s: what is its blueshift?")
+    assert approaching.calls[0].args["velocity_km_s"] == -200 and "blueshift of z = -0.00066691" in approaching.text
+    light = obs.ask("what redshift is 0.1c?")
+    assert light.calls[0].args == {"velocity_km_s": pytest.approx(29979.2458), "z": None}
+    assert [c.tool for c in obs.ask("What is the luminosity distance at z = 0.05?").calls] == ["cosmology_calculator"]
+    assert [c.tool for c in obs.ask("what's the redshift of M87?").calls] == ["object_info"]

@@ -394,6 +394,44 @@ def convert_units(
 
 
 PC_TO_LY = float((1 * u.pc).to(u.lyr).value)
+C_KM_S = float(const.c.to_value(u.km / u.s))
+
+
+@tool("sky")
+def doppler_shift(
+    ctx: ToolContext,
+    velocity_km_s: Annotated[float | None, Field(gt=-C_KM_S, lt=C_KM_S), Kind("velocity")] = None,
+    z: Annotated[float | None, Field(gt=-1, le=1e4), Kind("redshift")] = None,
+) -> ToolResult:
+    """Redshift of a line-of-sight velocity, or the velocity of a redshift, by the Doppler formula.
+
+    Relativistic, 1 + z = sqrt((1 + v/c) / (1 − v/c)) (astropy's doppler_redshift), beside the low-velocity cz.
+    A galaxy's cosmological redshift is no Doppler velocity beyond a few hundred Mpc: distances at a redshift come
+    from the cosmology calculator.
+
+    Args:
+        velocity_km_s: Radial velocity in km/s (positive: receding).
+        z: Redshift (negative: blueshift), instead of a velocity.
+    """
+    if (velocity_km_s is None) == (z is None):
+        raise InvalidArguments("doppler_shift", ["give a velocity_km_s or a redshift z, one of the two"])
+    if velocity_km_s is not None:
+        z = float((velocity_km_s * u.km / u.s).to_value(u.dimensionless_unscaled, equivalencies=u.doppler_redshift()))
+        derived = "z"
+    else:
+        assert z is not None
+        velocity_km_s = float((z * u.dimensionless_unscaled).to_value(u.km / u.s, equivalencies=u.doppler_redshift()))
+        derived = "velocity_km_s"
+    data = {
+        "derived": derived,
+        "velocity_km_s": velocity_km_s,
+        "z": z,
+        "z_cz": velocity_km_s / C_KM_S if derived == "z" else None,  # the low-velocity approximation z = v/c
+        "cz_km_s": z * C_KM_S,  # the velocity z × c often quoted for galaxies
+        "beta": velocity_km_s / C_KM_S,
+    }
+    summary = f"v = {velocity_km_s:.6g} km/s ↔ z = {z:.6g} (relativistic Doppler; cz = {z * C_KM_S:.6g} km/s)"
+    return ToolResult(data=data, summary=summary, sources=[ASTROPY])
 
 
 @tool("sky")

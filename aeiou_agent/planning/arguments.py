@@ -175,10 +175,36 @@ def extract_limit(text: str) -> int | None:
 
 def extract_redshift(text: str) -> float | None:
     """Redshift from 'z=0.5', 'z = 3', 'z~1', 'redshift 2', 'redshift of 0.1'."""
+    speed = r"(?!\d|\.\d|\s*(?:c\b|%|km\b|km/|m/s|kilomet))"  # 'redshift is 0.1c': a speed, not a redshift
     found = re.search(
-        rf"(?<![a-z])z\s*(?:=|~|≈|of|is|was|equals|equal to|at)?\s*({NUM})", text, re.IGNORECASE
-    ) or re.search(rf"redshift(?:\s+of|\s+z|\s+is)?\s*(?:=|~|≈)?\s*({NUM})", text, re.IGNORECASE)
+        rf"(?<![a-z])z\s*(?:=|~|≈|of|is|was|equals|equal to|at)?\s*({NUM}){speed}", text, re.IGNORECASE
+    ) or re.search(rf"redshift(?:\s+of|\s+z|\s+is)?\s*(?:=|~|≈)?\s*({NUM}){speed}", text, re.IGNORECASE)
     return to_float(found.group(1)) if found else None
+
+
+_SPEEDS_IN_KM_S = {"km/s": 1.0, "km s-1": 1.0, "km s^-1": 1.0, "kms": 1.0, "kps": 1.0, "m/s": 1e-3}
+
+
+def extract_velocity_km_s(text: str) -> float | None:
+    """A speed written in the question, in km/s: '3000 km/s', '1,500 kilometres per second', '0.1c', '10% of c'."""
+    found = re.search(
+        rf"({NUM})\s*(km\s*/\s*s(?:ec)?|km\s+s\^?-1|kms|kps|m\s*/\s*s|kilomet(?:er|re)s?\s+(?:per|a)\s+second)\b",
+        text.replace(",", ""),
+        re.IGNORECASE,
+    )
+    sign = -1.0 if re.search(r"\b(approach\w*|towards? us|blue-?shift\w*)\b", text, re.IGNORECASE) else 1.0
+    if found:
+        unit = re.sub(r"\s*/\s*", "/", found.group(2).lower()).replace("sec", "s")
+        return sign * abs(to_float(found.group(1))) * _SPEEDS_IN_KM_S.get(unit, 1.0)
+    light = re.search(
+        rf"({NUM})\s*(%\s*(?:of\s+)?(?:c|the\s+speed\s+of\s+light)|c\b|times\s+the\s+speed\s+of\s+light)",
+        text,
+        re.IGNORECASE,
+    )
+    if light:
+        fraction = to_float(light.group(1)) / (100.0 if light.group(2).startswith("%") else 1.0)
+        return sign * abs(fraction) * 299_792.458 if abs(fraction) < 1 else None
+    return None
 
 
 FRAME_WORDS = {

@@ -1207,6 +1207,8 @@ class SemanticPlanner:
                 value = next((limit.value for limit in parsed.magnitude_limits if limit.bound == bound), None)
             elif "redshift" in kinds:
                 value = extract.extract_redshift(text)
+            elif "velocity" in kinds:  # '3000 km/s', '0.1c'
+                value = extract.extract_velocity_km_s(parsed.numbers_text)
             elif "image_size" in kinds or "seed" in kinds:  # '2048 x 2048 pixels', 'seed 7'
                 value = extract.extract_simulation(text).values.get("n_pixels" if "image_size" in kinds else "seed")
             elif "density" in kinds:
@@ -1546,6 +1548,8 @@ class SemanticPlanner:
             found.add("redshift")
             if re.search(rf"\b{extract.NUM}\s*(?:arc\s*-?\s*(?:sec|min)\w*|″|′)", numbers, re.IGNORECASE):
                 found.add("angle")  # '1 arcminute at redshift 0.3': an angle to turn into a size
+        if extract.extract_velocity_km_s(numbers) is not None:
+            found.add("velocity")
         if parsed.column_cuts:
             found.add("column_condition")
         if parsed.parallax_limit_mas is not None:
@@ -1658,13 +1662,15 @@ class SemanticPlanner:
                 or extract.extract_value_to_solve(text) is not None  # the redshift is what is asked
                 or self._cosmology_parameter(text.lower())
                 or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
-                or any(re.search(pattern, text.lower()) for pattern, _epoch in _NAMED_EPOCHS)
+                or _named_epoch(text)
                 or context.intent == "cosmology_calculator"
             )
         if intent in self.registry and not hasattr(self, f"_build_{intent}"):  # planned from its declared kinds
             kinds = {k for names in self.registry.get(intent).kinds.values() for k in names}
             if kinds & {"object", "sky_position"}:  # a tool about a target cannot run on a question without one
                 return bool(has_object or parsed.positions or self._guessed_name(text))
+            if "velocity" in kinds:  # a Doppler shift: the speed or the redshift to convert
+                return extract.extract_velocity_km_s(text) is not None or extract.extract_redshift(text) is not None
         return True
 
     def _multi_part(
