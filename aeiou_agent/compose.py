@@ -100,10 +100,19 @@ def _constellation_named(question: str) -> str:
     return named_constellation(question) or ""
 
 
+def _phase_named(question: str) -> str:
+    """The Moon phase a question names ('is the moon full tonight?': 'full moon'), or ''."""
+    found = re.search(r"\b(new moon|full moon|first quarter|last quarter)\b", question, re.IGNORECASE)
+    bare = re.search(  # 'when will the Moon be full next?', 'when is the moon new again?'
+        r"\b(?:moon\b.*\b(?:be|is|gets?|turns?|becomes?)|(?:is|will)\s+the\s+moon)\s+(new|full)\b", question, re.I
+    )
+    return found.group(1).lower() if found else f"{bare.group(1).lower()} moon" if bare else ""
+
+
 def _phase_asked(question: str) -> str:
     """The Moon phase a question asks the date of ('when is the next full moon'), or ''."""
-    found = re.search(r"\b(new moon|full moon|first quarter|last quarter)\b", question, re.IGNORECASE)
-    return found.group(1).lower() if found and re.search(r"\b(next|when|date|first)\b", question, re.I) else ""
+    phase = _phase_named(question)
+    return phase if phase and re.search(r"\b(next|when|date|first)\b", question, re.I) else ""
 
 
 def _percent_asked(question: str) -> dict[str, Any] | None:
@@ -277,6 +286,7 @@ class Composer:
             yes_no=_yes_no,
             constellation_named=_constellation_named,
             phase_asked=_phase_asked,
+            phase_named=_phase_named,
             percent_asked=_percent_asked,
             kind_verdict=_kind_verdict,
             capitalised=_capitalised,

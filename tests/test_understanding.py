@@ -2387,3 +2387,43 @@ def test_a_speed_and_a_redshift_convert_by_the_doppler_formula(obs):
     assert light.calls[0].args == {"velocity_km_s": pytest.approx(29979.2458), "z": None}
     assert [c.tool for c in obs.ask("What is the luminosity distance at z = 0.05?").calls] == ["cosmology_calculator"]
     assert [c.tool for c in obs.ask("what's the redshift of M87?").calls] == ["object_info"]
+
+
+def test_one_object_in_degrees_is_no_separation(obs):
+    """'what's the dec of Polaris in degrees?' measured the separation of Polaris from itself (0°)."""
+    answer = obs.ask("what's the dec of Polaris in degrees?")
+    assert "angular_separation" not in [c.tool for c in answer.calls]
+    assert answer.text.startswith("The declination of Polaris is 89.26")
+    assert [c.tool for c in obs.ask("how many degrees from Sirius to Procyon?").calls][-1] == "angular_separation"
+
+
+def test_the_moon_full_or_new_in_other_words(obs):
+    """'when will the Moon be full next?' did not lead with the date; 'is the moon full tonight?' had no yes/no."""
+    nxt = obs.ask("when is the moon new again after 2027-02-01?")
+    assert nxt.text.startswith("2027-02-06: the next new moon after")
+    full = obs.ask("is the moon full on 2027-01-01?")
+    assert full.text.startswith("No: at 2027-01-01 00:00 UTC the Moon is not at full moon")
+
+
+def test_light_travel_time_from_a_body_or_a_star(obs):
+    """'how long does light take to reach us from the Sun?' gave the Sun's position; 'how long does it take light to
+    travel from Sirius to Earth?' was refused as a travel time."""
+    t = Time("2027-03-01T00:00:00", scale="utc")
+    with solar_system_ephemeris.set("builtin"):
+        minutes = (get_body("jupiter", t).distance / (299_792.458 * u.km / u.s)).to_value(u.min)
+    jupiter = obs.ask("how many minutes does light from Jupiter take to reach Earth on 2027-03-01?")
+    assert jupiter.text.startswith("Light takes") and abs(numbers(jupiter.text)[0] - minutes) < 0.05
+    sirius = obs.ask("how long does it take light to travel from Sirius to Earth?")
+    assert sirius.text.startswith("Light from Sirius (HIP 32349) takes about 8.60")
+    assert "travel times" in obs.ask("how long would it take to fly to Mars?").text
+
+
+def test_the_critical_density_is_a_cosmology_quantity(obs):
+    """'what's the critical density today?' was refused as data no tool has."""
+    from astropy.cosmology import WMAP9, Planck18
+
+    today = obs.ask("what's the critical density today?")
+    expected = Planck18.critical_density0.to_value(u.g / u.cm**3)
+    assert today.calls[0].args["quantity"] == "critical_density" and f"{expected:.5g}" in today.text
+    wmap = obs.ask("What is the critical density in WMAP9?")
+    assert f"{WMAP9.critical_density0.to_value(u.g / u.cm**3):.5g}" in wmap.text

@@ -24,6 +24,7 @@ Quantity = Literal[
     "comoving_volume",
     "kpc_per_arcsec",
     "scale_factor",
+    "critical_density",
     "parameters",
     "all",
 ]
@@ -52,6 +53,7 @@ QUANTITIES: dict[str, tuple[str, str, Any]] = {
     "comoving_volume": ("comoving volume", "Gpc3", lambda c, z: c.comoving_volume(z)),
     "kpc_per_arcsec": ("proper scale", "kpc/arcsec", lambda c, z: c.kpc_proper_per_arcmin(z).to(u.kpc / u.arcsec)),
     "scale_factor": ("scale factor a = 1/(1 + z)", "", lambda c, z: c.scale_factor(z) * u.one),
+    "critical_density": ("critical density ρc = 3H²/8πG", "g/cm3", lambda c, z: c.critical_density(z)),
 }
 
 

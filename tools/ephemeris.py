@@ -47,6 +47,7 @@ MAGNITUDES = Citation(
     reference="Mallama & Hilton 2018, Astronomy and Computing 25, 10; Allen 1976, Astrophysical Quantities",
 )
 SUN_V_AT_1_AU = -26.74
+C_KM_S = 299_792.458  # the speed of light, exact
 MOON_V_FULL_AT_MEAN_DISTANCE = -12.73  # Allen: V = −12.73 + 0.026|α| + 4×10⁻⁹ α⁴ at 384,400 km, 1 AU from the Sun
 MOON_MEAN_DISTANCE_KM = 384_400.0
 
@@ -341,6 +342,8 @@ def body_position(
     if fixed is None:
         data["distance_au"] = float(distance.au)
         data["distance_km"] = float(distance.km)
+        data["light_time_s"] = float(distance.km) / C_KM_S  # how long its light takes to reach the observer
+        data["light_time_min"] = data["light_time_s"] / 60.0
         diameter = 2 * np.degrees(np.arcsin(RADIUS_KM[label.lower()] / float(distance.km)))
         data["angular_diameter_arcsec"] = float(diameter * 3600)
         data["angular_diameter_arcmin"] = float(diameter * 60)

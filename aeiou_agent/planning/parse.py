@@ -453,6 +453,8 @@ _ASKED_OF = (
 _GETS_HIGH = r" (does|do|did|can) [^?]{1,40}?\b(get|climb|reach|go)\b"
 _HIGHEST_IT_GETS = r"\bhighest\b[^?]{1,40}?\b(gets?|climbs?|reach(es)?|goes)\b"  # "what's the highest Vega gets"
 ASKS: dict[str, str] = {
+    "light_time": r"\bhow long\b[^?]{0,40}\blight\b|\blight[- ]travel time\b|\blight\b[^?]{0,20}\b(takes?|needs?)\b"
+    r"[^?]{0,20}\b(reach|get|arrive|travel)\w*\b|\bhow many (light[- ])?(minutes|seconds|hours)\b[^?]{0,30}\blight\b",
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
     r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
     "position": r"\bwhere\b(?!\s+(?:do|does|did)\s+[\w\s']{0,30}\b(?:come|comes|came)\s+from\b)"  # a source
@@ -684,8 +686,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "universe at z = 1090')",
     ),
     (
-        r"\bcritical density\b|\bdensity parameter of\b",
-        "critical densities (the cosmology calculator has distances, ages, H(z))",
+        r"\bdensity parameter of\b",
+        "density parameters of one component (the cosmology calculator has Ωm and ΩΛ of each cosmology)",
     ),
     (
         r"\b(pulsation|orbital|rotation(al)?|variability) period\b|\bperiod of\b|\bhow fast\b.*\b(spin|rotate|turn)s?\b"
@@ -701,7 +703,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "exoplanets",
     ),
     (
-        r"\bhow long (would|will|does|did|do) it take\b.*\b(fly|travel|get|reach|go|journey|drive|walk)\b"
+        r"\bhow long (would|will|does|did|do) it take\b(?! (for )?(the )?light\b)"  # light's time is the light time
+        r".*\b(fly|travel|get|reach|go|journey|drive|walk)\b"
         r"|(?<!light )(?<!light-)\btravel time\b|\bjourney time\b",
         "travel times (the distance tools give light years: at the speed of light a trip takes that many years)",
     ),
@@ -910,7 +913,8 @@ _DOMAIN = re.compile(
     r"parsecs?|pc|kpc|mpc|au|arc\s?(sec|min)\w*|degrees?|coordinates?|ra|dec|galactic|ecliptic|equatorial|"
     r"declination|right ascension|azimuth|altitude|horizon|rises?|sets?|transit\w*|sunrise|sunset|moonrise|moonset|"
     r"phase|lunar|observatory|observ\w+|visible|time\s?zones?|local time|utc offset|latitude|longitude|zenith|"
-    r"sidereal|lst|elongation|(directly|straight|right) overhead|"
+    r"sidereal|lst|elongation|(directly|straight|right) overhead|twilight|dusk|dawn|critical density|doppler|"
+    r"blue-?shift\w*|recession(al)? velocit\w+|"
     r"s[eé]rsic|sdss|des|cutouts?|stamps?|power spectrum|p\(k\)|simbad|ned|gaia|hips2fits|vizier|archives?|"
     r"finder charts?|"
     r"density (field|map)|sigma_?8|omega\w*|papers?|literature|arxiv|cite|datasets?|columns?|tables?|sql|select|"

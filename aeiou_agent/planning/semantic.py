@@ -1629,6 +1629,13 @@ class SemanticPlanner:
                 or extract.extract_distance_pc(text) is not None
                 or re.search(r"\bmodulus\b", text, re.IGNORECASE)
             )
+        if intent == "angular_separation":  # between two: 'the dec of Polaris in degrees' names one object
+            named = len({m.ref.key for m in mentions}) + len(set(bodies)) + len(parsed.positions)
+            return (
+                named >= 2
+                or bool(named and context.objects and PRONOUN.search(text))
+                or (not named and len(context.recent_objects) >= 2)
+            )
         if intent == "parallax_distance":
             return (
                 extract.extract_parallax_mas(text) is not None
@@ -1661,6 +1668,7 @@ class SemanticPlanner:
                 extract.extract_redshift(text) is not None
                 or extract.extract_value_to_solve(text) is not None  # the redshift is what is asked
                 or self._cosmology_parameter(text.lower())
+                or extract.extract_cosmology(text).quantity == "critical_density"  # today's, with no redshift
                 or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
                 or _named_epoch(text)
                 or context.intent == "cosmology_calculator"
@@ -1669,8 +1677,11 @@ class SemanticPlanner:
             kinds = {k for names in self.registry.get(intent).kinds.values() for k in names}
             if kinds & {"object", "sky_position"}:  # a tool about a target cannot run on a question without one
                 return bool(has_object or parsed.positions or self._guessed_name(text))
-            if "velocity" in kinds:  # a Doppler shift: the speed or the redshift to convert
-                return extract.extract_velocity_km_s(text) is not None or extract.extract_redshift(text) is not None
+            if "velocity" in kinds:  # a Doppler shift: the speed, or a redshift whose speed is asked
+                return extract.extract_velocity_km_s(text) is not None or (
+                    extract.extract_redshift(text) is not None
+                    and bool(re.search(r"\b(velocity|speed|how fast|km/s|reced\w*|recession|moving)\b", text, re.I))
+                )
         return True
 
     def _multi_part(
@@ -3051,7 +3062,8 @@ class SemanticPlanner:
             without_leading_now = re.sub(
                 r"^\W*(ok(ay)?\W+)?now\b(?!\s*\?)", "", lowered
             )  # 'now with WMAP9': a follow-up's 'now'
-            if parameter or present or re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", without_leading_now):
+            today = re.search(r"\b(today|now|current|present|at z\s*=\s*0)\b", without_leading_now)
+            if parameter or present or today or set(quantities) == {"critical_density"}:  # like H0: today's
                 z = 0.0
             elif "z" in previous:
                 z = previous["z"]
