@@ -1265,10 +1265,12 @@ def test_the_redshift_where_the_universe_was_a_fraction_of_its_present_age_or_si
     assert ten.calls[0].args["fraction_of_today"] == pytest.approx(0.1)
 
 
-def test_the_length_of_a_night_is_its_darkness(obs):
+def test_the_length_of_a_night_is_sunset_to_sunrise_and_its_darkness(obs):
     night = obs.ask("how long is the night in Oslo on 2026-12-21?")
-    assert [c.tool for c in night.calls] == ["whats_up"] and night.calls[0].args["site"].startswith("Oslo")
-    assert f"{night.calls[0].result['dark_hours']:.1f} h" in night.text
+    assert [c.tool for c in night.calls] == ["twilight"] and night.calls[0].args["site"].startswith("Oslo")
+    result = night.calls[0].result
+    assert night.text.startswith(f"The night of 2026-12-21 at Oslo, Norway lasts {result['night_hours']:.1f} h")
+    assert f"{result['dark_hours']:.1f} h of it astronomically dark" in night.text
 
 
 def test_fresh59_first_misses(obs):
@@ -2427,3 +2429,16 @@ def test_the_critical_density_is_a_cosmology_quantity(obs):
     assert today.calls[0].args["quantity"] == "critical_density" and f"{expected:.5g}" in today.text
     wmap = obs.ask("What is the critical density in WMAP9?")
     assert f"{WMAP9.critical_density0.to_value(u.g / u.cm**3):.5g}" in wmap.text
+
+
+def test_the_sun_s_absolute_magnitude_and_cosmology_words_without_a_redshift(obs):
+    """'what is the absolute magnitude of the Sun?' looked for an object so named, and 'how bright would the Sun be at
+    10 parsecs?' gave today's magnitude; 'what is the luminosity distance in WMAP9?' looked for an object too; 'the
+    LMC' was unknown."""
+    expected = -26.74 + 5 * math.log10(10 * u.pc.to(u.au))  # V at 1 AU, moved to 10 pc
+    for question in ("what is the absolute magnitude of the Sun?", "how bright would the Sun be at 10 parsecs?"):
+        answer = obs.ask(question)
+        assert answer.text.startswith(f"The Sun's absolute magnitude is M_V = {expected:.2f}"), answer.text
+    assert obs.ask("what is the luminosity distance in WMAP9?").text.startswith("At which redshift?")
+    lmc = obs.ask("What's the galactic longitude of the LMC?")
+    assert "Large Magellanic Cloud" in lmc.text and "l = 280.46" in lmc.text

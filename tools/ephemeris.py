@@ -48,6 +48,7 @@ MAGNITUDES = Citation(
 )
 SUN_V_AT_1_AU = -26.74
 C_KM_S = 299_792.458  # the speed of light, exact
+AU_PER_10_PC = 10 * 648_000 / math.pi  # 10 parsecs in astronomical units (1 pc = 648000/π AU, IAU 2015)
 MOON_V_FULL_AT_MEAN_DISTANCE = -12.73  # Allen: V = −12.73 + 0.026|α| + 4×10⁻⁹ α⁴ at 384,400 km, 1 AU from the Sun
 MOON_MEAN_DISTANCE_KM = 384_400.0
 
@@ -354,6 +355,8 @@ def body_position(
             data["vmag"] = round(magnitude, 2)
             sources.append(MAGNITUDES)
             summary += f"; V = {magnitude:.2f}"
+        if magnitude is not None and label == "Sun":  # its V from 10 pc: M = m − 5 log10(d / 10 pc)
+            data["absolute_vmag"] = round(magnitude - 5 * math.log10(float(distance.au) / AU_PER_10_PC), 2)
         data["radius_km"] = RADIUS_KM[label.lower()]
         data["diameter_km"] = 2 * RADIUS_KM[label.lower()]
         if label != "Sun":
@@ -553,6 +556,12 @@ _TWILIGHT_STEPS = {
     (2, 3): ("civil_dawn", "civil twilight begins", -6.0),
     (3, 4): ("sunrise", "sunrise", -0.8333),
 }
+
+
+def _hours_between(start_iso: str, end_iso: str) -> float:
+    return (dt.datetime.fromisoformat(end_iso) - dt.datetime.fromisoformat(start_iso)).total_seconds() / 3600
+
+
 _ALL_NIGHT = {
     4: "the Sun stays above the horizon all night",
     3: "the Sun stays in civil twilight (0–6° below the horizon) all night",
@@ -616,10 +625,12 @@ def twilight(
         data["all_night"] = _ALL_NIGHT[before]
     for key, _words, _altitude in _TWILIGHT_STEPS.values():
         data[f"{key}_utc"] = next((e["time_utc"] for e in events if e["event"] == key), None)
+    sunset, sunrise = data["sunset_utc"], data["sunrise_utc"]
+    if sunset and sunrise:  # the night from sunset to sunrise
+        data["night_hours"] = round(_hours_between(sunset, sunrise), 2)
     dusk, dawn = data["astronomical_dusk_utc"], data["astronomical_dawn_utc"]
     if dusk and dawn:
-        hours = (dt.datetime.fromisoformat(dawn) - dt.datetime.fromisoformat(dusk)).total_seconds() / 3600
-        data["dark_hours"] = round(hours, 2)
+        data["dark_hours"] = round(_hours_between(dusk, dawn), 2)
     else:  # a summer night far from the equator: the Sun never gets 18° below the horizon
         data["dark_hours"] = 0.0 if not dusk and not dawn else None
     parts = [

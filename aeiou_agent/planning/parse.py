@@ -467,7 +467,8 @@ ASKS: dict[str, str] = {
     "colour": r"\bb\s*[-−–]\s*v\b|\bcolou?rs?\b",
     "star_formation_rate": r"\bstar[- ]formation rates?\b|\bsfrs?\b|\bhow (fast|quickly) .* (form|forming|makes?)\b",
     "parallax": r"\bparallax\b",
-    "absolute_magnitude": r"\babsolute (\w+ )?mag(nitude)?s?\b",
+    "absolute_magnitude": r"\babsolute (\w+ )?mag(nitude)?s?\b"
+    r"|\bhow bright\b[^?]{0,40}\b(at|from) (a distance of )?(10|ten) (pc|parsecs?)\b",  # the definition, asked
     "surface_brightness": r"\bsurface brightness(es)?\b",
     "spectral_type": r"\bspectral (type|class|classification)\b|\b(mk|morgan[- ]keenan) (type|class)\w*\b"
     r"|\bluminosity class\b",

@@ -210,6 +210,19 @@ def _named_epoch(text: str) -> str | None:
     return next((name for pattern, name in _NAMED_EPOCHS if re.search(pattern, lowered)), None)
 
 
+# quantities only a cosmology gives: a question naming one is for the calculator, whatever else it names
+_COSMOLOGY_ONLY = frozenset(
+    {
+        "luminosity_distance",
+        "angular_diameter_distance",
+        "comoving_distance",
+        "comoving_volume",
+        "lookback_time",
+        "hubble_parameter",
+        "scale_factor",
+        "critical_density",
+    }
+)
 # small talk, the whole message: 'thanks!', 'thank you, that was helpful', 'hello', 'great', 'bye'
 _SOCIAL = re.compile(
     r"\W*(?:(?:ok(?:ay)?|oh|ah|wow|great|perfect|cool|nice|awesome|excellent|brilliant|super|good|lovely|fantastic)"
@@ -1668,7 +1681,7 @@ class SemanticPlanner:
                 extract.extract_redshift(text) is not None
                 or extract.extract_value_to_solve(text) is not None  # the redshift is what is asked
                 or self._cosmology_parameter(text.lower())
-                or extract.extract_cosmology(text).quantity == "critical_density"  # today's, with no redshift
+                or extract.extract_cosmology(text).quantity in _COSMOLOGY_ONLY  # then: at which redshift?
                 or re.search(r"\b(universe|cosmos|big bang)\b", text, re.IGNORECASE)
                 or _named_epoch(text)
                 or context.intent == "cosmology_calculator"
@@ -2040,6 +2053,10 @@ class SemanticPlanner:
             return "find_objects"  # 'what is the largest galaxy by angular size?': a search for one, not a name
         if not mentions and _named_epoch(lowered):
             return "cosmology_calculator"  # 'the Hubble parameter at last scattering': an epoch stands for its z
+        if not (mentions or named_bodies or parsed.positions) and extract.extract_cosmology(text).quantity in (
+            _COSMOLOGY_ONLY
+        ):
+            return "cosmology_calculator"  # 'the luminosity distance in WMAP9' names no object: at which redshift?
         request = REQUEST.search(lowered)
         multimodal = self._multimodal_cue(lowered)
         if multimodal:
@@ -2145,10 +2162,11 @@ class SemanticPlanner:
             )
         ):
             return "describe_catalog"
-        if re.search(r"\b(distance modulus|absolute magnitude|apparent magnitude)\b", lowered) or re.search(
-            r"(?<![A-Za-z_])[mM]\s*=\s*[-+−]?\d", text
-        ):
-            return "magnitude_distance"
+        if (
+            re.search(r"\b(distance modulus|absolute magnitude|apparent magnitude)\b", lowered)
+            or re.search(r"(?<![A-Za-z_])[mM]\s*=\s*[-+−]?\d", text)
+        ) and not (named_bodies and not mentions and not parsed.magnitudes):
+            return "magnitude_distance"  # not 'the absolute magnitude of the Sun': the ephemeris has the Sun's
         if not mentions:
             from aeiou_agent.tools.sky import is_unit
 

@@ -34,6 +34,8 @@ EXTRA_COMMON_NAMES: dict[str, str] = {
     "Omega Centauri Cluster": "NGC5139",
     "47 Tucanae": "NGC0104",
     "Small Magellanic Cloud": "NGC0292",
+    "LMC": "ESO056-115",  # the Magellanic Clouds by the abbreviations astronomers use
+    "SMC": "NGC0292",
 }
 
 # Bayer (Greek letter) and Flamsteed (number) designations of the named stars, by the name the star list gives
