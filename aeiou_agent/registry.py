@@ -115,6 +115,8 @@ class Declaration:
     # the result keys that hold a fact, unit last in the key ('parallax': plx_mas): a fact asked in another unit
     # ('the parallax of Procyon in arcseconds') is converted from the first of them
     quantities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # groups of arguments a question gives one of ('velocity_km_s' or 'z'): a follow-up giving one drops the others
+    one_of: tuple[tuple[str, ...], ...] = ()
 
 
 @cache
@@ -148,6 +150,10 @@ def _declaration(func: Callable[..., Any]) -> Declaration:
     for key in (key for keys in quantities.values() for key in keys):
         if unit_of_key(key) is None:
             raise ToolDefinitionError(f"tool {name}: result key {key!r} in {where} does not end in a known unit")
+    one_of = entry.get("one_of") or []
+    arguments = set(inspect.signature(func).parameters)
+    if not isinstance(one_of, list) or not all(isinstance(g, list) and set(g) <= arguments for g in one_of):
+        raise ToolDefinitionError(f"tool {name}: 'one_of' in {where} lists groups of the tool's argument names")
     return Declaration(
         examples,
         str(entry["answer"]),
@@ -156,6 +162,7 @@ def _declaration(func: Callable[..., Any]) -> Declaration:
         str(entry.get("offline") or ""),
         {str(argument): tuple(str(w) for w in listed) for argument, listed in words.items()},
         {str(fact): tuple(str(k) for k in keys) for fact, keys in quantities.items()},
+        tuple(tuple(str(a) for a in group) for group in one_of),
     )
 
 

@@ -2442,3 +2442,19 @@ def test_the_sun_s_absolute_magnitude_and_cosmology_words_without_a_redshift(obs
     assert obs.ask("what is the luminosity distance in WMAP9?").text.startswith("At which redshift?")
     lmc = obs.ask("What's the galactic longitude of the LMC?")
     assert "Large Magellanic Cloud" in lmc.text and "l = 280.46" in lmc.text
+
+
+def test_a_follow_up_asking_another_tool_s_fact_and_one_of_two_inputs(obs):
+    """'and twilight?' after a sunset time re-ran the sunset; 'what about z = 0.1?' after a speed kept the speed too
+    (both given: an error). A follow-up asking a fact only another tool has goes to that tool, with the
+    conversation's site and day; an argument of a declared one_of group replaces the others."""
+    chat = obs.chat()
+    chat.ask("when does the sun set in Paris on 2027-05-01?")
+    twilight = chat.ask("and twilight?")
+    assert [c.tool for c in twilight.calls] == ["twilight"]
+    assert twilight.calls[0].args["site"].startswith("Paris") and twilight.calls[0].args["date"] == "2027-05-01"
+    doppler = obs.chat()
+    doppler.ask("what's the redshift for 3000 km/s?")
+    assert doppler.ask("and 6000 km/s?").calls[0].args["velocity_km_s"] == 6000
+    switched = doppler.ask("what about z = 0.1?")
+    assert switched.calls[0].args == {"velocity_km_s": None, "z": 0.1} and "28487.1 km/s" in switched.text

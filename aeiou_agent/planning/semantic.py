@@ -1071,6 +1071,8 @@ class SemanticPlanner:
             and self._answers_same_facts(context.intent, parsed)
         ):
             intent, inherited = context.intent, True
+        elif context.intent and follow_up and (providers := self._sole_provider(parsed, mentions, bodies, context)):
+            intent, inherited = providers, True  # 'and twilight?' after a sunset time: the tool that has it, there
         elif follow_up and context.objects and PRONOUN.search(text) and _searches_around(text):
             intent = "cone_search"  # 'any galaxies near it?': a search around the conversation's object
         elif (
@@ -1185,6 +1187,7 @@ class SemanticPlanner:
         def tool_gives(fact: str) -> bool:
             return fact in self.provides.get(tool, set())
 
+        given: dict[str, bool] = {}  # argument → whether this question gave it (False: kept from the last turn)
         catalog_pool = list(parsed.catalogs)  # added catalogs, then the store's tables, in the order named
         if catalog_pool:
             catalog_pool += [table for table, words in LOCAL_CATALOG_WORDS if re.search(words, text, re.IGNORECASE)]
@@ -1203,6 +1206,8 @@ class SemanticPlanner:
                 # beside an object, only a known site or city ('for M57' names no place); latitudes are numbers
                 takes_object = any("object" in k for k in spec.kinds.values())
                 value = self._named_place(text) if takes_object else self._place_phrase(text)
+                if value is None and context.site and context.intent:  # the conversation's site, as _site keeps it
+                    value, given[name] = context.site, False
             elif "time" in kinds and (
                 find_when(text, self._now())
                 or context.when
@@ -1251,8 +1256,13 @@ class SemanticPlanner:
                 value = find_catalog_name(text) if annotation is str else _named_choice(text, annotation)
             if value is None and name in kept and not set(kinds) & {"object", "sky_position"}:
                 value = kept[name]
+                given[name] = False
             if value is not None:
                 args[name] = value
+                given.setdefault(name, True)
+        for group in spec.declaration.one_of:  # 'what about z = 0.1?' after a velocity: the redshift, alone
+            if any(given.get(name) for name in group):
+                args = {name: value for name, value in args.items() if name not in group or given.get(name)}
         missing = [n for n, f in spec.args_model.model_fields.items() if f.is_required() and n not in args]
         if missing:
             described = "; ".join(f"{n}: {spec.args_model.model_fields[n].description}" for n in missing)
@@ -1269,6 +1279,19 @@ class SemanticPlanner:
         )
         return found.group(1).strip() if found else None
 
+    def _sole_provider(
+        self, parsed: Parsed, mentions: list[Mention], bodies: list[str], context: ChatContext
+    ) -> str | None:
+        """The one tool that gives the facts a follow-up asks for and can run in the conversation, or None."""
+        asks = set(parsed.asks) - {"position"}
+        found = [
+            name
+            for name, facts in self.provides.items()
+            if asks and asks <= facts and name in self.registry and name != context.intent
+        ]
+        runnable = [name for name in found if self._can_run(name, parsed, mentions, bodies, context)]
+        return runnable[0] if len(runnable) == 1 else None
+
     def _answers_same_facts(self, intent: str, parsed: Parsed) -> bool:
         """Whether the previous turn's intent gives the facts this follow-up asks for.
 
@@ -1281,6 +1304,9 @@ class SemanticPlanner:
         if frame not in (None, "icrs") and intent != "convert_coordinates":
             return False
         provided = self.provides.get(intent, set())
+        specific = asks - provided - {"distance", "size", "brightness", "altitude", "redshift"}
+        if specific and any(specific & facts for name, facts in self.provides.items() if name != intent):
+            return False  # 'and twilight?' after a sunset time: another tool's fact, not the sunset again
         of_an_object = asks & OBJECT_FACTS
         if intent in CONDITION_TOOLS:  # 'how far is it?' after a search: the distance of the object it found
             of_an_object |= asks & {"distance", "constellation"}
