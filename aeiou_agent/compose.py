@@ -10,6 +10,7 @@ rounding, in a tool output, a tool argument or the question; anything else is fl
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import re
 import threading
@@ -318,6 +319,10 @@ class Composer:
         if not plan.parts:
             return self.render(plan.intent, question, calls, plan)
         text = "\n\n".join(self.render(intent, question, calls[start:end], plan) for intent, start, end in plan.parts)
+        if plan.comparative and plan.comparative.startswith("up_at_sun"):
+            first, sun = (calls[start].result or {} for _intent, start, _end in plan.parts)
+            verdict = up_at_sun_event(plan.comparative, first, sun, yes_no=_yes_no(question))
+            return f"{verdict}\n\n{text}" if verdict else text
         if plan.comparative:
             objects = [
                 {k: v for call in calls[start:end] for k, v in (call.result or {}).items()}
@@ -422,6 +427,45 @@ def _body_name(result: dict[str, Any]) -> str | None:
 
 def _capitalised(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
+
+
+def up_at_sun_event(comparative: str, body: dict[str, Any], sun: dict[str, Any], *, yes_no: bool) -> str | None:
+    """'Is Mercury visible after sunset?': whether the body is above the horizon at sunset (or sunrise), and when it
+    rises (sets) if not, from the rise/set events of both that day; None when the Sun has no such event that day."""
+    kind = "set" if comparative == "up_at_sunset" else "rise"
+    moment = sun.get(f"{kind}_utc")
+    if not moment:
+        return None
+    target, word = str(body.get("target")), "sunset" if kind == "set" else "sunrise"
+    at = f"at {word} ({moment[11:16]} UTC)"
+    if body.get("always"):
+        up = body["always"] == "up"
+        answer = (
+            f"{target} stays {'above' if up else 'below'} the horizon all day, so it is {'up' if up else 'down'} {at}."
+        )
+        return f"{'Yes' if up else 'No'}: {answer}" if yes_no else answer
+    events = [e for e in body.get("events", []) if e["event"] in ("rise", "set")]
+    before = [e for e in events if e["time_utc"] <= moment]
+    after = [e for e in events if e["time_utc"] > moment]
+    up = before[-1]["event"] == "rise" if before else bool(after) and after[0]["event"] == "set"
+
+    def gap(event: dict[str, Any]) -> str:
+        hours = abs((dt.datetime.fromisoformat(event["time_utc"]) - dt.datetime.fromisoformat(moment)).total_seconds())
+        return f"{hours / 3600:.1f} h {'after' if event['time_utc'] > moment else 'before'} the Sun {kind}s"
+
+    if up:  # how long it stays up after sunset (or has been up before sunrise)
+        near = after[0] if kind == "set" and after else before[-1] if kind == "rise" and before else None
+        then = f"; it {near['event']}s at {near['time_utc'][11:16]} UTC, {gap(near)}" if near else ""
+        answer = f"{target} is above the horizon {at}{then}."
+        return f"Yes: {answer}" if yes_no else answer
+    later = next((e for e in after if e["event"] == "rise"), None) if kind == "set" else None
+    earlier = next((e for e in reversed(before) if e["event"] == "set"), None) if kind == "rise" else None
+    if later or earlier:  # not then, but later that night ('rises 2.5 h after the Sun sets')
+        near = later or earlier
+        assert near is not None
+        return f"Not {at}: {target} {near['event']}s at {near['time_utc'][11:16]} UTC, {gap(near)}."
+    answer = f"{target} is below the horizon {at}."
+    return f"No: {answer}" if yes_no else answer
 
 
 def comparison_verdict(comparative: str, objects: list[dict[str, Any]], *, yes_no: bool = False) -> str | None:

@@ -2458,3 +2458,27 @@ def test_a_follow_up_asking_another_tool_s_fact_and_one_of_two_inputs(obs):
     assert doppler.ask("and 6000 km/s?").calls[0].args["velocity_km_s"] == 6000
     switched = doppler.ask("what about z = 0.1?")
     assert switched.calls[0].args == {"velocity_km_s": None, "z": 0.1} and "28487.1 km/s" in switched.text
+
+
+def test_morning_or_evening_star_next_events_and_a_body_at_sunset(obs, monkeypatch):
+    """'is Venus a morning or evening star?' was refused as a classification; 'when will Jupiter next be highest?'
+    gave the day's transit though it was past; 'is Mercury visible after sunset?' gave both times and no answer."""
+    from astropy.coordinates import GeocentricTrueEcliptic
+
+    t = Time("2027-06-01T00:00:00", scale="utc")
+    with solar_system_ephemeris.set("builtin"):
+        venus, sun = (get_body(b, t).transform_to(GeocentricTrueEcliptic(equinox=t)) for b in ("venus", "sun"))
+    east = (venus.lon.deg - sun.lon.deg) % 360 < 180
+    answer = obs.ask("Is Venus an evening star on 2027-06-01?")
+    assert answer.text.startswith(("Yes: Venus is an evening star" if east else "No: Venus is a morning star"))
+    monkeypatch.setattr(obs.planner, "_now", lambda: dt.datetime(2026, 12, 7, 23, 38))
+    nxt = obs.ask("when will Jupiter next be highest in the sky from Madrid?")
+    assert nxt.calls[0].args["after_utc"] == "2026-12-07T23:38:00"
+    transit = next(e for e in nxt.calls[0].result["events"] if e["event"] == "transit")
+    assert transit["time_utc"] > "2026-12-07T23:38:00" and nxt.text.startswith("Jupiter is highest")
+    jupiter = obs.ask("is Jupiter visible after sunset from Paris on 2027-01-15?")
+    body, sun = (c.result for c in jupiter.calls)
+    rise = next(e["time_utc"] for e in body["events"] if e["event"] == "rise")
+    assert rise > sun["set_utc"] and jupiter.text.startswith(
+        f"Not at sunset ({sun['set_utc'][11:16]} UTC): Jupiter rises"
+    )

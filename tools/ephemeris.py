@@ -368,6 +368,12 @@ def body_position(
             sun_dir = earth.at(t).observe(eph["sun"]).apparent()
             data["elongation_deg"] = float(apparent.separation_from(sun_dir).degrees)
             summary += f"; {data['elongation_deg']:.1f}° from the Sun"
+            if label != "Moon":  # east of the Sun it sets after it (an evening star); west, it rises before it
+                from skyfield.framelib import ecliptic_frame
+
+                lon_body = apparent.frame_latlon(ecliptic_frame)[1].degrees
+                lon_sun = sun_dir.frame_latlon(ecliptic_frame)[1].degrees
+                data["side_of_sun"] = "east" if (lon_body - lon_sun) % 360 < 180 else "west"
     if where:
         apparent_topocentric = astrometric.apparent()
         alt, az, _ = apparent_topocentric.altaz(temperature_C=10.0, pressure_mbar="standard")
@@ -460,6 +466,7 @@ def rise_set(
     longitude_deg: Longitude = None,
     elevation_m: Elevation = 0.0,
     local_day: Annotated[bool, Kind("option")] = False,
+    after_utc: Annotated[str | None, Field(min_length=8, max_length=40), Kind("time")] = None,
 ) -> ToolResult:
     """Rise, transit and set times of the Sun, Moon, a planet or a catalog object from a site during one day.
 
@@ -475,6 +482,7 @@ def rise_set(
         elevation_m: Observer elevation in metres (with latitude/longitude).
         local_day: Search the site's local calendar day (midnight to midnight in its time zone) instead of the
             UTC day; needs a site whose time zone is known (observatories and cities).
+        after_utc: Search the 24 hours after this moment instead of a day ('when does Jupiter next rise?').
     """
     from skyfield import almanac
 
@@ -486,7 +494,9 @@ def rise_set(
         )
     requested = _when(date)
     day = requested.replace(hour=0, minute=0, second=0)
-    if local_day:
+    if after_utc:  # the next events, whatever day they fall on
+        day = _when(after_utc).replace(microsecond=0)
+    elif local_day:
         if not where.time_zone:
             raise InvalidArguments("rise_set", ["local_day needs a named observatory or city (its time zone)"])
         local_midnight = dt.datetime.combine(day.date(), dt.time(), tzinfo=ZoneInfo(where.time_zone))
@@ -516,7 +526,11 @@ def rise_set(
     data: dict[str, Any] = {
         "target": label,
         "date": requested.strftime("%Y-%m-%d"),
-        "day": f"local day, {where.time_zone}" if local_day else "UTC day",
+        "day": f"the 24 h after {format_utc(day)}"
+        if after_utc
+        else f"local day, {where.time_zone}"
+        if local_day
+        else "UTC day",
         "site": _site_data(where),
         "events": events,
     }

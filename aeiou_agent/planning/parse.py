@@ -453,6 +453,7 @@ _ASKED_OF = (
 _GETS_HIGH = r" (does|do|did|can) [^?]{1,40}?\b(get|climb|reach|go)\b"
 _HIGHEST_IT_GETS = r"\bhighest\b[^?]{1,40}?\b(gets?|climbs?|reach(es)?|goes)\b"  # "what's the highest Vega gets"
 ASKS: dict[str, str] = {
+    "morning_evening": r"\b(morning|evening) (star|planet|object|sky)\b.*\?|\b(morning|evening) or (morning|evening)\b",
     "light_time": r"\bhow long\b[^?]{0,40}\blight\b|\blight[- ]travel time\b|\blight\b[^?]{0,20}\b(takes?|needs?)\b"
     r"[^?]{0,20}\b(reach|get|arrive|travel)\w*\b|\bhow many (light[- ])?(minutes|seconds|hours)\b[^?]{0,30}\blight\b",
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"

@@ -1374,9 +1374,13 @@ class SemanticPlanner:
                 f"tools has that (ask 'tell me about {holder}' for what they do have).",
             )
         body = bodies[0].lower() if bodies and not mentions else None
-        if body and re.search(  # 'is Pluto a planet?', 'what kind of object is Mars?' (not 'is it a full moon?')
-            rf"\b(is|are) (the )?{body} (an?|the)\b|\b(kind|type|sort|class) of \w+ is (the )?{body}\b",
-            parsed.text.lower(),
+        if (
+            body
+            and "morning_evening" not in parsed.asks
+            and re.search(  # 'is Pluto a planet?', 'what kind of object is Mars?' (not 'is it a full moon?')
+                rf"\b(is|are) (the )?{body} (an?|the)\b|\b(kind|type|sort|class) of \w+ is (the )?{body}\b",
+                parsed.text.lower(),
+            )
         ):
             return refuse(
                 "unsupported",
@@ -3382,10 +3386,15 @@ class SemanticPlanner:
         args.update(self._site(text, context, "rise and set times", required=True))
         if re.search(r"\blocal (day|date|time|calendar)\b|\bin local\b", lowered) and "site" in args:
             args["local_day"] = True
+        elif re.search(r"\bnext\b", lowered) and not find_when(text, self._now()) and not context.when:
+            args["after_utc"] = self._now().strftime("%Y-%m-%dT%H:%M:%S")  # 'when does Jupiter next rise?': from now
         if also is None:
             return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
         calls = [PlannedCall("rise_set", args), PlannedCall("rise_set", {**args, "target": also})]
-        return Plan("rise_set", calls, notes=notes, parts=[("rise_set", 0, 1), ("rise_set", 1, 2)])
+        plan = Plan("rise_set", calls, notes=notes, parts=[("rise_set", 0, 1), ("rise_set", 1, 2)])
+        if event and event.group(1) in ("after", "before", "at") and also == "Sun":
+            plan.comparative = f"up_at_sun{event.group(3)}"  # 'is Mercury visible after sunset?': up when it sets
+        return plan
 
     def _build_moon_phase(self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext) -> Plan:
         return Plan("moon_phase", [PlannedCall("moon_phase", {"time_utc": self._when(text, context, date_only=False)})])
