@@ -2482,3 +2482,11 @@ def test_morning_or_evening_star_next_events_and_a_body_at_sunset(obs, monkeypat
     assert rise > sun["set_utc"] and jupiter.text.startswith(
         f"Not at sunset ({sun['set_utc'][11:16]} UTC): Jupiter rises"
     )
+
+
+def test_a_companion_the_catalog_does_not_list_is_said(obs):
+    """'Is Sirius B a white dwarf?' answered about Sirius without a word that Hipparcos has no Sirius B."""
+    answer = obs.ask("Is Sirius B a white dwarf?")
+    assert "no separate entry for Sirius B" in answer.text
+    assert "separate entry" not in obs.ask("what is the B-V of Sirius?").text
+    assert "separate entry" not in obs.ask("how far is Alpha Centauri B?").text  # listed: Toliman

@@ -210,6 +210,8 @@ def _named_epoch(text: str) -> str | None:
     return next((name for pattern, name in _NAMED_EPOCHS if re.search(pattern, lowered)), None)
 
 
+# a component letter after a star's name ('Sirius B', 'Alpha Centauri C'), not a band ('Vega B magnitude', 'B-V')
+_COMPANION = re.compile(r"\s+([BCD])\b(?!\s*[-−–]\s*V\b|\s*(?:-?band|mag|magnitude)s?\b)")
 # quantities only a cosmology gives: a question naming one is for the calculator, whatever else it names
 _COSMOLOGY_ONLY = frozenset(
     {
@@ -1036,6 +1038,14 @@ class SemanticPlanner:
             return self._plan_added_catalog(parsed, context)
         notes = [f"I read '{wrong}' as '{right}'." for wrong, right in parsed.corrections]
         mentions = self._store().names.mentions(text)
+        for mention in mentions:  # 'Is Sirius B a white dwarf?': the catalog's one entry is the bright star
+            companion = _COMPANION.match(text, mention.end)
+            if companion and mention.ref.table == "hipparcos":
+                name = text[mention.start : mention.end]
+                notes.append(
+                    f"Hipparcos has one entry for {name} (its brightest component); it has no separate entry for "
+                    f"{name} {companion.group(1)}: this answer is about {name} as catalogued."
+                )
         bodies = extract.extract_bodies(text)
         routed = text  # the words the tool is chosen by
         last_bodies = extract.extract_bodies(context.objects[-1]) if context.objects else []
