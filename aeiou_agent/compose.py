@@ -314,8 +314,10 @@ class Composer:
     def render_plan(self, plan: Plan, question: str, calls: list[ToolCall]) -> str:
         """The answer text of a fully successful plan: one paragraph per part of a multi-part question.
 
-        A comparison ('which is brighter, Vega or Arcturus?') opens with the verdict, then each object's facts.
+        A comparison ('which is brighter, Vega or Arcturus?') opens with the verdict, then each object's facts. The
+        templates read the question as the planner read it ('astronmical twilight': astronomical), when it says.
         """
+        question = plan.text or question
         if not plan.parts:
             return self.render(plan.intent, question, calls, plan)
         text = "\n\n".join(self.render(intent, question, calls[start:end], plan) for intent, start, end in plan.parts)

@@ -2490,3 +2490,11 @@ def test_a_companion_the_catalog_does_not_list_is_said(obs):
     assert "no separate entry for Sirius B" in answer.text
     assert "separate entry" not in obs.ask("what is the B-V of Sirius?").text
     assert "separate entry" not in obs.ask("how far is Alpha Centauri B?").text  # listed: Toliman
+
+
+def test_templates_read_the_question_as_the_planner_read_it(obs):
+    """'when does astronmical twilight end …?' listed the night without leading with the end asked; 'is Venus a
+    mornign star?' had no yes/no: the answer templates read the question as typed, not as the planner mended it."""
+    twilight = obs.ask("when does astronmical twilight end at Paranal on 2027-03-01?")
+    assert twilight.text.startswith("On the night of 2027-03-01 at Paranal, astronomical twilight ends")
+    assert obs.ask("is Venus a mornign star on 2027-06-01?").text.startswith(("Yes: Venus", "No: Venus"))

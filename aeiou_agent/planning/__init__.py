@@ -68,6 +68,7 @@ class Plan:
     # a yes/no question's magnitude to compare one object with, and the kind it asks the object to be (from the parse)
     magnitude_threshold: MagnitudeThreshold | None = None
     kind_asked: str | None = None
+    text: str = ""  # the question as the planner read it (misspellings mended, 'it' named): what templates read
     clock: str | None = None  # how a clock time in the question was read: 'local' (the site's zone) or 'utc'
 
 

@@ -908,6 +908,7 @@ class SemanticPlanner:
             plan.asks = list(context.asks)  # 'what about Rigel?' after Betelgeuse's B-V: Rigel's B-V
         plan.clock = parsed.clock
         plan.magnitude_threshold, plan.kind_asked = parsed.magnitude_threshold, parsed.kind_asked
+        plan.text = plan.text or parsed.text
         plan.notes += [note for note in dict.fromkeys(parsed.notes) if note not in plan.notes]
         return self._in_wished_unit(plan, parsed)
 
