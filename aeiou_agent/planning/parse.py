@@ -1776,6 +1776,7 @@ class Parsed:
     declared_values: dict[str, int] | None = None  # tools whose declared words give values here (planner's cache)
     magnitude_threshold: MagnitudeThreshold | None = None  # 'Is M13 brighter than magnitude 6?': yes or no
     kind_asked: str | None = None  # 'is M13 a globular cluster?': yes or no
+    names_read: list[tuple[str, str]] = field(default_factory=list)  # misspelled names read before the parse
 
     @property
     def numbers_text(self) -> str:
@@ -1796,12 +1797,21 @@ class Parsed:
         For searches of free text (the literature), where a keyword correction would change the user's words
         ('injects' is no slip for 'objects'), but a word with a doubled or swapped letter finds nothing.
         """
-        text = self.original
+        return self._slips_mended()[0]
+
+    @property
+    def slips_mended(self) -> list[tuple[str, str]]:
+        """The corrections :attr:`typed_with_slips_mended` made, as (typed, meant)."""
+        return self._slips_mended()[1]
+
+    def _slips_mended(self) -> tuple[str, list[tuple[str, str]]]:
+        text, mended = self.original, []
         for typed, meant in self.corrections:
             if typing_slip(typed.lower(), meant.lower()):
                 spelled = meant.capitalize() if typed[0].isupper() else meant
-                text = re.sub(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", spelled, text, count=1)
-        return text
+                text, count = re.subn(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", spelled, text, count=1)
+                mended += [(typed, meant)] * count
+        return text, mended
 
 
 # a question that is 'show me' and a name alone (the name blanked): what a user would rather look at

@@ -879,6 +879,7 @@ class SemanticPlanner:
         protected = [(m.start, m.end) for m in names.mentions(text)] + [span for _name, span in catalogs]
         parsed = parse_question(text, self.vocabulary, protected, known=self.known_words)
         parsed.corrections[:0] = misspelled
+        parsed.names_read = misspelled
         if (
             parsed.compares
             and not protected
@@ -3414,13 +3415,10 @@ class SemanticPlanner:
         self, text: str, mentions: list[Mention], bodies: list[str], context: ChatContext
     ) -> Plan:
         lowered = text.lower()
-        typed = _PARSED.get().typed_with_slips_mended
-        args: dict[str, Any] = {"query": _literature_query(typed)}
-        read = [  # the corrections the search was given: names and typing slips, not other keyword corrections
-            f"I read '{wrong}' as '{right}'."
-            for wrong, right in _PARSED.get().corrections
-            if right in typed and wrong not in typed
-        ]
+        parsed = _PARSED.get()
+        args: dict[str, Any] = {"query": _literature_query(parsed.typed_with_slips_mended)}
+        # the corrections the search was given: names and typing slips, not other keyword corrections
+        read = [f"I read '{wrong}' as '{right}'." for wrong, right in [*parsed.names_read, *parsed.slips_mended]]
         if re.search(r"\bmy (papers?|notes|documents|files|pdfs|library)\b|\bi (ingested|uploaded|added)\b", lowered):
             args["origin"] = "ingested"
         if re.search(r"\b(tools?|functions?)\b.*\b(can|could|do|does|which|what)\b|\bwhich tool\b", lowered):
