@@ -2498,3 +2498,12 @@ def test_templates_read_the_question_as_the_planner_read_it(obs):
     twilight = obs.ask("when does astronmical twilight end at Paranal on 2027-03-01?")
     assert twilight.text.startswith("On the night of 2027-03-01 at Paranal, astronomical twilight ends")
     assert obs.ask("is Venus a mornign star on 2027-06-01?").text.startswith(("Yes: Venus", "No: Venus"))
+
+
+def test_the_centre_of_the_milky_way_is_the_galactic_centre(obs):
+    """'where is the centre of the Milky Way?' was refused; 'the Galactic centre' was understood."""
+    centre = SkyCoord(l=0 * u.deg, b=0 * u.deg, frame="galactic").icrs
+    answer = obs.ask("where is the centre of the Milky Way?")
+    assert [c.tool for c in answer.calls] == ["convert_coordinates"]
+    assert any(abs(v - centre.ra.deg) < 1e-3 for v in numbers(answer.text))
+    assert "Sagittarius" in obs.ask("which constellation is the center of the galaxy in?").text

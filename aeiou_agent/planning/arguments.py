@@ -235,7 +235,8 @@ _NAMED_POINTS = {
 }
 NAMED_POINT = re.compile(
     r"\bgalactic\s+(?:cent(?:re|er)|anti-?cent(?:re|er))\b|\b(?:north|south)(?:ern)?\s+galactic\s+pole\b"
-    r"|\bgalactic\s+(?:north|south)\s+pole\b|\b[ns]gp\b",
+    r"|\bgalactic\s+(?:north|south)\s+pole\b|\b[ns]gp\b"
+    r"|\b(?:cent(?:re|er)|anti-?cent(?:re|er))\s+of\s+(?:the\s+)?(?:milky\s+way|galaxy)\b(?!\s+(?:cluster|group))",
     re.IGNORECASE,
 )
 _GALACTIC_PART = re.compile(r"\s+(halo|dis[ck]|bulge|nucleus|bar)\b")  # 'the galactic halo' names no frame either
