@@ -2507,3 +2507,14 @@ def test_the_centre_of_the_milky_way_is_the_galactic_centre(obs):
     assert [c.tool for c in answer.calls] == ["convert_coordinates"]
     assert any(abs(v - centre.ra.deg) < 1e-3 for v in numbers(answer.text))
     assert "Sagittarius" in obs.ask("which constellation is the center of the galaxy in?").text
+
+
+def test_how_fast_the_universe_expands_is_the_hubble_parameter(obs):
+    """'how fast is the universe expanding?' was refused as a speed of a planet."""
+    from astropy.cosmology import Planck18
+
+    now = obs.ask("how fast is the universe expanding?")
+    assert now.calls[0].args["quantity"] == "hubble_parameter" and "67.660 km/s/Mpc" in now.text
+    then = obs.ask("how fast was the universe expanding at z = 1?")
+    assert f"{Planck18.H(1).value:.2f} km/s/Mpc" in then.text
+    assert "speeds of the Sun" in obs.ask("how fast does the Earth orbit the Sun?").text

@@ -321,7 +321,11 @@ COSMOLOGY_QUANTITIES: list[tuple[str, str]] = [
     (r"distance\s+modulus|\bdistmod\b", "distance_modulus"),
     (r"lookback|look[- ]back|light[- ]travel\s+time|how\s+long\s+ago|travel(?:l)?ed\s+for", "lookback_time"),
     (r"\bage\b|\bold\b|how\s+long\s+after\s+the\s+big\s+bang|since\s+the\s+big\s+bang", "age"),
-    (r"hubble\s+(?:parameter|rate|constant)|expansion\s+rate|\bh\s*\(\s*z\s*\)", "hubble_parameter"),
+    (
+        r"hubble\s+(?:parameter|rate|constant)|expansion\s+rate|\bh\s*\(\s*z\s*\)|how\s+fast\b.*\bexpand"
+        r"|rate\s+of\s+(?:the\s+)?expansion",
+        "hubble_parameter",
+    ),
     (r"critical\s+(?:mass\s+)?density|\bρ_?c(?:rit)?\b|\brho_?c(?:rit)?\b", "critical_density"),
     (r"scale\s+factor|how\s+much\s+(?:has|did|had)\s+the\s+universe\s+(?:expand|grow)", "scale_factor"),
     (

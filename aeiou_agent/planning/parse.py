@@ -677,7 +677,8 @@ UNSUPPORTED: list[tuple[str, str]] = [
         "comets, asteroids or meteors (the ephemeris has the Sun, the Moon and the planets)",
     ),
     (
-        r"\bhow fast\b(?!.*\b(receding|approaching|moving away|moving towards|spin|rotate|turn)s?\b)"
+        r"\bhow fast\b(?!.*\b(receding|approaching|moving away|moving towards|spin|rotate|turn|universe|cosmos|expand"
+        r"|expanding|expansion)s?\b)"
         r"|\borbital (speed|velocity)\b|\b(speed|velocity) of (the )?(earth|moon|sun|mercury|venus|mars|jupiter|saturn"
         r"|uranus|neptune|pluto)\b",
         "speeds of the Sun, Moon or planets in space (the tools give positions and distances)",
