@@ -2518,3 +2518,16 @@ def test_how_fast_the_universe_expands_is_the_hubble_parameter(obs):
     then = obs.ask("how fast was the universe expanding at z = 1?")
     assert f"{Planck18.H(1).value:.2f} km/s/Mpc" in then.text
     assert "speeds of the Sun" in obs.ask("how fast does the Earth orbit the Sun?").text
+
+
+def test_a_country_is_asked_to_be_a_place_and_tonight_is_the_site_s_night(obs, monkeypatch):
+    """'is Orion visible in June from Chile?' gave Orion's position, the country dropped; 'how high will Saturn get
+    tonight from Paranal?' gave the transit of the night before (the UTC day) and an altitude at one moment."""
+    where = obs.ask("is Orion visible in June from Chile?")
+    assert not where.calls and where.text.startswith("Where in Chile?")
+    monkeypatch.setattr(obs.planner, "_now", lambda: dt.datetime(2026, 12, 7, 23, 50))
+    saturn = obs.ask("how high will Saturn get tonight from Paranal?")
+    assert saturn.calls[0].tool == "rise_set" and saturn.calls[0].args["after_utc"] == "2026-12-07T15:00:00"
+    assert saturn.text.startswith("Saturn is highest (on the meridian) at 00:07 UTC (21:07 -03 on 2026-12-07")
+    tokyo = obs.ask("when does the Moon set tonight in Tokyo?")
+    assert tokyo.calls[0].args["date"] == "2026-12-08"  # 08:50 there: tonight is the 8th's

@@ -156,6 +156,17 @@ def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, str]]:
     return by_name, parsed["country_codes"]
 
 
+def country_named(text: str) -> str | None:
+    """A country the text names after 'from', 'in' or 'at' ('is Orion visible from Chile?'), as GeoNames spells it."""
+    _by_name, country_codes = _gazetteer()
+    for found in re.finditer(r"\b(?:from|in|at|over)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})", text):
+        words = found.group(1).split()
+        for end in range(len(words), 0, -1):  # 'Chile in June': the longest run of words that names a country
+            if normalize(" ".join(words[:end])) in country_codes:
+                return " ".join(words[:end])
+    return None
+
+
 @cache
 def big_city_names() -> dict[str, str]:
     """The cities of ``MIN_POPULATION`` or more by their own names (no alternate names), as GeoNames writes them."""

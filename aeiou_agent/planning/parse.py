@@ -450,7 +450,7 @@ _ASKED_OF = (
     r"|redshift|identifiers?|spectral|parallax|position)\b|\s*:)|^\W*{archive}\b"
 )
 # 'how high does the Sun get in Oslo': the height at culmination that day (not the altitude at one moment)
-_GETS_HIGH = r" (does|do|did|can) [^?]{1,40}?\b(get|climb|reach|go)\b"
+_GETS_HIGH = r" (does|do|did|can|will|would) [^?]{1,40}?\b(get|climb|reach|go)\b"
 _HIGHEST_IT_GETS = r"\bhighest\b[^?]{1,40}?\b(gets?|climbs?|reach(es)?|goes)\b"  # "what's the highest Vega gets"
 ASKS: dict[str, str] = {
     "morning_evening": r"\b(morning|evening) (star|planet|object|sky)\b.*\?|\b(morning|evening) or (morning|evening)\b",

@@ -2457,6 +2457,15 @@ class SemanticPlanner:
         city = self._city(text, loose=True) if required else None
         if city:  # 'sunset in reykjavik': a place is needed, and a smaller city typed in lower case is one
             return {"site": city}
+        from aeiou_agent.tools.places import country_named
+
+        country = country_named(text)
+        if country:  # 'is Orion visible from Chile?': a country is too big a place to compute from
+            raise NeedInfo(
+                f"Where in {country}? Name an observatory (Kitt Peak, Cerro Tololo, Cerro Pachón, Mauna Kea, La Palma, "
+                f"Paranal, La Silla, Siding Spring, ...), a city with its country (e.g. 'Santiago, Chile') or give "
+                f"latitude and longitude for {tool}."
+            )
         if required:
             raise NeedInfo(
                 f"From which observatory? Name a site (Kitt Peak, Cerro Tololo, Cerro Pachón, Mauna Kea, La Palma, "
@@ -3400,6 +3409,17 @@ class SemanticPlanner:
             args["local_day"] = True
         elif re.search(r"\bnext\b", lowered) and not find_when(text, self._now()) and not context.when:
             args["after_utc"] = self._now().strftime("%Y-%m-%dT%H:%M:%S")  # 'when does Jupiter next rise?': from now
+        elif re.search(r"\btonight\b", lowered) and (site := self._site_with_zone(args.get("site"))):
+            # 'how high will Saturn get tonight from Paranal?': the night from local noon, not the UTC day (whose
+            # transit at 00:11 UTC was the night before, in Chile)
+            zone = ZoneInfo(str(site.time_zone))
+            day = dt.date.fromisoformat(args["date"])
+            if not find_when(text.lower().replace("tonight", ""), self._now()):  # tonight, there: its local evening
+                local_now = self._now().replace(tzinfo=dt.UTC).astimezone(zone)
+                day = (local_now - dt.timedelta(hours=6)).date()  # 02:00 is still the night that began yesterday
+                args["date"] = day.isoformat()
+            noon = dt.datetime.combine(day, dt.time(12), zone)
+            args["after_utc"] = noon.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
         if also is None:
             return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
         calls = [PlannedCall("rise_set", args), PlannedCall("rise_set", {**args, "target": also})]
