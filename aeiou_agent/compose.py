@@ -432,8 +432,10 @@ def _capitalised(sentence: str) -> str:
 
 
 def up_at_sun_event(comparative: str, body: dict[str, Any], sun: dict[str, Any], *, yes_no: bool) -> str | None:
-    """'Is Mercury visible after sunset?': whether the body is above the horizon at sunset (or sunrise), and when it
-    rises (sets) if not, from the rise/set events of both that day; None when the Sun has no such event that day."""
+    """'Is Mercury visible after sunset?': whether the body is up at sunset (or sunrise), and when it rises if not.
+
+    From the rise/set events of both that day; None when the Sun has no such event that day.
+    """
     kind = "set" if comparative == "up_at_sunset" else "rise"
     moment = sun.get(f"{kind}_utc")
     if not moment:
