@@ -814,9 +814,15 @@ for question in [
     "remind me to observe tomorrow",
     "send an email to my supervisor",
     "Is there life on Mars?",
-    "What is the critical density of the universe today in Planck18?",
 ]:
     case("out_of_scope", question, tools=[], status=REFUSED)
+# out of scope until 2026-12-07, when cosmology_calculator gained the critical density (astropy's critical_density)
+case(
+    "cosmology",
+    "What is the critical density of the universe today in Planck18?",
+    tools=["cosmology_calculator"],
+    contains=[f"{cosmo.Planck18.critical_density0.to_value(u.g / u.cm**3):.5g} g/cm3"],
+)
 BATCH_4 = list(mc.CASES)
 
 # ================================================================ batch 5 (fresh5.jsonl), written after batch 4's fixes
