@@ -2531,3 +2531,12 @@ def test_a_country_is_asked_to_be_a_place_and_tonight_is_the_site_s_night(obs, m
     assert saturn.text.startswith("Saturn is highest (on the meridian) at 00:07 UTC (21:07 -03 on 2026-12-07")
     tokyo = obs.ask("when does the Moon set tonight in Tokyo?")
     assert tokyo.calls[0].args["date"] == "2026-12-08"  # 08:50 there: tonight is the 8th's
+
+
+def test_a_deep_field_sized_as_an_angle(obs):
+    """'draw a deep field of 2 arcmin' drew the default 4.5′ (1024 pixels), the size dropped; a galaxy radius in
+    arcsec is no field size."""
+    field = obs.ask("draw a deep field of 2 arcmin")
+    assert field.calls[0].args["side_arcmin"] == 2.0 and field.calls[0].result["size_pixels"] == 456
+    sized = obs.ask("draw a deep field with median radius 1 arcsec")
+    assert sized.calls[0].args["side_arcmin"] is None and sized.calls[0].args["median_radius_arcsec"] == 1.0

@@ -44,6 +44,7 @@ def synthetic_deep_field(
     galaxy_count: Annotated[int | None, Field(ge=1, le=200_000), Kind("count")] = None,
     detect_sources: Annotated[bool, Kind("option")] = True,
     seed: Annotated[int | None, Field(ge=0), Kind("seed")] = None,
+    side_arcmin: Annotated[float | None, Field(gt=0, le=36), Kind("angle")] = None,
 ) -> ToolResult:
     """Draw a DES-like deep field of any size from the galaxy generator, with a truth catalog (FITS image + table).
 
@@ -63,11 +64,17 @@ def synthetic_deep_field(
         galaxy_count: A fixed number of galaxies instead of the density.
         detect_sources: Detect sources with SEP and compare them with the truth (validation).
         seed: Random seed; the run's seed when omitted.
+        side_arcmin: Side of the field in arcminutes, instead of size_pixels ('a deep field 2 arcmin across').
     """
     from aeiou_agent.models.cvae import load_cvae
+    from aeiou_agent.models.galaxies import DES
     from aeiou_agent.models.deep_field import FieldSpec, render
     from aeiou_agent.models.deep_field import validate as check
 
+    if side_arcmin is not None:  # the side asked as an angle: in whole 0.263″ pixels
+        size_pixels = round(side_arcmin * 60 / DES.pixel_arcsec)
+        if size_pixels < 128:
+            raise UserError(f"a field {side_arcmin:g}′ across is under 128 pixels; the smallest is 0.57′ (128 px)")
     seed = ctx.seed if seed is None else seed
     spec = FieldSpec(
         size_pixels=size_pixels,

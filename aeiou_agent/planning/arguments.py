@@ -115,6 +115,17 @@ def extract_radius_deg(text: str) -> float | None:
     return None
 
 
+def extract_extent_deg(text: str) -> float | None:
+    """An extent in degrees ('a field 2 arcmin across', 'of 3 arcminutes'), not a galaxy's radius or the seeing."""
+    text = words_to_numbers(text)
+    for match in _ANGLE.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()].lower()
+        if re.search(r"\b(radius|radii|half-light|seeing|psf|fwhm|pixels?|resolution|dec|ra|altitude)\b", before):
+            continue  # a size of the galaxies or of the optics, not of the field
+        return _compound_angle(text, match)
+    return None
+
+
 _MAG = r"(?:mag(?:nitude)?s?|v|hp|v\s*mag|visual magnitude)"
 
 

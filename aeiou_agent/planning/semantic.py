@@ -1228,8 +1228,10 @@ class SemanticPlanner:
                 value = self._when(text, context, date_only=name == "date")  # an argument named date takes a day
             elif "count" in kinds and parsed.count is not None:
                 value = parsed.count
-            elif "radius" in kinds:
-                value = extract.extract_radius_deg(parsed.numbers_text)
+            elif "radius" in kinds or "angle" in kinds:  # 'within 2 degrees', 'a field 2 arcmin across'
+                value = (extract.extract_radius_deg if "radius" in kinds else extract.extract_extent_deg)(
+                    parsed.numbers_text
+                )
                 scale = 3600.0 if name.endswith("_arcsec") else 60.0 if name.endswith("_arcmin") else 1.0
                 value = value * scale if value is not None else None  # the argument's own unit, from its name
             elif "magnitude_limit" in kinds and name.endswith(("max", "min")):  # not a band argument
