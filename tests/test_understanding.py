@@ -2540,3 +2540,18 @@ def test_a_deep_field_sized_as_an_angle(obs):
     assert field.calls[0].args["side_arcmin"] == 2.0 and field.calls[0].result["size_pixels"] == 456
     sized = obs.ask("draw a deep field with median radius 1 arcsec")
     assert sized.calls[0].args["side_arcmin"] is None and sized.calls[0].args["median_radius_arcsec"] == 1.0
+
+
+def test_tonight_is_the_site_s_night_a_height_compared_and_a_body_s_declination(obs, monkeypatch):
+    """At 00:03 UTC 'tonight from Palomar' was the night of the next day (the UTC date; it is 16:03 the day before
+    there); 'is Capella higher than Vega at … from London?' compared distances; 'the declination of the Moon' gave
+    the Moon's phase."""
+    monkeypatch.setattr(obs.planner, "_now", lambda: dt.datetime(2026, 12, 8, 0, 3))
+    galaxies = obs.ask("give me a list of bright galaxies I can see tonight from Palomar")
+    assert galaxies.calls[0].args["date"] == "2026-12-07"
+    higher = obs.ask("is Capella higher than Vega at 2027-01-01 22:00 UTC from London?")
+    assert [c.tool for c in higher.calls] == ["body_position", "body_position"]
+    capella, vega = (c.result["altitude_deg"] for c in higher.calls)
+    assert higher.text.startswith("Yes: Capella" if capella > vega else "No: Vega")
+    moon = obs.ask("what is the declination of the Moon right now?")
+    assert [c.tool for c in moon.calls] == ["body_position"] and "Dec -" in moon.text

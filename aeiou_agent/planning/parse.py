@@ -459,7 +459,7 @@ ASKS: dict[str, str] = {
     "distance": r"\bhow (far|distant)\b|\bdistance (to|of|from)\b|\b(parsecs|light[- ]years?|pc|ly) (away|to)\b"
     r"|\bhow many (parsecs|light[- ]years)\b|\bits distance\b|\bdistance\b(?! modulus)",
     "position": r"\bwhere\b(?!\s+(?:do|does|did)\s+[\w\s']{0,30}\b(?:come|comes|came)\s+from\b)"  # a source
-    r"|\bcoordinates?\b|\bposition\b|\bra\b.*\bdec\b|\blocated?\b",
+    r"|\bcoordinates?\b|\bposition\b|\bra\b.*\bdec\b|\blocated?\b|\bdeclination\b|\bright ascension\b",
     "constellation": r"\bconstellations?\b",
     "kind": r"\bwhat (kind|type|sort)\b|\bkind\b|\bwhat is it\b|\b(is|are) (it|they|m ?\d+|ngc ?\d+) an?\b"
     r"|\bis \w+ an?\b",

@@ -1752,6 +1752,8 @@ class SemanticPlanner:
         if parsed.compares and len(mentions) == 1 and intent in OBJECT_INTENTS:
             mentions = self._with_unknown_name(parsed.text, mentions)  # 'is M44 brighter than Xyzzy?': say so
         if parsed.compares and len(mentions) >= 2 and intent in OBJECT_INTENTS:  # the same fact for each object
+            if parsed.comparative == "higher":  # 'is Capella higher than Vega at … from London?': altitudes
+                intent = "body_position"
             plan = self._parts([(intent, [m], bodies) for m in mentions], parsed, context)
             plan.comparative = parsed.comparative
             return plan
@@ -2516,7 +2518,11 @@ class SemanticPlanner:
         if found:
             iso, phrase, has_time = found
             if date_only and phrase in ("tonight", "midnight"):
-                iso = now.strftime("%Y-%m-%d")  # a night is named by its evening's date, whatever the hour asked
+                # a night is named by its evening's date, whatever the hour asked: the site's, where it is known
+                # ('tonight from Palomar' at 00:03 UTC is the night of the day before there); 02:00 is still last night
+                site = self._site_with_zone(self._named_place(text) or context.site)
+                local = now.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(str(site.time_zone))) if site else None
+                iso = (local - dt.timedelta(hours=6)).strftime("%Y-%m-%d") if local else now.strftime("%Y-%m-%d")
             elif phrase == "tonight" and len(iso) == 10:  # a moment tonight: 22:00 at the site, not the day's start
                 iso = self._tonight(iso, self._site_with_zone(self._named_place(text) or context.site), now)
             elif re.match(r"today\b", phrase.lower()) and len(iso) == 10 and not date_only:
@@ -3415,12 +3421,7 @@ class SemanticPlanner:
             # 'how high will Saturn get tonight from Paranal?': the night from local noon, not the UTC day (whose
             # transit at 00:11 UTC was the night before, in Chile)
             zone = ZoneInfo(str(site.time_zone))
-            day = dt.date.fromisoformat(args["date"])
-            if not find_when(text.lower().replace("tonight", ""), self._now()):  # tonight, there: its local evening
-                local_now = self._now().replace(tzinfo=dt.UTC).astimezone(zone)
-                day = (local_now - dt.timedelta(hours=6)).date()  # 02:00 is still the night that began yesterday
-                args["date"] = day.isoformat()
-            noon = dt.datetime.combine(day, dt.time(12), zone)
+            noon = dt.datetime.combine(dt.date.fromisoformat(args["date"]), dt.time(12), zone)
             args["after_utc"] = noon.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
         if also is None:
             return Plan("rise_set", [PlannedCall("rise_set", args)], notes=notes)
