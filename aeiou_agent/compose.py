@@ -10,7 +10,6 @@ rounding, in a tool output, a tool argument or the question; anything else is fl
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import math
 import re
 import threading
@@ -453,9 +452,8 @@ def up_at_sun_event(comparative: str, body: dict[str, Any], sun: dict[str, Any],
     after = [e for e in events if e["time_utc"] > moment]
     up = before[-1]["event"] == "rise" if before else bool(after) and after[0]["event"] == "set"
 
-    def gap(event: dict[str, Any]) -> str:
-        hours = abs((dt.datetime.fromisoformat(event["time_utc"]) - dt.datetime.fromisoformat(moment)).total_seconds())
-        return f"{hours / 3600:.1f} h {'after' if event['time_utc'] > moment else 'before'} the Sun {kind}s"
+    def gap(event: dict[str, Any]) -> str:  # no new number: every one printed must be in a tool's output
+        return f"{'after' if event['time_utc'] > moment else 'before'} the Sun {kind}s"
 
     if up:  # how long it stays up after sunset (or has been up before sunrise)
         near = after[0] if kind == "set" and after else before[-1] if kind == "rise" and before else None

@@ -1298,13 +1298,10 @@ class SemanticPlanner:
     ) -> str | None:
         """The one tool that gives the facts a follow-up asks for and can run in the conversation, or None."""
         asks = set(parsed.asks) - {"position"}
-        found = [
-            name
-            for name, facts in self.provides.items()
-            if asks and asks <= facts and name in self.registry and name != context.intent
-        ]
-        runnable = [name for name in found if self._can_run(name, parsed, mentions, bodies, context)]
-        return runnable[0] if len(runnable) == 1 else None
+        found = [name for name, facts in self.provides.items() if asks and asks <= facts]
+        if len(found) != 1 or found[0] == context.intent:  # 'how far is it?': many give distances, decided below
+            return None
+        return found[0] if self._can_run(found[0], parsed, mentions, bodies, context) else None
 
     def _answers_same_facts(self, intent: str, parsed: Parsed) -> bool:
         """Whether the previous turn's intent gives the facts this follow-up asks for.
