@@ -11,6 +11,7 @@ from pydantic import Field
 
 from aeiou_agent._json import content_hash
 from aeiou_agent.answer import Artifact, Citation
+from aeiou_agent.exceptions import UserError
 from aeiou_agent.registry import Kind, ToolContext, ToolResult, tool
 
 DEEP_FIELDS_PAPER = Citation(
@@ -67,9 +68,9 @@ def synthetic_deep_field(
         side_arcmin: Side of the field in arcminutes, instead of size_pixels ('a deep field 2 arcmin across').
     """
     from aeiou_agent.models.cvae import load_cvae
-    from aeiou_agent.models.galaxies import DES
     from aeiou_agent.models.deep_field import FieldSpec, render
     from aeiou_agent.models.deep_field import validate as check
+    from aeiou_agent.models.galaxies import DES
 
     if side_arcmin is not None:  # the side asked as an angle: in whole 0.263″ pixels
         size_pixels = round(side_arcmin * 60 / DES.pixel_arcsec)

@@ -2518,8 +2518,8 @@ class SemanticPlanner:
                 # a night is named by its evening's date, whatever the hour asked: the site's, where it is known
                 # ('tonight from Palomar' at 00:03 UTC is the night of the day before there); 02:00 is still last night
                 site = self._site_with_zone(self._named_place(text) or context.site)
-                local = now.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(str(site.time_zone))) if site else None
-                iso = (local - dt.timedelta(hours=6)).strftime("%Y-%m-%d") if local else now.strftime("%Y-%m-%d")
+                there = now.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(str(site.time_zone))) if site else None
+                iso = (there - dt.timedelta(hours=6)).strftime("%Y-%m-%d") if there else now.strftime("%Y-%m-%d")
             elif phrase == "tonight" and len(iso) == 10:  # a moment tonight: 22:00 at the site, not the day's start
                 iso = self._tonight(iso, self._site_with_zone(self._named_place(text) or context.site), now)
             elif re.match(r"today\b", phrase.lower()) and len(iso) == 10 and not date_only:
