@@ -2541,6 +2541,8 @@ def test_a_deep_field_sized_as_an_angle(obs):
     assert field.calls[0].args["side_arcmin"] == 2.0 and field.calls[0].result["size_pixels"] == 456
     sized = obs.ask("draw a deep field with median radius 1 arcsec")
     assert sized.calls[0].args["side_arcmin"] is None and sized.calls[0].args["median_radius_arcsec"] == 1.0
+    tiny = obs.ask("draw a deep field of 0.3 arcmin")
+    assert tiny.status == "not_understood" and "under 128 pixels" in tiny.text
 
 
 def test_tonight_is_the_site_s_night_a_height_compared_and_a_body_s_declination(obs, monkeypatch):
